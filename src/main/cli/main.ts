@@ -1,0 +1,39 @@
+/**
+ * The `uketsuke` command line. Exit codes: 0 done, 2 bad input or environment (one line on
+ * stderr, never a stack trace), 1 for command-specific "negative" results where documented.
+ */
+import { createServices, type Services } from '../composition.ts';
+import { RulebookError } from '../rules/load.ts';
+import { InputError } from '../services/rules-service.ts';
+import { UsageError } from './errors.ts';
+import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
+
+const USAGE = ['usage:', `  ${EVALUATE_USAGE}`].join('\n');
+
+function oneLine(message: string): string {
+  return message.replace(/\s+/g, ' ').trim();
+}
+
+export async function main(argv: string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [command, ...rest] = argv;
+  let services: Services | undefined;
+  const lazyServices = () => (services ??= createServices());
+  try {
+    switch (command) {
+      case 'evaluate':
+        return await evaluateCommand(rest, lazyServices, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}" (try: uketsuke help)`);
+    }
+  } catch (e) {
+    const known = e instanceof UsageError || e instanceof InputError || e instanceof RulebookError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    io.stderr.write(`uketsuke: ${oneLine(known ? (e as Error).message : `internal error: ${(e as Error).message}`)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Electron main process: one hardened window, IPC registration, nothing else. All logic lives in
+ * plain Node services (see composition.ts) that the CLI and the browser bridge share.
+ */
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createServices } from './composition.ts';
+import { createHandlers } from './ipc/handlers.ts';
+import { registerIpc } from './ipc/register.ts';
+
+const rendererDevUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const appUrl = rendererDevUrl ?? pathToFileURL(rendererFile).href;
+const isTrustedUrl = (url: string) => url === appUrl || url.startsWith(appUrl.replace(/index\.html$/, ''));
+
+function createWindow(): BrowserWindow {
+  const kiosk = process.argv.includes('--kiosk');
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 700,
+    kiosk,
+    fullscreen: kiosk,
+    show: false,
+    autoHideMenuBar: true,
+    title: '受付 uketsuke',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  // No navigation away from the app and no new windows: the kiosk never opens a browser.
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void (rendererDevUrl ? win.loadURL(rendererDevUrl) : win.loadFile(rendererFile));
+  return win;
+}
+
+app.whenReady().then(() => {
+  // Camera only (document capture), only for the app's own page; everything else is refused.
+  session.defaultSession.setPermissionRequestHandler((webContents, permission, callback) => {
+    callback(permission === 'media' && isTrustedUrl(webContents.getURL()));
+  });
+  session.defaultSession.setPermissionCheckHandler((webContents, permission) => permission === 'media' && !!webContents && isTrustedUrl(webContents.getURL()));
+  // No request may leave the machine.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const local = details.url.startsWith('file:') || details.url.startsWith('devtools:') || (rendererDevUrl !== undefined && details.url.startsWith(rendererDevUrl));
+    callback({ cancel: !local });
+  });
+
+  const services = createServices();
+  registerIpc(ipcMain, createHandlers(services, app.getVersion()), isTrustedUrl);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,115 @@
+/**
+ * The `evaluate` contract: one situation in, one verdict out. Validated with zod at every edge
+ * (CLI stdin, IPC, browser bridge); unknown keys are refused so a misspelt fact never silently
+ * drops out of a decision.
+ */
+import { z } from 'zod';
+import { IsoDateSchema } from './effects.ts';
+import { DECISIONS, DOCUMENT_KINDS, FACILITY_MODES, FALLBACKS, INSURER_TYPES } from './vocabulary.ts';
+
+const BurdenRatioSchema = z.union([z.literal(0.1), z.literal(0.2), z.literal(0.3)], {
+  error: 'burdenRatio must be 0.1, 0.2 or 0.3',
+});
+
+const doc = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
+  z.object({ kind: z.literal(kind), ...shape }).strict();
+
+export const DocumentSchema = z.discriminatedUnion(
+  'kind',
+  [
+    doc('mynumber_card', {
+      /** 健康保険証利用登録 done (false: the card is not a マイナ保険証). */
+      insuranceRegistered: z.boolean().optional(),
+      /** 利用者証明用電子証明書 expiry (printed on the card face, or read from the chip). */
+      certificateExpiry: IsoDateSchema.optional(),
+      cardExpiry: IsoDateSchema.optional(),
+    }),
+    doc('smartphone_mynumber', {}),
+    doc('qualification_certificate', {
+      expiry: IsoDateSchema.optional(),
+      issueDate: IsoDateSchema.optional(),
+      burdenRatio: BurdenRatioSchema.optional(),
+      /** 特別療養費 printed on the 資格確認書. */
+      specialMedicalExpense: z.boolean().optional(),
+      /** 特定疾病 printed as an optional entry (then no separate 受療証 is issued). */
+      specificDiseaseNoted: z.boolean().optional(),
+    }),
+    doc('qualification_notice', {
+      expiry: IsoDateSchema.optional(),
+      issueDate: IsoDateSchema.optional(),
+      burdenRatio: BurdenRatioSchema.optional(),
+    }),
+    doc('portal_screen', { format: z.enum(['screen', 'pdf']) }),
+    doc('legacy_insurance_card', {
+      expiry: IsoDateSchema.optional(),
+      /** Insurer or printed details changed since issue: the card lapsed then. */
+      detailsChanged: z.boolean().optional(),
+    }),
+    doc('elderly_recipient_certificate', {
+      expiry: IsoDateSchema.optional(),
+      burdenRatio: BurdenRatioSchema.optional(),
+    }),
+    doc('limit_certificate', { expiry: IsoDateSchema.optional() }),
+    doc('specific_disease_certificate', { expiry: IsoDateSchema.optional() }),
+    doc('public_subsidy_certificate', { expiry: IsoDateSchema.optional() }),
+  ],
+  { error: (issue) => (issue.code === 'invalid_union' ? `unknown document kind; expected one of: ${DOCUMENT_KINDS.join(', ')}` : undefined) },
+);
+export type PresentedDocument = z.infer<typeof DocumentSchema>;
+export type DocumentOf<K extends PresentedDocument['kind']> = Extract<PresentedDocument, { kind: K }>;
+
+export const SituationSchema = z
+  .object({
+    date: IsoDateSchema,
+    facility: z
+      .object({
+        onlineCheck: z.enum(FACILITY_MODES),
+        smartphoneReader: z.boolean(),
+      })
+      .strict(),
+    patient: z
+      .object({
+        birthDate: IsoDateSchema,
+        insurerType: z.enum(INSURER_TYPES),
+        /** DV等支援措置: the patient's information is hidden from マイナポータル and facilities. */
+        dvSupport: z.boolean().optional(),
+        /** 在留期間満了日 of a foreign resident. */
+        residenceExpiry: IsoDateSchema.optional(),
+        /** The patient says they hold a 公費 受給者証 (子ども医療費, 難病, 生活保護の医療券…). */
+        publicSubsidy: z.boolean().optional(),
+        /** The patient says they are on 特定疾病療養 (人工透析, 血友病…). */
+        specificDisease: z.boolean().optional(),
+      })
+      .strict(),
+    documents: z.array(DocumentSchema).max(30),
+  })
+  .strict()
+  .refine((s) => s.patient.birthDate <= s.date, { path: ['patient', 'birthDate'], message: 'birthDate is after the check date' });
+export type Situation = z.infer<typeof SituationSchema>;
+
+export const ReasonSchema = z.object({
+  ruleId: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+  /** First source of the rule, so a reason can always be traced. */
+  source: z.string(),
+});
+export type Reason = z.infer<typeof ReasonSchema>;
+
+export const VerdictSchema = z.object({
+  decision: z.enum(DECISIONS),
+  /** Alternatives: each a list of kinds that, added together, would complete the set. */
+  missing: z.array(z.array(z.enum(DOCUMENT_KINDS))),
+  /** With need_more: what to do when none of `missing` can be shown. */
+  fallback: z.enum(FALLBACKS).optional(),
+  /** Kinds to ask for as well (高齢受給者証, 公費…). */
+  collect: z.array(z.enum(DOCUMENT_KINDS)),
+  /** 一部負担金の割合 when it is known (1 = 10割). */
+  burdenRatio: z.number().optional(),
+  reasons: z.array(ReasonSchema).min(1),
+  /** What staff say and do, in order (ja), with the English alongside. */
+  nextSteps: z.array(z.string()),
+  nextStepsEn: z.array(z.string()),
+  rulebookVersion: z.string(),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
