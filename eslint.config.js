@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks and test tools print their figures.
+    files: ['bench/**', 'test/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -47,7 +47,8 @@ export function isInForce(rule: Rule, scope: Scope): boolean {
 
 /** The rule of this effect in force for the patient on the date, if any. */
 export function activeRule<E extends EffectName>(book: CompiledRulebook, effect: E, scope: Scope): TypedRule<E> | undefined {
-  return activeRules(book, effect, scope)[0];
+  for (const rule of book.byEffect.get(effect) ?? []) if (isInForce(rule, scope)) return rule as TypedRule<E>;
+  return undefined;
 }
 
 /** Every rule of this effect in force (effects such as hints may have several). */

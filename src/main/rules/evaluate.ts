@@ -73,9 +73,12 @@ function rule<E extends EffectName>(ctx: Ctx, effect: E): TypedRule<E> | undefin
   return activeRule(ctx.book, effect, ctx.scope);
 }
 
-/** The rule's messages are needed even when it is out of scope (e.g. to say what is refused). */
+/**
+ * The rule to speak with even when none is in force: the one in force, else the patient's most
+ * recently ended one (an old 後期 保険証 is judged by the 後期 dates), else any of the effect.
+ */
 function ruleOrAny<E extends EffectName>(ctx: Ctx, effect: E): TypedRule<E> {
-  const r = activeRule(ctx.book, effect, ctx.scope) ?? anyRule(ctx.book, effect);
+  const r = activeRule(ctx.book, effect, ctx.scope) ?? endedRule(ctx.book, effect, ctx.scope) ?? anyRule(ctx.book, effect);
   if (!r) throw new Error(`rulebook has no rule for effect ${effect}`);
   return r;
 }
@@ -215,7 +218,7 @@ function assessElderly(ctx: Ctx, doc: DocumentOf<'elderly_recipient_certificate'
   return { doc, valid, notes, ...(expiry ? { expiry } : {}) };
 }
 
-function assessPlain<K extends 'limit_certificate' | 'specific_disease_certificate' | 'public_subsidy_certificate' | 'portal_screen' | 'smartphone_mynumber' | 'mynumber_card'>(
+function assessPlain<K extends 'limit_certificate' | 'specific_disease_certificate' | 'public_subsidy_certificate'>(
   ctx: Ctx,
   doc: DocumentOf<K>,
 ): Assessment<K> {
@@ -281,6 +284,18 @@ function assessCard(ctx: Ctx, doc: DocumentOf<'mynumber_card'> | undefined): Car
   return { present: true, insuranceCard: true, usable: false, state: 'lapsed', notes };
 }
 
+/** Several cards (rare): the first usable one counts, else the first. */
+function bestCard(ctx: Ctx, docs: PresentedDocument[]): CardAssessment {
+  let first: CardAssessment | undefined;
+  for (const d of docs) {
+    if (d.kind !== 'mynumber_card') continue;
+    const a = assessCard(ctx, d);
+    if (a.usable) return a;
+    first ??= a;
+  }
+  return first ?? assessCard(ctx, undefined);
+}
+
 function assessSmartphone(ctx: Ctx, present: boolean, card: CardAssessment): { present: boolean; usable: boolean; notes: CardAssessment['notes'] } {
   if (!present) return { present, usable: false, notes: [] };
   const r = ruleOrAny(ctx, 'smartphone_online_check');
@@ -291,6 +306,8 @@ function assessSmartphone(ctx: Ctx, present: boolean, card: CardAssessment): { p
     const dv = ruleOrAny(ctx, 'dv_support');
     return { present, usable: false, notes: [(n) => n.reason('findings', dv, 'noCard')] };
   }
+  // The smartphone shares the card's 利用登録: an unregistered card means no smartphone マイナ保険証.
+  if (card.present && !card.insuranceCard) return { present, usable: false, notes: [] };
   // No grace for the smartphone: an expired card or certificate ends it (R-07).
   const grace = ruleOrAny(ctx, 'certificate_grace');
   if (!grace.params.smartphone && (card.state === 'grace' || card.state === 'lapsed')) return { present, usable: false, notes: [] };
@@ -307,8 +324,8 @@ function burdenRatio(
   printed: number | undefined,
   elderly: Assessment<'elderly_recipient_certificate'> | undefined,
 ): number | undefined {
-  if (ctx.band === 'elderly') {
-    const r = ruleOrAny(ctx, 'elderly_burden_ratio');
+  const r = rule(ctx, 'elderly_burden_ratio');
+  if (r) {
     if (elderly?.valid && elderly.doc.burdenRatio !== undefined) {
       n.reason('findings', r, 'fromCertificate', { ratio: { ratio: elderly.doc.burdenRatio } });
       return elderly.doc.burdenRatio;
@@ -336,6 +353,7 @@ function supplementary(ctx: Ctx, n: Notes, docs: PresentedDocument[], qc: Assess
   if (subsidy) {
     n.reason('findings', rSub, subsidy.valid ? 'valid' : 'expired', subsidy.expiry ? { expiry: { date: subsidy.expiry } } : undefined);
     if (subsidy.valid) n.step(rSub, 'valid');
+    else n.collect.add('public_subsidy_certificate');
   } else if (patient.publicSubsidy) {
     n.reason('findings', rSub, 'collect');
     n.collect.add('public_subsidy_certificate');
@@ -346,6 +364,7 @@ function supplementary(ctx: Ctx, n: Notes, docs: PresentedDocument[], qc: Assess
   if (disease) {
     n.reason('findings', rDis, disease.valid ? 'valid' : 'expired', disease.expiry ? { expiry: { date: disease.expiry } } : undefined);
     if (disease.valid) n.step(rDis, 'valid');
+    else n.collect.add('specific_disease_certificate');
   } else if (patient.specificDisease && !(qc?.valid && qc.doc.specificDiseaseNoted)) {
     n.reason('findings', rDis, 'collect');
     n.collect.add('specific_disease_certificate');
@@ -424,8 +443,8 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
   const notice = best(docs, 'qualification_notice', (d) => assessNotice(ctx, d));
   const legacy = best(docs, 'legacy_insurance_card', (d) => assessLegacy(ctx, d));
   const elderly = best(docs, 'elderly_recipient_certificate', (d) => assessElderly(ctx, d));
-  const portal = best(docs, 'portal_screen', (d) => assessPlain(ctx, d));
-  const card = assessCard(ctx, best(docs, 'mynumber_card', (d) => assessPlain(ctx, d))?.doc);
+  const portals = docs.filter((d): d is DocumentOf<'portal_screen'> => d.kind === 'portal_screen');
+  const card = bestCard(ctx, docs);
   const phone = assessSmartphone(ctx, docs.some((d) => d.kind === 'smartphone_mynumber'), card);
 
   let decision: Decision | undefined;
@@ -477,29 +496,36 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
 
   // 4. Card + お知らせ, or card + マイナポータル (R-02).
   const companion = rule(ctx, 'card_with_companion');
-  const portalOk = (formats: readonly string[]) => !!portal && formats.includes(portal.doc.format);
+  /** The first マイナポータル document in an accepted format (a saved PDF must not hide a live screen). */
+  const portalIn = (formats: readonly string[]) => portals.find((p) => formats.includes(p.format));
   if (!decision && card.usable && companion) {
+    const shown = portalIn(companion.params.portalFormats);
     if (notice?.valid) {
       n.reason('primary', companion, 'accepted', { companion: { kind: 'qualification_notice' } });
       printedRatio = notice.doc.burdenRatio;
-    } else if (portalOk(companion.params.portalFormats)) {
+    } else if (shown) {
       n.reason('primary', companion, 'accepted', { companion: { kind: 'portal_screen' } });
+      printedRatio = shown.burdenRatio;
     }
-    if (notice?.valid || portalOk(companion.params.portalFormats)) {
+    if (notice?.valid || shown) {
       n.step(companion, 'step');
       decision = 'accept';
     }
-  }
-  if (portal && companion && !portalOk(companion.params.portalFormats) && card.usable) {
-    n.reason('findings', companion, 'portalFormatRefused', { format: { text: { ja: portal.doc.format === 'pdf' ? 'PDF' : '画面', en: portal.doc.format } } });
+    const refused = portals.find((p) => !companion.params.portalFormats.includes(p.format));
+    if (!shown && refused) {
+      n.reason('findings', companion, 'portalFormatRefused', { format: { text: { ja: refused.format === 'pdf' ? 'PDF' : '画面', en: refused.format } } });
+    }
   }
 
   // 5. Smartphone only, where it cannot be read: the patient's own マイナポータル on the spot (R-10).
+  // The live screen is the evidence here, so an expired card shown alongside does not end this route.
   const phonePortal = rule(ctx, 'smartphone_portal');
-  if (!decision && phone.usable && phonePortal && !phoneReadable) {
-    if (portalOk(phonePortal.params.portalFormats)) {
+  if (!decision && phone.present && !patient.dvSupport && phonePortal && !(phone.usable && phoneReadable)) {
+    const shown = portalIn(phonePortal.params.portalFormats);
+    if (shown) {
       n.reason('primary', phonePortal, 'accepted');
       n.step(phonePortal, 'step');
+      printedRatio = shown.burdenRatio;
       decision = 'accept';
     } else {
       n.reason('findings', phonePortal, 'need');
@@ -538,7 +564,10 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
     if (phone.present && !phone.usable) present.unusable.add('smartphone_mynumber');
     // The smartphone certificate goes with the card's: no grace for it (R-07).
     if ((card.state === 'grace' || card.state === 'lapsed') && !ruleOrAny(ctx, 'certificate_grace').params.smartphone) present.unusable.add('smartphone_mynumber');
-    if (notice && !notice.valid) present.unusable.add('qualification_notice');
+    // An expired お知らせ is reissued (70–74 every 7/31): ask for the current one.
+    if (notice && !notice.valid) present.kinds.delete('qualification_notice');
+    // Without 利用登録 on the card there is no smartphone マイナ保険証 either.
+    if (card.present && !card.insuranceCard) present.unusable.add('smartphone_mynumber');
     // An unusable document of a kind is no better than none: ask for a valid one of that kind.
     if (qc && !qc.valid) present.kinds.delete('qualification_certificate');
     if (legacy && !legacy.valid) present.kinds.delete('legacy_insurance_card');

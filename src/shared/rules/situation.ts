@@ -39,7 +39,7 @@ export const DocumentSchema = z.discriminatedUnion(
       issueDate: IsoDateSchema.optional(),
       burdenRatio: BurdenRatioSchema.optional(),
     }),
-    doc('portal_screen', { format: z.enum(['screen', 'pdf']) }),
+    doc('portal_screen', { format: z.enum(['screen', 'pdf']), burdenRatio: BurdenRatioSchema.optional() }),
     doc('legacy_insurance_card', {
       expiry: IsoDateSchema.optional(),
       /** Insurer or printed details changed since issue: the card lapsed then. */
