@@ -2,13 +2,17 @@
  * The `uketsuke` command line. Exit codes: 0 done, 2 bad input or environment (one line on
  * stderr, never a stack trace), 1 for command-specific "negative" results where documented.
  */
+import { ApduRefused } from '../card/apdu-allowlist.ts';
+import { CardProtocolError } from '../card/apdu.ts';
+import { CertificateError } from '../card/certificate.ts';
 import { createServices, type Services } from '../composition.ts';
 import { RulebookError } from '../rules/load.ts';
 import { InputError } from '../services/rules-service.ts';
 import { UsageError } from './errors.ts';
+import { CARD_USAGE, cardCommand } from './card-command.ts';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
 
-const USAGE = ['usage:', `  ${EVALUATE_USAGE}`].join('\n');
+const USAGE = ['usage:', `  ${EVALUATE_USAGE}`, `  ${CARD_USAGE}`].join('\n');
 
 function oneLine(message: string): string {
   return message.replace(/\s+/g, ' ').trim();
@@ -22,6 +26,8 @@ export async function main(argv: string[], io = { stdin: process.stdin, stdout: 
     switch (command) {
       case 'evaluate':
         return await evaluateCommand(rest, lazyServices, io);
+      case 'card':
+        return await cardCommand(rest, lazyServices, io);
       case undefined:
       case 'help':
       case '--help':
@@ -32,7 +38,14 @@ export async function main(argv: string[], io = { stdin: process.stdin, stdout: 
         throw new UsageError(`unknown command "${command}" (try: uketsuke help)`);
     }
   } catch (e) {
-    const known = e instanceof UsageError || e instanceof InputError || e instanceof RulebookError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const known =
+      e instanceof UsageError ||
+      e instanceof InputError ||
+      e instanceof RulebookError ||
+      e instanceof CertificateError ||
+      e instanceof CardProtocolError ||
+      e instanceof ApduRefused ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.stderr.write(`uketsuke: ${oneLine(known ? (e as Error).message : `internal error: ${(e as Error).message}`)}\n`);
     return 2;
   }

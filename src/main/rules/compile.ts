@@ -51,6 +51,15 @@ export function activeRule<E extends EffectName>(book: CompiledRulebook, effect:
   return undefined;
 }
 
+/** A rule of this effect in force on the date for everyone it covers (scope-free facts such as R-07). */
+export function ruleInForceOn<E extends EffectName>(book: CompiledRulebook, effect: E, date: IsoDate): TypedRule<E> | undefined {
+  for (const rule of book.byEffect.get(effect) ?? []) {
+    const { from, until } = rule.effective;
+    if (date >= from && (until === null || date <= until)) return rule as TypedRule<E>;
+  }
+  return undefined;
+}
+
 /** Every rule of this effect in force (effects such as hints may have several). */
 export function activeRules<E extends EffectName>(book: CompiledRulebook, effect: E, scope: Scope): TypedRule<E>[] {
   return (book.byEffect.get(effect) ?? []).filter((r) => isInForce(r, scope)) as TypedRule<E>[];

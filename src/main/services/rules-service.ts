@@ -1,7 +1,8 @@
 /** The rules service behind IPC, the browser bridge and the CLI: validates, then evaluates. */
 import { SituationSchema, type Verdict } from '../../shared/rules/situation.ts';
 import { formatIssues } from '../../shared/validation.ts';
-import type { CompiledRulebook } from '../rules/compile.ts';
+import type { IsoDate } from '../../shared/domain/dates.ts';
+import { anyRule, ruleInForceOn, type CompiledRulebook } from '../rules/compile.ts';
 import { evaluate } from '../rules/evaluate.ts';
 
 /** Bad input from outside: reported as one line, never as a stack trace. */
@@ -14,6 +15,11 @@ export class RulesService {
 
   get rulebookVersion(): string {
     return this.book.version;
+  }
+
+  /** R-07's grace period in months, as in force on `date` (the card status needs it). */
+  certificateGraceMonths(date: IsoDate): number {
+    return (ruleInForceOn(this.book, 'certificate_grace', date) ?? anyRule(this.book, 'certificate_grace'))?.params.graceMonths ?? 0;
   }
 
   evaluate(input: unknown): Verdict {
