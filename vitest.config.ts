@@ -1,9 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Unit tests run in parallel. Tests on real parts that share one machine resource — pcscd with the
+ * vpcd slots, the OCR workers, Chromium — run afterwards, one file at a time, so timing-sensitive
+ * card faults do not race heavy OCR work for the two cores.
+ */
+const integration = ['test/card/card-reader.test.ts', 'test/ocr/scan.test.ts', 'test/fixtures/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    environment: 'node',
     testTimeout: 20_000,
+    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: integration, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: integration, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -11,8 +11,9 @@ import { InputError } from '../services/rules-service.ts';
 import { UsageError } from './errors.ts';
 import { CARD_USAGE, cardCommand } from './card-command.ts';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
+import { SCAN_USAGE, scanCommand } from './scan-command.ts';
 
-const USAGE = ['usage:', `  ${EVALUATE_USAGE}`, `  ${CARD_USAGE}`].join('\n');
+const USAGE = ['usage:', `  ${EVALUATE_USAGE}`, `  ${CARD_USAGE}`, `  ${SCAN_USAGE}`].join('\n');
 
 function oneLine(message: string): string {
   return message.replace(/\s+/g, ' ').trim();
@@ -28,6 +29,8 @@ export async function main(argv: string[], io = { stdin: process.stdin, stdout: 
         return await evaluateCommand(rest, lazyServices, io);
       case 'card':
         return await cardCommand(rest, lazyServices, io);
+      case 'scan':
+        return await scanCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

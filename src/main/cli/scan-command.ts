@@ -1,0 +1,50 @@
+/**
+ * `uketsuke scan FILE... [--json]`: per file { kind, confidence, fields, warnings } (plus the
+ * per-field confidence and the fields to confirm). Unreadable input: one line on stderr, exit 2.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { OcrEngine } from '../ocr/engine.ts';
+import { ImageError } from '../ocr/preprocess.ts';
+import { scanDocument } from '../ocr/scan.ts';
+import { UsageError } from './errors.ts';
+
+export const SCAN_USAGE = 'uketsuke scan FILE... [--json]';
+
+export async function scanCommand(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  if (positionals.length === 0) throw new UsageError(`no file given (${SCAN_USAGE})`);
+  const engine = new OcrEngine();
+  let failed = 0;
+  const results: unknown[] = [];
+  try {
+    for (const file of positionals) {
+      let input: Buffer;
+      try {
+        input = readFileSync(file);
+      } catch (e) {
+        io.stderr.write(`uketsuke: ${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+        failed++;
+        continue;
+      }
+      try {
+        const r = await scanDocument(engine, input);
+        const { timings: _timings, redactedImage: _image, ...out } = r;
+        results.push({ file, ...out });
+        if (!values.json) {
+          io.stdout.write(`${file}: ${r.kind} (${Math.round(r.confidence * 100)}%)\n`);
+          for (const [k, v] of Object.entries(r.fields)) io.stdout.write(`  ${k}: ${String(v)}${r.confirm.includes(k as never) ? '   ← confirm' : ''}\n`);
+          for (const w of r.warnings) io.stdout.write(`  warning: ${w}\n`);
+        }
+      } catch (e) {
+        if (!(e instanceof ImageError)) throw e;
+        io.stderr.write(`uketsuke: ${file}: ${e.message}\n`);
+        failed++;
+      }
+    }
+  } finally {
+    await engine.terminate();
+  }
+  if (values.json && results.length > 0) io.stdout.write(JSON.stringify(positionals.length === 1 ? results[0] : results, null, 2) + '\n');
+  return failed > 0 ? 2 : 0;
+}

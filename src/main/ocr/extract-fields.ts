@@ -1,0 +1,193 @@
+/**
+ * Fields that decide eligibility, read from OCR lines by their printed labels. Pure.
+ *
+ * Privacy first: before anything is read, every 12-digit run (a 個人番号) and the マイナンバー
+ * 下4桁 some notices print are cut out of the text, so they can never become a field, a log line
+ * or a stored value. A failing 保険者番号 check digit is reported, never "corrected".
+ */
+import { parseJapaneseDate } from '../../shared/domain/wareki.ts';
+import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
+import type { OcrLine } from './engine.ts';
+import { toHalfWidth } from '../../shared/domain/text.ts';
+import { compact } from './text.ts';
+
+export interface ExtractedFields {
+  name?: string;
+  birthDate?: string;
+  sex?: 'male' | 'female';
+  insurerNumber?: string;
+  insurerName?: string;
+  symbol?: string;
+  number?: string;
+  branch?: string;
+  issueDate?: string;
+  expiry?: string;
+  burdenRatio?: 0.1 | 0.2 | 0.3;
+  /** 適用区分 / 限度区分 (ア–オ, Ⅰ, Ⅱ…). */
+  limitCategory?: string;
+  specialMedicalExpense?: true;
+}
+export type FieldName = keyof ExtractedFields;
+
+export interface Extraction {
+  fields: ExtractedFields;
+  /** 0–1 per field: the OCR confidence of its line, lowered when a check fails. */
+  confidence: Partial<Record<FieldName, number>>;
+  warnings: string[];
+  /** Whether a 個人番号-like number was seen and cut out (the image must be redacted too). */
+  personalNumberSeen: boolean;
+  /** Indexes of the OCR lines that carried it: their digit boxes are blacked out in any kept image. */
+  personalNumberLines: number[];
+}
+
+/** A 12-digit run, allowing the 4-4-4 grouping with spaces or hyphens. */
+const PERSONAL_NUMBER = /(?<!\d)\d{4}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+const LAST4 = /(マイナンバー|個人番号)[^\n]{0,12}?(下\s*4\s*桁|末尾)[^\n]{0,16}/g;
+
+export function scrubPersonalNumbers(line: string): { text: string; seen: boolean } {
+  let seen = false;
+  const text = line
+    .replace(LAST4, () => ((seen = true), '[個人番号削除]'))
+    .replace(PERSONAL_NUMBER, () => ((seen = true), '[個人番号削除]'));
+  return { text, seen };
+}
+
+interface Line {
+  text: string;
+  confidence: number;
+}
+
+const DATE_RE = /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*[年.\/-]\s*\d{1,2}\s*[月.\/-]\s*\d{1,2}\s*日?|\d{4}\s*[年.\/-]\s*\d{1,2}\s*[月.\/-]\s*\d{1,2}\s*日?)/;
+
+function dateAfter(value: string): string | undefined {
+  const m = DATE_RE.exec(value);
+  return m ? (parseJapaneseDate(m[1]!.replace(/\s+/g, '')) ?? undefined) : undefined;
+}
+
+/** The text after a label on the same line, or the next line when the label stands alone. */
+function after(lines: Line[], label: RegExp): { value: string; confidence: number } | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const m = label.exec(lines[i]!.text);
+    if (!m) continue;
+    const rest = lines[i]!.text.slice(m.index + m[0].length).replace(/^[\s:：]+/, '');
+    if (rest) return { value: rest, confidence: lines[i]!.confidence };
+    const next = lines[i + 1];
+    if (next) return { value: next.text, confidence: next.confidence };
+  }
+  return undefined;
+}
+
+/** Cuts a value at the next label printed on the same line. */
+const NEXT_LABEL = /\s*(?:性別|生年月日|記号|番号|枝番|交付|有効期限|保険者|資格取得|発効期日|一部負担|負担割合|適用区分|住所|事業所)/;
+const untilNextLabel = (v: string) => v.split(NEXT_LABEL)[0]!.trim();
+
+const NAME_LABEL = /(?:氏\s*名|受給者名|被保険者名)/;
+const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
+
+/**
+ * 氏名 with one U+3000 between family and given name. OCR spaces Japanese glyphs unevenly, so the
+ * separator is the widest gap between the glyph boxes after the label (when boxes are known),
+ * else the single space of the text.
+ */
+function readName(line: OcrLine): string | undefined {
+  const words = line.words.filter((w) => w.text.trim() !== '');
+  const labelEnd = words.findIndex((w) => /名/.test(w.text));
+  const after = labelEnd >= 0 ? words.slice(labelEnd + 1) : [];
+  const cut = (t: string) => untilNextLabel(t);
+  if (after.length >= 2) {
+    const value = cut(after.map((w) => w.text).join(' '));
+    const kept = after.slice(0, value.split(/\s+/).length);
+    const widths = kept.map((w) => w.bbox.x1 - w.bbox.x0).sort((a, b) => a - b);
+    const glyph = widths[Math.floor(widths.length / 2)]! / Math.max(1, kept[Math.floor(kept.length / 2)]!.text.length);
+    let best = -1;
+    let bestGap = glyph * 0.5;
+    for (let i = 0; i + 1 < kept.length; i++) {
+      const gap = kept[i + 1]!.bbox.x0 - kept[i]!.bbox.x1;
+      if (gap > bestGap) [best, bestGap] = [i, gap];
+    }
+    const parts = kept.map((w) => w.text.replace(NAME_CHARS, ''));
+    const joined = best < 0 ? parts.join('') : parts.slice(0, best + 1).join('') + '\u3000' + parts.slice(best + 1).join('');
+    return joined.replace(/^\u3000|\u3000$/g, '') || undefined;
+  }
+  const m = NAME_LABEL.exec(toHalfWidth(line.text));
+  if (!m) return undefined;
+  const value = cut(toHalfWidth(line.text).slice(m.index + m[0].length).replace(/^[\s:：]+/, ''));
+  const tokens = value.split(/\s+/).map((t) => t.replace(NAME_CHARS, '')).filter(Boolean);
+  return tokens.length === 2 ? tokens.join('\u3000') : tokens.join('') || undefined;
+}
+
+export function extractFields(ocrLines: OcrLine[]): Extraction {
+  const warnings: string[] = [];
+  const personalNumberLines: number[] = [];
+  const lines: Line[] = ocrLines.map((l, i) => {
+    // Scrubbed both spaced (as read) and compacted: OCR may space the digits of one number apart.
+    const raw = scrubPersonalNumbers(toHalfWidth(l.text));
+    const { text, seen } = scrubPersonalNumbers(compact(raw.text));
+    if (seen || raw.seen) personalNumberLines.push(i);
+    return { text, confidence: l.confidence };
+  });
+  const personalNumberSeen = personalNumberLines.length > 0;
+  const fields: ExtractedFields = {};
+  const confidence: Extraction['confidence'] = {};
+  const set = <K extends FieldName>(k: K, v: ExtractedFields[K] | undefined, c: number) => {
+    if (v === undefined || v === '') return;
+    fields[k] = v;
+    confidence[k] = Math.max(0, Math.min(1, Number(c.toFixed(2))));
+  };
+
+  const nameIndex = lines.findIndex((l) => NAME_LABEL.test(l.text));
+  if (nameIndex >= 0) {
+    const v = readName(ocrLines[nameIndex]!);
+    if (v) set('name', v, lines[nameIndex]!.confidence);
+  }
+  const birth = after(lines, /生年月日/);
+  if (birth) set('birthDate', dateAfter(birth.value), birth.confidence);
+  const sexLine = after(lines, /性\s*別/);
+  if (sexLine) {
+    const s = sexLine.value.trim()[0];
+    if (s === '男' || s === '女') set('sex', s === '男' ? 'male' : 'female', sexLine.confidence);
+  }
+
+  const insurer = after(lines, /(?:保険者番号|公費負担者番号)/);
+  if (insurer) {
+    const digits = insurer.value.replace(/[\s-]/g, '').match(/^\d{5,9}/)?.[0];
+    if (digits) {
+      const check = validateInsurerNumber(digits);
+      if (check.valid) set('insurerNumber', check.normalized, insurer.confidence);
+      else {
+        // Kept as read, flagged: staff compare it with the document; the app never guesses a digit.
+        set('insurerNumber', digits, Math.min(insurer.confidence, 0.3));
+        warnings.push(check.reason === 'check_digit' ? `保険者番号 ${digits} fails its check digit: confirm it on the document` : `保険者番号 ${digits} has an unexpected length: confirm it on the document`);
+      }
+    }
+  }
+  const insurerName = after(lines, /保険者(?:名称|名)(?!番号)/);
+  if (insurerName) set('insurerName', untilNextLabel(insurerName.value), insurerName.confidence);
+
+  // 記号 X 番号 Y (枝番 ZZ), on one line or split.
+  const symbol = after(lines, /記\s*号/);
+  if (symbol) set('symbol', symbol.value.split(/\s*(?:番号|・|\s)/)[0]!.replace(/[^\p{L}\p{N}]/gu, ''), symbol.confidence);
+  const number = after(lines, /(?<!保険者|公費負担者|受給者)番\s*号/);
+  if (number) set('number', number.value.match(/^[\p{L}\p{N}]+/u)?.[0], number.confidence);
+  const branch = after(lines, /枝\s*番\)?/);
+  if (branch) set('branch', branch.value.replace(/^[()\s]+/, '').match(/^\d{2}/)?.[0], branch.confidence);
+
+  const issue = after(lines, /交付(?:年月日|日)/);
+  if (issue) set('issueDate', dateAfter(issue.value), issue.confidence);
+  const expiry = after(lines, /有効期限|有効期間/);
+  if (expiry) {
+    // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date is the end.
+    const dates = [...expiry.value.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, '')));
+    set('expiry', dates.filter(Boolean).at(-1) ?? undefined, expiry.confidence);
+  }
+  const ratio = after(lines, /(?:一部負担金の割合|負担割合|一部負担金)/);
+  const ratioMatch = ratio?.value.match(/([123])\s*割/);
+  if (ratio && ratioMatch) set('burdenRatio', (Number(ratioMatch[1]) / 10) as 0.1 | 0.2 | 0.3, ratio.confidence);
+  const category = after(lines, /(?:適用区分|限度区分|所得区分)/);
+  const cat = category?.value.match(/^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}|現役並み[ⅠⅡⅢ123]?|一般)/);
+  if (category && cat) set('limitCategory', cat[1]!, category.confidence);
+  const special = lines.find((l) => /特別療養費/.test(l.text));
+  if (special) set('specialMedicalExpense', true, special.confidence);
+
+  return { fields, confidence, warnings, personalNumberSeen, personalNumberLines };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrLine } from '../../src/main/ocr/engine.ts';
+import { extractFields, scrubPersonalNumbers } from '../../src/main/ocr/extract-fields.ts';
+import { classify } from '../../src/main/ocr/classify.ts';
+
+const lines = (...texts: string[]): OcrLine[] => texts.map((text) => ({ text, confidence: 0.95, words: [] }));
+
+describe('extractFields', () => {
+  it('reads the labelled fields of a 資格確認書, with 和暦 and full-width digits', () => {
+    const { fields, warnings } = extractFields(
+      lines(
+        '国 民 健 康 保 険 資 格 確 認 書',
+        '有効期限 令和８年７月３１日',
+        '記号 千代12 番号 3456 (枝番) 01',
+        '氏名 山田 太郎',
+        '生年月日 昭和55年2月17日 性別 男',
+        '交付年月日 R7.8.1',
+        '保険者番号 ３３１２００１５',
+        '保険者名称 警察共済組合',
+        '一部負担金の割合 2割',
+        '特別療養費',
+      ),
+    );
+    expect(fields).toEqual({
+      name: '山田\u3000太郎',
+      birthDate: '1980-02-17',
+      sex: 'male',
+      insurerNumber: '33120015',
+      insurerName: '警察共済組合',
+      symbol: '千代12',
+      number: '3456',
+      branch: '01',
+      issueDate: '2025-08-01',
+      expiry: '2026-07-31',
+      burdenRatio: 0.2,
+      specialMedicalExpense: true,
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('reports a 保険者番号 that fails its check digit, never correcting it', () => {
+    const r = extractFields(lines('保険者番号 33120016'));
+    expect(r.fields.insurerNumber).toBe('33120016');
+    expect(r.confidence.insurerNumber).toBeLessThan(0.5);
+    expect(r.warnings.join()).toMatch(/33120016 fails its check digit/);
+  });
+
+  it('omits fields that are not on the document', () => {
+    const r = extractFields(lines('資格情報のお知らせ', '氏名 佐藤 花子'));
+    expect(Object.keys(r.fields)).toEqual(['name']);
+  });
+
+  it('never extracts a 個人番号 or the マイナンバー下4桁', () => {
+    const r = extractFields(lines('マイナンバー（下4桁）＊＊＊＊1234', '個人番号 1234 5678 9018', '番号 1234-5678-9018', '氏名 山田 太郎'));
+    expect(JSON.stringify(r.fields)).not.toMatch(/1234|5678|9018/);
+    expect(r.personalNumberSeen).toBe(true);
+    expect(scrubPersonalNumbers('123456789018').text).toBe('[個人番号削除]');
+    // An 8-digit insurer number is not a 個人番号.
+    expect(scrubPersonalNumbers('保険者番号 01040013').seen).toBe(false);
+  });
+});
+
+describe('classify', () => {
+  it.each([
+    ['資格情報のお知らせ\n氏名 山田 太郎', 'qualification_notice'],
+    ['資 格 確 認 書', 'qualification_certificate'],
+    ['健康保険 被保険者証', 'legacy_insurance_card'],
+    ['高齢受給者証', 'elderly_recipient_certificate'],
+    ['限度額適用認定証', 'limit_certificate'],
+    ['特定疾病療養受療証', 'specific_disease_certificate'],
+    ['子ども医療費受給者証 公費負担者番号', 'public_subsidy_certificate'],
+    ['マイナポータル 医療保険の資格情報', 'portal_screen'],
+    ['個人番号カード', 'mynumber_card'],
+    ['資格確詔書', 'qualification_certificate'], // one misread glyph
+    ['領収書 合計 1,200円', 'unknown'],
+  ])('%s → %s', (text, kind) => expect(classify(text).kind).toBe(kind));
+});
