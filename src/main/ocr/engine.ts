@@ -56,7 +56,8 @@ export class OcrEngine {
         ),
       );
       for (const w of workers) {
-        await w.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: Tesseract.PSM.AUTO });
+        // A fixed dpi and a null debug file keep tesseract's diagnostics out of the CLI's output.
+        await w.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: Tesseract.PSM.AUTO, user_defined_dpi: '300', debug_file: '/dev/null' });
         scheduler.addWorker(w);
       }
       this.scheduler = scheduler;
@@ -65,9 +66,10 @@ export class OcrEngine {
     return this.starting;
   }
 
-  async recognize(image: Buffer): Promise<OcrOutput> {
+  /** `deskew` lets tesseract find and undo the page angle first (a photo at an angle); it costs a pass. */
+  async recognize(image: Buffer, options: { deskew?: boolean } = {}): Promise<OcrOutput> {
     const scheduler = await this.warm();
-    const result = await scheduler.addJob('recognize', image, { rotateAuto: true }, { text: true, blocks: true });
+    const result = await scheduler.addJob('recognize', image, { rotateAuto: options.deskew ?? false }, { text: true, blocks: true });
     const lines: OcrLine[] = [];
     for (const block of result.data.blocks ?? []) {
       for (const para of block.paragraphs) {

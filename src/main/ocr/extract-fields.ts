@@ -57,7 +57,20 @@ interface Line {
   confidence: number;
 }
 
-const DATE_RE = /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*[年.\/-]\s*\d{1,2}\s*[月.\/-]\s*\d{1,2}\s*日?|\d{4}\s*[年.\/-]\s*\d{1,2}\s*[月.\/-]\s*\d{1,2}\s*日?)/;
+const DATE_RE = /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?)/;
+
+/**
+ * Misreads the Japanese model makes on printed dates, repaired before parsing: 日 read as 目
+ * after a digit, 令 of 令和 read as 信/今/合/含, 一 read as a long vowel mark.
+ */
+export function repairOcr(text: string): string {
+  return text
+    .replace(/(\d)\s*目/g, '$1日')
+    .replace(/年月目/g, '年月日')
+    .replace(/[信今合含]和(?=\s*(?:\d|元))/g, '令和')
+    .replace(/平戌/g, '平成')
+    .replace(/^[ー-]+(?=部負担)/, '一');
+}
 
 function dateAfter(value: string): string | undefined {
   const m = DATE_RE.exec(value);
@@ -122,7 +135,7 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
   const lines: Line[] = ocrLines.map((l, i) => {
     // Scrubbed both spaced (as read) and compacted: OCR may space the digits of one number apart.
     const raw = scrubPersonalNumbers(toHalfWidth(l.text));
-    const { text, seen } = scrubPersonalNumbers(compact(raw.text));
+    const { text, seen } = scrubPersonalNumbers(repairOcr(compact(raw.text)));
     if (seen || raw.seen) personalNumberLines.push(i);
     return { text, confidence: l.confidence };
   });
@@ -142,7 +155,12 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
   }
   const birth = after(lines, /生年月日/);
   if (birth) set('birthDate', dateAfter(birth.value), birth.confidence);
-  const sexLine = after(lines, /性\s*別/);
+  if (!fields.birthDate) {
+    // Card fronts print 「1980年2月17日生」 without a label on the same line.
+    const born = lines.find((l) => new RegExp(DATE_RE.source + '\\s*生').test(l.text));
+    if (born) set('birthDate', dateAfter(born.text), born.confidence * 0.9);
+  }
+  const sexLine = after(lines, /性\s*別/) ?? after(lines, /(?<=生)\s*(?=[男女])/);
   if (sexLine) {
     const s = sexLine.value.trim()[0];
     if (s === '男' || s === '女') set('sex', s === '男' ? 'male' : 'female', sexLine.confidence);
@@ -162,7 +180,8 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     }
   }
   const insurerName = after(lines, /保険者(?:名称|名)(?!番号)/);
-  if (insurerName) set('insurerName', untilNextLabel(insurerName.value), insurerName.confidence);
+  // Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
+  if (insurerName) set('insurerName', untilNextLabel(insurerName.value).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ''), insurerName.confidence);
 
   // 記号 X 番号 Y (枝番 ZZ), on one line or split.
   const symbol = after(lines, /記\s*号/);
@@ -180,7 +199,7 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     const dates = [...expiry.value.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, '')));
     set('expiry', dates.filter(Boolean).at(-1) ?? undefined, expiry.confidence);
   }
-  const ratio = after(lines, /(?:一部負担金の割合|負担割合|一部負担金)/);
+  const ratio = after(lines, /(?:部負担金の割合|負担割合|一部負担金)/);
   const ratioMatch = ratio?.value.match(/([123])\s*割/);
   if (ratio && ratioMatch) set('burdenRatio', (Number(ratioMatch[1]) / 10) as 0.1 | 0.2 | 0.3, ratio.confidence);
   const category = after(lines, /(?:適用区分|限度区分|所得区分)/);

@@ -7,6 +7,8 @@ import { personalNumberBoxes, redactImage } from './redact.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
+/** Mean OCR confidence under which a second, deskewing pass is worth its time. */
+const RETRY_BELOW = 0.8;
 
 export interface ScanResult {
   kind: ScanKind;
@@ -25,9 +27,17 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   const t0 = performance.now();
   const prepared = await prepareImage(input);
   const t1 = performance.now();
-  const ocr = await engine.recognize(prepared.image);
+  // Straight scans read in one pass; a capture that reads poorly (a photo at an angle) gets a
+  // second pass with deskewing, and the better of the two counts.
+  let ocr = await engine.recognize(prepared.image);
+  let found = classify(ocr.lines.map((l) => l.text).join('\n'));
+  if (ocr.confidence < RETRY_BELOW || found.kind === 'unknown') {
+    const again = await engine.recognize(prepared.image, { deskew: true });
+    const foundAgain = classify(again.lines.map((l) => l.text).join('\n'));
+    if (again.confidence + foundAgain.confidence > ocr.confidence + found.confidence) [ocr, found] = [again, foundAgain];
+  }
   const t2 = performance.now();
-  const { kind, confidence } = classify(ocr.lines.map((l) => l.text).join('\n'));
+  const { kind, confidence } = found;
   const extraction = extractFields(ocr.lines);
   const warnings = [...extraction.warnings];
   if (kind === 'unknown') warnings.push('document type not recognised: choose it by hand');

@@ -1,0 +1,83 @@
+/**
+ * npm run bench:ocr — on a corpus the generator renders in this run (clean and degraded):
+ * classification accuracy, per-field exact match, 保険者番号 wrong without a warning, median ms per
+ * card-size and per A4 image with a warm pool (preparation and extraction included), peak RSS.
+ * Baseline measured in the same run: bare recognition of the same images (no preparation, no
+ * classification, no extraction), so the pipeline's own cost is visible as a ratio.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { OcrEngine } from '../src/main/ocr/engine.ts';
+import { scanDocument, type ScanResult } from '../src/main/ocr/scan.ts';
+import { generateCorpus, type GroundTruth } from '../test/fixtures/corpus/generate.ts';
+
+const { values } = parseArgs({ options: { count: { type: 'string', default: '54' }, seed: { type: 'string', default: '2026' } } });
+const count = Number(values.count);
+const dir = mkdtempSync(join(tmpdir(), 'uketsuke-bench-ocr-'));
+console.log(`generating ${count} clean + ${count} degraded documents…`);
+const clean = await generateCorpus({ outDir: join(dir, 'clean'), count, seed: Number(values.seed), degraded: false });
+const degraded = await generateCorpus({ outDir: join(dir, 'degraded'), count, seed: Number(values.seed) + 1, degraded: true });
+
+const engine = new OcrEngine();
+const tWarm = performance.now();
+await engine.warm();
+const warmMs = performance.now() - tWarm;
+
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
+const isCard = (d: GroundTruth) => d.size === 'card' || d.size === 'postcard';
+
+interface Row {
+  doc: GroundTruth;
+  r: ScanResult;
+  ms: number;
+  bareMs: number;
+}
+const rows: Row[] = [];
+for (const doc of [...clean, ...degraded]) {
+  const input = readFileSync(doc.file);
+  const t0 = performance.now();
+  const r = await scanDocument(engine, input);
+  const ms = performance.now() - t0;
+  const t1 = performance.now();
+  await engine.recognize(input);
+  rows.push({ doc, r, ms, bareMs: performance.now() - t1 });
+}
+await engine.terminate();
+
+function report(label: string, set: Row[]) {
+  const classified = set.filter((x) => x.r.kind === x.doc.kind).length;
+  const perField = new Map<string, { hit: number; total: number }>();
+  let hit = 0;
+  let total = 0;
+  for (const { doc, r } of set) {
+    for (const [k, v] of Object.entries(doc.fields)) {
+      const f = perField.get(k) ?? { hit: 0, total: 0 };
+      const ok = JSON.stringify((r.fields as Record<string, unknown>)[k]) === JSON.stringify(v);
+      f.total++;
+      total++;
+      if (ok) {
+        f.hit++;
+        hit++;
+      }
+      perField.set(k, f);
+    }
+  }
+  const silentWrongInsurer = set.filter(({ doc, r }) => r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== doc.fields.insurerNumber && !r.warnings.some((w) => w.includes('保険者番号'))).length;
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+  console.log(`\n${label} (${set.length} documents)`);
+  console.log(`  classification              ${pct(classified, set.length).padStart(7)}   (target ≥ 99%)`);
+  console.log(`  field exact match           ${pct(hit, total).padStart(7)}   (target ≥ ${label.startsWith('clean') ? '98' : '93'}%)`);
+  for (const [k, f] of [...perField].sort()) console.log(`    ${k.padEnd(24)}  ${pct(f.hit, f.total).padStart(7)}  (${f.hit}/${f.total})`);
+  console.log(`  保険者番号 wrong without a warning: ${silentWrongInsurer}   (target 0)`);
+}
+report('clean', rows.slice(0, clean.length));
+report('degraded', rows.slice(clean.length));
+
+const cards = rows.filter((x) => isCard(x.doc));
+const pages = rows.filter((x) => !isCard(x.doc));
+console.log(`\nspeed with a warm pool of ${engine.size} worker(s) (pool start ${warmMs.toFixed(0)} ms)`);
+console.log(`  card-size: median ${median(cards.map((x) => x.ms)).toFixed(0)} ms per image (target ≤ 1000)   bare recognition ${median(cards.map((x) => x.bareMs)).toFixed(0)} ms → ×${(median(cards.map((x) => x.ms)) / median(cards.map((x) => x.bareMs))).toFixed(2)}`);
+console.log(`  A4 / phone: median ${median(pages.map((x) => x.ms)).toFixed(0)} ms per image (target ≤ 2000)   bare recognition ${median(pages.map((x) => x.bareMs)).toFixed(0)} ms → ×${(median(pages.map((x) => x.ms)) / median(pages.map((x) => x.bareMs))).toFixed(2)}`);
+console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target ≤ 400; workers run in threads of this process)`);

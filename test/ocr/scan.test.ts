@@ -1,0 +1,112 @@
+// @vitest-environment node
+/**
+ * The real tesseract.js with the shipped Japanese data, on documents the suite renders itself
+ * (HTML templates in headless Chromium with Noto CJK, then degraded like a capture).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OcrEngine } from '../../src/main/ocr/engine.ts';
+import { scanDocument, type ScanResult } from '../../src/main/ocr/scan.ts';
+import { generateCorpus, type GroundTruth } from '../fixtures/corpus/generate.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const out = mkdtempSync(join(tmpdir(), 'uketsuke-ocr-'));
+const engine = new OcrEngine();
+let clean: GroundTruth[] = [];
+let degraded: GroundTruth[] = [];
+const results = new Map<string, ScanResult>();
+
+beforeAll(async () => {
+  clean = await generateCorpus({ outDir: join(out, 'clean'), count: 18, seed: 7, degraded: false });
+  degraded = await generateCorpus({ outDir: join(out, 'degraded'), count: 9, seed: 11, degraded: true });
+  await engine.warm();
+  for (const doc of [...clean, ...degraded]) results.set(doc.file, await scanDocument(engine, readFileSync(doc.file)));
+}, 240_000);
+afterAll(() => engine.terminate());
+
+const exact = (docs: GroundTruth[]) => {
+  let total = 0;
+  let hit = 0;
+  for (const d of docs) {
+    const r = results.get(d.file)!;
+    for (const [k, v] of Object.entries(d.fields)) {
+      total++;
+      if (JSON.stringify((r.fields as Record<string, unknown>)[k]) === JSON.stringify(v)) hit++;
+    }
+  }
+  return hit / total;
+};
+
+describe('scanning generated documents', () => {
+  it('classifies every clean document', () => {
+    const wrong = clean.filter((d) => results.get(d.file)!.kind !== d.kind).map((d) => `${d.file}: ${results.get(d.file)!.kind}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('classifies degraded captures', () => {
+    const right = degraded.filter((d) => results.get(d.file)!.kind === d.kind).length;
+    expect(right / degraded.length).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('reads most fields exactly, and flags what it is unsure of', () => {
+    expect(exact(clean)).toBeGreaterThanOrEqual(0.75);
+    // A field that is wrong is, most of the time, among those marked for confirmation.
+    let wrong = 0;
+    let flagged = 0;
+    for (const d of clean) {
+      const r = results.get(d.file)!;
+      for (const [k, v] of Object.entries(d.fields)) {
+        if (JSON.stringify((r.fields as Record<string, unknown>)[k]) !== JSON.stringify(v) && k in r.fields) {
+          wrong++;
+          if (r.confirm.includes(k as never)) flagged++;
+        }
+      }
+    }
+    expect(flagged).toBeGreaterThanOrEqual(Math.floor(wrong * 0.5));
+  });
+
+  it('never reports a wrong 保険者番号 without a warning', () => {
+    for (const d of [...clean, ...degraded]) {
+      const r = results.get(d.file)!;
+      if (r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== d.fields.insurerNumber && r.kind !== 'public_subsidy_certificate') {
+        expect(r.warnings.join(), `${d.file}: ${r.fields.insurerNumber} vs ${d.fields.insurerNumber}`).toMatch(/保険者番号/);
+      }
+    }
+  });
+
+  it('omits fields the document does not carry, and never a 個人番号', () => {
+    for (const d of clean) {
+      const r = results.get(d.file)!;
+      expect(JSON.stringify(r.fields)).not.toMatch(/\d{12}/);
+      if (d.kind === 'mynumber_card') expect(r.fields.insurerNumber).toBeUndefined();
+    }
+  });
+});
+
+describe('uketsuke scan', () => {
+  it('works with every network access blocked (its own empty network namespace)', () => {
+    const file = clean.find((d) => d.kind === 'qualification_certificate')!.file;
+    const r = spawnSync('unshare', ['--net', process.execPath, `${root}bin/uketsuke`, 'scan', file, '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ kind: 'qualification_certificate', fields: expect.any(Object), warnings: expect.any(Array) });
+    expect(typeof json.confidence).toBe('number');
+    // The namespace really has no network: even loopback is down.
+    const probe = spawnSync('unshare', ['--net', process.execPath, '-e', "require('net').connect(80,'127.0.0.1').on('error',e=>{console.log(e.code);process.exit(0)})"], { encoding: 'utf8' });
+    expect(probe.stdout.trim()).toMatch(/ENETUNREACH|ECONNREFUSED|EADDRNOTAVAIL/);
+  }, 90_000);
+
+  it('exits 2 with one line for unreadable input, after scanning the readable ones', () => {
+    const junk = join(out, 'junk.jpg');
+    writeFileSync(junk, 'not a jpeg');
+    const file = clean[0]!.file;
+    const r = spawnSync(process.execPath, [`${root}bin/uketsuke`, 'scan', file, junk], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`uketsuke: ${junk}: not an image (or a format that cannot be read)\n`);
+    expect(r.stdout).toContain(file);
+  }, 90_000);
+});
