@@ -54,7 +54,9 @@ describe('extractFields', () => {
     const r = extractFields(lines('マイナンバー（下4桁）＊＊＊＊1234', '個人番号 1234 5678 9018', '番号 1234-5678-9018', '氏名 山田 太郎'));
     expect(JSON.stringify(r.fields)).not.toMatch(/1234|5678|9018/);
     expect(r.personalNumberSeen).toBe(true);
-    expect(scrubPersonalNumbers('123456789018').text).toBe('[個人番号削除]');
+    expect(scrubPersonalNumbers('123456789018').text).toBe('〔削除〕');
+    // The notice's 下4桁 line must not turn into a 番号 field either.
+    expect(extractFields(lines('マイナンバー（下4桁）＊＊＊＊1234')).fields).toEqual({});
     // An 8-digit insurer number is not a 個人番号.
     expect(scrubPersonalNumbers('保険者番号 01040013').seen).toBe(false);
   });

@@ -40,15 +40,15 @@ export interface Extraction {
   personalNumberLines: number[];
 }
 
+export const SCRUBBED = '〔削除〕';
 /** A 12-digit run, allowing the 4-4-4 grouping with spaces or hyphens. */
 const PERSONAL_NUMBER = /(?<!\d)\d{4}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
 const LAST4 = /(マイナンバー|個人番号)[^\n]{0,12}?(下\s*4\s*桁|末尾)[^\n]{0,16}/g;
 
 export function scrubPersonalNumbers(line: string): { text: string; seen: boolean } {
   let seen = false;
-  const text = line
-    .replace(LAST4, () => ((seen = true), '[個人番号削除]'))
-    .replace(PERSONAL_NUMBER, () => ((seen = true), '[個人番号削除]'));
+  // The marker carries no label words (番号…), so it can never be read as a field.
+  const text = line.replace(LAST4, () => ((seen = true), SCRUBBED)).replace(PERSONAL_NUMBER, () => ((seen = true), SCRUBBED));
   return { text, seen };
 }
 
@@ -166,7 +166,8 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     if (s === '男' || s === '女') set('sex', s === '男' ? 'male' : 'female', sexLine.confidence);
   }
 
-  const insurer = after(lines, /(?:保険者番号|公費負担者番号)/);
+  // Labels as the model misreads them too (者→着/省, 負担→員担).
+  const insurer = after(lines, /(?:保[険陵]\S?番号|公費\S{0,3}番号)/);
   if (insurer) {
     const digits = insurer.value.replace(/[\s-]/g, '').match(/^\d{5,9}/)?.[0];
     if (digits) {
@@ -186,7 +187,7 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
   // 記号 X 番号 Y (枝番 ZZ), on one line or split.
   const symbol = after(lines, /記\s*号/);
   if (symbol) set('symbol', symbol.value.split(/\s*(?:番号|・|\s)/)[0]!.replace(/[^\p{L}\p{N}]/gu, ''), symbol.confidence);
-  const number = after(lines, /(?<!保険者|公費負担者|受給者)番\s*号/);
+  const number = after(lines, /(?<![険陵者着省担給費]|[険陵]\S)番\s*号/);
   if (number) set('number', number.value.match(/^[\p{L}\p{N}]+/u)?.[0], number.confidence);
   const branch = after(lines, /枝\s*番\)?/);
   if (branch) set('branch', branch.value.replace(/^[()\s]+/, '').match(/^\d{2}/)?.[0], branch.confidence);
