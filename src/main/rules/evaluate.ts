@@ -141,8 +141,8 @@ function earliest(bounds: (Bound | undefined)[]): Bound | undefined {
 function assessExpiring(
   ctx: Ctx,
   doc: DocumentOf<'qualification_certificate'> | DocumentOf<'qualification_notice'>,
-  onPrinted: (n: Notes, expired: boolean, expiry: IsoDate) => void,
-  onUnknown: (n: Notes) => void,
+  onExpired: (n: Notes, expiry: IsoDate) => void,
+  onUnknown?: (n: Notes) => void,
 ): Omit<Assessment<Kind>, 'doc'> {
   const { date } = ctx.situation;
   const notes: Assessment<Kind>['notes'] = [];
@@ -152,12 +152,12 @@ function assessExpiring(
     const byAge = b75 && b75.date < printed ? b75 : undefined;
     const expiry = byAge ? byAge.date : printed;
     const valid = date <= expiry;
-    notes.push(byAge ? (n) => { if (!valid) byAge.apply(n, true); } : (n) => onPrinted(n, !valid, printed));
+    if (!valid) notes.push(byAge ? (n) => byAge.apply(n, true) : (n) => onExpired(n, printed));
     return { valid, expiry, notes };
   }
   const bound = earliest([b75, ...derivedBounds(ctx, doc.kind, doc.issueDate, notes)]);
   if (!bound) {
-    notes.push(onUnknown);
+    if (onUnknown) notes.push(onUnknown);
     return { valid: true, notes };
   }
   const valid = date <= bound.date;
@@ -167,28 +167,13 @@ function assessExpiring(
 
 function assessCertificate(ctx: Ctx, doc: DocumentOf<'qualification_certificate'>): Assessment<'qualification_certificate'> {
   const r = ruleOrAny(ctx, 'qualification_certificate');
-  return {
-    doc,
-    ...assessExpiring(
-    ctx,
-    doc,
-    (n, expired, expiry) => { if (expired) n.reason('findings', r, 'expired', { expiry: { date: expiry } }); },
-    (n) => n.reason('findings', r, 'expiryUnknown'),
-  ),
-  };
+  const expired = (n: Notes, expiry: IsoDate) => n.reason('findings', r, 'expired', { expiry: { date: expiry } });
+  return { doc, ...assessExpiring(ctx, doc, expired, (n) => n.reason('findings', r, 'expiryUnknown')) };
 }
 
 function assessNotice(ctx: Ctx, doc: DocumentOf<'qualification_notice'>): Assessment<'qualification_notice'> {
   const r = ruleOrAny(ctx, 'notice_expiry');
-  return {
-    doc,
-    ...assessExpiring(
-    ctx,
-    doc,
-    (n, expired, expiry) => { if (expired) n.reason('findings', r, 'expired', { expiry: { date: expiry } }); },
-    () => undefined,
-  ),
-  };
+  return { doc, ...assessExpiring(ctx, doc, (n, expiry) => n.reason('findings', r, 'expired', { expiry: { date: expiry } })) };
 }
 
 function assessLegacy(ctx: Ctx, doc: DocumentOf<'legacy_insurance_card'>): Assessment<'legacy_insurance_card'> {
