@@ -4,6 +4,7 @@
  * refusal of inputs that are not images, empty, corrupt or over 40 megapixels.
  */
 import sharp, { type Metadata } from 'sharp';
+import { estimateSkew } from './deskew.ts';
 
 export const MAX_PIXELS = 40_000_000;
 const TARGET_LONG_SIDE = 1600;
@@ -37,12 +38,20 @@ export async function prepareImage(input: Buffer): Promise<Prepared> {
     // One pass: orientation, crop to the document (trim the margin matching the corner colour:
     // scanner bed, table), grey, long side to ~1600 px (glyphs of ~30 px read best), contrast
     // stretched against uneven light. PNG without compression: tesseract decodes it at once.
-    const out = await sharp(input, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+    const grey = await sharp(input, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
       .rotate()
       .flatten({ background: '#ffffff' })
       .grayscale()
       .trim({ threshold: 40 })
       .resize({ width: TARGET_LONG_SIDE, height: TARGET_LONG_SIDE, fit: 'inside', kernel: 'lanczos3' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: grey.info.width, height: grey.info.height, channels: 1 as const } };
+    // A document photographed at an angle: tesseract wants horizontal text rows.
+    const small = await sharp(grey.data, raw).resize({ width: 400 }).raw().toBuffer({ resolveWithObject: true });
+    const angle = estimateSkew(small.data, small.info.width, small.info.height);
+    const out = await sharp(grey.data, raw)
+      .rotate(Math.abs(angle) >= 0.5 ? -angle : 0, { background: '#ffffff' })
       .normalise({ lower: 1, upper: 99 })
       .sharpen({ sigma: 0.8 })
       .png({ compressionLevel: 0 })
