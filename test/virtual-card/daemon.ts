@@ -39,7 +39,8 @@ export class Pcscd {
   async start(): Promise<void> {
     if (this.child) return;
     stray();
-    const child = spawn('pcscd', ['-f', '-i'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // setpriv's parent-death signal: if the test process is killed (-9 included), pcscd goes too.
+    const child = spawn('setpriv', ['--pdeathsig', 'TERM', 'pcscd', '-f', '-i'], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     children.add(child);
     child.once('exit', () => children.delete(child));
