@@ -9,10 +9,18 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import Tesseract from 'tesseract.js';
 
+export interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 export interface OcrWord {
   text: string;
   confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
+  bbox: OcrBox;
+  /** Per-glyph boxes: Japanese has no spaces, so the gap between glyphs is the separator. */
+  symbols?: { text: string; bbox: OcrBox }[];
 }
 export interface OcrLine {
   text: string;
@@ -77,7 +85,12 @@ export class OcrEngine {
           lines.push({
             text: line.text.replace(/\n$/, ''),
             confidence: line.confidence / 100,
-            words: line.words.map((w) => ({ text: w.text, confidence: w.confidence / 100, bbox: w.bbox })),
+            words: line.words.map((w) => ({
+              text: w.text,
+              confidence: w.confidence / 100,
+              bbox: w.bbox,
+              symbols: (w.symbols ?? []).map((g) => ({ text: g.text, bbox: g.bbox })),
+            })),
           });
         }
       }

@@ -103,30 +103,41 @@ const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
  * else the single space of the text.
  */
 function readName(line: OcrLine): string | undefined {
-  const words = line.words.filter((w) => w.text.trim() !== '');
-  const labelEnd = words.findIndex((w) => /名/.test(w.text));
-  const after = labelEnd >= 0 ? words.slice(labelEnd + 1) : [];
-  const cut = (t: string) => untilNextLabel(t);
+  // Glyphs after the label, with their boxes (symbols when tesseract gives them, else words).
+  const glyphs = line.words.flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }])).filter((g) => g.text.trim() !== '');
+  const labelEnd = glyphs.findIndex((g, i) => /名/.test(g.text) && (i > 0 ? /[氏者給]/.test(glyphs[i - 1]!.text + g.text) : true));
+  const after = labelEnd >= 0 ? glyphs.slice(labelEnd + 1).filter((g) => g.text.replace(NAME_CHARS, '') !== '') : [];
   if (after.length >= 2) {
-    const value = cut(after.map((w) => w.text).join(' '));
-    const kept = after.slice(0, value.split(/\s+/).length);
-    const widths = kept.map((w) => w.bbox.x1 - w.bbox.x0).sort((a, b) => a - b);
-    const glyph = widths[Math.floor(widths.length / 2)]! / Math.max(1, kept[Math.floor(kept.length / 2)]!.text.length);
+    const value = untilNextLabel(after.map((g) => g.text).join(''));
+    const kept = after.slice(0, [...value].length > 0 ? Math.min(after.length, countGlyphs(after, value)) : 0);
+    if (kept.length === 0) return undefined;
+    const heights = kept.map((g) => g.bbox.y1 - g.bbox.y0).sort((a, b) => a - b);
+    const em = heights[Math.floor(heights.length / 2)]!;
+    // The family/given separator is a full-width space: a gap of about one glyph. Glyph gaps
+    // inside a name are a fraction of that.
     let best = -1;
-    let bestGap = glyph * 0.5;
+    let bestGap = em * 0.45;
     for (let i = 0; i + 1 < kept.length; i++) {
       const gap = kept[i + 1]!.bbox.x0 - kept[i]!.bbox.x1;
       if (gap > bestGap) [best, bestGap] = [i, gap];
     }
-    const parts = kept.map((w) => w.text.replace(NAME_CHARS, ''));
-    const joined = best < 0 ? parts.join('') : parts.slice(0, best + 1).join('') + '\u3000' + parts.slice(best + 1).join('');
+    const text = (gs: typeof kept) => gs.map((g) => g.text.replace(NAME_CHARS, '')).join('');
+    const joined = best < 0 ? text(kept) : `${text(kept.slice(0, best + 1))}\u3000${text(kept.slice(best + 1))}`;
     return joined.replace(/^\u3000|\u3000$/g, '') || undefined;
   }
   const m = NAME_LABEL.exec(toHalfWidth(line.text));
   if (!m) return undefined;
-  const value = cut(toHalfWidth(line.text).slice(m.index + m[0].length).replace(/^[\s:：]+/, ''));
+  const value = untilNextLabel(toHalfWidth(line.text).slice(m.index + m[0].length).replace(/^[\s:：]+/, ''));
   const tokens = value.split(/\s+/).map((t) => t.replace(NAME_CHARS, '')).filter(Boolean);
   return tokens.length === 2 ? tokens.join('\u3000') : tokens.join('') || undefined;
+}
+
+/** How many of `glyphs` make up `value` (the value may have been cut at a following label). */
+function countGlyphs(glyphs: { text: string }[], value: string): number {
+  let n = 0;
+  let len = 0;
+  while (n < glyphs.length && len < value.length) len += glyphs[n++]!.text.length;
+  return n;
 }
 
 export function extractFields(ocrLines: OcrLine[]): Extraction {
