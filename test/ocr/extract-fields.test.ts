@@ -38,6 +38,20 @@ describe('extractFields', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('places the family/given separator at the widest glyph gap, even inside one OCR word', () => {
+    const glyph = (text: string, x: number) => ({ text, bbox: { x0: x, y0: 10, x1: x + 40, y1: 50 } });
+    const line: OcrLine = {
+      text: '氏名 山田太郎',
+      confidence: 0.9,
+      words: [
+        { text: '氏名', confidence: 0.9, bbox: { x0: 0, y0: 10, x1: 90, y1: 50 }, symbols: [glyph('氏', 0), glyph('名', 46)] },
+        // One word for the whole name; the full-width space shows only as a wider gap (48 px vs 4).
+        { text: '山田太郎', confidence: 0.9, bbox: { x0: 200, y0: 10, x1: 420, y1: 50 }, symbols: [glyph('山', 200), glyph('田', 244), glyph('太', 332), glyph('郎', 376)] },
+      ],
+    };
+    expect(extractFields([line]).fields.name).toBe('山田\u3000太郎');
+  });
+
   it('reports a 保険者番号 that fails its check digit, never correcting it', () => {
     const r = extractFields(lines('保険者番号 33120016'));
     expect(r.fields.insurerNumber).toBe('33120016');
