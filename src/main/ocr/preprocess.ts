@@ -19,8 +19,6 @@ export interface Prepared {
   image: Buffer;
   width: number;
   height: number;
-  /** Aspect of the document after cropping, used as a classification hint (card vs A4 vs phone). */
-  aspect: number;
 }
 
 export async function prepareImage(input: Buffer): Promise<Prepared> {
@@ -56,7 +54,7 @@ export async function prepareImage(input: Buffer): Promise<Prepared> {
       .sharpen({ sigma: 0.8 })
       .png({ compressionLevel: 0 })
       .toBuffer({ resolveWithObject: true });
-    return { image: out.data, width: out.info.width, height: out.info.height, aspect: out.info.width / out.info.height };
+    return { image: out.data, width: out.info.width, height: out.info.height };
   } catch (e) {
     if (e instanceof ImageError) throw e;
     throw new ImageError('the image is corrupt or truncated');
