@@ -1,4 +1,5 @@
 /** Where the app finds what it ships. Both `src/main/*` (CLI via tsx) and `out/main/*` (built) sit two levels below the root. */
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,3 +8,13 @@ export function defaultResourcesDir(): string {
 }
 
 export const builtInRulebookPath = (resourcesDir: string): string => join(resourcesDir, 'rules', 'rulebook.json');
+
+/**
+ * Where the app keeps what it writes (check log, key file, installed rule packs). Electron passes
+ * its userData folder; the CLI and browser mode use UKETSUKE_DATA_DIR or the XDG data folder.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.UKETSUKE_DATA_DIR) return env.UKETSUKE_DATA_DIR;
+  const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'uketsuke');
+}
