@@ -1,35 +1,81 @@
 /**
  * The one composition root: wires the services for the Electron main process, the CLI and the
- * browser bridge alike, so all three run the same code.
+ * browser bridge alike, so all three run the same code. Services that touch hardware or files
+ * (reader, OCR pool, check log) start on first use, so `uketsuke evaluate` never opens them.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { todayInJapan } from './clock.ts';
 import { loadTrustAnchors, type TrustAnchor } from './card/certificate.ts';
-import { builtInRulebookPath, defaultResourcesDir } from './paths.ts';
+import { builtInRulebookPath, defaultDataDir, defaultResourcesDir } from './paths.ts';
 import { loadRulebook } from './rules/load.ts';
+import { CardService } from './services/card-service.ts';
 import { RulesService } from './services/rules-service.ts';
+import { ScanService } from './services/scan-service.ts';
+import { keyFileIn, keyFileProvider, openStore, storeFileIn, type KeyProvider, type StoreService } from './store/store-service.ts';
 
 export interface ServiceOptions {
   resourcesDir?: string;
+  /** Where the check log and its key live (Electron: userData). */
+  dataDir?: string;
+  /** The check log's key; default: a key file next to the log (CLI, browser mode, tests). */
+  storeKey?: KeyProvider;
+  /** Extra trust anchors (test CAs). */
+  extraCaFiles?: readonly string[];
 }
 
 export interface Services {
   rules: RulesService;
   /** The bundled J-LIS user-authentication roots plus any the operator added. */
   trustAnchors(extraCaFiles?: readonly string[]): TrustAnchor[];
+  readonly card: CardService;
+  readonly scan: ScanService;
+  readonly store: StoreService;
+  /** Stops the reader, the OCR workers and closes the log. */
+  close(): Promise<void>;
 }
 
 export function createServices(options: ServiceOptions = {}): Services {
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
+  const dataDir = options.dataDir ?? defaultDataDir();
   const caDir = join(resourcesDir, 'jpki-ca');
-  return {
-    rules: new RulesService(loadRulebook(builtInRulebookPath(resourcesDir))),
-    trustAnchors: (extra = []) => [
-      ...readdirSync(caDir)
-        .filter((f) => f.startsWith('auth_ca_') && f.endsWith('.pem'))
-        .sort()
-        .flatMap((f) => loadTrustAnchors(join(caDir, f))),
-      ...extra.flatMap((f) => loadTrustAnchors(f)),
-    ],
+  const rules = new RulesService(loadRulebook(builtInRulebookPath(resourcesDir)));
+  const trustAnchors = (extra: readonly string[] = []) => [
+    ...readdirSync(caDir)
+      .filter((f) => f.startsWith('auth_ca_') && f.endsWith('.pem'))
+      .sort()
+      .flatMap((f) => loadTrustAnchors(join(caDir, f))),
+    ...extra.flatMap((f) => loadTrustAnchors(f)),
+  ];
+  let card: CardService | undefined;
+  let scan: ScanService | undefined;
+  let store: StoreService | undefined;
+  const services: Services = {
+    rules,
+    trustAnchors,
+    get store() {
+      return (store ??= openStore({ file: storeFileIn(dataDir), key: options.storeKey ?? keyFileProvider(keyFileIn(dataDir)) }));
+    },
+    get card() {
+      if (!card) {
+        const anchors = trustAnchors(options.extraCaFiles);
+        card = new CardService({
+          anchors: () => anchors,
+          today: () => todayInJapan(),
+          graceMonths: (today) => rules.certificateGraceMonths(today),
+          readerName: () => services.store.getSettings().readerName,
+        }).start();
+      }
+      return card;
+    },
+    get scan() {
+      return (scan ??= new ScanService());
+    },
+    async close() {
+      card?.stop();
+      await scan?.stop();
+      store?.close();
+    },
   };
+  return services;
 }

@@ -2,20 +2,21 @@
  * Electron main process: one hardened window, IPC registration, nothing else. All logic lives in
  * plain Node services (see composition.ts) that the CLI and the browser bridge share.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createServices } from './composition.ts';
+import { createServices, type Services } from './composition.ts';
 import { createHandlers } from './ipc/handlers.ts';
 import { registerIpc } from './ipc/register.ts';
+import { safeStorageKeyProvider } from './store/key.ts';
 
 const rendererDevUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const appUrl = rendererDevUrl ?? pathToFileURL(rendererFile).href;
 const isTrustedUrl = (url: string) => url === appUrl || url.startsWith(appUrl.replace(/index\.html$/, ''));
 
-function createWindow(): BrowserWindow {
-  const kiosk = process.argv.includes('--kiosk');
+function createWindow(services: Services): BrowserWindow {
+  const kiosk = process.argv.includes('--kiosk') || (services.store.mode === 'normal' && services.store.getSettings().kiosk);
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -58,12 +59,16 @@ app.whenReady().then(() => {
     callback({ cancel: !local });
   });
 
-  const services = createServices();
-  registerIpc(ipcMain, createHandlers(services, app.getVersion()), isTrustedUrl);
-  createWindow();
+  // The check log's key is kept by the OS keychain (safeStorage), never in clear on disk.
+  const dataDir = app.getPath('userData');
+  const services = createServices({ dataDir, storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')) });
+  registerIpc(ipcMain, createHandlers(services, { appVersion: app.getVersion(), mode: 'electron' }), isTrustedUrl);
+  services.scan.warm();
+  createWindow(services);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(services);
   });
+  app.on('will-quit', () => void services.close());
 });
 
 app.on('web-contents-created', (_event, contents) => {

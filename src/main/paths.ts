@@ -1,10 +1,19 @@
 /** Where the app finds what it ships. Both `src/main/*` (CLI via tsx) and `out/main/*` (built) sit two levels below the root. */
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export function appRoot(): string {
+  return fileURLToPath(new URL('../..', import.meta.url));
+}
+
 export function defaultResourcesDir(): string {
-  return fileURLToPath(new URL('../../resources', import.meta.url));
+  return join(appRoot(), 'resources');
+}
+
+export function appVersion(): string {
+  return (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export const builtInRulebookPath = (resourcesDir: string): string => join(resourcesDir, 'rules', 'rulebook.json');

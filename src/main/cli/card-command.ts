@@ -4,7 +4,8 @@
  * card that could not be read. Without --pin-stdin nothing PIN-protected is touched.
  */
 import { parseArgs } from 'node:util';
-import { isIsoDate, type IsoDate } from '../../shared/domain/dates.ts';
+import { isIsoDate } from '../../shared/domain/dates.ts';
+import { todayInJapan } from '../clock.ts';
 import { readCardStatus, type CardStatus } from '../card/card-status.ts';
 import { ReaderError } from '../card/errors.ts';
 import { PinError } from '../card/mynumber.ts';
@@ -14,11 +15,6 @@ import { UsageError } from './errors.ts';
 
 export const CARD_USAGE =
   'uketsuke card [--reader NAME] [--timeout S] [--ca FILE]... [--pin-stdin [--force-last-try]] [--date YYYY-MM-DD] [--json]';
-
-/** Today in Japan: eligibility and certificate dates are Japanese calendar days. */
-export function todayInJapan(now = Date.now()): IsoDate {
-  return new Date(now + 9 * 3600_000).toISOString().slice(0, 10);
-}
 
 async function readPin(stdin: NodeJS.ReadStream): Promise<string> {
   if (stdin.isTTY) throw new UsageError('--pin-stdin: pipe the 4-digit PIN on stdin');

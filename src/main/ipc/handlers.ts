@@ -2,17 +2,111 @@
  * One handler per channel, validating its request with the contract's schema. Used by the
  * Electron IPC registration and the browser bridge alike.
  */
-import { CONTRACT, type Channel, type RequestOf, type ResponseOf, type Result } from '../../shared/ipc/contract.ts';
+import { todayInJapan } from '../clock.ts';
+import { CONTRACT, type Channel, type ParsedRequestOf, type ResponseOf, type Result } from '../../shared/ipc/contract.ts';
+import type { NewCheck } from '../../shared/store/records.ts';
 import { formatIssues } from '../../shared/validation.ts';
 import type { Services } from '../composition.ts';
 import { InputError } from '../services/rules-service.ts';
+import { StaffSession } from '../services/staff-session.ts';
+import { StoreError } from '../store/store-service.ts';
 
-export type Handlers = { [C in Channel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
+export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 
-export function createHandlers(services: Services, appVersion: string): Handlers {
+export interface HandlerContext {
+  appVersion: string;
+  mode: 'electron' | 'browser';
+}
+
+export function createHandlers(services: Services, ctx: HandlerContext): Handlers {
+  const { rules } = services;
+  const store = () => services.store;
+  const session = new StaffSession(() => store().getSettings().idleLockMinutes);
+  const need = (role?: 'admin') => session.require(store().hasStaff(), role);
+  // The last scan's redacted image, kept only if the settings keep images (then with the check).
+  let lastScanImage: Buffer | undefined;
+
   return {
-    'app:info': () => ({ appVersion, rulebookVersion: services.rules.rulebookVersion }),
-    'rules:evaluate': (situation) => services.rules.evaluate(situation),
+    'app:info': () => ({
+      appVersion: ctx.appVersion,
+      rulebookVersion: rules.rulebookVersion,
+      mode: ctx.mode,
+      today: todayInJapan(),
+      store: { mode: store().mode, ...(store().problem ? { problem: store().problem } : {}) },
+    }),
+    'rules:evaluate': (situation) => {
+      session.touch();
+      return rules.evaluate(situation);
+    },
+    'card:state': (request) => services.card.waitForChange(request?.after),
+    'card:verifyPin': ({ placement, pin, force }) => services.card.verifyPin(placement, pin, force),
+    'ocr:scan': async ({ image }) => {
+      session.touch();
+      const { redacted, ...view } = await services.scan.scan(image);
+      lastScanImage = redacted;
+      return view;
+    },
+    'check:finish': ({ situation, documents, patientName }) => {
+      const verdict = rules.evaluate(situation);
+      const staff = session.current();
+      const check: NewCheck = {
+        at: new Date().toISOString(),
+        checkDate: situation.date,
+        staffId: staff?.id ?? null,
+        facility: situation.facility,
+        patient: { ...(patientName ? { name: patientName } : {}), birthDate: situation.patient.birthDate, insurerType: situation.patient.insurerType },
+        documents,
+        verdict: {
+          decision: verdict.decision,
+          ...(verdict.fallback ? { fallback: verdict.fallback } : {}),
+          ...(verdict.burdenRatio !== undefined ? { burdenRatio: verdict.burdenRatio } : {}),
+          ruleIds: [...new Set(verdict.reasons.map((r) => r.ruleId))],
+        },
+        rulebookVersion: verdict.rulebookVersion,
+        appVersion: ctx.appVersion,
+      };
+      const image = lastScanImage;
+      lastScanImage = undefined;
+      try {
+        const keep = image && store().getSettings().keepImagesDays > 0 ? image : undefined;
+        return { id: store().recordCheck(check, keep).id, verdict };
+      } catch (e) {
+        if (!(e instanceof StoreError)) throw e;
+        return { id: null, verdict, problem: e.message };
+      }
+    },
+    'log:search': (query) => {
+      need();
+      return store().searchChecks(query);
+    },
+    'log:export': ({ date, unmasked }) => {
+      const staff = unmasked ? need('admin') : need();
+      if (unmasked && !staff) throw new InputError('マスクなしの出力には管理者アカウントが必要です (unmasked export needs an admin account)');
+      const csv = store().exportCsv({ ...(date ? { date } : {}), ...(unmasked && staff ? { unmaskedBy: staff } : {}) });
+      return { filename: `uketsuke-checks-${date ?? 'all'}${unmasked ? '-UNMASKED' : ''}.csv`, csv };
+    },
+    'log:deletePatient': (patient) => ({ deleted: store().deletePatient(patient, need('admin')) }),
+    'settings:get': () => store().getSettings(),
+    'settings:save': (settings) => store().saveSettings(settings, need('admin')),
+    'session:get': () => ({ staff: session.current(), hasStaff: store().hasStaff() }),
+    'staff:list': () => store().listStaff(),
+    'staff:signIn': ({ staffId, pin }) => {
+      session.signIn(store().authenticate(staffId, pin));
+      return { staff: session.current(), hasStaff: true };
+    },
+    'staff:signOut': () => {
+      session.signOut();
+      return null;
+    },
+    // The first account (an admin) can be made by anyone at the desk, and is signed in at once;
+    // later ones only by an admin.
+    'staff:add': (request) => {
+      const by = need('admin');
+      if (!by && request.role !== 'admin') throw new InputError('最初のアカウントは管理者にしてください (the first account must be an admin)');
+      const staff = store().addStaff(request, by);
+      if (!by) session.signIn(staff);
+      return staff;
+    },
   };
 }
 
@@ -26,10 +120,12 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
   if (!parsed.success) return { ok: false, error: `invalid request for ${channel}: ${formatIssues(parsed.error)}` };
   try {
     const handler = handlers[channel] as (r: unknown) => unknown;
-    return { ok: true, value: await handler(parsed.data) };
+    // Responses go through their schema too: whatever a service returns, only the contract's
+    // fields reach the screens.
+    return { ok: true, value: CONTRACT[channel].response.parse(await handler(parsed.data)) };
   } catch (e) {
     // Expected failures carry their message; anything else is logged in main and said plainly.
-    if (e instanceof InputError) return { ok: false, error: e.message };
+    if (e instanceof InputError || e instanceof StoreError) return { ok: false, error: e.message };
     console.error(`[ipc] ${channel} failed`, e);
     return { ok: false, error: 'internal error — the check was not completed; please try again' };
   }

@@ -112,3 +112,4 @@ export const maxIso = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
 export function inRange(date: IsoDate, from: IsoDate | null | undefined, until: IsoDate | null | undefined): boolean {
   return (from == null || date >= from) && (until == null || date <= until);
 }
+

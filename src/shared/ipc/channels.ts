@@ -2,6 +2,21 @@
 export const API_METHODS = {
   info: 'app:info',
   evaluate: 'rules:evaluate',
+  cardState: 'card:state',
+  verifyPin: 'card:verifyPin',
+  scan: 'ocr:scan',
+  finishCheck: 'check:finish',
+  searchChecks: 'log:search',
+  exportChecks: 'log:export',
+  deletePatient: 'log:deletePatient',
+  getSettings: 'settings:get',
+  saveSettings: 'settings:save',
+  session: 'session:get',
+  listStaff: 'staff:list',
+  signIn: 'staff:signIn',
+  signOut: 'staff:signOut',
+  addStaff: 'staff:add',
 } as const;
 
-export type Channel = (typeof API_METHODS)[keyof typeof API_METHODS];
+export type ApiMethod = keyof typeof API_METHODS;
+export type Channel = (typeof API_METHODS)[ApiMethod];

@@ -4,35 +4,91 @@
  * the preload and the browser bridge expose exactly these channels as named functions.
  */
 import { z } from 'zod';
+import { IsoDateSchema } from '../rules/effects.ts';
 import { SituationSchema, VerdictSchema } from '../rules/situation.ts';
-import { API_METHODS, type Channel } from './channels.ts';
+import { CheckDocumentSchema, CheckEntrySchema, CheckQuerySchema, ROLES, SettingsSchema, StaffPinSchema, StaffSchema } from '../store/records.ts';
+import { API_METHODS, type ApiMethod, type Channel } from './channels.ts';
+import { CardStateRequestSchema, CardStateSchema, CardViewSchema, PinRequestSchema, ScanRequestSchema, ScanViewSchema, SessionSchema } from './views.ts';
 
 export const AppInfoSchema = z.object({
   appVersion: z.string(),
   rulebookVersion: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  /** Today in Japan, the date checks are made for. */
+  today: IsoDateSchema,
+  /** The check log: 'read_only' with a one-line problem when it cannot be written. */
+  store: z.object({ mode: z.enum(['normal', 'read_only']), problem: z.string().optional() }),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+export const FinishCheckSchema = z
+  .object({
+    situation: SituationSchema,
+    /** Where each document came from and the fields used (same order as situation.documents). */
+    documents: z.array(CheckDocumentSchema).max(30),
+    patientName: z.string().max(100).optional(),
+  })
+  .strict();
+
+export const FinishResultSchema = z.object({
+  /** null when the log could not be written (the verdict still stands; `problem` says why). */
+  id: z.number().nullable(),
+  verdict: VerdictSchema,
+  problem: z.string().optional(),
+});
+
+const None = z.undefined();
+const Ok = z.null();
+
 export const CONTRACT = {
-  'app:info': { request: z.undefined(), response: AppInfoSchema },
+  'app:info': { request: None, response: AppInfoSchema },
   'rules:evaluate': { request: SituationSchema, response: VerdictSchema },
+  'card:state': { request: CardStateRequestSchema, response: CardStateSchema },
+  'card:verifyPin': { request: PinRequestSchema, response: CardViewSchema },
+  'ocr:scan': { request: ScanRequestSchema, response: ScanViewSchema },
+  'check:finish': { request: FinishCheckSchema, response: FinishResultSchema },
+  'log:search': { request: CheckQuerySchema, response: z.array(CheckEntrySchema) },
+  'log:export': {
+    request: z.object({ date: IsoDateSchema.optional(), unmasked: z.boolean().optional() }).strict(),
+    response: z.object({ filename: z.string(), csv: z.string() }),
+  },
+  'log:deletePatient': {
+    request: z.object({ name: z.string().min(1).max(100), birthDate: IsoDateSchema }).strict(),
+    response: z.object({ deleted: z.number() }),
+  },
+  'settings:get': { request: None, response: SettingsSchema },
+  'settings:save': { request: SettingsSchema, response: SettingsSchema },
+  'session:get': { request: None, response: SessionSchema },
+  'staff:list': { request: None, response: z.array(StaffSchema) },
+  'staff:signIn': { request: z.object({ staffId: z.number().int(), pin: StaffPinSchema }).strict(), response: SessionSchema },
+  'staff:signOut': { request: None, response: Ok },
+  'staff:add': {
+    request: z.object({ name: z.string().trim().min(1).max(60), role: z.enum(ROLES), pin: StaffPinSchema }).strict(),
+    response: StaffSchema,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type { Channel };
 export const CHANNELS = Object.keys(CONTRACT) as Channel[];
-export type RequestOf<C extends Channel> = z.infer<(typeof CONTRACT)[C]['request']>;
+export type RequestOf<C extends Channel> = z.input<(typeof CONTRACT)[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof CONTRACT)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.infer<(typeof CONTRACT)[C]['response']>;
 
 /** Every call answers with an envelope: errors cross the boundary as one clear message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** What the renderer sees as `window.uketsuke` (Electron) or through the browser bridge. */
-export interface UketsukeApi {
-  info(): Promise<AppInfo>;
-  evaluate(situation: RequestOf<'rules:evaluate'>): Promise<ResponseOf<'rules:evaluate'>>;
-}
+type MethodChannel<M extends ApiMethod> = (typeof API_METHODS)[M];
 
-// Every API method maps to a channel of the contract and back.
+/**
+ * What the renderer sees as `window.uketsuke` (Electron) or through the browser bridge: one
+ * function per channel, derived from the contract so the two sides cannot drift.
+ */
+export type UketsukeApi = {
+  [M in ApiMethod]: RequestOf<MethodChannel<M>> extends undefined
+    ? () => Promise<ResponseOf<MethodChannel<M>>>
+    : undefined extends RequestOf<MethodChannel<M>>
+      ? (request?: RequestOf<MethodChannel<M>>) => Promise<ResponseOf<MethodChannel<M>>>
+      : (request: RequestOf<MethodChannel<M>>) => Promise<ResponseOf<MethodChannel<M>>>;
+};
+
 export { API_METHODS };
-const _methodsCoverApi: Record<keyof UketsukeApi, Channel> = API_METHODS;
-void _methodsCoverApi;

@@ -1,0 +1,49 @@
+/** 待機画面: what to do, the reader's state, and the three ways in besides the card. */
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../shared/ipc/contract.ts';
+import type { CardState } from '../../../shared/ipc/views.ts';
+import type { Settings } from '../../../shared/store/records.ts';
+
+export function readerLine(state: CardState | null, t: (k: string, o?: Record<string, unknown>) => string): { text: string; ok: boolean } {
+  if (!state || state.service === 'starting') return { text: t('waiting.starting'), ok: false };
+  if (state.service === 'no_service') return { text: t('waiting.noService'), ok: false };
+  if (state.readers.length === 0) return { text: t('waiting.noReader'), ok: false };
+  return { text: t('waiting.readerReady', { names: state.readers.join(', ') }), ok: true };
+}
+
+export function WaitingScreen(props: { info: AppInfo | null; cardState: CardState | null; settings: Settings | null; cardError?: string | undefined; onCamera(): void; onFile(): void; onManual(): void }) {
+  const { t } = useTranslation();
+  const reader = readerLine(props.cardState, t);
+  return (
+    <section className="waiting" aria-labelledby="prompt">
+      <p id="prompt" className="prompt">
+        {t('waiting.prompt')}
+      </p>
+      {props.cardError && (
+        <p className="banner error" role="alert">
+          {props.cardError}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="big" onClick={props.onCamera}>
+          <kbd>1</kbd> {t('waiting.camera')}
+        </button>
+        <button type="button" className="big" onClick={props.onFile}>
+          <kbd>2</kbd> {t('waiting.file')}
+        </button>
+        <button type="button" className="big" onClick={props.onManual}>
+          <kbd>3</kbd> {t('waiting.manual')}
+        </button>
+      </div>
+      <p className={`reader ${reader.ok ? 'ok' : 'warn'}`} aria-live="polite" data-testid="reader-status">
+        {reader.text}
+      </p>
+      {props.settings && <p className="facility">{t('waiting.facility', { mode: t(`onlineCheck.${props.settings.facility.onlineCheck}`) })}</p>}
+      {props.info?.store.mode === 'read_only' && (
+        <p className="banner error" role="alert">
+          {t('waiting.storeProblem', { problem: props.info.store.problem ?? '' })}
+        </p>
+      )}
+    </section>
+  );
+}

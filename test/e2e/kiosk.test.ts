@@ -1,0 +1,241 @@
+/**
+ * The kiosk end to end: Debian's Chromium (playwright-core, never a downloaded browser) drives the
+ * built renderer in browser mode, against the real services — rules, OCR, the check log in SQLite,
+ * and a real pcscd with the vpcd virtual reader and a virtual My Number Card.
+ * Each outcome's screenshot goes to test-results/screens/ and docs/screens/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInJapan } from '../../src/main/clock.ts';
+import { createServices, type Services } from '../../src/main/composition.ts';
+import { createHandlers } from '../../src/main/ipc/handlers.ts';
+import { appRoot } from '../../src/main/paths.ts';
+import { startWebServer, type WebServer } from '../../src/main/web/server.ts';
+import { insurerCheckDigit } from '../../src/shared/domain/insurer-number.ts';
+import { planDocument, renderHtml } from '../fixtures/documents/generate.ts';
+import { Pcscd } from '../virtual-card/daemon.ts';
+import { testRoot, writeCaPem, authCertificate } from '../virtual-card/pki.ts';
+import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
+import { VirtualSlot } from '../virtual-card/vpcd.ts';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
+
+const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-e2e-'));
+const daemon = new Pcscd();
+const slot = new VirtualSlot();
+let services: Services;
+let server: WebServer;
+let browser: Browser;
+let page: Page;
+const today = todayInJapan();
+const inYears = (n: number) => `${Number(today.slice(0, 4)) + n}${today.slice(4)}`;
+/** A 国保 保険者番号 with a correct 検証番号. */
+const kokuho = `13860${insurerCheckDigit('13860')}`;
+
+async function shot(name: string, fullPage = false): Promise<void> {
+  const png = await page.screenshot({ fullPage, animations: 'disabled', caret: 'hide' });
+  for (const dir of SCREENS) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.png`), png);
+  }
+}
+
+async function makeCard(): Promise<VirtualMyNumberCard> {
+  const root = await testRoot();
+  const { der, holder } = await authCertificate({ expiry: inYears(3) });
+  return new VirtualMyNumberCard({ authCert: der, authCaCert: root.der, authKey: holder.privateKey });
+}
+
+async function home(): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('#prompt').count()).toBe(1);
+}
+
+async function setOnlineCheck(mode: 'available' | 'unavailable' | 'down'): Promise<void> {
+  await page.getByRole('button', { name: /^設定$/ }).click();
+  await page.locator(`input[name="onlineCheck"][value="${mode}"]`).check();
+  await page.getByRole('button', { name: /^保存/ }).click();
+  await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+  await home();
+}
+
+async function patient(birthDate: string, insurer: string): Promise<void> {
+  await page.locator('#patient-birth').fill(birthDate);
+  await page.locator('#patient-insurer').selectOption(insurer);
+}
+
+const verdict = () => page.getByTestId('verdict');
+
+async function finish(): Promise<void> {
+  await page.getByRole('button', { name: /^完了して記録/ }).click();
+  await page.locator('.toast').filter({ hasText: '記録しました' }).waitFor();
+  await page.locator('#prompt').waitFor();
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(appRoot(), 'out', 'renderer', 'index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
+  await daemon.start();
+  const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
+  services = createServices({ dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
+  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: join(appRoot(), 'out', 'renderer') });
+  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
+  // Browser mode must never reach beyond this machine.
+  await page.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
+  await page.goto(server.launchUrl);
+  await page.locator('#prompt').waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await services?.close();
+  await slot.remove();
+  await daemon.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('kiosk in Chromium against the real services', () => {
+  it('waiting screen: the instruction and the live reader status', async () => {
+    await expect.poll(() => page.getByTestId('reader-status').textContent(), { timeout: 10_000 }).toContain('カードリーダー準備完了');
+    expect(page.url()).not.toContain('token=');
+    await shot('waiting');
+  });
+
+  it('manual entry: a 資格確認書 typed in → 使えます, logged, back to waiting', async () => {
+    await page.keyboard.press('3');
+    await page.locator('#manual-kind').selectOption('qualification_certificate');
+    await page.locator('#manual-name').fill('受付　花子');
+    await page.locator('#manual-birthDate').fill('1985-04-02');
+    await page.locator('#manual-insurerNumber').fill(kokuho);
+    await page.locator('#manual-symbol').fill('千代田');
+    await page.locator('#manual-number').fill('1234');
+    await page.locator('#manual-expiry').fill(inYears(1));
+    await page.locator('#manual-burdenRatio').selectOption('0.3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => verdict().getAttribute('data-decision')).toBe('accept');
+    expect(await page.locator('#patient-insurer').inputValue()).toBe('kokuho');
+    expect(await verdict().textContent()).toContain('3割');
+    await shot('outcome-accept');
+    await finish();
+    const logged = services.store.searchChecks({ name: '花子' });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.verdict.decision).toBe('accept');
+    expect(logged[0]!.documents[0]).toMatchObject({ kind: 'qualification_certificate', source: 'manual', fields: { insurerNumber: kokuho } });
+  });
+
+  it('a 資格確認書 with the 特別療養費 mark → 10割負担', async () => {
+    await page.keyboard.press('3');
+    await page.locator('#manual-birthDate').fill('1970-01-15');
+    await page.locator('#manual-insurerNumber').fill(kokuho);
+    await page.locator('#manual-expiry').fill(inYears(1));
+    await page.locator('#manual-specialMedicalExpense').check();
+    await page.getByRole('button', { name: /^追加する/ }).click();
+    await expect.poll(() => verdict().getAttribute('data-decision')).toBe('self_pay');
+    await shot('outcome-self-pay');
+    await home();
+  });
+
+  it('virtual card at a facility with online checks → オンライン資格確認で確認', async () => {
+    await setOnlineCheck('available');
+    await slot.insert(await makeCard());
+    await page.getByTestId('card-panel').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('card-panel').textContent()).toContain('マイナンバーカード');
+    await patient('1958-07-07', 'kyokai');
+    await expect.poll(() => verdict().getAttribute('data-decision')).toBe('check_online');
+    await shot('outcome-check-online');
+    // Pulled and placed again: the check stays on screen, no flash of the waiting screen.
+    await slot.remove();
+    await page.waitForTimeout(1500);
+    expect(await verdict().getAttribute('data-decision')).toBe('check_online');
+    await finish();
+  });
+
+  it('fallback: online check down with only the card → 追加の書類 / 申立書, printable and pre-filled', async () => {
+    await setOnlineCheck('down');
+    await slot.insert(await makeCard());
+    await page.getByTestId('card-panel').waitFor({ timeout: 15_000 });
+    await page.locator('#patient-name').fill('申立　次郎');
+    await patient('1990-12-01', 'kokuho');
+    await expect.poll(() => verdict().getAttribute('data-decision')).toBe('need_more');
+    expect(await verdict().textContent()).toContain('被保険者資格申立書');
+    await shot('outcome-need-more');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('declaration').textContent()).toContain('申立　次郎');
+    await shot('declaration-print');
+    await page.emulateMedia({ media: 'screen' });
+    await finish();
+    await slot.remove();
+  });
+
+  it('paper: a generated 資格確認書 image → OCR review with fields to confirm → verdict', async () => {
+    await setOnlineCheck('unavailable');
+    const { truth, html } = planDocument(7, 0, ['qualification_certificate']);
+    const render = await browser.newPage({ deviceScaleFactor: 2 });
+    const png = await renderHtml(render, html, truth.size);
+    await render.close();
+    const file = join(tmp, 'qc.png');
+    writeFileSync(file, png);
+    await page.keyboard.press('2');
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.locator('#review-kind').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#review-kind').inputValue()).toBe('qualification_certificate');
+    if (truth.fields.expiry) expect(await page.locator('#review-expiry').inputValue()).toBe(truth.fields.expiry);
+    await shot('ocr-review');
+    await page.getByRole('button', { name: /^この内容で確定/ }).click();
+    if (!(await page.locator('#patient-insurer').inputValue())) await page.locator('#patient-insurer').selectOption('kokuho');
+    if (!(await page.locator('#patient-birth').inputValue())) await page.locator('#patient-birth').fill('1980-01-01');
+    await expect.poll(() => verdict().getAttribute('data-decision')).toMatch(/accept|need_more/);
+    await finish();
+  });
+
+  it('a card pulled mid-read: one clear message, then the waiting screen again', async () => {
+    const card = await makeCard();
+    card.faults.pullAfter = 4;
+    await slot.insert(card);
+    const banner = page.locator('.banner.error').filter({ hasText: 'カードが読み取り中に抜かれました' });
+    await banner.waitFor({ timeout: 15_000 });
+    await shot('card-pulled');
+    await banner.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.locator('#prompt').count()).toBe(1);
+  });
+
+  it('the log shows the day’s checks; the CSV export masks the insurer number', async () => {
+    await page.getByRole('button', { name: /^記録$/ }).click();
+    await page.locator('table.entries').waitFor();
+    expect(await page.locator('table.entries tbody tr').count()).toBeGreaterThanOrEqual(4);
+    await shot('log');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /^CSVで書き出す/ }).click();
+    const path = await (await download).path();
+    const csv = (await import('node:fs')).readFileSync(path, 'utf8');
+    expect(csv).not.toContain(kokuho);
+    await home();
+  });
+
+  it('settings, English, staff lock', async () => {
+    await page.getByRole('button', { name: /^設定$/ }).click();
+    await page.locator('#staff-name').fill('管理　一郎');
+    await page.locator('#staff-role').selectOption('admin');
+    await page.locator('#staff-pin').fill('2468');
+    await page.getByRole('button', { name: 'スタッフを追加' }).click();
+    await page.locator('.settings li').filter({ hasText: '管理　一郎' }).waitFor();
+    await shot('settings', true);
+    await page.getByRole('button', { name: 'English' }).click();
+    await home();
+    await shot('waiting-en');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('button', { name: /^ロック/ }).click();
+    await page.getByRole('heading', { name: 'ロック中' }).waitFor();
+    await shot('lock');
+    await page.locator('#lock-pin').fill('2468');
+    await page.keyboard.press('Enter');
+    await page.locator('#prompt').waitFor();
+  });
+});
