@@ -2,28 +2,30 @@
  * npm run bench:ocr — on a corpus the generator renders in this run (clean and degraded):
  * classification accuracy, per-field exact match, 保険者番号 wrong without a warning, median ms per
  * card-size and per A4 image with a warm pool (preparation and extraction included), peak RSS.
+ * `--failures` lists every wrong field and classification; `--seed` checks a change on other documents.
  * Baseline measured in the same run: bare recognition of the same images (no preparation, no
  * classification, no extraction), so the pipeline's own cost is visible as a ratio.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OcrEngine } from '../src/main/ocr/engine.ts';
 import { scanDocument, type ScanResult } from '../src/main/ocr/scan.ts';
-import type { GroundTruth } from '../test/fixtures/corpus/generate.ts';
+import type { GeneratedDocument, GroundTruth } from '../test/fixtures/documents/generate.ts';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '54' }, seed: { type: 'string', default: '2026' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '54' }, seed: { type: 'string', default: '2026' }, failures: { type: 'boolean', default: false } } });
 const count = Number(values.count);
 const dir = mkdtempSync(join(tmpdir(), 'uketsuke-bench-ocr-'));
 console.log(`generating ${count} clean + ${count} degraded documents…`);
 // In a child process, so the peak RSS below is the scanning's own (not the renderer client's).
-function generate(out: string, seed: number, degraded: boolean): GroundTruth[] {
-  const args = ['--import', 'tsx', 'test/fixtures/corpus/generate.ts', '--out', out, '--count', String(count), '--seed', String(seed), ...(degraded ? ['--degraded'] : [])];
+function generate(out: string, seed: number, degraded: boolean): GeneratedDocument[] {
+  const args = ['--import', 'tsx', 'test/fixtures/documents/generate.ts', '--out', out, '--count', String(count), '--seed', String(seed), ...(degraded ? ['--degraded'] : [])];
   const r = spawnSync(process.execPath, args, { cwd: new URL('..', import.meta.url).pathname, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error('corpus generation failed');
-  return readdirSync(out).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as GroundTruth);
+  const { files } = JSON.parse(readFileSync(join(out, 'corpus.json'), 'utf8')) as { files: string[] };
+  return files.map((f) => ({ ...(JSON.parse(readFileSync(join(out, f.replace(/\.(png|jpg)$/, '.json')), 'utf8')) as GroundTruth), path: join(out, f) }));
 }
 const clean = generate(join(dir, 'clean'), Number(values.seed), false);
 const degraded = generate(join(dir, 'degraded'), Number(values.seed) + 1, true);
@@ -35,17 +37,17 @@ await engine.warm();
 const warmMs = performance.now() - tWarm;
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
-const isCard = (d: GroundTruth) => d.size === 'card' || d.size === 'postcard';
+const isCard = (d: GeneratedDocument) => d.size === 'card' || d.size === 'postcard';
 
 interface Row {
-  doc: GroundTruth;
+  doc: GeneratedDocument;
   r: ScanResult;
   ms: number;
   bareMs: number;
 }
 const rows: Row[] = [];
 for (const doc of [...clean, ...degraded]) {
-  const input = readFileSync(doc.file);
+  const input = readFileSync(doc.path);
   const t0 = performance.now();
   const r = await scanDocument(engine, input);
   const ms = performance.now() - t0;
@@ -56,6 +58,7 @@ for (const doc of [...clean, ...degraded]) {
 await engine.terminate();
 
 function report(label: string, set: Row[]) {
+  console.log(`\n${label} (${set.length} documents)`);
   const classified = set.filter((x) => x.r.kind === x.doc.kind).length;
   const perField = new Map<string, { hit: number; total: number }>();
   let hit = 0;
@@ -71,11 +74,12 @@ function report(label: string, set: Row[]) {
         hit++;
       }
       perField.set(k, f);
+      if (!ok && values.failures) console.log(`  ✗ ${doc.file} ${k}: expected ${JSON.stringify(v)}, read ${JSON.stringify((r.fields as Record<string, unknown>)[k])}`);
     }
+    if (r.kind !== doc.kind && values.failures) console.log(`  ✗ ${doc.file} classified as ${r.kind}`);
   }
   const silentWrongInsurer = set.filter(({ doc, r }) => r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== doc.fields.insurerNumber && !r.warnings.some((w) => w.includes('保険者番号'))).length;
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
-  console.log(`\n${label} (${set.length} documents)`);
   console.log(`  classification              ${pct(classified, set.length).padStart(7)}   (target ≥ 99%)`);
   console.log(`  field exact match           ${pct(hit, total).padStart(7)}   (target ≥ ${label.startsWith('clean') ? '98' : '93'}%)`);
   for (const [k, f] of [...perField].sort()) console.log(`    ${k.padEnd(24)}  ${pct(f.hit, f.total).padStart(7)}  (${f.hit}/${f.total})`);

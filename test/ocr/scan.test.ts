@@ -10,28 +10,28 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrEngine } from '../../src/main/ocr/engine.ts';
 import { scanDocument, type ScanResult } from '../../src/main/ocr/scan.ts';
-import { generateCorpus, type GroundTruth } from '../fixtures/corpus/generate.ts';
+import { generateCorpus, type GeneratedDocument } from '../fixtures/documents/generate.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), 'uketsuke-ocr-'));
 const engine = new OcrEngine();
-let clean: GroundTruth[] = [];
-let degraded: GroundTruth[] = [];
+let clean: GeneratedDocument[] = [];
+let degraded: GeneratedDocument[] = [];
 const results = new Map<string, ScanResult>();
 
 beforeAll(async () => {
   clean = await generateCorpus({ outDir: join(out, 'clean'), count: 18, seed: 7, degraded: false });
   degraded = await generateCorpus({ outDir: join(out, 'degraded'), count: 9, seed: 11, degraded: true });
   await engine.warm();
-  for (const doc of [...clean, ...degraded]) results.set(doc.file, await scanDocument(engine, readFileSync(doc.file)));
+  for (const doc of [...clean, ...degraded]) results.set(doc.path, await scanDocument(engine, readFileSync(doc.path)));
 }, 240_000);
 afterAll(() => engine.terminate());
 
-const exact = (docs: GroundTruth[]) => {
+const exact = (docs: GeneratedDocument[]) => {
   let total = 0;
   let hit = 0;
   for (const d of docs) {
-    const r = results.get(d.file)!;
+    const r = results.get(d.path)!;
     for (const [k, v] of Object.entries(d.fields)) {
       total++;
       if (JSON.stringify((r.fields as Record<string, unknown>)[k]) === JSON.stringify(v)) hit++;
@@ -42,12 +42,12 @@ const exact = (docs: GroundTruth[]) => {
 
 describe('scanning generated documents', () => {
   it('classifies every clean document', () => {
-    const wrong = clean.filter((d) => results.get(d.file)!.kind !== d.kind).map((d) => `${d.file}: ${results.get(d.file)!.kind}`);
+    const wrong = clean.filter((d) => results.get(d.path)!.kind !== d.kind).map((d) => `${d.file}: ${results.get(d.path)!.kind}`);
     expect(wrong).toEqual([]);
   });
 
   it('classifies degraded captures', () => {
-    const right = degraded.filter((d) => results.get(d.file)!.kind === d.kind).length;
+    const right = degraded.filter((d) => results.get(d.path)!.kind === d.kind).length;
     expect(right / degraded.length).toBeGreaterThanOrEqual(0.75);
   });
 
@@ -57,7 +57,7 @@ describe('scanning generated documents', () => {
     let wrong = 0;
     let flagged = 0;
     for (const d of clean) {
-      const r = results.get(d.file)!;
+      const r = results.get(d.path)!;
       for (const [k, v] of Object.entries(d.fields)) {
         if (JSON.stringify((r.fields as Record<string, unknown>)[k]) !== JSON.stringify(v) && k in r.fields) {
           wrong++;
@@ -70,8 +70,8 @@ describe('scanning generated documents', () => {
 
   it('never reports a wrong 保険者番号 without a warning', () => {
     for (const d of [...clean, ...degraded]) {
-      const r = results.get(d.file)!;
-      if (r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== d.fields.insurerNumber && r.kind !== 'public_subsidy_certificate') {
+      const r = results.get(d.path)!;
+      if (r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== d.fields.insurerNumber) {
         expect(r.warnings.join(), `${d.file}: ${r.fields.insurerNumber} vs ${d.fields.insurerNumber}`).toMatch(/保険者番号/);
       }
     }
@@ -79,7 +79,7 @@ describe('scanning generated documents', () => {
 
   it('omits fields the document does not carry, and never a 個人番号', () => {
     for (const d of clean) {
-      const r = results.get(d.file)!;
+      const r = results.get(d.path)!;
       expect(JSON.stringify(r.fields)).not.toMatch(/\d{12}/);
       if (d.kind === 'mynumber_card') expect(r.fields.insurerNumber).toBeUndefined();
     }
@@ -88,7 +88,7 @@ describe('scanning generated documents', () => {
 
 describe('uketsuke scan', () => {
   it('works with every network access blocked (its own empty network namespace)', () => {
-    const file = clean.find((d) => d.kind === 'qualification_certificate')!.file;
+    const file = clean.find((d) => d.kind === 'qualification_certificate')!.path;
     const r = spawnSync('unshare', ['--net', process.execPath, `${root}bin/uketsuke`, 'scan', file, '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -103,7 +103,7 @@ describe('uketsuke scan', () => {
   it('exits 2 with one line for unreadable input, after scanning the readable ones', () => {
     const junk = join(out, 'junk.jpg');
     writeFileSync(junk, 'not a jpeg');
-    const file = clean[0]!.file;
+    const file = clean[0]!.path;
     const r = spawnSync(process.execPath, [`${root}bin/uketsuke`, 'scan', file, junk], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`uketsuke: ${junk}: not an image (or a format that cannot be read)\n`);
