@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
 import { createServices, type Services } from '../../src/main/composition.ts';
 import { createHandlers } from '../../src/main/ipc/handlers.ts';
@@ -22,7 +22,7 @@ import { testRoot, writeCaPem, authCertificate } from '../virtual-card/pki.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = ['--lang=ja-JP', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
 
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-e2e-'));
@@ -76,6 +76,7 @@ async function finish(): Promise<void> {
   await page.getByRole('button', { name: /^完了して記録/ }).click();
   await page.locator('.toast').filter({ hasText: '記録しました' }).waitFor();
   await page.locator('#prompt').waitFor();
+  await page.locator('.toast').waitFor({ state: 'detached' });
 }
 
 beforeAll(async () => {
@@ -86,11 +87,17 @@ beforeAll(async () => {
   server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: join(appRoot(), 'out', 'renderer') });
   browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
+  page.setDefaultTimeout(8000);
   // Browser mode must never reach beyond this machine.
   await page.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
   await page.goto(server.launchUrl);
   await page.locator('#prompt').waitFor();
 }, 60_000);
+
+afterEach(async () => {
+  // Whatever a test left in the slot is pulled before the next one.
+  await slot.remove();
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -146,7 +153,7 @@ describe('kiosk in Chromium against the real services', () => {
     await setOnlineCheck('available');
     await slot.insert(await makeCard());
     await page.getByTestId('card-panel').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('card-panel').textContent()).toContain('マイナンバーカード');
+    expect(await page.locator('.documents li').first().textContent()).toContain('マイナンバーカード');
     await patient('1958-07-07', 'kyokai');
     await expect.poll(() => verdict().getAttribute('data-decision')).toBe('check_online');
     await shot('outcome-check-online');

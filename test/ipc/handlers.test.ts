@@ -4,13 +4,18 @@
  * tested directly above it.
  */
 import type { IpcMain } from 'electron';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/composition.ts';
 import { createHandlers, dispatch } from '../../src/main/ipc/handlers.ts';
 import { registerIpc } from '../../src/main/ipc/register.ts';
 import { CHANNELS, CONTRACT } from '../../src/shared/ipc/contract.ts';
 
-const handlers = createHandlers(createServices(), '0.1.0-test');
+const services = createServices({ dataDir: mkdtempSync(join(tmpdir(), 'uketsuke-ipc-')) });
+const handlers = createHandlers(services, { appVersion: '0.1.0-test', mode: 'electron' });
+afterAll(() => services.close());
 const situation = {
   date: '2026-11-22',
   facility: { onlineCheck: 'unavailable', smartphoneReader: false },
@@ -27,7 +32,10 @@ describe('dispatch (real services)', () => {
 
   it('answers app:info', async () => {
     const result = await dispatch(handlers, 'app:info', undefined);
-    expect(result).toEqual({ ok: true, value: { appVersion: '0.1.0-test', rulebookVersion: expect.stringMatching(/^\d{4}\./) } });
+    expect(result).toEqual({
+      ok: true,
+      value: { appVersion: '0.1.0-test', rulebookVersion: expect.stringMatching(/^\d{4}\./), mode: 'electron', today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), store: { mode: 'normal' } },
+    });
   });
 
   it('refuses an invalid request with one clear message, never throwing', async () => {

@@ -10,7 +10,7 @@ import type { ScanView } from '../../shared/ipc/views.ts';
 import type { Situation, Verdict } from '../../shared/rules/situation.ts';
 import type { DocumentKind } from '../../shared/rules/vocabulary.ts';
 import type { Session } from '../../shared/ipc/views.ts';
-import type { Settings, Staff } from '../../shared/store/records.ts';
+import type { Language, Settings, Staff } from '../../shared/store/records.ts';
 import { addDocument, emptyDraft, removeDocument, toLoggedDocuments, toSituation, type Draft } from './draft.ts';
 import { CaptureScreen } from './screens/CaptureScreen.tsx';
 import { CheckScreen } from './screens/CheckScreen.tsx';
@@ -56,12 +56,16 @@ export function App(props: { api: UketsukeApi | undefined }) {
   useEffect(() => {
     if (!api) return;
     api.info().then(setInfo, fail);
-    api.getSettings().then((s) => {
-      setSettings(s);
-      void i18n.changeLanguage(s.language);
-    }, fail);
+    api.getSettings().then(setSettings, fail);
     refreshSession();
-  }, [api, fail, i18n, refreshSession]);
+  }, [api, fail, refreshSession]);
+
+  // The screen's language: the settings', unless staff switched it for the moment.
+  const [languageOverride, setLanguageOverride] = useState<Language | null>(null);
+  const language = languageOverride ?? settings?.language ?? 'ja';
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [i18n, language]);
 
   // A placed card joins the check (a pulled card stays on screen: no flicker when it comes back).
   const card = cardState?.card ?? null;
@@ -94,10 +98,13 @@ export function App(props: { api: UketsukeApi | undefined }) {
     setScreen('waiting');
   }, []);
 
+  // Esc steps back: from a sub-screen to the check in progress, from the check (not finished, so
+  // nothing was logged) to a fresh waiting screen for the next patient.
   const back = useCallback(() => {
     setError(null);
+    if (screen === 'check') return reset();
     setScreen((s) => (s === 'waiting' ? s : (s === 'review' || s === 'manual' || s === 'capture' || s === 'file') && draft.documents.length > 0 ? 'check' : 'waiting'));
-  }, [draft.documents.length]);
+  }, [draft.documents.length, screen, reset]);
 
   useEffect(() => {
     lastInput.current = Date.now();
@@ -208,7 +215,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
         hasStaff={session?.hasStaff ?? false}
         onSaved={(s) => {
           setSettings(s);
-          void i18n.changeLanguage(s.language);
+          setLanguageOverride(null);
         }}
         onStaffChanged={refreshSession}
       />
@@ -250,7 +257,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
             )}
           </nav>
         )}
-        <button type="button" className="lang" onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'ja' : 'en')}>
+        <button type="button" className="lang" onClick={() => setLanguageOverride(language === 'en' ? 'ja' : 'en')}>
           {t('app.lang')}
         </button>
       </header>

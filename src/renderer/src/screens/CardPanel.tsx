@@ -28,7 +28,6 @@ export function CardPanel(props: { view: CardView; onVerifyPin?: (pin: string, f
   };
   return (
     <div className="card-panel" data-testid="card-panel">
-      <p className="card-kind">{t(`card.kind.${v.kind}`)}</p>
       {v.certificateStatus && (
         <p className={`cert ${certClass}`}>
           {t('card.certificate')}: {t(`card.certStatus.${v.certificateStatus}`, { date: v.certificateExpiry, until: v.graceUntil })}
