@@ -1,0 +1,216 @@
+// @vitest-environment jsdom
+/** Each screen on its own, with real data shapes (and, for the log and settings, the real services in-process). */
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createServices } from '../../src/main/composition.ts';
+import { createHandlers, dispatch } from '../../src/main/ipc/handlers.ts';
+import { CardPanel } from '../../src/renderer/src/screens/CardPanel.tsx';
+import { CheckScreen } from '../../src/renderer/src/screens/CheckScreen.tsx';
+import { LockScreen } from '../../src/renderer/src/screens/LockScreen.tsx';
+import { LogScreen } from '../../src/renderer/src/screens/LogScreen.tsx';
+import { ManualEntryScreen } from '../../src/renderer/src/screens/ManualEntryScreen.tsx';
+import { ReviewScreen } from '../../src/renderer/src/screens/ReviewScreen.tsx';
+import { SettingsScreen } from '../../src/renderer/src/screens/SettingsScreen.tsx';
+import { WaitingScreen } from '../../src/renderer/src/screens/WaitingScreen.tsx';
+import { addDocument, emptyDraft } from '../../src/renderer/src/draft.ts';
+import { buildApi } from '../../src/shared/ipc/build-api.ts';
+import type { AppInfo } from '../../src/shared/ipc/contract.ts';
+import type { CardState, CardView, ScanView } from '../../src/shared/ipc/views.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/store/records.ts';
+import { renderScreen } from './render.tsx';
+import { DATE, SITUATIONS, verdictFor } from './verdicts.ts';
+
+afterEach(cleanup);
+
+const info: AppInfo = { appVersion: 't', rulebookVersion: 'r', mode: 'browser', today: DATE, store: { mode: 'normal' } };
+const noop = () => undefined;
+const state = (patch: Partial<CardState>): CardState => ({ seq: 1, service: 'running', readers: ['Reader A'], card: null, ...patch });
+const cardView = (patch: Partial<CardView> = {}): CardView => ({
+  kind: 'mynumber_card',
+  certificateExpiry: '2029-05-01',
+  certificateStatus: 'valid',
+  chain: 'trusted',
+  pinTriesLeft: { auth: 3, basicInfo: 3 },
+  document: { kind: 'mynumber_card', certificateExpiry: '2029-05-01' },
+  warnings: [],
+  ...patch,
+});
+
+describe('WaitingScreen', () => {
+  it('asks for the card or a document, and says the reader is ready', () => {
+    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} />);
+    expect(screen.getByText('マイナ保険証をカードリーダーに置くか、書類を撮影・スキャンしてください')).toBeTruthy();
+    expect(screen.getByTestId('reader-status').textContent).toBe('カードリーダー準備完了: Reader A');
+    expect(screen.getByText(/オンライン資格確認: なし/)).toBeTruthy();
+  });
+
+  it.each([
+    [state({ service: 'no_service', readers: [] }), 'pcscd'],
+    [state({ readers: [] }), 'カードリーダーが接続されていません'],
+    [null, '確認しています'],
+  ])('reader trouble is said plainly (%#)', (s, words) => {
+    renderScreen(<WaitingScreen info={info} cardState={s} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} />);
+    expect(screen.getByTestId('reader-status').textContent).toContain(words);
+  });
+
+  it('shows a card error and a check log that cannot be written', () => {
+    renderScreen(
+      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} />,
+    );
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual(['カードが読み取り中に抜かれました', '記録の保存ができません: the check log file is damaged']);
+  });
+
+  it('the three ways in are buttons with their number keys', () => {
+    const onManual = vi.fn();
+    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={onManual} />);
+    fireEvent.click(screen.getByRole('button', { name: /3\s*手で入力/ }));
+    expect(onManual).toHaveBeenCalledOnce();
+  });
+});
+
+describe('CardPanel', () => {
+  it('valid, grace and expired certificates, tries left, genuineness unknown without PIN', () => {
+    renderScreen(<CardPanel view={cardView()} />);
+    expect(screen.getByTestId('card-panel').textContent).toContain('有効（2029-05-01まで）');
+    expect(screen.getByTestId('card-panel').textContent).toContain('PIN残り回数: 利用者証明 3');
+    expect(screen.getByTestId('card-panel').textContent).toContain('真正性は未確認');
+    cleanup();
+    renderScreen(<CardPanel view={cardView({ certificateStatus: 'grace', graceUntil: '2026-12-31' })} />);
+    expect(screen.getByTestId('card-panel').textContent).toContain('猶予期間中（2026-12-31まで使えます）');
+  });
+
+  it('with one try left the PIN is refused until staff confirm', async () => {
+    const verify = vi.fn(() => Promise.resolve());
+    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 1, basicInfo: 3 } })} onVerifyPin={verify} />);
+    fireEvent.change(screen.getByLabelText(/PINで真正性/), { target: { value: '1234' } });
+    const button = screen.getByRole('button', { name: '確認する' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText(/残り1回です/));
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    await waitFor(() => expect(verify).toHaveBeenCalledWith('1234', true));
+  });
+
+  it('a blocked PIN offers no PIN entry; a wrong PIN shows the message', async () => {
+    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 0 } })} onVerifyPin={() => Promise.resolve()} />);
+    expect(screen.queryByLabelText(/PINで真正性/)).toBeNull();
+    cleanup();
+    renderScreen(<CardPanel view={cardView()} onVerifyPin={() => Promise.reject(new Error('PINが違います（残り2回）'))} />);
+    fireEvent.change(screen.getByLabelText(/PINで真正性/), { target: { value: '9999' } });
+    fireEvent.click(screen.getByRole('button', { name: '確認する' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('PINが違います（残り2回）');
+  });
+});
+
+const scan: ScanView = {
+  kind: 'qualification_certificate',
+  confidence: 0.95,
+  fields: { name: '太田 悠真', birthDate: '1969-08-07', insurerNumber: '01460014', expiry: '2030-06-22', burdenRatio: 0.3 },
+  fieldConfidence: { name: 0.9, birthDate: 0.95, insurerNumber: 0.5, expiry: 0.6 },
+  confirm: ['insurerNumber', 'expiry'],
+  warnings: ['保険者番号の検証番号が合いません'],
+  image: 'data:image/jpeg;base64,AAAA',
+  ms: 900,
+};
+
+describe('ReviewScreen', () => {
+  it('marks low-confidence fields and a failing 検証番号, and hands over the corrected values', () => {
+    const onUse = vi.fn();
+    renderScreen(<ReviewScreen scan={scan} onUse={onUse} />);
+    const unsure = [...document.querySelectorAll('.field.unsure')].map((f) => f.getAttribute('data-field'));
+    expect(unsure).toEqual(['insurerNumber', 'expiry']);
+    expect(document.querySelector('.field.bad')?.getAttribute('data-field')).toBe('insurerNumber');
+    expect(screen.getByText('保険者番号の検証番号が合いません')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/保険者番号/), { target: { value: '01460013' } });
+    expect(document.querySelector('.field.bad')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /この内容で確定/ }));
+    expect(onUse).toHaveBeenCalledWith('qualification_certificate', expect.objectContaining({ insurerNumber: '01460013', burdenRatio: '0.3', expiry: '2030-06-22' }));
+  });
+
+  it('an unrecognised document must get its kind from staff first', () => {
+    renderScreen(<ReviewScreen scan={{ ...scan, kind: 'unknown', confidence: 0.2 }} onUse={noop} />);
+    expect((screen.getByRole('button', { name: /この内容で確定/ }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText(/書類の種類/), { target: { value: 'qualification_notice' } });
+    expect((screen.getByRole('button', { name: /この内容で確定/ }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('ManualEntryScreen', () => {
+  it('shows the fields of the chosen kind and adds the document', () => {
+    const onAdd = vi.fn();
+    renderScreen(<ManualEntryScreen onAdd={onAdd} />);
+    fireEvent.change(screen.getByLabelText('書類の種類'), { target: { value: 'portal_screen' } });
+    expect(screen.getByLabelText('表示のかたち')).toBeTruthy();
+    expect(screen.queryByLabelText('有効期限')).toBeNull();
+    fireEvent.change(screen.getByLabelText('表示のかたち'), { target: { value: 'pdf' } });
+    fireEvent.click(screen.getByRole('button', { name: /追加する/ }));
+    expect(onAdd).toHaveBeenCalledWith('portal_screen', { format: 'pdf' });
+  });
+});
+
+describe('CheckScreen', () => {
+  const draft = addDocument(emptyDraft(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-01', insurerNumber: '138602', expiry: '2027-07-31', burdenRatio: '0.3' } });
+
+  it('fills the patient from the document and shows the verdict; Enter finishes', () => {
+    const onFinish = vi.fn();
+    renderScreen(
+      <CheckScreen draft={draft} today={DATE} verdict={verdictFor('accept')} onPatient={noop} onRemove={noop} onAddPaper={noop} onFinish={onFinish} onPrintDeclaration={noop} />,
+    );
+    expect((screen.getByLabelText(/氏名（記録/) as HTMLInputElement).value).toBe('受付 花子');
+    expect((screen.getByLabelText('保険の種類') as HTMLSelectElement).value).toBe('kokuho');
+    expect(screen.getByText('46歳')).toBeTruthy();
+    expect(screen.getByTestId('verdict').getAttribute('data-decision')).toBe('accept');
+    fireEvent.submit(screen.getByRole('button', { name: /完了して記録/ }).closest('form')!);
+    expect(onFinish).toHaveBeenCalledOnce();
+  });
+
+  it('without a verdict it says what is missing and cannot finish', () => {
+    renderScreen(<CheckScreen draft={emptyDraft()} today={DATE} verdict={null} onPatient={noop} onRemove={noop} onAddPaper={noop} onFinish={noop} onPrintDeclaration={noop} />);
+    expect(screen.getByRole('status').textContent).toBe('生年月日を入れると判定します');
+    expect((screen.getByRole('button', { name: /完了して記録/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('LockScreen', () => {
+  it('asks who and the PIN; a wrong PIN says so and clears the field', async () => {
+    const onUnlock = vi.fn(() => Promise.reject(new Error('PINが違います')));
+    renderScreen(<LockScreen staff={[{ id: 1, name: '管理', role: 'admin' }]} onUnlock={onUnlock} />);
+    fireEvent.change(screen.getByLabelText('PIN'), { target: { value: '0000' } });
+    fireEvent.click(screen.getByRole('button', { name: /ロック解除/ }));
+    expect((await screen.findByRole('alert')).textContent).toBe('PINが違います');
+    expect((screen.getByLabelText('PIN') as HTMLInputElement).value).toBe('');
+    expect(onUnlock).toHaveBeenCalledWith(1, '0000');
+  });
+});
+
+describe('LogScreen and SettingsScreen on the real services', () => {
+  // jsdom gives modules http: URLs, so the resources folder is named explicitly.
+  const services = createServices({ resourcesDir: join(process.cwd(), 'resources'), dataDir: mkdtempSync(join(tmpdir(), 'uketsuke-screens-')) });
+  const handlers = createHandlers(services, { appVersion: 't', mode: 'browser' });
+  const api = buildApi((channel, request) => dispatch(handlers, channel, request));
+  afterAll(() => services.close());
+
+  it('the log lists the day’s checks', async () => {
+    await api.finishCheck({ situation: SITUATIONS.accept, documents: [{ kind: 'qualification_certificate', source: 'manual', fields: { insurerNumber: '138602' } }], patientName: '受付 花子' });
+    // The log searches "today" in Japan; the fixture check is dated DATE, the entry by its time.
+    renderScreen(<LogScreen api={api} today={new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)} staff={null} hasStaff={false} />);
+    await waitFor(() => expect(document.querySelectorAll('table.entries tbody tr')).toHaveLength(1));
+    expect(document.querySelector('table.entries tbody tr')?.textContent).toContain('受付 花子');
+    expect(screen.getByRole('button', { name: /CSVで書き出す/ })).toBeTruthy();
+  });
+
+  it('settings save through the contract', async () => {
+    const onSaved = vi.fn();
+    renderScreen(<SettingsScreen api={api} settings={DEFAULT_SETTINGS} readers={['Reader A']} hasStaff={false} onSaved={onSaved} onStaffChanged={noop} />);
+    fireEvent.click(screen.getByLabelText(/あり/));
+    fireEvent.change(screen.getByLabelText('カードリーダー'), { target: { value: 'Reader A' } });
+    fireEvent.click(screen.getByRole('button', { name: /保存/ }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ facility: { onlineCheck: 'available', smartphoneReader: false }, readerName: 'Reader A' })));
+    expect(services.store.getSettings().readerName).toBe('Reader A');
+    expect(screen.getByText('まず管理者アカウントを作ってください（作るまで画面はロックされません）')).toBeTruthy();
+  });
+});
