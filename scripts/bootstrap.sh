@@ -38,3 +38,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   npm ci --no-audit --no-fund
   echo "$want" >"$stamp"
 fi
+
+# `npm start` rebuilds the native addons for Electron; the CLI and the tests need them for Node.
+node scripts/native-addons.mjs node
