@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { type Db, openEncrypted } from '../../src/main/store/database.ts';
 import { keyFileIn, keyFileProvider, openStore, type OpenStoreOptions, storeFileIn, type StoreService } from '../../src/main/store/store-service.ts';
-import type { NewCheck } from '../../src/shared/store/records.ts';
+
+export { check, type CheckOpts, PNG } from './sample.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -50,44 +51,9 @@ export function fixture(): Fixture {
 
 export const randomKey = (): Buffer => randomBytes(32);
 
-export interface CheckOpts {
-  at?: string;
-  name?: string;
-  birthDate?: string;
-  staffId?: number | null;
-  decision?: NewCheck['verdict']['decision'];
-  note?: string;
-}
-
-/** A check as the kiosk records it: a 資格確認書 read by OCR, accepted at 3割. */
-export function check(o: CheckOpts = {}): NewCheck {
-  const at = o.at ?? '2026-11-22T09:15:00+09:00';
-  return {
-    at,
-    checkDate: at.slice(0, 10),
-    staffId: o.staffId ?? null,
-    facility: { onlineCheck: 'unavailable', smartphoneReader: false },
-    patient: { name: o.name ?? '山田 太郎', birthDate: o.birthDate ?? '1981-05-10', insurerType: 'kyokai' },
-    documents: [
-      {
-        kind: 'qualification_certificate',
-        source: 'ocr',
-        fields: { insurerNumber: '01130012', symbol: '12345678', number: '901', branch: '01', expiry: '2027-07-31', burdenRatio: 0.3 },
-      },
-    ],
-    verdict: { decision: o.decision ?? 'accept', burdenRatio: 0.3, ruleIds: ['R-01', 'R-05'] },
-    rulebookVersion: '2026.11.1',
-    appVersion: '0.1.0',
-    ...(o.note !== undefined ? { note: o.note } : {}),
-  };
-}
-
 /** A connection of one's own to the store's file, with the same key (the store must be closed or in WAL). */
 export function rawDb(file: string, key: Buffer): Db {
   return openEncrypted(file, key, { readonly: false });
 }
 
 export const keyOf = (keyFile: string): Buffer => keyFileProvider(keyFile).load({ create: false });
-
-/** A 1×1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
