@@ -61,6 +61,8 @@ export interface StoreService {
   /** Why the store is read-only, as one line for the screen: what happened and what to do. */
   readonly problem?: string;
   readonly problemCode?: StoreErrorCode;
+  /** False when nothing can be read at all (wrong key, destroyed file): reads then return nothing. */
+  readonly readable: boolean;
   readonly file: string;
   /** `imageKept` is false when settings.keepImagesDays is 0 (the image is dropped, the check kept). */
   recordCheck(check: NewCheck, image?: Buffer): { id: number; imageKept: boolean };
@@ -186,6 +188,9 @@ class SqliteStore implements StoreService {
   }
   get problemCode(): StoreErrorCode | undefined {
     return this.state.problemCode;
+  }
+  get readable(): boolean {
+    return this.db?.open === true;
   }
 
   private get nobody(): By {
