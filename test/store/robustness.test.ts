@@ -53,7 +53,7 @@ function overwrite(file: string, offset: number, bytes: Buffer): void {
   closeSync(fd);
 }
 
-const DAMAGED = /^the check log .* is damaged; new checks are not being saved — restore the backup, or move the file aside to start a new log; contact your IT person$/;
+const DAMAGED = /^the check log .* is damaged; new checks are not being saved — restore the backup, or move it with its -wal and -shm files aside to start a new log; contact your IT person$/;
 
 describe('disk full', () => {
   it('(max_page_count) gives a clear error, rolls the check back, keeps the chain, and writes again once there is room', () => {

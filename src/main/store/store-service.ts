@@ -85,7 +85,7 @@ export interface StoreService {
 }
 
 const damaged = (file: string) =>
-  `the check log ${file} is damaged; new checks are not being saved — restore the backup, or move the file aside to start a new log; contact your IT person`;
+  `the check log ${file} is damaged; new checks are not being saved — restore the backup, or move it with its -wal and -shm files aside to start a new log; contact your IT person`;
 
 interface Opened {
   db?: Db;
@@ -137,8 +137,9 @@ function openFile(file: string, opts: OpenStoreOptions): Opened {
       return unavailable('corrupt', damaged(file));
     }
     const why = sqliteCode(e) ?? (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    if (opts.readOnly) return unavailable('read_only', `cannot open the check log ${file} (${why})`);
     const problem = `cannot write the check log ${file} (${why}); new checks are not being saved — free disk space or fix the folder's permissions, then restart`;
-    return opts.readOnly || !exists ? unavailable('read_only', problem) : reopenReadOnly(file, key, 'read_only', problem);
+    return exists ? reopenReadOnly(file, key, 'read_only', problem) : unavailable('read_only', problem);
   }
 
   try {
