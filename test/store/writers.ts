@@ -5,7 +5,7 @@ const root = new URL('../../', import.meta.url).pathname;
 
 export interface Writer {
   child: ChildProcess;
-  /** Ids reported committed so far. */
+  /** Ids reported committed so far (all of them once `exited` resolves: it waits for stdout to close). */
   ids: number[];
   stderr: () => string;
   /** Resolves when ids.length reaches n (rejects if the writer exits first). */
@@ -27,7 +27,7 @@ export function startWriter(file: string, keyFile: string, count: number): Write
     else waiters.push(w);
   });
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   return {
     child,
     ids,
