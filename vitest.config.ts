@@ -3,9 +3,17 @@ import { defineConfig } from 'vitest/config';
 /**
  * Unit tests run in parallel. Tests on real parts that share one machine resource — pcscd with the
  * vpcd slots, the OCR workers, Chromium — run afterwards, one file at a time, so timing-sensitive
- * card faults do not race heavy OCR work for the two cores.
+ * card faults do not race heavy OCR work for the two cores; so do the store tests that spawn writer
+ * processes (kill -9, export during writes).
  */
-const integration = ['test/card/card-reader.test.ts', 'test/ocr/scan.test.ts', 'test/fixtures/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+const integration = [
+  'test/card/card-reader.test.ts',
+  'test/ocr/scan.test.ts',
+  'test/fixtures/**/*.test.ts',
+  'test/e2e/**/*.test.ts',
+  'test/store/kill9.test.ts',
+  'test/store/export-during-writes.test.ts',
+];
 
 export default defineConfig({
   test: {

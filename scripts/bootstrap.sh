@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages (Debian/Ubuntu): the PC/SC daemon and its headers for the card reader, the
-# virtual reader driver and Chromium for the tests, Japanese fonts for rendering documents.
-APT_PACKAGES=(pcscd libpcsclite1 libpcsclite-dev vsmartcard-vpcd pcsc-tools chromium fonts-noto-cjk)
+# virtual reader driver and Chromium for the tests, Japanese fonts for rendering documents, the
+# SQLCipher shell (the tests edit an encrypted check log with it, as an intruder with the key would).
+APT_PACKAGES=(pcscd libpcsclite1 libpcsclite-dev vsmartcard-vpcd pcsc-tools chromium fonts-noto-cjk sqlcipher)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -12,6 +12,7 @@ import { loadRulebook } from './rules/load.ts';
 import { CardService } from './services/card-service.ts';
 import { RulesService } from './services/rules-service.ts';
 import { ScanService } from './services/scan-service.ts';
+import { startPurgeJob } from './store/purge-job.ts';
 import { keyFileIn, keyFileProvider, openStore, storeFileIn, type KeyProvider, type StoreService } from './store/store-service.ts';
 
 export interface ServiceOptions {
@@ -31,7 +32,9 @@ export interface Services {
   readonly card: CardService;
   readonly scan: ScanService;
   readonly store: StoreService;
-  /** Stops the reader, the OCR workers and closes the log. */
+  /** The retention purge: now, then daily (the app and browser mode; not the CLI). */
+  startPurgeJob(): void;
+  /** Stops the reader, the OCR workers and the purge job, and closes the log. */
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export function createServices(options: ServiceOptions = {}): Services {
   let card: CardService | undefined;
   let scan: ScanService | undefined;
   let store: StoreService | undefined;
+  let stopPurge: (() => void) | undefined;
   const services: Services = {
     rules,
     trustAnchors,
@@ -71,7 +75,11 @@ export function createServices(options: ServiceOptions = {}): Services {
     get scan() {
       return (scan ??= new ScanService());
     },
+    startPurgeJob() {
+      stopPurge ??= startPurgeJob(services.store, { onError: (e) => console.error(`[store] retention purge failed: ${e.message}`) });
+    },
     async close() {
+      stopPurge?.();
       card?.stop();
       await scan?.stop();
       store?.close();

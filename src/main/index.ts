@@ -64,6 +64,7 @@ app.whenReady().then(() => {
   const services = createServices({ dataDir, storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')) });
   registerIpc(ipcMain, createHandlers(services, { appVersion: app.getVersion(), mode: 'electron' }), isTrustedUrl);
   services.scan.warm();
+  services.startPurgeJob();
   createWindow(services);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(services);

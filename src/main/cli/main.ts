@@ -8,12 +8,14 @@ import { CertificateError } from '../card/certificate.ts';
 import { createServices, type Services } from '../composition.ts';
 import { RulebookError } from '../rules/load.ts';
 import { InputError } from '../services/rules-service.ts';
+import { StoreError } from '../store/errors.ts';
 import { UsageError } from './errors.ts';
 import { CARD_USAGE, cardCommand } from './card-command.ts';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
+import { LOG_USAGE, logCommand } from './log-command.ts';
 import { SCAN_USAGE, scanCommand } from './scan-command.ts';
 
-const USAGE = ['usage:', `  ${EVALUATE_USAGE}`, `  ${CARD_USAGE}`, `  ${SCAN_USAGE}`].join('\n');
+const USAGE = ['usage:', `  ${EVALUATE_USAGE}`, `  ${CARD_USAGE}`, `  ${SCAN_USAGE}`, `  ${LOG_USAGE}`].join('\n');
 
 function oneLine(message: string): string {
   return message.replace(/\s+/g, ' ').trim();
@@ -31,6 +33,8 @@ export async function main(argv: string[], io = { stdin: process.stdin, stdout: 
         return await cardCommand(rest, lazyServices, io);
       case 'scan':
         return await scanCommand(rest, io);
+      case 'log':
+        return await logCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -48,6 +52,7 @@ export async function main(argv: string[], io = { stdin: process.stdin, stdout: 
       e instanceof CertificateError ||
       e instanceof CardProtocolError ||
       e instanceof ApduRefused ||
+      e instanceof StoreError ||
       (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.stderr.write(`uketsuke: ${oneLine(known ? (e as Error).message : `internal error: ${(e as Error).message}`)}\n`);
     return 2;

@@ -7,7 +7,7 @@
  * HMAC-SHA1 is still a sound MAC.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { createHmac, pbkdf2Sync } from 'node:crypto';
+import { createDecipheriv, createHmac, pbkdf2Sync } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export type Db = Database.Database;
@@ -51,32 +51,50 @@ export function openEncrypted(file: string, key: Buffer, opts: { readonly: boole
 }
 
 /**
- * Whether `key` authenticates any of the first pages of `file` (their HMAC), without SQLite: this
- * tells "wrong key" from "damaged file" when SQLite can only say "not a database".
- * 'unknown' when the file cannot be an encrypted log at all (short, not page-aligned, plain SQLite,
- * zero-filled): that is damage, whatever the key.
+ * Whether `key` opens `file`, judged without SQLite from the first pages: this tells "wrong key"
+ * from "damaged file" when SQLite can only say "not a database". A page whose HMAC checks out
+ * answers yes; when the first page (with the salt the HMAC key derives from) is destroyed, a later
+ * page that decrypts to a plausible SQLite page does. 'unknown' when the file cannot be an
+ * encrypted log at all (short, not page-aligned, plain SQLite, zero-filled): that is damage,
+ * whatever the key.
  */
 export function keyOpensFile(file: string, key: Buffer): 'yes' | 'no' | 'unknown' {
   const fd = openSync(file, 'r');
   try {
-    const pages = Buffer.alloc(PAGE_SIZE * 4);
-    const n = readSync(fd, pages, 0, pages.length, 0);
-    if (n < PAGE_SIZE || fstatSync(fd).size % PAGE_SIZE !== 0) return 'unknown';
-    if (pages.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'unknown';
-    const salt = pages.subarray(0, SALT_BYTES);
+    const size = fstatSync(fd).size;
+    const buf = Buffer.alloc(PAGE_SIZE * 4);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    if (n < PAGE_SIZE || size % PAGE_SIZE !== 0) return 'unknown';
+    if (buf.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'unknown';
+    const salt = buf.subarray(0, SALT_BYTES);
     if (salt.every((b) => b === 0)) return 'unknown';
+    const pages = Array.from({ length: Math.floor(n / PAGE_SIZE) }, (_, p) => buf.subarray(p * PAGE_SIZE, (p + 1) * PAGE_SIZE));
     const hmacKey = pbkdf2Sync(key, Buffer.from(salt.map((b) => b ^ 0x3a)), 2, 32, 'sha1');
-    for (let p = 0; (p + 1) * PAGE_SIZE <= n; p++) {
-      const page = pages.subarray(p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
-      const start = p === 0 ? SALT_BYTES : 0;
-      const macAt = PAGE_SIZE - RESERVE + 16;
+    const macAt = PAGE_SIZE - RESERVE + 16;
+    const macOk = (page: Buffer, p: number) => {
       const pgno = Buffer.alloc(4);
       pgno.writeUInt32LE(p + 1);
-      const mac = createHmac('sha1', hmacKey).update(page.subarray(start, macAt)).update(pgno).digest();
-      if (mac.equals(page.subarray(macAt, macAt + 20))) return 'yes';
-    }
-    return 'no';
+      const mac = createHmac('sha1', hmacKey).update(page.subarray(p === 0 ? SALT_BYTES : 0, macAt)).update(pgno).digest();
+      return mac.equals(page.subarray(macAt, macAt + 20));
+    };
+    if (pages.some(macOk)) return 'yes';
+    return pages.slice(1).some((page) => plausiblePage(decryptPage(page, key), size / PAGE_SIZE)) ? 'yes' : 'no';
   } finally {
     closeSync(fd);
   }
+}
+
+function decryptPage(page: Buffer, key: Buffer): Buffer {
+  const iv = page.subarray(PAGE_SIZE - RESERVE, PAGE_SIZE - RESERVE + 16);
+  const d = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
+  return Buffer.concat([d.update(page.subarray(0, PAGE_SIZE - RESERVE)), d.final()]);
+}
+
+/** A b-tree page header that makes sense, or an overflow/freelist page naming a page of this file. */
+function plausiblePage(pt: Buffer, pageCount: number): boolean {
+  const usable = PAGE_SIZE - RESERVE;
+  const freeblock = pt.readUInt16BE(1);
+  const contentStart = pt.readUInt16BE(5) || 65536;
+  const btree = [2, 5, 10, 13].includes(pt[0]!) && (freeblock === 0 || (freeblock >= 8 && freeblock < usable)) && pt.readUInt16BE(3) < 1000 && contentStart <= usable && pt[7]! <= 60;
+  return btree || pt.readUInt32BE(0) <= pageCount;
 }

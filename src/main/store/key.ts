@@ -87,7 +87,7 @@ export function safeStorageKeyProvider(safeStorage: SafeStorageLike, path: strin
   const needKeyring = () => {
     if (!safeStorage.isEncryptionAvailable()) throw new StoreError('wrong_key', `the system keyring is not available, so ${description} cannot be unlocked`);
   };
-  return {
+  const provider: KeyProvider = {
     description,
     load({ create }) {
       const sealed = readIfExists(path);
@@ -99,7 +99,7 @@ export function safeStorageKeyProvider(safeStorage: SafeStorageLike, path: strin
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError('wrong_key', `cannot create ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
         }
-        return this.load({ create: false });
+        return provider.load({ create: false });
       }
       needKeyring();
       let hex: string;
@@ -111,4 +111,5 @@ export function safeStorageKeyProvider(safeStorage: SafeStorageLike, path: strin
       return parseHexKey(hex, description);
     },
   };
+  return provider;
 }

@@ -42,7 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
           payload TEXT,
           payload_hash TEXT NOT NULL,
           prev_hash TEXT NOT NULL,
-          hash TEXT NOT NULL UNIQUE,
+          hash TEXT NOT NULL,
           erased_by INTEGER REFERENCES entries(id),
           day TEXT,
           birth_date TEXT,

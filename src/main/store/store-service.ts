@@ -61,6 +61,8 @@ export interface StoreService {
   /** Why the store is read-only, as one line for the screen: what happened and what to do. */
   readonly problem?: string;
   readonly problemCode?: StoreErrorCode;
+  /** False when nothing can be read at all (wrong key, destroyed file): reads then return nothing. */
+  readonly readable: boolean;
   readonly file: string;
   /** `imageKept` is false when settings.keepImagesDays is 0 (the image is dropped, the check kept). */
   recordCheck(check: NewCheck, image?: Buffer): { id: number; imageKept: boolean };
@@ -83,7 +85,14 @@ export interface StoreService {
 }
 
 const damaged = (file: string) =>
-  `the check log ${file} is damaged; new checks are not being saved — restore the backup, or move the file aside to start a new log; contact your IT person`;
+  `the check log ${file} is damaged; new checks are not being saved — restore the backup, or move it with its -wal and -shm files aside to start a new log; contact your IT person`;
+
+/** A cause inside a one-line problem: native errors can span lines (e.g. a module that failed to load). */
+const cause = (e: unknown): string => {
+  const text = sqliteCode(e) ?? (e as NodeJS.ErrnoException).code ?? String((e as Error)?.message ?? e);
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+};
 
 interface Opened {
   db?: Db;
@@ -108,7 +117,7 @@ function openFile(file: string, opts: OpenStoreOptions): Opened {
   try {
     key = Buffer.isBuffer(opts.key) ? opts.key : opts.key.load({ create: !exists && !opts.readOnly });
   } catch (e) {
-    return unavailable('wrong_key', e instanceof StoreError ? e.message : `the key cannot be read: ${(e as Error).message}`);
+    return unavailable('wrong_key', e instanceof StoreError ? e.message : `the key cannot be read: ${cause(e)}`);
   }
   if (key.length !== 32) return unavailable('wrong_key', 'the check-log key must be 32 bytes');
 
@@ -134,9 +143,10 @@ function openFile(file: string, opts: OpenStoreOptions): Opened {
       }
       return unavailable('corrupt', damaged(file));
     }
-    const why = sqliteCode(e) ?? (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const why = cause(e);
+    if (opts.readOnly) return unavailable('read_only', `cannot open the check log ${file} (${why})`);
     const problem = `cannot write the check log ${file} (${why}); new checks are not being saved — free disk space or fix the folder's permissions, then restart`;
-    return opts.readOnly || !exists ? unavailable('read_only', problem) : reopenReadOnly(file, key, 'read_only', problem);
+    return exists ? reopenReadOnly(file, key, 'read_only', problem) : unavailable('read_only', problem);
   }
 
   try {
@@ -155,7 +165,7 @@ function openFile(file: string, opts: OpenStoreOptions): Opened {
     db.close();
     if (isCorruption(e)) return reopenReadOnly(file, key, 'corrupt', damaged(file));
     const full = sqliteCode(e) === 'SQLITE_FULL';
-    return reopenReadOnly(file, key, full ? 'disk_full' : 'read_only', `the check log ${file} could not be prepared (${full ? 'the disk is full' : (sqliteCode(e) ?? (e as Error).message)}); new checks are not being saved — ${full ? 'free disk space' : 'contact your IT person'}, then restart`);
+    return reopenReadOnly(file, key, full ? 'disk_full' : 'read_only', `the check log ${file} could not be prepared (${full ? 'the disk is full' : cause(e)}); new checks are not being saved — ${full ? 'free disk space' : 'contact your IT person'}, then restart`);
   }
   return { db, mode: opts.readOnly ? 'read_only' : 'normal', ...(opts.readOnly ? { problemCode: 'read_only' as const, problem: `the check log ${file} was opened read-only` } : {}) };
 }
@@ -186,6 +196,9 @@ class SqliteStore implements StoreService {
   }
   get problemCode(): StoreErrorCode | undefined {
     return this.state.problemCode;
+  }
+  get readable(): boolean {
+    return this.db?.open === true;
   }
 
   private get nobody(): By {

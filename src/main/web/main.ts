@@ -23,6 +23,7 @@ const services = createServices({ ...(values['data-dir'] ? { dataDir: values['da
 const server = await startWebServer({ handlers: createHandlers(services, { appVersion: appVersion(), mode: 'browser' }), rendererDir, port: Number(values.port) });
 if (services.store.problem) console.error(`uketsuke: ${services.store.problem}`);
 services.scan.warm();
+services.startPurgeJob();
 void services.card;
 process.stdout.write(`uketsuke (browser mode) serving ${server.url}\nopen: ${server.launchUrl}\n`);
 
