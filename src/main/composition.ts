@@ -7,8 +7,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { todayInJapan } from './clock.ts';
 import { loadTrustAnchors, type TrustAnchor } from './card/certificate.ts';
-import { builtInRulebookPath, defaultDataDir, defaultResourcesDir } from './paths.ts';
-import { loadRulebook } from './rules/load.ts';
+import { defaultDataDir, defaultResourcesDir } from './paths.ts';
+import { loadRuleSet } from './rule-packs/rule-set.ts';
 import { CardService } from './services/card-service.ts';
 import { RulesService } from './services/rules-service.ts';
 import { ScanService } from './services/scan-service.ts';
@@ -42,7 +42,7 @@ export function createServices(options: ServiceOptions = {}): Services {
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const dataDir = options.dataDir ?? defaultDataDir();
   const caDir = join(resourcesDir, 'jpki-ca');
-  const rules = new RulesService(loadRulebook(builtInRulebookPath(resourcesDir)));
+  const rules = new RulesService(loadRuleSet(resourcesDir, dataDir));
   const trustAnchors = (extra: readonly string[] = []) => [
     ...readdirSync(caDir)
       .filter((f) => f.startsWith('auth_ca_') && f.endsWith('.pem'))

@@ -16,7 +16,6 @@ export function appVersion(): string {
   return (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export const builtInRulebookPath = (resourcesDir: string): string => join(resourcesDir, 'rules', 'rulebook.json');
 
 /**
  * Where the app keeps what it writes (check log, key file, installed rule packs). Electron passes

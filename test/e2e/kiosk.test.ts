@@ -5,7 +5,8 @@
  * Each outcome's screenshot goes to test-results/screens/ and docs/screens/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,6 +16,8 @@ import { createServices, type Services } from '../../src/main/composition.ts';
 import { createHandlers } from '../../src/main/ipc/handlers.ts';
 import { appRoot } from '../../src/main/paths.ts';
 import { startWebServer, type WebServer } from '../../src/main/web/server.ts';
+import { buildPack } from '../../src/main/rule-packs/pack-file.ts';
+import { installedPacks, loadBuiltIn } from '../../src/main/rule-packs/rule-set.ts';
 import { insurerCheckDigit } from '../../src/shared/domain/insurer-number.ts';
 import { planDocument, renderHtml } from '../fixtures/documents/generate.ts';
 import { Pcscd } from '../virtual-card/daemon.ts';
@@ -79,11 +82,35 @@ async function finish(): Promise<void> {
   await page.locator('.toast').waitFor({ state: 'detached' });
 }
 
+/**
+ * The app's resources with a test publisher key, and a pack signed with it installed and in force
+ * today (one rule reworded), so the rules viewer has "what changed" to show.
+ */
+function installTestPack(): string {
+  const resourcesDir = join(tmp, 'resources');
+  cpSync(join(appRoot(), 'resources', 'rules'), join(resourcesDir, 'rules'), { recursive: true });
+  cpSync(join(appRoot(), 'resources', 'jpki-ca'), join(resourcesDir, 'jpki-ca'), { recursive: true });
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  writeFileSync(join(resourcesDir, 'rules', 'keys', 'e2e-publisher.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  const builtIn = loadBuiltIn(resourcesDir);
+  const book = structuredClone(builtIn.rulebook);
+  book.version = `${builtIn.info.version}-1`;
+  const r07 = book.rules.find((r) => r.id === 'R-07')!;
+  r07.statement = { ja: `${r07.statement.ja}（猶予期間の説明を更新）`, en: `${r07.statement.en} (wording updated)` };
+  const dir = join(tmp, 'pack');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'rulebook.json'), JSON.stringify(book));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ packId: builtIn.info.packId, version: book.version, published: today, effective: today, files: [{ path: 'rulebook.json' }] }));
+  installedPacks(resourcesDir, join(tmp, 'data'), builtIn).import(buildPack(dir, privateKey.export({ type: 'pkcs8', format: 'pem' }), 'e2e-publisher'));
+  return resourcesDir;
+}
+
 beforeAll(async () => {
   if (!existsSync(join(appRoot(), 'out', 'renderer', 'index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
   await daemon.start();
   const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
-  services = createServices({ dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
+  const resourcesDir = installTestPack();
+  services = createServices({ resourcesDir, dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
   server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: join(appRoot(), 'out', 'renderer') });
   browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
@@ -223,6 +250,22 @@ describe('kiosk in Chromium against the real services', () => {
     const path = await (await download).path();
     const csv = (await import('node:fs')).readFileSync(path, 'utf8');
     expect(csv).not.toContain(kokuho);
+    await home();
+  });
+
+  it('the rules viewer: the pack in force, search, sources as text', async () => {
+    await page.getByRole('button', { name: /^ルール$/ }).click();
+    await page.getByTestId('active-pack').waitFor();
+    expect(await page.getByTestId('active-pack').textContent()).toMatch(/jp\.uketsuke\.national \d{4}\.\d{2}\.\d{2}-1/);
+    expect(await page.locator('.changes').textContent()).toContain('R-07');
+    const all = await page.locator('.rule-list > li').count();
+    await page.locator('#rules-kind').selectOption('qualification_certificate');
+    await expect.poll(() => page.locator('.rule-list > li').count()).toBeLessThan(all);
+    await page.locator('#rules-kind').selectOption('');
+    await page.locator('#rules-text').fill('資格確認書');
+    await expect.poll(() => page.locator('.rule-list > li[data-rule="R-04"]').count()).toBe(1);
+    expect(await page.locator('a').count()).toBe(0);
+    await shot('rules-viewer');
     await home();
   });
 

@@ -34,7 +34,7 @@ describe('dispatch (real services)', () => {
     const result = await dispatch(handlers, 'app:info', undefined);
     expect(result).toEqual({
       ok: true,
-      value: { appVersion: '0.1.0-test', rulebookVersion: expect.stringMatching(/^\d{4}\./), mode: 'electron', today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), store: { mode: 'normal' } },
+      value: { appVersion: '0.1.0-test', rulebookVersion: expect.stringMatching(/^jp\.uketsuke\.national@\d{4}\./), mode: 'electron', today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), store: { mode: 'normal' } },
     });
   });
 

@@ -13,6 +13,7 @@ import { LockScreen } from '../../src/renderer/src/screens/LockScreen.tsx';
 import { LogScreen } from '../../src/renderer/src/screens/LogScreen.tsx';
 import { ManualEntryScreen } from '../../src/renderer/src/screens/ManualEntryScreen.tsx';
 import { ReviewScreen } from '../../src/renderer/src/screens/ReviewScreen.tsx';
+import { RulesScreen } from '../../src/renderer/src/screens/RulesScreen.tsx';
 import { SettingsScreen } from '../../src/renderer/src/screens/SettingsScreen.tsx';
 import { WaitingScreen } from '../../src/renderer/src/screens/WaitingScreen.tsx';
 import { addDocument, emptyDraft } from '../../src/renderer/src/draft.ts';
@@ -201,6 +202,17 @@ describe('LogScreen and SettingsScreen on the real services', () => {
     await waitFor(() => expect(document.querySelectorAll('table.entries tbody tr')).toHaveLength(1));
     expect(document.querySelector('table.entries tbody tr')?.textContent).toContain('受付 花子');
     expect(screen.getByRole('button', { name: /CSVで書き出す/ })).toBeTruthy();
+  });
+
+  it('the rules viewer lists the rules in force with their sources as text, and filters', async () => {
+    renderScreen(<RulesScreen api={api} />);
+    await waitFor(() => expect(screen.getByTestId('active-pack').textContent).toContain('jp.uketsuke.national'));
+    const all = document.querySelectorAll('.rule-list > li').length;
+    expect(all).toBeGreaterThan(20);
+    expect(document.querySelectorAll('a')).toHaveLength(0);
+    expect(document.querySelector('.sources .url')?.textContent).toMatch(/https?:\/\//);
+    fireEvent.change(screen.getByLabelText('書類の種類'), { target: { value: 'legacy_insurance_card' } });
+    await waitFor(() => expect(document.querySelectorAll('.rule-list > li').length).toBeLessThan(all));
   });
 
   it('settings save through the contract', async () => {

@@ -13,9 +13,10 @@ import { UsageError } from './errors.ts';
 import { CARD_USAGE, cardCommand } from './card-command.ts';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
 import { LOG_USAGE, logCommand } from './log-command.ts';
+import { PackError, RULES_USAGE, rulesCommand } from './rules-command.ts';
 import { SCAN_USAGE, scanCommand } from './scan-command.ts';
 
-const USAGE = ['usage:', `  ${EVALUATE_USAGE}`, `  ${CARD_USAGE}`, `  ${SCAN_USAGE}`, `  ${LOG_USAGE}`].join('\n');
+const USAGE = ['usage:', `  ${EVALUATE_USAGE}`, `  ${CARD_USAGE}`, `  ${SCAN_USAGE}`, `  ${LOG_USAGE}`, `  ${RULES_USAGE}`].join('\n');
 
 function oneLine(message: string): string {
   return message.replace(/\s+/g, ' ').trim();
@@ -35,6 +36,8 @@ export async function main(argv: string[], io = { stdin: process.stdin, stdout: 
         return await scanCommand(rest, io);
       case 'log':
         return await logCommand(rest, io);
+      case 'rules':
+        return await rulesCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -49,6 +52,7 @@ export async function main(argv: string[], io = { stdin: process.stdin, stdout: 
       e instanceof UsageError ||
       e instanceof InputError ||
       e instanceof RulebookError ||
+      e instanceof PackError ||
       e instanceof CertificateError ||
       e instanceof CardProtocolError ||
       e instanceof ApduRefused ||

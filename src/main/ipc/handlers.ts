@@ -38,6 +38,7 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
       session.touch();
       return rules.evaluate(situation);
     },
+    'rules:overview': (query) => rules.overview(todayInJapan(), query),
     'card:state': (request) => services.card.waitForChange(request?.after),
     'card:verifyPin': ({ placement, pin, force }) => services.card.verifyPin(placement, pin, force),
     'ocr:scan': async ({ image }) => {

@@ -19,11 +19,12 @@ import { LockScreen } from './screens/LockScreen.tsx';
 import { LogScreen } from './screens/LogScreen.tsx';
 import { ManualEntryScreen } from './screens/ManualEntryScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { RulesScreen } from './screens/RulesScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { WaitingScreen } from './screens/WaitingScreen.tsx';
 import { useCardState } from './useCardState.ts';
 
-type Screen = 'waiting' | 'capture' | 'file' | 'review' | 'manual' | 'check' | 'log' | 'settings';
+type Screen = 'waiting' | 'capture' | 'file' | 'review' | 'manual' | 'check' | 'log' | 'rules' | 'settings';
 
 const typing = (e: KeyboardEvent) => e.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName);
 
@@ -205,6 +206,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
         onPrintDeclaration={() => window.print()}
       />
     );
+  else if (screen === 'rules') body = <RulesScreen api={api} />;
   else if (screen === 'log') body = <LogScreen api={api} today={info.today} staff={session?.staff ?? null} hasStaff={session?.hasStaff ?? false} />;
   else if (screen === 'settings')
     body = (
@@ -246,6 +248,9 @@ export function App(props: { api: UketsukeApi | undefined }) {
             )}
             <button type="button" onClick={() => setScreen('log')}>
               {t('nav.log')}
+            </button>
+            <button type="button" onClick={() => setScreen('rules')}>
+              {t('nav.rules')}
             </button>
             <button type="button" onClick={() => setScreen('settings')}>
               {t('nav.settings')}

@@ -71,12 +71,15 @@ export function toSituation(draft: Draft, today: string, facility: FacilityProfi
     if (d.card) return d.card.view.document ? [d.card.view.document] : [];
     return [toPresentedDocument(d.kind, d.values)];
   });
+  // The 保険者番号 on a paper document selects the clinic's local practice for that insurer.
+  const insurerNumber = draft.documents.map((d) => d.values.insurerNumber?.replace(/[\s-]/g, '')).find((n) => n && /^(\d{6}|\d{8})$/.test(n));
   return {
     date: today,
     facility,
     patient: {
       birthDate: p.birthDate,
       insurerType: p.insurerType,
+      ...(insurerNumber ? { insurerNumber } : {}),
       ...(p.dvSupport ? { dvSupport: true } : {}),
       ...(ISO.test(p.residenceExpiry) ? { residenceExpiry: p.residenceExpiry } : {}),
       ...(p.publicSubsidy ? { publicSubsidy: true } : {}),

@@ -2,6 +2,7 @@
 export const API_METHODS = {
   info: 'app:info',
   evaluate: 'rules:evaluate',
+  rulesOverview: 'rules:overview',
   cardState: 'card:state',
   verifyPin: 'card:verifyPin',
   scan: 'ocr:scan',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { IsoDateSchema } from '../rules/effects.ts';
+import { RulesOverviewSchema, RulesQuerySchema } from '../rules/overview.ts';
 import { SituationSchema, VerdictSchema } from '../rules/situation.ts';
 import { CheckDocumentSchema, CheckEntrySchema, CheckQuerySchema, ROLES, SettingsSchema, StaffPinSchema, StaffSchema } from '../store/records.ts';
 import { API_METHODS, type ApiMethod, type Channel } from './channels.ts';
@@ -43,6 +44,7 @@ const Ok = z.null();
 export const CONTRACT = {
   'app:info': { request: None, response: AppInfoSchema },
   'rules:evaluate': { request: SituationSchema, response: VerdictSchema },
+  'rules:overview': { request: RulesQuerySchema, response: RulesOverviewSchema },
   'card:state': { request: CardStateRequestSchema, response: CardStateSchema },
   'card:verifyPin': { request: PinRequestSchema, response: CardViewSchema },
   'ocr:scan': { request: ScanRequestSchema, response: ScanViewSchema },

@@ -71,6 +71,8 @@ export const SituationSchema = z
       .object({
         birthDate: IsoDateSchema,
         insurerType: z.enum(INSURER_TYPES),
+        /** 保険者番号 as shown on a document: selects local practice for that insurer (never decides alone). */
+        insurerNumber: z.string().regex(/^[0-9]{6}$|^[0-9]{8}$/, { message: 'insurerNumber has 6 or 8 digits' }).optional(),
         /** DV等支援措置: the patient's information is hidden from マイナポータル and facilities. */
         dvSupport: z.boolean().optional(),
         /** 在留期間満了日 of a foreign resident. */
@@ -93,6 +95,8 @@ export const ReasonSchema = z.object({
   messageEn: z.string(),
   /** First source of the rule, so a reason can always be traced. */
   source: z.string(),
+  /** 'local' for the clinic's own practice rules (absent: national). */
+  origin: z.enum(['national', 'local']).optional(),
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 

@@ -171,7 +171,21 @@ export const ja = {
     pin: 'PIN（4〜8桁）',
   },
   lock: { title: 'ロック中', who: 'スタッフを選んでください', pin: 'PIN', unlock: 'ロック解除 (Enter)' },
-  rules: { title: '適用中のルール' },
+  rules: {
+    title: '適用中のルール',
+    active: '使用中のルールパック',
+    previous: '前のパック',
+    upcoming: '発効待ちのパック',
+    effective: '{{date}} から',
+    builtIn: '内蔵',
+    search: 'キーワード',
+    kind: '書類の種類',
+    allKinds: '（すべて）',
+    changes: '前のパックからの変更 {{n}} 件',
+    change: { added: '追加', changed: '変更', removed: '削除' },
+    local: '地域の運用',
+    period: '適用期間: {{from}} 〜 {{until}}',
+  },
   errors: { generic: 'エラー: {{message}}' },
 };
 export type Messages = typeof ja;
