@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jstDay, nameKey } from '../../src/main/store/check-log.ts';
-import { StoreError } from '../../src/main/store/store-service.ts';
 import { CheckEntrySchema, DEFAULT_SETTINGS, type NewCheck } from '../../src/shared/store/records.ts';
-import { check, fixture, keyOf, PNG, rawDb } from './helpers.ts';
-
-const errorOf = (fn: () => unknown): StoreError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StoreError) return e;
-    throw e;
-  }
-  throw new Error('expected a StoreError');
-};
+import { check, errorOf, fixture, keyOf, PNG, rawDb } from './helpers.ts';
 
 describe('check log', () => {
   it('records a check in one entry and returns it whole, with its link in the chain', () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { type Db, openEncrypted } from '../../src/main/store/database.ts';
-import { keyFileIn, keyFileProvider, openStore, type OpenStoreOptions, storeFileIn, type StoreService } from '../../src/main/store/store-service.ts';
+import { keyFileIn, keyFileProvider, openStore, type OpenStoreOptions, StoreError, storeFileIn, type StoreService } from '../../src/main/store/store-service.ts';
 
 export { check, type CheckOpts, PNG } from './sample.ts';
 
@@ -57,3 +57,22 @@ export function rawDb(file: string, key: Buffer): Db {
 }
 
 export const keyOf = (keyFile: string): Buffer => keyFileProvider(keyFile).load({ create: false });
+
+/** The StoreError a call throws (any other outcome fails the test). */
+export const errorOf = (fn: () => unknown): StoreError => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof StoreError) return e;
+    throw e;
+  }
+  throw new Error('expected a StoreError');
+};
+
+/** The audit events in the chain, oldest first. */
+export function auditEvents(file: string, keyFile: string): Record<string, unknown>[] {
+  const db = rawDb(file, keyOf(keyFile));
+  const rows = db.prepare(`SELECT payload FROM entries WHERE kind = 'audit' ORDER BY id`).pluck().all() as string[];
+  db.close();
+  return rows.map((p) => (JSON.parse(p) as { audit: Record<string, unknown> }).audit);
+}

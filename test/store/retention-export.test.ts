@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, MASK, toCsv } from '../../src/main/store/export-csv.ts';
-import { StoreError } from '../../src/main/store/store-service.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/store/records.ts';
-import { check, fixture, keyOf, PNG, rawDb } from './helpers.ts';
+import { auditEvents, check, errorOf, fixture, keyOf, PNG, rawDb } from './helpers.ts';
 
-const errorOf = (fn: () => unknown): StoreError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StoreError) return e;
-    throw e;
-  }
-  throw new Error('expected a StoreError');
-};
-
-function audits(file: string, keyFile: string): Record<string, unknown>[] {
-  const db = rawDb(file, keyOf(keyFile));
-  const rows = db.prepare(`SELECT payload FROM entries WHERE kind = 'audit' ORDER BY id`).pluck().all() as string[];
-  db.close();
-  return rows.map((p) => (JSON.parse(p) as { audit: Record<string, unknown> }).audit);
-}
 
 /** Rows of a CSV without quoted newlines (true of this log's cells). */
 const parseCsv = (csv: string): string[][] =>
@@ -45,7 +28,7 @@ describe('retention', () => {
     expect(s.purgeExpired()).toEqual({ checks: 1, images: 0 });
     expect(s.verify()).toMatchObject({ ok: true, entries: 5 });
     s.close();
-    expect(audits(f.file, f.keyFile)).toEqual([
+    expect(auditEvents(f.file, f.keyFile)).toEqual([
       { event: 'retention_purge', before: '2023-11-22', checks: 1, images: 0, by: null },
       { event: 'retention_purge', before: '2023-11-23', checks: 1, images: 0, by: null },
     ]);
@@ -86,7 +69,7 @@ describe('retention', () => {
     expect(s.deletePatient({ name: '山田太郎', birthDate: '1981-05-10' }, admin)).toBe(0);
     expect(s.verify()).toMatchObject({ ok: true });
     s.close();
-    const deletion = audits(f.file, f.keyFile).find((e) => e.event === 'patient_deleted');
+    const deletion = auditEvents(f.file, f.keyFile).find((e) => e.event === 'patient_deleted');
     expect(deletion).toEqual({ event: 'patient_deleted', entries: theirs, images: 1, by: { id: admin.id, name: '院長', role: 'admin' } });
     expect(JSON.stringify(deletion)).not.toMatch(/山田|1981/);
   });
@@ -113,7 +96,7 @@ describe('CSV export', () => {
     expect(errorOf(() => s.exportCsv({ date: '2026-11-22', from: '2026-11-01' })).code).toBe('invalid');
     expect(errorOf(() => s.exportCsv({ date: '22/11/2026' })).code).toBe('invalid');
     s.close();
-    expect(audits(f.file, f.keyFile).filter((e) => e.event === 'export')).toHaveLength(3);
+    expect(auditEvents(f.file, f.keyFile).filter((e) => e.event === 'export')).toHaveLength(3);
   });
 
   it('shows the numbers only to an admin, and records that it did', () => {
@@ -130,7 +113,7 @@ describe('CSV export', () => {
     expect(csv).toContain('symbol=12345678');
     s.exportCsv({ by: clerk });
     s.close();
-    const exports = audits(f.file, f.keyFile).filter((e) => e.event === 'export');
+    const exports = auditEvents(f.file, f.keyFile).filter((e) => e.event === 'export');
     expect(exports).toEqual([
       { event: 'export', masked: false, rows: 1, lastEntry: 3, by: { id: admin.id, name: '院長', role: 'admin' } },
       { event: 'export', masked: true, rows: 1, lastEntry: 4, by: { id: clerk.id, name: '受付A', role: 'staff' } },

@@ -12,17 +12,7 @@ import type { Db } from '../../src/main/store/database.ts';
 import { PAGE_SIZE } from '../../src/main/store/database.ts';
 import { keyFileProvider, openStore, StoreError, type StoreService } from '../../src/main/store/store-service.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/store/records.ts';
-import { check, fixture, tempDir } from './helpers.ts';
-
-const errorOf = (fn: () => unknown): StoreError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StoreError) return e;
-    throw e;
-  }
-  throw new Error('expected a StoreError');
-};
+import { check, errorOf, fixture, tempDir } from './helpers.ts';
 
 /** Writes until the store says the disk is full; returns the ids that were saved. */
 function writeUntilFull(s: StoreService, max = 20_000): { ids: number[]; error: StoreError } {

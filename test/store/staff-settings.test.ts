@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lockMs } from '../../src/main/store/staff.ts';
-import { StoreError } from '../../src/main/store/store-service.ts';
 import { DEFAULT_SETTINGS, type Staff } from '../../src/shared/store/records.ts';
-import { fixture, keyOf, rawDb } from './helpers.ts';
+import { auditEvents, errorOf, fixture, keyOf, rawDb } from './helpers.ts';
 
-const errorOf = (fn: () => unknown): StoreError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StoreError) return e;
-    throw e;
-  }
-  throw new Error('expected a StoreError');
-};
-
-/** The audit events in the chain, oldest first. */
-function auditEvents(file: string, keyFile: string): Record<string, unknown>[] {
-  const db = rawDb(file, keyOf(keyFile));
-  const rows = db.prepare(`SELECT payload FROM entries WHERE kind = 'audit' ORDER BY id`).pluck().all() as string[];
-  db.close();
-  return rows.map((p) => (JSON.parse(p) as { audit: Record<string, unknown> }).audit);
-}
 
 describe('staff accounts', () => {
   it('starts with a first admin, then only an admin adds accounts', () => {
