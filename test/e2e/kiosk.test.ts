@@ -184,6 +184,10 @@ describe('kiosk in Chromium against the real services', () => {
     await patient('1958-07-07', 'kyokai');
     await expect.poll(() => verdict().getAttribute('data-decision')).toBe('check_online');
     await shot('outcome-check-online');
+    // The same check on a full-HD desk screen.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await shot('outcome-check-online-1920x1080');
+    await page.setViewportSize({ width: 1280, height: 800 });
     // Pulled and placed again: the check stays on screen, no flash of the waiting screen.
     await slot.remove();
     await page.waitForTimeout(1500);

@@ -94,6 +94,7 @@ export const en: Messages = {
     specificDisease: 'On 特定疾病療養 (dialysis etc.)',
     dvSupport: 'Under DV support measures',
     residenceExpiry: 'Residence permit expiry (foreign residents)',
+    more: 'More (DV support, residence permit)',
     needBirthDate: 'Enter the date of birth to get a decision',
     finish: 'Finish and log (Enter)',
     saved: 'Logged',

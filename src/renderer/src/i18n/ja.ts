@@ -92,6 +92,7 @@ export const ja = {
     specificDisease: '特定疾病療養を受けている（人工透析など）',
     dvSupport: 'DV等支援措置の対象',
     residenceExpiry: '在留期間満了日（外国籍の方）',
+    more: 'その他（DV支援措置・在留期間）',
     needBirthDate: '生年月日を入れると判定します',
     finish: '完了して記録 (Enter)',
     saved: '記録しました',

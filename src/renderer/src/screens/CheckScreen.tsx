@@ -96,7 +96,7 @@ export function CheckScreen(props: {
             <input type="checkbox" checked={p.specificDisease} onChange={(e) => set('specificDisease', e.target.checked)} /> {t('check.specificDisease')}
           </label>
           <details>
-            <summary>…</summary>
+            <summary>{t('check.more')}</summary>
             <label className="check-line">
               <input type="checkbox" checked={p.dvSupport} onChange={(e) => set('dvSupport', e.target.checked)} /> {t('check.dvSupport')}
             </label>
