@@ -6,6 +6,7 @@ import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServices, type Services } from './composition.ts';
+import { defaultDataDir } from './paths.ts';
 import { createHandlers } from './ipc/handlers.ts';
 import { registerIpc } from './ipc/register.ts';
 import { safeStorageKeyProvider } from './store/key.ts';
@@ -59,12 +60,14 @@ app.whenReady().then(() => {
     callback({ cancel: !local });
   });
 
-  // The check log's key is kept by the OS keychain (safeStorage), never in clear on disk.
-  const dataDir = app.getPath('userData');
+  // The same data folder as the CLI (so `uketsuke rules import` and `log verify` reach the app's
+  // files); the check log's key is sealed by the OS keyring (safeStorage), never in clear on disk.
+  const dataDir = defaultDataDir();
   const services = createServices({ dataDir, storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')) });
   registerIpc(ipcMain, createHandlers(services, { appVersion: app.getVersion(), mode: 'electron' }), isTrustedUrl);
   services.scan.warm();
   services.startPurgeJob();
+  for (const problem of services.rules.problems) console.error(`[rules] ${problem}`);
   createWindow(services);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(services);
