@@ -59,6 +59,40 @@ describe('extractFields', () => {
     expect(r.warnings.join()).toMatch(/33120016 fails its check digit/);
   });
 
+  /** A line of words at (x, y), 30 px high; `|` in the text separates words. */
+  const at = (y: number, ...cells: [number, string][]): OcrLine => ({
+    text: cells.map(([, t]) => t.replace(/\|/g, ' ')).join('    '),
+    confidence: 0.9,
+    words: cells.flatMap(([x, t]) => {
+      let cx = x;
+      return t.split('|').map((w) => {
+        const word = { text: w, confidence: 0.9, bbox: { x0: cx, y0: y, x1: cx + w.length * 30, y1: y + 30 } };
+        cx += w.length * 30 + 12;
+        return word;
+      });
+    }),
+  });
+
+  it('reads a value from the cell below its label (header row over a value row)', () => {
+    const r = extractFields([at(100, [0, '有効期限'], [600, '交付年月日']), at(140, [0, '2022年7月31日'], [600, '2020年8月18日'])]);
+    expect(r.fields).toMatchObject({ expiry: '2022-07-31', issueDate: '2020-08-18' });
+  });
+
+  it('reads a value from the column to the right (labels and values read as separate blocks)', () => {
+    const r = extractFields([at(100, [0, '保険者番号']), at(160, [0, '生年月日']), at(100, [400, '06132294']), at(160, [400, '1990年1月2日'])]);
+    expect(r.fields).toMatchObject({ insurerNumber: '06132294', birthDate: '1990-01-02' });
+  });
+
+  it('reads the combined 記号・番号 (枝番), and a 後期 被保険者番号 as the number, never the insurer', () => {
+    expect(extractFields(lines('被保険者等記号・番号 5695・7247503 (00)')).fields).toEqual({ symbol: '5695', number: '7247503', branch: '00' });
+    const kouki = extractFields(lines('被保険者番号 46458758', '保険者番号 39129895'));
+    expect(kouki.fields).toMatchObject({ number: '46458758', insurerNumber: '39129895' });
+  });
+
+  it('skips the フリガナ row between the 氏名 label and the name', () => {
+    expect(extractFields([at(100, [0, '氏名']), at(140, [0, 'エンドウ|ユウマ']), at(180, [0, '遠藤'], [120, '悠真'])]).fields.name).toBe('遠藤\u3000悠真');
+  });
+
   it('omits fields that are not on the document', () => {
     const r = extractFields(lines('資格情報のお知らせ', '氏名 佐藤 花子'));
     expect(Object.keys(r.fields)).toEqual(['name']);
@@ -84,6 +118,7 @@ describe('classify', () => {
     ['高齢受給者証', 'elderly_recipient_certificate'],
     ['限度額適用認定証', 'limit_certificate'],
     ['特定疾病療養受療証', 'specific_disease_certificate'],
+    ['小児慢性特定疾病医療受給者証 公費負担者番号', 'public_subsidy_certificate'],
     ['子ども医療費受給者証 公費負担者番号', 'public_subsidy_certificate'],
     ['マイナポータル 医療保険の資格情報', 'portal_screen'],
     ['個人番号カード', 'mynumber_card'],
