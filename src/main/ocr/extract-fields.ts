@@ -311,7 +311,8 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
 
   // Labels as the model misreads them too (険→陵); never the 被保険者番号 of 後期 (the person's number).
   const reread: Extraction['reread'] = {};
-  const INSURER = /(?<![被彼皮]\s*)保[険陵]\S?番\s*号|公費\S{0,3}番号/;
+  // Nothing printed right before it: 被 of 被保険者番号 (後期: the person's number) may be misread.
+  const INSURER = /(?<!\p{Script=Han}\s*)保[険陵]\S?番\s*号|公費\S{0,3}番号/u;
   const insurer = first(cells, INSURER, (f) => digitsOf(f.value.replace(/[(（][)）](?=\d)/, '0'), 5)?.slice(0, 9));
   const insurerAt = insurer?.f ?? labelled(cells, INSURER).next().value;
   if (insurerAt?.box && (!insurer || !validateInsurerNumber(insurer.v).valid)) reread.insurerNumber = insurerAt.box;
@@ -339,7 +340,7 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     const symbol = first(cells, /記\s*号/, (f) => f.value.replace(/(?<=\d)\s+(?=\d)/g, '').match(/^(\p{Script=Han}{0,2}\d+)/u)?.[1]);
     if (symbol) set('symbol', symbol.v, symbol.f.confidence);
     // 番号 alone, or the 被保険者(証)番号 of 後期 and the portal; not 保険者番号, 受給者番号, 個人番号.
-    const NUMBER = /被保[険陵]者証?番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/;
+    const NUMBER = /(?<=\p{Script=Han})保[険陵]者証?番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
     const number = first(cells, NUMBER, (f) => digitsOf(f.value));
     const numberAt = number?.f ?? labelled(cells, NUMBER).next().value;
     if (numberAt?.box && (!number || unclean(untilNextLabel(numberAt.value)))) reread.number = numberAt.box;
@@ -347,6 +348,9 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     const branch = first(cells, /枝\s*番\)?/, (f) => f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0]);
     if (branch) set('branch', branch.v, branch.f.confidence);
   }
+
+  // The same digits as the person's number: one of the two labels was misread.
+  if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number) warnings.push(`保険者番号 ${fields.insurerNumber} was also read as the 番号: confirm it on the document`);
 
   const issue = first(cells, /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/, (f) => dateAfter(f.value));
   if (issue) set('issueDate', issue.v, issue.f.confidence);
