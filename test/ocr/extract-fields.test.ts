@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/main/ocr/engine.ts';
-import { extractFields, scrubPersonalNumbers } from '../../src/main/ocr/extract-fields.ts';
+import { extractFields, repairLabel, scrubPersonalNumbers } from '../../src/main/ocr/extract-fields.ts';
 import { classify } from '../../src/main/ocr/classify.ts';
 
 const lines = (...texts: string[]): OcrLine[] => texts.map((text) => ({ text, confidence: 0.95, words: [] }));
@@ -91,6 +91,22 @@ describe('extractFields', () => {
 
   it('skips the フリガナ row between the 氏名 label and the name', () => {
     expect(extractFields([at(100, [0, '氏名']), at(140, [0, 'エンドウ|ユウマ']), at(180, [0, '遠藤'], [120, '悠真'])]).fields.name).toBe('遠藤\u3000悠真');
+  });
+
+  it('reads a label with one misread glyph, but never turns 被保険者番号 into 保険者番号', () => {
+    expect(repairLabel('有効其限 令和9年3月31日')).toBe('有効期限 令和9年3月31日');
+    expect(repairLabel('生年月 昭和42年10月22日')).toBe('生年月日 昭和42年10月22日');
+    expect(repairLabel('松保険者番号|34096081')).toBe('松保険者番号|34096081');
+    // Short labels and values stay as read.
+    expect(repairLabel('括名 藤井 静香')).toBe('括名 藤井 静香');
+    expect(repairLabel('2025年7月31日')).toBe('2025年7月31日');
+    const r = extractFields(lines('松保険者番号 34096081', '保険者番号 39212923'));
+    expect(r.fields).toMatchObject({ insurerNumber: '39212923', number: '34096081' });
+  });
+
+  it('takes a name after a two-glyph label whose 氏 was misread, at the start of a cell only', () => {
+    expect(extractFields([at(100, [0, '護|名'], [300, '山口|昭'])]).fields.name).toBe('山口\u3000昭');
+    expect(extractFields(lines('保険者名称 船橋市')).fields.name).toBeUndefined();
   });
 
   it('omits fields that are not on the document', () => {

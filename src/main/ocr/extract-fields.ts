@@ -102,6 +102,42 @@ const untilNextLabel = (v: string) => v.split(NEXT_LABEL)[0]!.trim();
 const LEAD = /^[\s:：_.,、。”"'|」」「｜~〜[\]]+/;
 const isLabel = (t: string) => LABEL_START.test(t.replace(LEAD, ''));
 
+/** Labels long enough to be recognised with one misread glyph (two- or three-glyph labels are not). */
+const LONG_LABELS = ['資格取得年月日', '一部負担金の割合', '交付年月日', '保険者番号', '保険者名称', '公費負担者番号', '生年月日', '有効期限', '有効期間', '発効期日', '適用区分', '限度区分', '負担割合'];
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * A cell that starts with a label read with one wrong, missing or extra glyph (「交付着月日」,
+ * 「生年月」) starts with the label itself. Small print on a low-resolution capture reads this way.
+ */
+export function repairLabel(text: string): string {
+  const t = text.replace(LEAD, '');
+  if (isLabel(t)) return text;
+  let best: { label: string; len: number; d: number } | undefined;
+  for (const label of LONG_LABELS) {
+    const limit = Math.max(1, Math.floor(label.length / 4));
+    for (const len of [label.length - 1, label.length, label.length + 1]) {
+      if (len > t.length || len < 3) continue;
+      const head = t.slice(0, len);
+      // Digits are values, never part of a misread label; a glyph before an intact label makes
+      // another label (被保険者番号 with 被 misread), not a misread one.
+      if (/\d/.test(head) || head.endsWith(label)) continue;
+      const d = distance(head, label);
+      if (d <= limit && (!best || d < best.d)) best = { label, len, d };
+    }
+  }
+  return best ? best.label + t.slice(best.len) : text;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 /** The words' extent; vertically the median, as the model's boxes of some glyphs (年, |) run tall. */
 const union = (ws: OcrWord[]): OcrBox => ({
@@ -204,11 +240,11 @@ type Glyph = { text: string; bbox: OcrBox };
  * separator is the widest gap between the glyph boxes (when boxes are known), else the single
  * space of the text.
  */
-function readName(words: OcrWord[], afterLabel: boolean, raw: string): string | undefined {
+function readName(words: OcrWord[], afterLabel: boolean, raw: string, misreadLabel = false): string | undefined {
   const glyphs: Glyph[] = words.flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }])).filter((g) => g.text.trim() !== '');
   let start = 0;
   if (afterLabel) {
-    const labelEnd = glyphs.findIndex((g, i) => /名/.test(g.text) && (i > 0 ? /[氏者給]/.test(glyphs[i - 1]!.text + g.text) : true));
+    const labelEnd = glyphs.findIndex((g, i) => /名/.test(g.text) && (i > 0 ? /[氏者給]/.test(glyphs[i - 1]!.text + g.text) || (misreadLabel && i === 1) : true));
     start = labelEnd + 1;
     if (labelEnd < 0) start = glyphs.length;
   }
@@ -270,7 +306,7 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     cellsOf(
       l,
       i,
-      (t) => scrub(i)(scrubPersonalNumbers(repairOcr(compact(scrubPersonalNumbers(toHalfWidth(t)).text))).text),
+      (t) => repairLabel(scrub(i)(scrubPersonalNumbers(repairOcr(compact(scrubPersonalNumbers(toHalfWidth(t)).text))).text)),
       (t) => scrub(i)(scrubPersonalNumbers(toHalfWidth(t)).text),
     ),
   );
@@ -296,8 +332,13 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
   const name =
     first(cells, /適用対象者\s*氏\s*名/, readNameAt) ??
     first(cells, NAME_LABEL, readNameAt) ??
-    // Card fronts print a small 氏名 beside a large name: the model often keeps only 名.
-    first(cells, /^名/, (f) => (f.inline && f.cell.words[0]?.text === '名' ? readName(f.cell.words, true, f.cell.raw) : undefined));
+    // Card fronts print a small 氏名 beside a large name: the model often keeps only 名, and on
+    // a low-resolution capture reads 氏 as another glyph (括名, 護名). Only at the start of a cell
+    // and followed by kanji, never 名称.
+    first(cells, /^\S?名(?!称)(?:(?=\s*\p{Script=Han})|$)/u, (f) => {
+      if (!f.inline) return readName(f.cell.words, false, f.cell.raw);
+      return /名/.test(f.cell.words[0]?.text ?? '') || f.cell.words[1]?.text.startsWith('名') ? readName(f.cell.words, true, f.cell.raw, true) : undefined;
+    });
   if (name) set('name', name.v, name.f.confidence);
   const birth = first(cells, /生年月日/, (f) => dateAfter(f.value));
   if (birth) set('birthDate', birth.v, birth.f.confidence);
