@@ -10,8 +10,6 @@ import { personalNumberBoxes, redactImage } from './redact.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
-/** Mean OCR confidence under which a second, deskewing pass is worth its time. */
-const RETRY_BELOW = 0.8;
 
 export interface ScanResult {
   kind: ScanKind;
@@ -30,11 +28,12 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   const t0 = performance.now();
   const prepared = await prepareImage(input);
   const t1 = performance.now();
-  // Straight scans read in one pass; a capture that reads poorly (a photo at an angle) gets a
-  // second pass with deskewing, and the better of the two counts.
+  // One pass; a capture whose kind cannot be told gets a second pass with tesseract's own
+  // deskew, and the better of the two counts. (Retrying every low-confidence read doubled the
+  // time of most phone photos for no better field.)
   let ocr = await engine.recognize(prepared.image);
   let found = classify(ocr.lines.map((l) => l.text).join('\n'));
-  if (ocr.confidence < RETRY_BELOW || found.kind === 'unknown') {
+  if (found.kind === 'unknown') {
     const again = await engine.recognize(prepared.image, { deskew: true });
     const foundAgain = classify(again.lines.map((l) => l.text).join('\n'));
     if (again.confidence + foundAgain.confidence > ocr.confidence + found.confidence) [ocr, found] = [again, foundAgain];
