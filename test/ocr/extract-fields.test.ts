@@ -139,6 +139,7 @@ describe('classify', () => {
     ['マイナポータル 医療保険の資格情報', 'portal_screen'],
     ['個人番号カード', 'mynumber_card'],
     ['資格確詔書', 'qualification_certificate'], // one misread glyph
+    ['健康保険 資格確\n器\n受診する際は', 'qualification_certificate'], // the title's end lost
     ['領収書 合計 1,200円', 'unknown'],
   ])('%s → %s', (text, kind) => expect(classify(text).kind).toBe(kind));
 });

@@ -10,6 +10,8 @@ import { personalNumberBoxes, redactImage } from './redact.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
+/** Classification confidence under which a second, deskewing pass is worth its time. */
+const RETRY_BELOW = 0.5;
 
 export interface ScanResult {
   kind: ScanKind;
@@ -28,12 +30,12 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   const t0 = performance.now();
   const prepared = await prepareImage(input);
   const t1 = performance.now();
-  // One pass; a capture whose kind cannot be told gets a second pass with tesseract's own
-  // deskew, and the better of the two counts. (Retrying every low-confidence read doubled the
+  // One pass; a capture whose kind cannot be told (or only by a partly read title) gets a second
+  // pass with tesseract's own deskew, and the better of the two counts. (Retrying every low-confidence read doubled the
   // time of most phone photos for no better field.)
   let ocr = await engine.recognize(prepared.image);
   let found = classify(ocr.lines.map((l) => l.text).join('\n'));
-  if (found.kind === 'unknown') {
+  if (found.kind === 'unknown' || found.confidence < RETRY_BELOW) {
     const again = await engine.recognize(prepared.image, { deskew: true });
     const foundAgain = classify(again.lines.map((l) => l.text).join('\n'));
     if (again.confidence + foundAgain.confidence > ocr.confidence + found.confidence) [ocr, found] = [again, foundAgain];
