@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/main/ocr/engine.ts';
-import { extractFields, repairLabel, scrubPersonalNumbers } from '../../src/main/ocr/extract-fields.ts';
+import { extractFields, repairLabel, repairOcr, scrubPersonalNumbers } from '../../src/main/ocr/extract-fields.ts';
 import { classify } from '../../src/main/ocr/classify.ts';
 
 const lines = (...texts: string[]): OcrLine[] => texts.map((text) => ({ text, confidence: 0.95, words: [] }));
@@ -102,6 +102,12 @@ describe('extractFields', () => {
     expect(repairLabel('2025年7月31日')).toBe('2025年7月31日');
     const r = extractFields(lines('松保険者番号 34096081', '保険者番号 39212923'));
     expect(r.fields).toMatchObject({ insurerNumber: '39212923', number: '34096081' });
+  });
+
+  it('repairs a misread era by its year: 令和 has no year 44', () => {
+    expect(repairOcr('有効期限 信和7年7月31日')).toBe('有効期限 令和7年7月31日');
+    expect(repairOcr('生年月日 照和44年8月7日')).toBe('生年月日 昭和44年8月7日');
+    expect(repairOcr('昭和20年1月2日')).toBe('昭和20年1月2日');
   });
 
   it('takes a name after a two-glyph label whose 氏 was misread, at the start of a cell only', () => {

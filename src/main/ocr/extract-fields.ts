@@ -76,14 +76,15 @@ const DATE_RE = /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*
 
 /**
  * Misreads the Japanese model makes on printed dates, repaired before parsing: 日 read as 目 or
- * 晶 after a digit, 令 of 令和 read as another glyph (昭和 is the only other era ending in 和),
- * 一 read as a long vowel mark.
+ * 晶 after a digit, the first glyph of 令和 or 昭和 read as another one (the only eras ending in
+ * 和; the year tells them apart from 令和21), 一 read as a long vowel mark.
  */
 export function repairOcr(text: string): string {
   return text
     .replace(/(\d)\s*[目晶]/g, '$1日')
     .replace(/年月目/g, '年月日')
-    .replace(/(?<![昭])[^\s\d昭]和(?=\s*(?:\d{1,2}|元)\s*年)/g, '令和')
+    // 令和 has not reached year 21; a later year under a misread era is 昭和 (to 64).
+    .replace(/(?<![昭])[^\s\d昭令]和(?=\s*(\d{1,2}|元)\s*年)/g, (_, y: string) => (Number(y) > 20 ? '昭和' : '令和'))
     .replace(/平戌/g, '平成')
     .replace(/^[ー-]+(?=部負担)/, '一');
 }
