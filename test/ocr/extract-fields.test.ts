@@ -104,6 +104,14 @@ describe('extractFields', () => {
     expect(r.fields).toMatchObject({ insurerNumber: '39212923', number: '34096081' });
   });
 
+  it('asks for a second reading of a number it could not read cleanly, never on a 個人番号 line', () => {
+    expect(extractFields([at(100, [0, '番号|2208名休史'])]).reread.number).toBeDefined();
+    const r = extractFields([at(100, [0, '番号|1234|5678|9018'])]);
+    expect(r.personalNumberSeen).toBe(true);
+    expect(r.reread).toEqual({});
+    expect(JSON.stringify(r.fields)).not.toMatch(/1234|5678|9018/);
+  });
+
   it('repairs a misread era by its year: 令和 has no year 44', () => {
     expect(repairOcr('有効期限 信和7年7月31日')).toBe('有効期限 令和7年7月31日');
     expect(repairOcr('生年月日 照和44年8月7日')).toBe('生年月日 昭和44年8月7日');

@@ -357,7 +357,7 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
   const INSURER = /(?<!\p{Script=Han}\s*)保[険陵]\S?番\s*号|公費\S{0,3}番号/u;
   const insurer = first(cells, INSURER, (f) => digitsOf(f.value.replace(/[(（][)）](?=\d)/, '0'), 5)?.slice(0, 9));
   const insurerAt = insurer?.f ?? labelled(cells, INSURER).next().value;
-  if (insurerAt?.box && (!insurer || !validateInsurerNumber(insurer.v).valid)) reread.insurerNumber = insurerAt.box;
+  if (insurerAt?.box && !flagged.has(insurerAt.cell.line) && (!insurer || !validateInsurerNumber(insurer.v).valid)) reread.insurerNumber = insurerAt.box;
   if (insurer) {
     const digits = insurer.v;
     const check = validateInsurerNumber(digits);
@@ -385,7 +385,8 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     const NUMBER = /(?<=\p{Script=Han})保[険陵]者証?番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
     const number = first(cells, NUMBER, (f) => digitsOf(f.value));
     const numberAt = number?.f ?? labelled(cells, NUMBER).next().value;
-    if (numberAt?.box && (!number || unclean(untilNextLabel(numberAt.value)))) reread.number = numberAt.box;
+    // Never on a line that carried a 個人番号: a second reading would bring its digits back.
+    if (numberAt?.box && !flagged.has(numberAt.cell.line) && (!number || unclean(untilNextLabel(numberAt.value)))) reread.number = numberAt.box;
     if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence);
     const branch = first(cells, /枝\s*番\)?/, (f) => f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0]);
     if (branch) set('branch', branch.v, branch.f.confidence);

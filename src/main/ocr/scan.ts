@@ -1,7 +1,7 @@
 /** One paper document: prepare the image, recognise, classify, extract. */
 import { classify, type ScanKind } from './classify.ts';
 import type { OcrEngine } from './engine.ts';
-import { extractFields, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
+import { extractFields, scrubPersonalNumbers, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
 import type { OcrBox } from './engine.ts';
 import { prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
@@ -94,8 +94,9 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
   }
   if (x.reread.number) {
     const again = (await engine.recognizeLine(await crop(prepared, x.reread.number), '0123456789')).text.replace(/\s+/g, '');
-    // Only a clean run of digits replaces what the page read.
-    if (/^\d{1,10}$/.test(again)) {
+    // Only a clean run of digits replaces what the page read, and never one as long as a 個人番号
+    // (a 番号 has at most 8 digits).
+    if (/^\d{1,8}$/.test(again) && !scrubPersonalNumbers(again).seen) {
       x.fields.number = again;
       x.confidence.number = 0.6;
     }
