@@ -112,6 +112,15 @@ describe('extractFields', () => {
     expect(JSON.stringify(r.fields)).not.toMatch(/1234|5678|9018/);
   });
 
+  it('takes an unlabelled 保険者番号 only when one number qualifies, and always with a warning', () => {
+    const r = extractFields(lines('作租者番王', '01120013', '記号 4479551 番号 819246'));
+    expect(r.fields.insurerNumber).toBe('01120013');
+    expect(r.warnings.join()).toMatch(/保険者番号 01120013 was found without its label/);
+    // Two candidates (or one failing its check digit): none is taken.
+    expect(extractFields(lines('01120013', '06132294')).fields.insurerNumber).toBeUndefined();
+    expect(extractFields(lines('01120014')).fields.insurerNumber).toBeUndefined();
+  });
+
   it('repairs a misread era by its year: 令和 has no year 44', () => {
     expect(repairOcr('有効期限 信和7年7月31日')).toBe('有効期限 令和7年7月31日');
     expect(repairOcr('生年月日 照和44年8月7日')).toBe('生年月日 昭和44年8月7日');

@@ -392,6 +392,23 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     if (branch) set('branch', branch.v, branch.f.confidence);
   }
 
+  if (fields.insurerNumber === undefined) {
+    // The label unreadable (small print on a low-resolution capture): a cell that is only a
+    // 6- or 8-digit number with a valid check digit and an insurer's 法別 (or a 国保 都道府県) is
+    // taken when it is the only one, always with a warning.
+    const candidates = new Set(
+      cells
+        .filter((c) => !flagged.has(c.line))
+        .map((c) => c.text.replace(/(?<=\d)\s+(?=\d)/g, '').replace(LEAD, '').match(/^(\d{6}|\d{8})(?:\s|$)/)?.[1])
+        .filter((d): d is string => d !== undefined && d !== fields.number && d !== fields.symbol && validateInsurerNumber(d).valid)
+        .filter((d) => (d.length === 6 ? Number(d.slice(0, 2)) >= 1 && Number(d.slice(0, 2)) <= 47 : /^(?:0[1-4]|0[67]|3[1-49]|5\d|8\d)/.test(d))),
+    );
+    if (candidates.size === 1) {
+      const [d] = [...candidates];
+      set('insurerNumber', d, 0.4);
+      warnings.push(`保険者番号 ${d} was found without its label: confirm it on the document`);
+    }
+  }
   // The same digits as the person's number: one of the two labels was misread.
   if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number) warnings.push(`保険者番号 ${fields.insurerNumber} was also read as the 番号: confirm it on the document`);
 
