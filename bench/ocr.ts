@@ -41,7 +41,7 @@ const isCard = (d: GeneratedDocument) => d.size === 'card' || d.size === 'postca
 
 interface Row {
   doc: GeneratedDocument;
-  r: ScanResult;
+  r: Pick<ScanResult, 'kind' | 'fields' | 'warnings'>;
   ms: number;
   bareMs: number;
 }
@@ -49,11 +49,19 @@ const rows: Row[] = [];
 for (const doc of [...clean, ...degraded]) {
   const input = readFileSync(doc.path);
   const t0 = performance.now();
-  const r = await scanDocument(engine, input);
-  const ms = performance.now() - t0;
+  // Only what is scored is kept: a ScanResult holds its prepared image (for redaction), and 108 of
+  // them would count in the peak RSS as if the kiosk kept every scan.
+  const { kind, fields, warnings } = await scanDocument(engine, input);
+  rows.push({ doc, r: { kind, fields, warnings }, ms: performance.now() - t0, bareMs: NaN });
+}
+// The pipeline's peak, taken before the baseline: bare recognition of the full-size inputs grows
+// the workers' wasm heaps (which never shrink) far beyond what the pipeline's prepared images need.
+const pipelineMaxRss = process.resourceUsage().maxRSS;
+for (const row of rows) {
+  const input = readFileSync(row.doc.path);
   const t1 = performance.now();
   await engine.recognize(input);
-  rows.push({ doc, r, ms, bareMs: performance.now() - t1 });
+  row.bareMs = performance.now() - t1;
 }
 await engine.terminate();
 
@@ -93,4 +101,4 @@ const pages = rows.filter((x) => !isCard(x.doc));
 console.log(`\nspeed with a warm pool of ${engine.size} worker(s) (pool start ${warmMs.toFixed(0)} ms)`);
 console.log(`  card-size: median ${median(cards.map((x) => x.ms)).toFixed(0)} ms per image (target ≤ 1000)   bare recognition ${median(cards.map((x) => x.bareMs)).toFixed(0)} ms → ×${(median(cards.map((x) => x.ms)) / median(cards.map((x) => x.bareMs))).toFixed(2)}`);
 console.log(`  A4 / phone: median ${median(pages.map((x) => x.ms)).toFixed(0)} ms per image (target ≤ 2000)   bare recognition ${median(pages.map((x) => x.bareMs)).toFixed(0)} ms → ×${(median(pages.map((x) => x.ms)) / median(pages.map((x) => x.bareMs))).toFixed(2)}`);
-console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target ≤ 400; ${engine.size} workers run as threads of this process; ${(rssBefore / 2 ** 20).toFixed(0)} MB before the pool started)`);
+console.log(`  peak RSS ${(pipelineMaxRss / 1024).toFixed(0)} MB while scanning (target ≤ 400; ${engine.size} workers run as threads of this process; ${(rssBefore / 2 ** 20).toFixed(0)} MB before the pool started); ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB after the bare baseline`);

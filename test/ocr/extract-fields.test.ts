@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/main/ocr/engine.ts';
-import { extractFields, scrubPersonalNumbers } from '../../src/main/ocr/extract-fields.ts';
+import { extractFields, repairLabel, repairOcr, scrubPersonalNumbers } from '../../src/main/ocr/extract-fields.ts';
 import { classify } from '../../src/main/ocr/classify.ts';
 
 const lines = (...texts: string[]): OcrLine[] => texts.map((text) => ({ text, confidence: 0.95, words: [] }));
@@ -59,6 +59,79 @@ describe('extractFields', () => {
     expect(r.warnings.join()).toMatch(/33120016 fails its check digit/);
   });
 
+  /** A line of words at (x, y), 30 px high; `|` in the text separates words. */
+  const at = (y: number, ...cells: [number, string][]): OcrLine => ({
+    text: cells.map(([, t]) => t.replace(/\|/g, ' ')).join('    '),
+    confidence: 0.9,
+    words: cells.flatMap(([x, t]) => {
+      let cx = x;
+      return t.split('|').map((w) => {
+        const word = { text: w, confidence: 0.9, bbox: { x0: cx, y0: y, x1: cx + w.length * 30, y1: y + 30 } };
+        cx += w.length * 30 + 12;
+        return word;
+      });
+    }),
+  });
+
+  it('reads a value from the cell below its label (header row over a value row)', () => {
+    const r = extractFields([at(100, [0, '有効期限'], [600, '交付年月日']), at(140, [0, '2022年7月31日'], [600, '2020年8月18日'])]);
+    expect(r.fields).toMatchObject({ expiry: '2022-07-31', issueDate: '2020-08-18' });
+  });
+
+  it('reads a value from the column to the right (labels and values read as separate blocks)', () => {
+    const r = extractFields([at(100, [0, '保険者番号']), at(160, [0, '生年月日']), at(100, [400, '06132294']), at(160, [400, '1990年1月2日'])]);
+    expect(r.fields).toMatchObject({ insurerNumber: '06132294', birthDate: '1990-01-02' });
+  });
+
+  it('reads the combined 記号・番号 (枝番), and a 後期 被保険者番号 as the number, never the insurer', () => {
+    expect(extractFields(lines('被保険者等記号・番号 5695・7247503 (00)')).fields).toEqual({ symbol: '5695', number: '7247503', branch: '00' });
+    const kouki = extractFields(lines('被保険者番号 46458758', '保険者番号 39129895'));
+    expect(kouki.fields).toMatchObject({ number: '46458758', insurerNumber: '39129895' });
+  });
+
+  it('skips the フリガナ row between the 氏名 label and the name', () => {
+    expect(extractFields([at(100, [0, '氏名']), at(140, [0, 'エンドウ|ユウマ']), at(180, [0, '遠藤'], [120, '悠真'])]).fields.name).toBe('遠藤\u3000悠真');
+  });
+
+  it('reads a label with one misread glyph, but never turns 被保険者番号 into 保険者番号', () => {
+    expect(repairLabel('有効其限 令和9年3月31日')).toBe('有効期限 令和9年3月31日');
+    expect(repairLabel('生年月 昭和42年10月22日')).toBe('生年月日 昭和42年10月22日');
+    expect(repairLabel('松保険者番号|34096081')).toBe('松保険者番号|34096081');
+    // Short labels and values stay as read.
+    expect(repairLabel('括名 藤井 静香')).toBe('括名 藤井 静香');
+    expect(repairLabel('2025年7月31日')).toBe('2025年7月31日');
+    const r = extractFields(lines('松保険者番号 34096081', '保険者番号 39212923'));
+    expect(r.fields).toMatchObject({ insurerNumber: '39212923', number: '34096081' });
+  });
+
+  it('asks for a second reading of a number it could not read cleanly, never on a 個人番号 line', () => {
+    expect(extractFields([at(100, [0, '番号|2208名休史'])]).reread.number).toBeDefined();
+    const r = extractFields([at(100, [0, '番号|1234|5678|9018'])]);
+    expect(r.personalNumberSeen).toBe(true);
+    expect(r.reread).toEqual({});
+    expect(JSON.stringify(r.fields)).not.toMatch(/1234|5678|9018/);
+  });
+
+  it('takes an unlabelled 保険者番号 only when one number qualifies, and always with a warning', () => {
+    const r = extractFields(lines('作租者番王', '01120013', '記号 4479551 番号 819246'));
+    expect(r.fields.insurerNumber).toBe('01120013');
+    expect(r.warnings.join()).toMatch(/保険者番号 01120013 was found without its label/);
+    // Two candidates (or one failing its check digit): none is taken.
+    expect(extractFields(lines('01120013', '06132294')).fields.insurerNumber).toBeUndefined();
+    expect(extractFields(lines('01120014')).fields.insurerNumber).toBeUndefined();
+  });
+
+  it('repairs a misread era by its year: 令和 has no year 44', () => {
+    expect(repairOcr('有効期限 信和7年7月31日')).toBe('有効期限 令和7年7月31日');
+    expect(repairOcr('生年月日 照和44年8月7日')).toBe('生年月日 昭和44年8月7日');
+    expect(repairOcr('昭和20年1月2日')).toBe('昭和20年1月2日');
+  });
+
+  it('takes a name after a two-glyph label whose 氏 was misread, at the start of a cell only', () => {
+    expect(extractFields([at(100, [0, '護|名'], [300, '山口|昭'])]).fields.name).toBe('山口\u3000昭');
+    expect(extractFields(lines('保険者名称 船橋市')).fields.name).toBeUndefined();
+  });
+
   it('omits fields that are not on the document', () => {
     const r = extractFields(lines('資格情報のお知らせ', '氏名 佐藤 花子'));
     expect(Object.keys(r.fields)).toEqual(['name']);
@@ -84,10 +157,12 @@ describe('classify', () => {
     ['高齢受給者証', 'elderly_recipient_certificate'],
     ['限度額適用認定証', 'limit_certificate'],
     ['特定疾病療養受療証', 'specific_disease_certificate'],
+    ['小児慢性特定疾病医療受給者証 公費負担者番号', 'public_subsidy_certificate'],
     ['子ども医療費受給者証 公費負担者番号', 'public_subsidy_certificate'],
     ['マイナポータル 医療保険の資格情報', 'portal_screen'],
     ['個人番号カード', 'mynumber_card'],
     ['資格確詔書', 'qualification_certificate'], // one misread glyph
+    ['健康保険 資格確\n器\n受診する際は', 'qualification_certificate'], // the title's end lost
     ['領収書 合計 1,200円', 'unknown'],
   ])('%s → %s', (text, kind) => expect(classify(text).kind).toBe(kind));
 });

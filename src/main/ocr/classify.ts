@@ -14,9 +14,11 @@ const TITLES: [DocumentKind, string[]][] = [
   ['portal_screen', ['マイナポータル', '医療保険の資格情報']],
   ['elderly_recipient_certificate', ['高齢受給者証']],
   ['limit_certificate', ['限度額適用認定証', '限度額適用']],
-  ['specific_disease_certificate', ['特定疾病療養受療証', '特定疾病']],
-  ['public_subsidy_certificate', ['公費負担者番号', '医療費受給者証', '医療受給者証', '受給者番号']],
-  ['qualification_certificate', ['資格確認書']],
+  ['specific_disease_certificate', ['特定疾病療養受療証', '特定疾病療養']],
+  // 小児慢性特定疾病 and 特定医療費 are 公費 titles that contain 特定疾病 / 特定.
+  ['public_subsidy_certificate', ['公費負担者番号', '医療費受給者証', '医療受給者証', '受給者番号', '小児慢性特定疾病', '特定医療費']],
+  // The short form also holds when the title's last glyphs are lost (資格確 + noise).
+  ['qualification_certificate', ['資格確認書', '資格確認']],
   ['legacy_insurance_card', ['被保険者証', '組合員証', '加入者証']],
 ];
 

@@ -7,7 +7,7 @@
  */
 import { parseJapaneseDate } from '../../shared/domain/wareki.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
-import type { OcrLine } from './engine.ts';
+import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 import { compact } from './text.ts';
 
@@ -38,6 +38,11 @@ export interface Extraction {
   personalNumberSeen: boolean;
   /** Indexes of the OCR lines that carried it: their digit boxes are blacked out in any kept image. */
   personalNumberLines: number[];
+  /**
+   * Where the value of a number field is printed, when it was not read cleanly (absent, stray
+   * marks in it, or a failed check digit): the scan reads that crop again, digits only.
+   */
+  reread: Partial<Record<'insurerNumber' | 'number', OcrBox>>;
 }
 
 export const SCRUBBED = '〔削除〕';
@@ -52,22 +57,34 @@ export function scrubPersonalNumbers(line: string): { text: string; seen: boolea
   return { text, seen };
 }
 
-interface Line {
+/**
+ * A run of words on one OCR line, cut at wide gaps and before a printed label: a table cell.
+ * Labels and their values are found cell by cell, so a value printed in the next column or in
+ * the row below (tables, two-column screens) is found by position, not by reading order.
+ */
+interface Cell {
   text: string;
+  /** As read (spaces kept), for the name's separator when no glyph boxes are known. */
+  raw: string;
   confidence: number;
+  line: number;
+  box?: OcrBox;
+  words: OcrWord[];
 }
 
 const DATE_RE = /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?)/;
 
 /**
- * Misreads the Japanese model makes on printed dates, repaired before parsing: 日 read as 目
- * after a digit, 令 of 令和 read as 信/今/合/含, 一 read as a long vowel mark.
+ * Misreads the Japanese model makes on printed dates, repaired before parsing: 日 read as 目 or
+ * 晶 after a digit, the first glyph of 令和 or 昭和 read as another one (the only eras ending in
+ * 和; the year tells them apart from 令和21), 一 read as a long vowel mark.
  */
 export function repairOcr(text: string): string {
   return text
-    .replace(/(\d)\s*目/g, '$1日')
+    .replace(/(\d)\s*[目晶]/g, '$1日')
     .replace(/年月目/g, '年月日')
-    .replace(/[信今合含]和(?=\s*(?:\d|元))/g, '令和')
+    // 令和 has not reached year 21; a later year under a misread era is 昭和 (to 64).
+    .replace(/(?<![昭])[^\s\d昭令]和(?=\s*(\d{1,2}|元)\s*年)/g, (_, y: string) => (Number(y) > 20 ? '昭和' : '令和'))
     .replace(/平戌/g, '平成')
     .replace(/^[ー-]+(?=部負担)/, '一');
 }
@@ -77,57 +94,180 @@ function dateAfter(value: string): string | undefined {
   return m ? (parseJapaneseDate(m[1]!.replace(/\s+/g, '')) ?? undefined) : undefined;
 }
 
-/** The text after a label on the same line, or the next line when the label stands alone. */
-function after(lines: Line[], label: RegExp): { value: string; confidence: number } | undefined {
-  for (let i = 0; i < lines.length; i++) {
-    const m = label.exec(lines[i]!.text);
-    if (!m) continue;
-    const rest = lines[i]!.text.slice(m.index + m[0].length).replace(/^[\s:：]+/, '');
-    if (rest) return { value: rest, confidence: lines[i]!.confidence };
-    const next = lines[i + 1];
-    if (next) return { value: next.text, confidence: next.confidence };
+/** A label printed at the start of a cell (values never start with one). */
+const LABEL_START = /^[(（]?(?:有効期[限間]|交付|発行日|記号|番号|枝番|氏名|生年月日|性別|保険者|被保険者|資格取得|発効期日|一部負担|負担割合|適用区分|限度区分|住所|事業所|世帯主|公費負担者|受給者|保護者|適用対象者|自己負担)/;
+/** Cuts a value at the next label printed on the same line. */
+const NEXT_LABEL = /\s*(?:性別|生年月日|記号|番号|枝番|氏名|交付|有効期限|保険者|資格取得|発効期日|一部負担|負担割合|適用区分|住所|事業所)/;
+const untilNextLabel = (v: string) => v.split(NEXT_LABEL)[0]!.trim();
+/** Punctuation the model reads between a label and its value (colons, underscores, ruled lines). */
+const LEAD = /^[\s:：_.,、。”"'|」」「｜~〜[\]]+/;
+const isLabel = (t: string) => LABEL_START.test(t.replace(LEAD, ''));
+
+/** Labels long enough to be recognised with one misread glyph (two- or three-glyph labels are not). */
+const LONG_LABELS = ['資格取得年月日', '一部負担金の割合', '交付年月日', '保険者番号', '保険者名称', '公費負担者番号', '生年月日', '有効期限', '有効期間', '発効期日', '適用区分', '限度区分', '負担割合'];
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
   }
-  return undefined;
+  return prev[b.length]!;
 }
 
-/** Cuts a value at the next label printed on the same line. */
-const NEXT_LABEL = /\s*(?:性別|生年月日|記号|番号|枝番|交付|有効期限|保険者|資格取得|発効期日|一部負担|負担割合|適用区分|住所|事業所)/;
-const untilNextLabel = (v: string) => v.split(NEXT_LABEL)[0]!.trim();
+/**
+ * A cell that starts with a label read with one wrong, missing or extra glyph (「交付着月日」,
+ * 「生年月」) starts with the label itself. Small print on a low-resolution capture reads this way.
+ */
+export function repairLabel(text: string): string {
+  const t = text.replace(LEAD, '');
+  if (isLabel(t)) return text;
+  let best: { label: string; len: number; d: number } | undefined;
+  for (const label of LONG_LABELS) {
+    const limit = Math.max(1, Math.floor(label.length / 4));
+    for (const len of [label.length - 1, label.length, label.length + 1]) {
+      if (len > t.length || len < 3) continue;
+      const head = t.slice(0, len);
+      // Digits are values, never part of a misread label; a glyph before an intact label makes
+      // another label (被保険者番号 with 被 misread), not a misread one.
+      if (/\d/.test(head) || head.endsWith(label)) continue;
+      const d = distance(head, label);
+      if (d <= limit && (!best || d < best.d)) best = { label, len, d };
+    }
+  }
+  return best ? best.label + t.slice(best.len) : text;
+}
 
-const NAME_LABEL = /(?:氏\s*名|受給者名|被保険者名)/;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+/** The words' extent; vertically the median, as the model's boxes of some glyphs (年, |) run tall. */
+const union = (ws: OcrWord[]): OcrBox => ({
+  x0: Math.min(...ws.map((w) => w.bbox.x0)),
+  y0: median(ws.map((w) => w.bbox.y0)),
+  x1: Math.max(...ws.map((w) => w.bbox.x1)),
+  y1: median(ws.map((w) => w.bbox.y1)),
+});
+
+function cellsOf(line: OcrLine, index: number, clean: (t: string) => string, scrub: (t: string) => string): Cell[] {
+  const words = line.words.filter((w) => w.text.trim() !== '').sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  if (words.length === 0) return [{ text: clean(line.text), raw: scrub(line.text), confidence: line.confidence, line: index, words: [] }];
+  const em = median(words.map((w) => w.bbox.y1 - w.bbox.y0)) || 1;
+  const groups: OcrWord[][] = [[words[0]!]];
+  for (let i = 1; i < words.length; i++) {
+    const gap = words[i]!.bbox.x0 - words[i - 1]!.bbox.x1;
+    // A column gap, or a label after a visible space (not the tail of a compound label).
+    const split = gap > 2.5 * em || (gap > 0.8 * em && isLabel(compact(words.slice(i).map((w) => w.text).join(' '))));
+    if (split) groups.push([words[i]!]);
+    else groups.at(-1)!.push(words[i]!);
+  }
+  return groups.map((ws) => ({
+    text: clean(ws.map((w) => w.text).join(' ')),
+    raw: scrub(ws.map((w) => w.text).join(' ')),
+    confidence: ws.reduce((a, w) => a + w.confidence, 0) / ws.length,
+    line: index,
+    box: union(ws),
+    words: ws,
+  }));
+}
+
+interface Found {
+  value: string;
+  confidence: number;
+  /** The cell the value was read from. */
+  cell: Cell;
+  /** Whether the value followed the label inside its cell. */
+  inline: boolean;
+  /** Where the value is printed (the cell without its label). */
+  box?: OcrBox;
+}
+
+/**
+ * Every place a label is printed, with the value that belongs to it: the rest of its cell, else
+ * the cell to its right on the same row, else the cell below it, else (no positions) the next line.
+ */
+function* labelled(cells: Cell[], label: RegExp): Generator<Found> {
+  for (const cell of cells) {
+    const m = label.exec(cell.text);
+    if (!m) continue;
+    const rest = cell.text.slice(m.index + m[0].length).replace(LEAD, '');
+    if (rest && !isLabel(rest)) {
+      const b = cell.box;
+      const share = (m.index + m[0].length) / Math.max(1, cell.text.length);
+      yield { value: rest, confidence: cell.confidence, cell, inline: true, ...(b ? { box: { ...b, x0: Math.round(b.x0 + (b.x1 - b.x0) * share) } } : {}) };
+      continue;
+    }
+    const other = elsewhere(cells, cell, (m.index + m[0].length) / Math.max(1, cell.text.length));
+    if (other) yield { value: other.text.replace(LEAD, ''), confidence: other.confidence, cell: other, inline: false, ...(other.box ? { box: other.box } : {}) };
+  }
+}
+
+function elsewhere(cells: Cell[], cell: Cell, labelShare: number): Cell | undefined {
+  const b = cell.box;
+  if (!b) {
+    const next = cells.filter((c) => c.line === cell.line + 1);
+    return next.length ? { ...next[0]!, text: next.map((c) => c.text).join(' ') } : undefined;
+  }
+  const h = b.y1 - b.y0;
+  // The label's own part of the cell when another label follows it in the same cell.
+  const lx1 = b.x0 + (b.x1 - b.x0) * Math.min(1, labelShare);
+  const midY = (b.y0 + b.y1) / 2;
+  const right = cells
+    .filter((c) => c.box && c !== cell && c.box.x0 >= lx1 - h * 0.3 && Math.abs((c.box.y0 + c.box.y1) / 2 - midY) < h * 0.5 && !isLabel(c.text))
+    .sort((p, q) => p.box!.x0 - q.box!.x0)[0];
+  if (right && !isLabel(cell.text.slice(Math.round(labelShare * cell.text.length)))) return right;
+  // Below: the nearest row under the label, and in it the cell most under the label.
+  const overlap = (c: Cell) => Math.min(c.box!.x1, lx1) - Math.max(c.box!.x0, b.x0);
+  const below = cells.filter((c) => c.box && c !== cell && c.box.y0 >= midY && c.box.y0 - b.y1 < h * 2.5 && overlap(c) > h * 0.3);
+  const top = Math.min(...below.map((c) => c.box!.y0));
+  return below.filter((c) => c.box!.y0 < top + h * 0.5).sort((p, q) => overlap(q) - overlap(p))[0];
+}
+
+const first = <T>(cells: Cell[], label: RegExp, parse: (v: Found) => T | undefined): { v: T; f: Found } | undefined => {
+  for (const f of labelled(cells, label)) {
+    const v = parse(f);
+    if (v !== undefined && v !== '') return { v, f };
+  }
+  return undefined;
+};
+
+/** The patient's name label: not the 被保険者, 世帯主 or 保護者 named beside it, nor the カナ line. */
+const NAME_LABEL = /(?<!(?:保険者|世帯\S|保護者)\s*)(?:氏\s*名|受給者名)(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
 const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
+
+type Glyph = { text: string; bbox: OcrBox };
 
 /**
  * 氏名 with one U+3000 between family and given name. OCR spaces Japanese glyphs unevenly, so the
- * separator is the widest gap between the glyph boxes after the label (when boxes are known),
- * else the single space of the text.
+ * separator is the widest gap between the glyph boxes (when boxes are known), else the single
+ * space of the text.
  */
-function readName(line: OcrLine): string | undefined {
-  // Glyphs after the label, with their boxes (symbols when tesseract gives them, else words).
-  const glyphs = line.words.flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }])).filter((g) => g.text.trim() !== '');
-  const labelEnd = glyphs.findIndex((g, i) => /名/.test(g.text) && (i > 0 ? /[氏者給]/.test(glyphs[i - 1]!.text + g.text) : true));
-  const after = labelEnd >= 0 ? glyphs.slice(labelEnd + 1).filter((g) => g.text.replace(NAME_CHARS, '') !== '') : [];
+function readName(words: OcrWord[], afterLabel: boolean, raw: string, misreadLabel = false): string | undefined {
+  const glyphs: Glyph[] = words.flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }])).filter((g) => g.text.trim() !== '');
+  let start = 0;
+  if (afterLabel) {
+    const labelEnd = glyphs.findIndex((g, i) => /名/.test(g.text) && (i > 0 ? /[氏者給]/.test(glyphs[i - 1]!.text + g.text) || (misreadLabel && i === 1) : true));
+    start = labelEnd + 1;
+    if (labelEnd < 0) start = glyphs.length;
+  }
+  const after = glyphs.slice(start).filter((g) => g.text.replace(NAME_CHARS, '') !== '');
   if (after.length >= 2) {
     const value = untilNextLabel(after.map((g) => g.text).join(''));
     const kept = after.slice(0, [...value].length > 0 ? Math.min(after.length, countGlyphs(after, value)) : 0);
     if (kept.length === 0) return undefined;
-    const heights = kept.map((g) => g.bbox.y1 - g.bbox.y0).sort((a, b) => a - b);
-    const em = heights[Math.floor(heights.length / 2)]!;
-    // The family/given separator is a full-width space: a gap of about one glyph. Glyph gaps
-    // inside a name are a fraction of that.
-    let best = -1;
-    let bestGap = em * 0.45;
-    for (let i = 0; i + 1 < kept.length; i++) {
-      const gap = kept[i + 1]!.bbox.x0 - kept[i]!.bbox.x1;
-      if (gap > bestGap) [best, bestGap] = [i, gap];
-    }
+    const em = median(kept.map((g) => g.bbox.y1 - g.bbox.y0));
+    // The family/given separator is a full-width space, about one glyph; glyph gaps inside a name
+    // are a fraction of that. A half-width space is narrower, but the model then ends a word there.
+    // A half-width space is narrower (about a third of a glyph) but still stands out from the rest.
+    const gaps = kept.slice(1).map((g, i) => g.bbox.x0 - kept[i]!.bbox.x1);
+    const widest = gaps.length ? Math.max(...gaps) : 0;
+    const second = [...gaps].sort((a, b) => b - a)[1] ?? 0;
+    const best = widest > em * 0.45 || (widest > em * 0.25 && widest >= 1.5 * Math.max(second, 1)) ? gaps.indexOf(widest) : -1;
     const text = (gs: typeof kept) => gs.map((g) => g.text.replace(NAME_CHARS, '')).join('');
     const joined = best < 0 ? text(kept) : `${text(kept.slice(0, best + 1))}\u3000${text(kept.slice(best + 1))}`;
     return joined.replace(/^\u3000|\u3000$/g, '') || undefined;
   }
-  const m = NAME_LABEL.exec(toHalfWidth(line.text));
-  if (!m) return undefined;
-  const value = untilNextLabel(toHalfWidth(line.text).slice(m.index + m[0].length).replace(/^[\s:：]+/, ''));
+  const m = afterLabel ? NAME_LABEL.exec(raw) : undefined;
+  const value = untilNextLabel((m ? raw.slice(m.index + m[0].length) : raw).replace(LEAD, ''));
   const tokens = value.split(/\s+/).map((t) => t.replace(NAME_CHARS, '')).filter(Boolean);
   return tokens.length === 2 ? tokens.join('\u3000') : tokens.join('') || undefined;
 }
@@ -140,16 +280,37 @@ function countGlyphs(glyphs: { text: string }[], value: string): number {
   return n;
 }
 
+/** Digits of a number field: spaces inside the run dropped, and up to two stray marks before it. */
+const digitsOf = (v: string, min = 1): string | undefined => v.replace(/(?<=\d)\s+(?=\d)/g, '').match(new RegExp(`^[^\\d\\p{Script=Han}]{0,2}(\\d{${min},})`, 'u'))?.[1];
+/** Whether a number was read with marks before it or inside it (a digit the model misread). */
+const unclean = (v: string): boolean => !/^\d+(?:\s|$|[^\d\p{L}])/u.test(v.replace(/(?<=\d)\s+(?=\d)/g, '').replace(/^[_.,:：\s]+/, ''));
+
+/** 「記号・番号 5695・7247503 (00)」: the combined form of notices and 高齢受給者証. */
+const COMBINED_ID = /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.]\s*(\d{1,8})\s*[(（]\s*(\d{2})\s*[)）]/u;
+
 export function extractFields(ocrLines: OcrLine[]): Extraction {
   const warnings: string[] = [];
   const personalNumberLines: number[] = [];
-  const lines: Line[] = ocrLines.map((l, i) => {
+  const flagged = new Set<number>();
+  ocrLines.forEach((l, i) => {
     // Scrubbed both spaced (as read) and compacted: OCR may space the digits of one number apart.
     const raw = scrubPersonalNumbers(toHalfWidth(l.text));
-    const { text, seen } = scrubPersonalNumbers(repairOcr(compact(raw.text)));
-    if (seen || raw.seen) personalNumberLines.push(i);
-    return { text, confidence: l.confidence };
+    const { seen } = scrubPersonalNumbers(repairOcr(compact(raw.text)));
+    if (seen || raw.seen) {
+      personalNumberLines.push(i);
+      flagged.add(i);
+    }
   });
+  // A line that carried a 個人番号 keeps no digits at all: a column gap may have split it.
+  const scrub = (i: number) => (t: string) => (flagged.has(i) ? t.replace(/\d+/g, SCRUBBED) : t);
+  const cells = ocrLines.flatMap((l, i) =>
+    cellsOf(
+      l,
+      i,
+      (t) => repairLabel(scrub(i)(scrubPersonalNumbers(repairOcr(compact(scrubPersonalNumbers(toHalfWidth(t)).text))).text)),
+      (t) => scrub(i)(scrubPersonalNumbers(toHalfWidth(t)).text),
+    ),
+  );
   const personalNumberSeen = personalNumberLines.length > 0;
   const fields: ExtractedFields = {};
   const confidence: Extraction['confidence'] = {};
@@ -159,66 +320,112 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     confidence[k] = Math.max(0, Math.min(1, Number(c.toFixed(2))));
   };
 
-  const nameIndex = lines.findIndex((l) => NAME_LABEL.test(l.text));
-  if (nameIndex >= 0) {
-    const v = readName(ocrLines[nameIndex]!);
-    if (v) set('name', v, lines[nameIndex]!.confidence);
-  }
-  const birth = after(lines, /生年月日/);
-  if (birth) set('birthDate', dateAfter(birth.value), birth.confidence);
+  // 適用対象者 (限度額適用認定証) is the patient when the 被保険者 is printed too.
+  // The フリガナ row some designs print between the label and the name is skipped.
+  const KANA = /^[\p{Script=Katakana}ー\s・]+$/u;
+  const readNameAt = (f: Found): string | undefined => {
+    const v = readName(f.cell.words, f.inline, f.cell.raw);
+    if (!v || !KANA.test(v)) return v;
+    const below = elsewhere(cells, f.cell, 1);
+    const w = below ? readName(below.words, false, below.raw) : undefined;
+    return w && !KANA.test(w) ? w : undefined;
+  };
+  const name =
+    first(cells, /適用対象者\s*氏\s*名/, readNameAt) ??
+    first(cells, NAME_LABEL, readNameAt) ??
+    // Card fronts print a small 氏名 beside a large name: the model often keeps only 名, and on
+    // a low-resolution capture reads 氏 as another glyph (括名, 護名). Only at the start of a cell
+    // and followed by kanji, never 名称.
+    first(cells, /^\S?名(?!称)(?:(?=\s*\p{Script=Han})|$)/u, (f) => {
+      if (!f.inline) return readName(f.cell.words, false, f.cell.raw);
+      return /名/.test(f.cell.words[0]?.text ?? '') || f.cell.words[1]?.text.startsWith('名') ? readName(f.cell.words, true, f.cell.raw, true) : undefined;
+    });
+  if (name) set('name', name.v, name.f.confidence);
+  const birth = first(cells, /生年月日/, (f) => dateAfter(f.value));
+  if (birth) set('birthDate', birth.v, birth.f.confidence);
   if (!fields.birthDate) {
     // Card fronts print 「1980年2月17日生」 without a label on the same line.
-    const born = lines.find((l) => new RegExp(DATE_RE.source + '\\s*生').test(l.text));
+    const born = cells.find((l) => new RegExp(DATE_RE.source + '\\s*生').test(l.text));
     if (born) set('birthDate', dateAfter(born.text), born.confidence * 0.9);
   }
-  const sexLine = after(lines, /性\s*別/) ?? after(lines, /(?<=生)\s*(?=[男女])/);
-  if (sexLine) {
-    const s = sexLine.value.trim()[0];
-    if (s === '男' || s === '女') set('sex', s === '男' ? 'male' : 'female', sexLine.confidence);
-  }
+  const sex = first(cells, /性\s*別/, (f) => (/^[男女]/.test(f.value.trim()) ? f.value.trim()[0] : undefined)) ?? first(cells, /(?<=生)\s*(?=[男女])/, (f) => f.value.trim()[0]);
+  if (sex) set('sex', sex.v === '男' ? 'male' : 'female', sex.f.confidence);
 
-  // Labels as the model misreads them too (者→着/省, 負担→員担).
-  const insurer = after(lines, /(?:保[険陵]\S?番号|公費\S{0,3}番号)/);
+  // Labels as the model misreads them too (険→陵); never the 被保険者番号 of 後期 (the person's number).
+  const reread: Extraction['reread'] = {};
+  // Nothing printed right before it: 被 of 被保険者番号 (後期: the person's number) may be misread.
+  const INSURER = /(?<!\p{Script=Han}\s*)保[険陵]\S?番\s*号|公費\S{0,3}番号/u;
+  const insurer = first(cells, INSURER, (f) => digitsOf(f.value.replace(/[(（][)）](?=\d)/, '0'), 5)?.slice(0, 9));
+  const insurerAt = insurer?.f ?? labelled(cells, INSURER).next().value;
+  if (insurerAt?.box && !flagged.has(insurerAt.cell.line) && (!insurer || !validateInsurerNumber(insurer.v).valid)) reread.insurerNumber = insurerAt.box;
   if (insurer) {
-    const digits = insurer.value.replace(/[\s-]/g, '').match(/^\d{5,9}/)?.[0];
-    if (digits) {
-      const check = validateInsurerNumber(digits);
-      if (check.valid) set('insurerNumber', check.normalized, insurer.confidence);
-      else {
-        // Kept as read, flagged: staff compare it with the document; the app never guesses a digit.
-        set('insurerNumber', digits, Math.min(insurer.confidence, 0.3));
-        warnings.push(check.reason === 'check_digit' ? `保険者番号 ${digits} fails its check digit: confirm it on the document` : `保険者番号 ${digits} has an unexpected length: confirm it on the document`);
-      }
+    const digits = insurer.v;
+    const check = validateInsurerNumber(digits);
+    if (check.valid) set('insurerNumber', check.normalized, insurer.f.confidence);
+    else {
+      // Kept as read, flagged: staff compare it with the document; the app never guesses a digit.
+      set('insurerNumber', digits, Math.min(insurer.f.confidence, 0.3));
+      warnings.push(check.reason === 'check_digit' ? `保険者番号 ${digits} fails its check digit: confirm it on the document` : `保険者番号 ${digits} has an unexpected length: confirm it on the document`);
     }
   }
-  const insurerName = after(lines, /保険者(?:名称|名)(?!番号)/);
   // Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
-  if (insurerName) set('insurerName', untilNextLabel(insurerName.value).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ''), insurerName.confidence);
+  const insurerName = first(cells, /(?<![被彼])保\S者名[称衝]?(?!\S?番号)/, (f) => untilNextLabel(f.value).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ''));
+  if (insurerName) set('insurerName', insurerName.v, insurerName.f.confidence);
 
-  // 記号 X 番号 Y (枝番 ZZ), on one line or split.
-  const symbol = after(lines, /記\s*号/);
-  if (symbol) set('symbol', symbol.value.split(/\s*(?:番号|・|\s)/)[0]!.replace(/[^\p{L}\p{N}]/gu, ''), symbol.confidence);
-  const number = after(lines, /(?<![険陵者着省担給費]|[険陵]\S)番\s*号/);
-  if (number) set('number', number.value.match(/^[\p{L}\p{N}]+/u)?.[0], number.confidence);
-  const branch = after(lines, /枝\s*番\)?/);
-  if (branch) set('branch', branch.value.replace(/^[()\s]+/, '').match(/^\d{2}/)?.[0], branch.confidence);
-
-  const issue = after(lines, /交付(?:年月日|日)/);
-  if (issue) set('issueDate', dateAfter(issue.value), issue.confidence);
-  const expiry = after(lines, /有効期限|有効期間/);
-  if (expiry) {
-    // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date is the end.
-    const dates = [...expiry.value.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, '')));
-    set('expiry', dates.filter(Boolean).at(-1) ?? undefined, expiry.confidence);
+  // 記号 X 番号 Y (枝番 ZZ), on one line or split, or 「X・Y (ZZ)」.
+  const combined = cells.map((c) => ({ c, m: COMBINED_ID.exec(c.text.replace(/(?<=\d)\s+(?=\d)/g, '')) })).find((x) => x.m);
+  if (combined) {
+    set('symbol', combined.m![1]!.replace(/^\D*[番号]/, ''), combined.c.confidence);
+    set('number', combined.m![2], combined.c.confidence);
+    set('branch', combined.m![3], combined.c.confidence);
+  } else {
+    const symbol = first(cells, /記\s*号/, (f) => f.value.replace(/(?<=\d)\s+(?=\d)/g, '').match(/^(\p{Script=Han}{0,2}\d+)/u)?.[1]);
+    if (symbol) set('symbol', symbol.v, symbol.f.confidence);
+    // 番号 alone, or the 被保険者(証)番号 of 後期 and the portal; not 保険者番号, 受給者番号, 個人番号.
+    const NUMBER = /(?<=\p{Script=Han})保[険陵]者証?番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
+    const number = first(cells, NUMBER, (f) => digitsOf(f.value));
+    const numberAt = number?.f ?? labelled(cells, NUMBER).next().value;
+    // Never on a line that carried a 個人番号: a second reading would bring its digits back.
+    if (numberAt?.box && !flagged.has(numberAt.cell.line) && (!number || unclean(untilNextLabel(numberAt.value)))) reread.number = numberAt.box;
+    if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence);
+    const branch = first(cells, /枝\s*番\)?/, (f) => f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0]);
+    if (branch) set('branch', branch.v, branch.f.confidence);
   }
-  const ratio = after(lines, /(?:部負担金の割合|負担割合|一部負担金)/);
-  const ratioMatch = ratio?.value.match(/([123])\s*割/);
-  if (ratio && ratioMatch) set('burdenRatio', (Number(ratioMatch[1]) / 10) as 0.1 | 0.2 | 0.3, ratio.confidence);
-  const category = after(lines, /(?:適用区分|限度区分|所得区分)/);
-  const cat = category?.value.match(/^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}|現役並み[ⅠⅡⅢ123]?|一般)/);
-  if (category && cat) set('limitCategory', cat[1]!, category.confidence);
-  const special = lines.find((l) => /特別療養費/.test(l.text));
+
+  if (fields.insurerNumber === undefined) {
+    // The label unreadable (small print on a low-resolution capture): a cell that is only a
+    // 6- or 8-digit number with a valid check digit and an insurer's 法別 (or a 国保 都道府県) is
+    // taken when it is the only one, always with a warning.
+    const candidates = new Set(
+      cells
+        .filter((c) => !flagged.has(c.line))
+        .map((c) => c.text.replace(/(?<=\d)\s+(?=\d)/g, '').replace(LEAD, '').match(/^(\d{6}|\d{8})(?:\s|$)/)?.[1])
+        .filter((d): d is string => d !== undefined && d !== fields.number && d !== fields.symbol && validateInsurerNumber(d).valid)
+        .filter((d) => (d.length === 6 ? Number(d.slice(0, 2)) >= 1 && Number(d.slice(0, 2)) <= 47 : /^(?:0[1-4]|0[67]|3[1-49]|5\d|8\d)/.test(d))),
+    );
+    if (candidates.size === 1) {
+      const [d] = [...candidates];
+      set('insurerNumber', d, 0.4);
+      warnings.push(`保険者番号 ${d} was found without its label: confirm it on the document`);
+    }
+  }
+  // The same digits as the person's number: one of the two labels was misread.
+  if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number) warnings.push(`保険者番号 ${fields.insurerNumber} was also read as the 番号: confirm it on the document`);
+
+  const issue = first(cells, /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/, (f) => dateAfter(f.value));
+  if (issue) set('issueDate', issue.v, issue.f.confidence);
+  // The card's own 「…まで有効」 comes first; never the 電子証明書's expiry.
+  const until = cells.find((c) => new RegExp(DATE_RE.source + '\\s*まで有効').test(c.text));
+  // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date before the next label is the end.
+  const expiry = until ? { v: dateAfter(until.text), f: { confidence: until.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => [...untilNextLabel(f.value).matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, ''))).filter(Boolean).at(-1) ?? undefined);
+  if (expiry) set('expiry', expiry.v, expiry.f.confidence);
+  // The ratio is the first digit after its label (割 itself is often misread).
+  const ratio = first(cells, /割\s*合/, (f) => f.value.match(/^[^\d]{0,2}([123])(?!\d)/)?.[1]);
+  if (ratio) set('burdenRatio', (Number(ratio.v) / 10) as 0.1 | 0.2 | 0.3, ratio.f.confidence);
+  const category = first(cells, /(?:適用|限度|所得)\S?区分|適用\S?分(?=\s*区分)/, (f) => f.value.match(/^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/)?.[1]);
+  if (category) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence);
+  const special = cells.find((l) => /特別療養費/.test(l.text));
   if (special) set('specialMedicalExpense', true, special.confidence);
 
-  return { fields, confidence, warnings, personalNumberSeen, personalNumberLines };
+  return { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread };
 }
