@@ -18,6 +18,7 @@ import { PinError, pinTries, readBasicInfo, selectJpki, verifyPin } from '../../
 import { globalTrace, TRACE_FILE_ENV, VirtualMyNumberCard, type TraceEntry } from '../virtual-card/mynumber-card.ts';
 import { authCertificate, testRoot } from '../virtual-card/pki.ts';
 import { CardHarness, makeCard, once, READER_0, tmp } from './harness.ts';
+import { runCli } from '../cli/run-cli.ts';
 
 const h = new CardHarness();
 const traceFile = join(tmp, 'apdu-trace.jsonl');
@@ -248,17 +249,7 @@ describe('faults', () => {
 });
 
 describe('uketsuke card (CLI)', () => {
-  function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(`${root}bin/uketsuke`, args, { cwd: root, env: { ...process.env, ...env } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d));
-      child.stderr.on('data', (d: Buffer) => (stderr += d));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end();
-    });
-  }
+  const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
   /** The virtual card in its own process, as a person would run it. */
   async function withVirtualCard<T>(args: string[], fn: () => Promise<T>): Promise<T> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/virtual-card/run.ts', '--ca-out', cliCaPath, ...args], { cwd: root, env: { ...process.env, [TRACE_FILE_ENV]: traceFile } });

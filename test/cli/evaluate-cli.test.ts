@@ -2,26 +2,14 @@
  * The `evaluate` contract as other programs see it: the real bin/uketsuke in a child process,
  * run on every example of the README.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VerdictSchema } from '../../src/shared/rules/situation.ts';
+import { ROOT, runCli } from './run-cli.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
-const bin = `${root}bin/uketsuke`;
+const root = ROOT;
 
-function run(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+const run = (args: string[], stdin?: string) => runCli(args, { stdin: stdin ?? '' });
 
 /** README lines of the form: echo '<json>' | ./bin/uketsuke evaluate   # → decision */
 const readme = readFileSync(`${root}README.md`, 'utf8');

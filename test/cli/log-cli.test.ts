@@ -2,7 +2,7 @@
  * `uketsuke log …` as an operator runs it: the real bin/uketsuke in a child process, on logs edited
  * with the real SQLCipher shell (Debian's `sqlcipher` package, installed by scripts/bootstrap.sh).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,21 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/main/store/database.ts';
 import { keyFileIn, keyFileProvider, openStore, storeFileIn } from '../../src/main/store/store-service.ts';
 import { check, tempDir } from '../store/helpers.ts';
+import { runCli } from './run-cli.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
-const bin = `${root}bin/uketsuke`;
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
 
 /** A closed log in a fresh data folder: checks 1–2, an old check 3 (2020), check 4 (self_pay), check 5. */
 function log() {

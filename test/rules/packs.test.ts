@@ -4,23 +4,20 @@
  * date, local practice. Keys are generated per run; the app's resources are copied with the test
  * publisher key in place of the real one.
  */
-import { execFile } from 'node:child_process';
 import { createHash, createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/main/rule-packs/manifest.ts';
 import { buildPack, loadPublisherKeys, verifyPack } from '../../src/main/rule-packs/pack-file.ts';
 import { loadRuleSet } from '../../src/main/rule-packs/rule-set.ts';
 import { RulesService } from '../../src/main/services/rules-service.ts';
 import { insurerCheckDigit } from '../../src/shared/domain/insurer-number.ts';
+import { ROOT, runCli } from '../cli/run-cli.ts';
 
-const run = promisify(execFile);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tampering reaches into any part of the JSON
 type PackJson = any;
-const ROOT = process.cwd();
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-packs-'));
 const resources = join(tmp, 'resources');
 const builtIn = JSON.parse(readFileSync(join(ROOT, 'resources', 'rules', 'rulebook.json'), 'utf8')) as { version: string; rules: { id: string; statement: { ja: string } }[] };
@@ -50,15 +47,8 @@ function packFile(name: string, version: string, effective: string, edit?: (book
   return file;
 }
 
-async function cli(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(join(ROOT, 'bin', 'uketsuke'), ['rules', ...args, '--resources', resources, '--data-dir', dataDir], { env: { ...process.env, UKETSUKE_CRASH_AT: '' } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+/** The CLI on the test resources (with the test publisher key) and a given data folder. */
+const cli = (dataDir: string, ...args: string[]) => runCli(['rules', ...args, '--resources', resources, '--data-dir', dataDir]);
 
 /** Everything under the data folder, with contents: "unchanged" means byte for byte. */
 function snapshot(dir: string): Record<string, string> {
@@ -196,8 +186,8 @@ describe('import, refusals and rollback through the CLI', () => {
   it.each(['pack:before-rename', 'pack-written', 'state:before-rename'])('kill -9 at %s: the old pack stays active and intact; the next import works', async (point) => {
     const dir = join(tmp, `data-crash-${point.replace(/\W/g, '-')}`);
     expect((await cli(dir, 'import', v1)).code).toBe(0);
-    const crashed = await run(join(ROOT, 'bin', 'uketsuke'), ['rules', 'import', v2, '--resources', resources, '--data-dir', dir], { env: { ...process.env, UKETSUKE_CRASH_AT: point } }).catch((e: { signal?: string }) => e);
-    expect((crashed as { signal?: string }).signal).toBe('SIGKILL');
+    const crashed = await runCli(['rules', 'import', v2, '--resources', resources, '--data-dir', dir], { env: { UKETSUKE_CRASH_AT: point } });
+    expect(crashed.signal).toBe('SIGKILL');
     const set = loadRuleSet(resources, dir);
     expect(set.problems).toEqual([]);
     expect(set.books.at(-1)!.info.version).toBe('2026.12.01');
@@ -211,21 +201,21 @@ describe('import, refusals and rollback through the CLI', () => {
 describe('the fixture packs (test/fixtures/packs, signed with a test-only key)', () => {
   it('rules diff prints the added, changed and removed rules with their dates, in Japanese and English', async () => {
     const fx = join(ROOT, 'test', 'fixtures', 'packs');
-    const r = await run(join(ROOT, 'bin', 'uketsuke'), ['rules', 'diff', join(fx, '2026.12.01.json'), join(fx, '2027.01.01.json'), '--keys', join(fx, 'keys')]);
+    const r = await runCli(['rules', 'diff', join(fx, '2026.12.01.json'), join(fx, '2027.01.01.json'), '--keys', join(fx, 'keys')]);
     expect(r.stdout.trim().split('\n')).toEqual([
       'jp.uketsuke.national@2026.12.01 → jp.uketsuke.national@2027.01.01: 2 rule(s) differ',
       expect.stringMatching(/^\+ 追加 added {2}R-04-kouki {2}資格確認書は.+ \/ A qualification certificate.+\[2027-01-01 〜\]$/),
       expect.stringMatching(/^- 削除 removed {2}R-02 {2}.+ \/ .+\[2024-12-02 〜\]$/),
     ]);
-    const changed = await run(join(ROOT, 'bin', 'uketsuke'), ['rules', 'diff', 'built-in', join(fx, '2026.12.01.json'), '--keys', join(fx, 'keys')]);
+    const changed = await runCli(['rules', 'diff', 'built-in', join(fx, '2026.12.01.json'), '--keys', join(fx, 'keys')]);
     expect(changed.stdout).toMatch(/~ 変更 changed {2}R-07 /);
   });
 
   it('the app itself does not trust the test key', async () => {
-    const r = (await run(join(ROOT, 'bin', 'uketsuke'), ['rules', 'import', join(ROOT, 'test', 'fixtures', 'packs', '2026.12.01.json'), '--data-dir', join(tmp, 'data-fixture')]).catch((e: unknown) => e)) as { code: number; stderr: string };
+    const r = await runCli(['rules', 'import', join(ROOT, 'test', 'fixtures', 'packs', '2026.12.01.json'), '--data-dir', join(tmp, 'data-fixture')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not a publisher key this app trusts/);
-    const k = await run(join(ROOT, 'bin', 'uketsuke'), ['rules', 'import', v1, '--keys', join(ROOT, 'test', 'fixtures', 'packs', 'keys')]).catch((e: { code: number; stderr: string }) => e);
+    const k = await runCli(['rules', 'import', v1, '--keys', join(ROOT, 'test', 'fixtures', 'packs', 'keys')]);
     expect(k).toMatchObject({ code: 2, stderr: expect.stringMatching(/--keys applies to verify and diff only/) });
   });
 });

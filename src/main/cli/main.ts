@@ -13,7 +13,8 @@ import { UsageError } from './errors.ts';
 import { CARD_USAGE, cardCommand } from './card-command.ts';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
 import { LOG_USAGE, logCommand } from './log-command.ts';
-import { PackError, RULES_USAGE, rulesCommand } from './rules-command.ts';
+import { PackError } from '../rule-packs/pack-file.ts';
+import { RULES_USAGE, rulesCommand } from './rules-command.ts';
 import { SCAN_USAGE, scanCommand } from './scan-command.ts';
 
 const USAGE = ['usage:', `  ${EVALUATE_USAGE}`, `  ${CARD_USAGE}`, `  ${SCAN_USAGE}`, `  ${LOG_USAGE}`, `  ${RULES_USAGE}`].join('\n');

@@ -10,7 +10,7 @@ import { defaultDataDir, defaultResourcesDir } from '../paths.ts';
 import { parseRulebook } from '../rules/load.ts';
 import { diffRulebooks, formatDiff } from '../rule-packs/diff.ts';
 import { sha256 } from '../rule-packs/manifest.ts';
-import { buildPack, loadPublisherKeys, PackError, verifyPack } from '../rule-packs/pack-file.ts';
+import { buildPack, loadPublisherKeys, verifyPack } from '../rule-packs/pack-file.ts';
 import { installedPacks, loadBuiltIn, localPracticePath, packLabel, parseLocalPractice, publisherKeysDir } from '../rule-packs/rule-set.ts';
 import { UsageError } from './errors.ts';
 
@@ -123,4 +123,3 @@ export async function rulesCommand(args: string[], io: Io, env: NodeJS.ProcessEn
   }
 }
 
-export { PackError };
