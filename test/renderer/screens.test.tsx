@@ -96,6 +96,13 @@ describe('CardPanel', () => {
     await waitFor(() => expect(verify).toHaveBeenCalledWith('1234', true));
   });
 
+  it('the last try of the 券面事項入力補助 PIN also needs the confirmation', () => {
+    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 3, basicInfo: 1 } })} onVerifyPin={() => Promise.resolve()} />);
+    fireEvent.change(screen.getByLabelText(/PINで真正性/), { target: { value: '1234' } });
+    expect((screen.getByRole('button', { name: '確認する' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByLabelText(/残り1回です/)).toBeTruthy();
+  });
+
   it('a blocked PIN offers no PIN entry; a wrong PIN shows the message', async () => {
     renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 0 } })} onVerifyPin={() => Promise.resolve()} />);
     expect(screen.queryByLabelText(/PINで真正性/)).toBeNull();

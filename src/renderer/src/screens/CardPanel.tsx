@@ -10,7 +10,8 @@ export function CardPanel(props: { view: CardView; onVerifyPin?: (pin: string, f
   const [force, setForce] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const lastTry = v.pinTriesLeft.auth === 1;
+  // The PIN check tries both PINs (利用者証明 and 券面事項入力補助): either at its last try needs staff's confirmation.
+  const lastTry = v.pinTriesLeft.auth === 1 || v.pinTriesLeft.basicInfo === 1;
   const blocked = v.pinTriesLeft.auth === 0;
   const certClass = v.certificateStatus === 'valid' ? 'ok' : v.certificateStatus === 'grace' ? 'warn' : 'bad';
   const submit = async () => {
