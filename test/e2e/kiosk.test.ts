@@ -35,6 +35,8 @@ let services: Services;
 let server: WebServer;
 let browser: Browser;
 let page: Page;
+/** Requests the page tried to send beyond this machine (there must be none). */
+const leaving: string[] = [];
 const today = todayInJapan();
 const inYears = (n: number) => `${Number(today.slice(0, 4)) + n}${today.slice(4)}`;
 /** A 国保 保険者番号 with a correct 検証番号. */
@@ -116,7 +118,10 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
   page.setDefaultTimeout(8000);
   // Browser mode must never reach beyond this machine.
-  await page.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
+  await page.route(/^(?!http:\/\/127\.0\.0\.1:|data:|blob:)/, (route) => {
+    leaving.push(route.request().url());
+    return route.abort();
+  });
   await page.goto(server.launchUrl);
   await page.locator('#prompt').waitFor();
 }, 60_000);
@@ -291,5 +296,9 @@ describe('kiosk in Chromium against the real services', () => {
     await page.locator('#lock-pin').fill('2468');
     await page.keyboard.press('Enter');
     await page.locator('#prompt').waitFor();
+  });
+
+  it('no screen tried to reach beyond this machine', () => {
+    expect(leaving).toEqual([]);
   });
 });

@@ -50,8 +50,11 @@ describe('browser bridge', () => {
     const index = await call('/');
     expect(index.status).toBe(200);
     expect(String(index.headers['content-security-policy'])).toContain("default-src 'none'");
-    expect((await call('/../data/checks.key')).status).toBe(404);
-    expect((await call('/%2e%2e/data/checks.key')).status).toBe(404);
+    // A file next to the renderer folder: an encoded "../" must not reach it.
+    writeFileSync(join(tmp, 'secret.txt'), 'not for the browser');
+    expect((await call('/..%2fsecret.txt')).status).toBe(404);
+    expect((await call('/%2e%2e%2fsecret.txt')).status).toBe(404);
+    expect((await call('/../secret.txt')).status).toBe(404);
   });
 
   it('answers the contract with the token', async () => {
