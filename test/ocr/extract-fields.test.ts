@@ -121,6 +121,54 @@ describe('extractFields', () => {
     expect(extractFields(lines('01120014')).fields.insurerNumber).toBeUndefined();
   });
 
+  it('finds an unlabelled 保険者番号 inside a cell too, but never in a date', () => {
+    // 法別 30 is no insurer's.
+    expect(extractFields(lines('[30448824大分県後期高齢者医療広域連合')).fields.insurerNumber).toBeUndefined();
+    expect(extractFields(lines('|39448824大分県後期高齢者医療広域連合')).fields.insurerNumber).toBe('39448824');
+    expect(extractFields(lines('交付 20250731')).fields.insurerNumber).toBeUndefined();
+  });
+
+  it('gives a date whose label was misread the field of the label it clearly resembles, for confirmation', () => {
+    // Two glyphs of 有効期限 misread: too many for the label patterns, still nearest to it.
+    const r = extractFields([at(100, [0, '有効其眼|令和8年7月31日']), at(140, [0, '生年月日|昭和28年1月2日'])]);
+    expect(r.fields.expiry).toBe('2026-07-31');
+    expect(r.confidence.expiry).toBeLessThanOrEqual(0.5);
+    expect(r.warnings.join()).toMatch(/有効期限 2026-07-31 was read beside a label that could not be read cleanly/);
+    // Nearest to 資格取得年月日, which is no field: not taken for 交付年月日 or 生年月日.
+    expect(extractFields([at(100, [0, '資格取得年月目|令和8年5月9日'])]).fields).toEqual({});
+  });
+
+  it('places dates without any readable label by their order, on the kinds that always print an expiry', () => {
+    const doc = [at(100, [0, 'HHW角日|令和8年5月9日']), at(140, [0, '|科Wi日|昭和28年1月2日']), at(180, [0, '人W誠|令和8年7月31日'])];
+    const r = extractFields(doc, 'limit_certificate');
+    expect(r.fields).toMatchObject({ birthDate: '1953-01-02', expiry: '2026-07-31' });
+    expect(r.fields.issueDate).toBeUndefined();
+    expect(r.warnings.join()).toMatch(/有効期限 2026-07-31 is the latest date/);
+    // An old 保険証 need not print an expiry: its latest date may be the 交付 date.
+    expect(extractFields(doc, 'legacy_insurance_card').fields.expiry).toBeUndefined();
+    // No date a year apart from the next: no birth date.
+    expect(extractFields([at(100, [0, 'HHW|令和8年5月9日']), at(140, [0, 'XX|令和8年1月2日'])], 'limit_certificate').fields.birthDate).toBeUndefined();
+  });
+
+  it('reads sex, ratio, 枝番 and the insurer name when their labels were misread, each only when unambiguous', () => {
+    const r = extractFields(lines('件別 女', '1割', '記号 川口91 番号 37669040 (槻番) 00', '幕全国健康保険協会東京支部'));
+    expect(r.fields).toMatchObject({ sex: 'female', burdenRatio: 0.1, number: '37669040', branch: '00', insurerName: '全国健康保険協会東京支部' });
+    expect(r.confidence.sex).toBeLessThan(0.8);
+    const two = extractFields(lines('男', '女', '1割', '3割'));
+    expect(two.fields.sex).toBeUndefined();
+    expect(two.fields.burdenRatio).toBeUndefined();
+    expect(extractFields(lines('保険者名称 全国健康保険協会大分妄部')).fields.insurerName).toBe('全国健康保険協会大分支部');
+    // 長男, a name ending in 男: not a sex.
+    expect(extractFields(lines('続柄 長男', '氏名 山田 正男')).fields.sex).toBeUndefined();
+  });
+
+  it('asks for a second, categories-only reading when the 適用区分 value was dropped', () => {
+    const r = extractFields([at(100, [0, '適用区分'])]);
+    expect(r.fields.limitCategory).toBeUndefined();
+    expect(r.reread.limitCategory!.x0).toBeGreaterThanOrEqual(120);
+    expect(extractFields(lines('適用区分 区分Ⅱ')).fields.limitCategory).toBe('Ⅱ');
+  });
+
   it('repairs a misread era by its year: 令和 has no year 44', () => {
     expect(repairOcr('有効期限 信和7年7月31日')).toBe('有効期限 令和7年7月31日');
     expect(repairOcr('生年月日 照和44年8月7日')).toBe('生年月日 昭和44年8月7日');

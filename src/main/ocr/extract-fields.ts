@@ -10,6 +10,7 @@ import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 import { compact } from './text.ts';
+import type { DocumentKind } from '../../shared/rules/vocabulary.ts';
 
 export interface ExtractedFields {
   name?: string;
@@ -42,7 +43,7 @@ export interface Extraction {
    * Where the value of a number field is printed, when it was not read cleanly (absent, stray
    * marks in it, or a failed check digit): the scan reads that crop again, digits only.
    */
-  reread: Partial<Record<'insurerNumber' | 'number', OcrBox>>;
+  reread: Partial<Record<'insurerNumber' | 'number' | 'limitCategory', OcrBox>>;
 }
 
 export const SCRUBBED = '〔削除〕';
@@ -288,7 +289,119 @@ const unclean = (v: string): boolean => !/^\d+(?:\s|$|[^\d\p{L}])/u.test(v.repla
 /** 「記号・番号 5695・7247503 (00)」: the combined form of notices and 高齢受給者証. */
 const COMBINED_ID = /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.]\s*(\d{1,8})\s*[(（]\s*(\d{2})\s*[)）]/u;
 
-export function extractFields(ocrLines: OcrLine[]): Extraction {
+/** How insurers' names are formed; a municipality (国保: 川口市) has no shape of its own. */
+const INSURER_NAME_SHAPE = /全国健康保険協会\p{Script=Han}{2,3}\S部|[\p{Script=Han}\p{Script=Katakana}ー]{2,}健康保険組合|\p{Script=Han}{2,4}後期高齢者医療広域連合|\p{Script=Han}{2,}共済組合(?:\p{Script=Han}{2,3}支部)?/u;
+
+/** 「幕全国健康保険協会東京支部」, 「…大分妄部」: a stray glyph before 全国, 支 misread in 支部. */
+function tidyInsurerName(v: string): string {
+  return v.replace(/^.{1,2}(?=全国健康保険協会)/, '').replace(/^(全国健康保険協会\p{Script=Han}{2,3}?)[^支]部$/u, '$1支部');
+}
+
+type DateField = 'birthDate' | 'issueDate' | 'expiry';
+interface DateGuess {
+  field: DateField;
+  iso: string;
+  confidence: number;
+  /** Why the date was given this field, for the warning staff see. */
+  reason: string;
+}
+const DATE_FIELD_LABEL: Record<DateField, string> = { birthDate: '生年月日', issueDate: '交付年月日', expiry: '有効期限' };
+/** Labels printed before a date; the ones that are no field still compete, so 資格取得年月日 is not taken for 交付年月日. */
+const DATE_LABELS: [DateField | undefined, string][] = [
+  ['birthDate', '生年月日'],
+  ['issueDate', '交付年月日'],
+  ['issueDate', '発行年月日'],
+  ['expiry', '有効期限'],
+  ['expiry', '有効期間'],
+  [undefined, '資格取得年月日'],
+  [undefined, '発効期日'],
+  [undefined, '認定年月日'],
+  [undefined, '適用開始年月日'],
+];
+
+/** The cell printed just before `cell`: on its left in the same row, else right above it. */
+function labelCellOf(cells: Cell[], cell: Cell): Cell | undefined {
+  const b = cell.box;
+  if (!b) return undefined;
+  const h = b.y1 - b.y0;
+  const left = cells.filter((c) => c.line === cell.line && c.box && c.box.x1 <= b.x0 + h * 0.3).sort((p, q) => q.box!.x1 - p.box!.x1)[0];
+  if (left) return left;
+  const overlap = (c: Cell) => Math.min(c.box!.x1, b.x1) - Math.max(c.box!.x0, b.x0);
+  return cells.filter((c) => c.box && c !== cell && c.box.y1 <= b.y0 + h * 0.3 && b.y0 - c.box.y1 < h * 2 && overlap(c) > h * 0.3).sort((p, q) => q.box!.y1 - p.box!.y1)[0];
+}
+
+/**
+ * Dates whose label was read too badly for the label patterns (small print on a low-resolution
+ * capture: 「付年月日」, 「を月日」): the few glyphs before the date are compared with every date
+ * label, and a date is given a field only when one label clearly fits better than all others
+ * (a field-less label such as 資格取得年月日 competes too) and the dates agree with each other (a
+ * birth date before the issue date, an expiry after it). The caller marks such a field for
+ * confirmation.
+ */
+function guessDateRoles(cells: Cell[], known: ExtractedFields): DateGuess[] {
+  const taken = new Set([known.birthDate, known.issueDate, known.expiry].filter(Boolean));
+  const found: DateGuess[] = [];
+  for (const cell of cells) {
+    const m = DATE_RE.exec(cell.text);
+    if (!m) continue;
+    const iso = parseJapaneseDate(m[1]!.replace(/\s+/g, ''));
+    if (!iso || taken.has(iso)) continue;
+    const before = cell.text.slice(0, m.index).replace(LEAD, '').trim();
+    const label = (before || labelCellOf(cells, cell)?.text || '').replace(/[^\p{L}]/gu, '');
+    if (label.length < 2) continue;
+    const scores = DATE_LABELS.map(([field, l]) => {
+      // The label's end is what is printed right before the value: compare that much of it.
+      const tail = label.slice(-l.length);
+      return { field, score: 1 - distance(tail, l) / l.length };
+    }).sort((a, b) => b.score - a.score);
+    const [best, second] = [scores[0]!, scores.find((x) => x.field !== scores[0]!.field)!];
+    if (!best.field || best.score < 0.5 || best.score - second.score < 0.2 || known[best.field] || found.some((f) => f.field === best.field)) continue;
+    found.push({ field: best.field, iso, confidence: cell.confidence * best.score, reason: `was read beside a label that could not be read cleanly (「${label}」)` });
+  }
+  const all = { ...known, ...Object.fromEntries(found.map((f) => [f.field, f.iso])) } as ExtractedFields;
+  // Dates that contradict each other are not offered at all.
+  const consistent = (f: DateField, iso: string) =>
+    f === 'birthDate' ? [all.issueDate, all.expiry].every((d) => !d || d > iso) : f === 'expiry' ? [all.issueDate, all.birthDate].every((d) => !d || d < iso) : [all.birthDate].every((d) => !d || d < iso) && (!all.expiry || all.expiry > iso);
+  return found.filter((f) => consistent(f.field, f.iso));
+}
+
+/**
+ * `kind`, when the document's kind is known, lets a date whose label could not be read at all
+ * take its field from what every such document prints (see extremeDates).
+ */
+/** Kinds that always print an 有効期限 (or the end of an 有効期間): 資格確認書 by law, the others by their forms. */
+const ALWAYS_EXPIRE: ReadonlySet<string> = new Set<DocumentKind>(['qualification_certificate', 'elderly_recipient_certificate', 'limit_certificate', 'public_subsidy_certificate']);
+
+/**
+ * Dates no label could be read for, placed by what the dates on a document are: the birth date
+ * precedes every other date printed about the person (資格取得, 交付, 発効, 有効期限), and on a kind
+ * that always has one, the 有効期限 follows every other date. Only a date that stands clearly apart
+ * (a year from the next) is taken; the caller marks it for confirmation.
+ */
+function extremeDates(cells: Cell[], known: ExtractedFields, flagged: Set<number>, kind: string | undefined): DateGuess[] {
+  const dates = cells
+    .filter((c) => !flagged.has(c.line))
+    .flatMap((c) => [...c.text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => ({ iso: parseJapaneseDate(m[1]!.replace(/\s+/g, '')), c })))
+    .filter((d): d is { iso: string; c: Cell } => !!d.iso)
+    // The マイナンバーカード's 電子証明書 expiry and its 「…まで有効」 are not the document's.
+    .filter((d) => !/証明書|まで有効/.test(d.c.text))
+    .sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
+  const distinct = [...new Set(dates.map((d) => d.iso))];
+  if (distinct.length < 2) return [];
+  const yearApart = (a: string, b: string) => Number(b.slice(0, 4)) - Number(a.slice(0, 4)) >= 2 || (Number(b.slice(0, 4)) - Number(a.slice(0, 4)) === 1 && b.slice(5) >= a.slice(5));
+  const out: DateGuess[] = [];
+  const [earliest, next] = [distinct[0]!, distinct[1]!];
+  if (!known.birthDate && yearApart(earliest, next) && earliest !== known.issueDate && earliest !== known.expiry) {
+    out.push({ field: 'birthDate', iso: earliest, confidence: 0.4, reason: 'is the earliest date on the document (its label could not be read)' });
+  }
+  const [latest, before] = [distinct.at(-1)!, distinct.at(-2)!];
+  if (!known.expiry && kind && ALWAYS_EXPIRE.has(kind) && latest > before && latest !== known.issueDate && latest !== known.birthDate && (!known.issueDate || latest > known.issueDate)) {
+    out.push({ field: 'expiry', iso: latest, confidence: 0.4, reason: 'is the latest date on the document (its label could not be read)' });
+  }
+  return out;
+}
+
+export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknown'): Extraction {
   const warnings: string[] = [];
   const personalNumberLines: number[] = [];
   const flagged = new Set<number>();
@@ -350,6 +463,12 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
   }
   const sex = first(cells, /性\s*別/, (f) => (/^[男女]/.test(f.value.trim()) ? f.value.trim()[0] : undefined)) ?? first(cells, /(?<=生)\s*(?=[男女])/, (f) => f.value.trim()[0]);
   if (sex) set('sex', sex.v === '男' ? 'male' : 'female', sex.f.confidence);
+  else {
+    // 性別 misread (「件別 男」) or its cell lost: a 男 or 女 standing alone, when the document has only one.
+    const alone = new Set(cells.flatMap((c) => [...c.text.matchAll(/(?:^|[^\p{L}]|別)\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c }))).map((x) => x.v));
+    const c = cells.find((x) => /(?:^|[^\p{L}]|別)\s*[男女](?=$|[^\p{L}])/u.test(x.text));
+    if (alone.size === 1 && c) set('sex', alone.has('男') ? 'male' : 'female', Math.min(c.confidence, 0.6));
+  }
 
   // Labels as the model misreads them too (険→陵); never the 被保険者番号 of 後期 (the person's number).
   const reread: Extraction['reread'] = {};
@@ -369,8 +488,14 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     }
   }
   // Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
-  const insurerName = first(cells, /(?<![被彼])保\S者名[称衝]?(?!\S?番号)/, (f) => untilNextLabel(f.value).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ''));
+  const insurerName = first(cells, /(?<![被彼])保\S者名[称衝]?(?!\S?番号)/, (f) => tidyInsurerName(untilNextLabel(f.value).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, '')));
   if (insurerName) set('insurerName', insurerName.v, insurerName.f.confidence);
+  else {
+    // The label unreadable: a cell that has the shape of an insurer's name (協会けんぽ 支部,
+    // 健康保険組合, 広域連合, 共済組合) is the insurer's name, for confirmation.
+    const shaped = cells.map((c) => ({ c, m: INSURER_NAME_SHAPE.exec(c.text.replace(/\s+/g, '')) })).find((x) => x.m);
+    if (shaped) set('insurerName', tidyInsurerName(shaped.m![0]), Math.min(shaped.c.confidence, 0.6));
+  }
 
   // 記号 X 番号 Y (枝番 ZZ), on one line or split, or 「X・Y (ZZ)」.
   const combined = cells.map((c) => ({ c, m: COMBINED_ID.exec(c.text.replace(/(?<=\d)\s+(?=\d)/g, '')) })).find((x) => x.m);
@@ -390,16 +515,22 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
     if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence);
     const branch = first(cells, /枝\s*番\)?/, (f) => f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0]);
     if (branch) set('branch', branch.v, branch.f.confidence);
+    else if (number?.f.inline) {
+      // 「番号 37669040 (槻番) 00」: the 枝番 label misread, two digits after a 〜番 right behind the number.
+      const tail = number.f.value.replace(/(?<=\d)\s+(?=\d)/g, '').slice(number.f.value.replace(/(?<=\d)\s+(?=\d)/g, '').indexOf(number.v) + number.v.length);
+      const m = /^\s*[(（]?\s*\S番\s*[)）]?\s*(\d{2})(?!\d)/.exec(tail);
+      if (m) set('branch', m[1], Math.min(number.f.confidence, 0.6));
+    }
   }
 
   if (fields.insurerNumber === undefined) {
-    // The label unreadable (small print on a low-resolution capture): a cell that is only a
-    // 6- or 8-digit number with a valid check digit and an insurer's 法別 (or a 国保 都道府県) is
-    // taken when it is the only one, always with a warning.
+    // The label unreadable (small print on a low-resolution capture): a run of exactly 6 or 8
+    // digits with a valid check digit and an insurer's 法別 (or a 国保 都道府県) is taken when it
+    // is the only one on the document, always with a warning.
     const candidates = new Set(
       cells
         .filter((c) => !flagged.has(c.line))
-        .map((c) => c.text.replace(/(?<=\d)\s+(?=\d)/g, '').replace(LEAD, '').match(/^(\d{6}|\d{8})(?:\s|$)/)?.[1])
+        .flatMap((c) => [...c.text.replace(/(?<=\d)\s+(?=\d)/g, '').matchAll(/(?<![\d.,/-])(\d{6}|\d{8})(?![\d年./-])/g)].map((m) => m[1]))
         .filter((d): d is string => d !== undefined && d !== fields.number && d !== fields.symbol && validateInsurerNumber(d).valid)
         .filter((d) => (d.length === 6 ? Number(d.slice(0, 2)) >= 1 && Number(d.slice(0, 2)) <= 47 : /^(?:0[1-4]|0[67]|3[1-49]|5\d|8\d)/.test(d))),
     );
@@ -419,11 +550,37 @@ export function extractFields(ocrLines: OcrLine[]): Extraction {
   // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date before the next label is the end.
   const expiry = until ? { v: dateAfter(until.text), f: { confidence: until.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => [...untilNextLabel(f.value).matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, ''))).filter(Boolean).at(-1) ?? undefined);
   if (expiry) set('expiry', expiry.v, expiry.f.confidence);
+  for (const g of [...guessDateRoles(cells, fields), ...extremeDates(cells, fields, flagged, kind)]) {
+    set(g.field, g.iso, Math.min(g.confidence, 0.5));
+    warnings.push(`${DATE_FIELD_LABEL[g.field]} ${g.iso} ${g.reason}: confirm it on the document`);
+  }
   // The ratio is the first digit after its label (割 itself is often misread).
   const ratio = first(cells, /割\s*合/, (f) => f.value.match(/^[^\d]{0,2}([123])(?!\d)/)?.[1]);
   if (ratio) set('burdenRatio', (Number(ratio.v) / 10) as 0.1 | 0.2 | 0.3, ratio.f.confidence);
-  const category = first(cells, /(?:適用|限度|所得)\S?区分|適用\S?分(?=\s*区分)/, (f) => f.value.match(/^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/)?.[1]);
-  if (category) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence);
+  else {
+    // The 割合 label misread: a 「1割」「2割」「3割」 printed alone, when it is the only one.
+    const alone = cells.map((c) => ({ c, m: /^[^\d\p{L}]{0,2}([123])\s*割(?!合)\s*$/u.exec(c.text) })).filter((x) => x.m);
+    if (alone.length > 0 && new Set(alone.map((x) => x.m![1])).size === 1) set('burdenRatio', (Number(alone[0]!.m![1]) / 10) as 0.1 | 0.2 | 0.3, Math.min(alone[0]!.c.confidence, 0.6));
+  }
+  const CATEGORY = /^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/;
+  // The 適用区分 label misread: the large 「区分Ⅱ」 printed as the value is enough.
+  const CATEGORY_LABEL = /(?:適用|限度|所得)\S?区分|適用\S?分(?=\s*区分)/;
+  const category = first(cells, CATEGORY_LABEL, (f) => f.value.match(CATEGORY)?.[1]) ?? cells.map((c) => ({ v: /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u.exec(c.text)?.[1], f: c })).find((x) => x.v);
+  if (category?.v) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence);
+  else {
+    // A lone large katakana (「ウ」) beside its label is often dropped by the page read: where it
+    // is printed, to the right of the label, is read again with only the categories allowed.
+    const at = cells.find((c) => c.box && CATEGORY_LABEL.test(c.text));
+    if (at?.box) {
+      const m = CATEGORY_LABEL.exec(at.text)!;
+      const b = at.box;
+      const h = b.y1 - b.y0;
+      // The label ends at its 分 glyph when glyph boxes are known, else in proportion to the text.
+      const glyph = at.words.flatMap((w) => w.symbols ?? []).find((g) => g.text === '分');
+      const x0 = glyph ? glyph.bbox.x1 : Math.round(b.x0 + ((b.x1 - b.x0) * (m.index + m[0].length)) / Math.max(1, at.text.length));
+      reread.limitCategory = { x0: x0 + Math.round(h * 0.2), y0: Math.round(b.y0 - h * 0.5), x1: x0 + Math.round(h * 6), y1: Math.round(b.y1 + h * 0.5) };
+    }
+  }
   const special = cells.find((l) => /特別療養費/.test(l.text));
   if (special) set('specialMedicalExpense', true, special.confidence);
 

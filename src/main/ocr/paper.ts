@@ -5,6 +5,7 @@
  *   - where the document lies in a phone photo: the largest region that is bright paper or
  *     carries print, against a dark, even table.
  */
+import { quadOf, type Quad } from './rectify.ts';
 
 export interface Grey {
   data: Uint8Array;
@@ -17,6 +18,11 @@ export interface Rect {
   top: number;
   width: number;
   height: number;
+}
+
+/** The paper: its bounding box (with a margin) and its corners, both in the small copy. */
+export interface Paper extends Rect {
+  quad?: Quad;
 }
 
 function maxFilter(src: Uint8Array, w: number, h: number, r: number): Uint8Array {
@@ -88,7 +94,7 @@ function otsu(values: Uint8Array): { threshold: number; gap: number } {
  * The document's rectangle in a small copy, or undefined when the capture is all document (a scan,
  * a screenshot) or no clear paper stands out from its surroundings.
  */
-export function findPaper(g: Grey, level: Uint8Array): Rect | undefined {
+export function findPaper(g: Grey, level: Uint8Array): Paper | undefined {
   const { width: w, height: h, data } = g;
   const { threshold, gap } = otsu(level);
   // A dark table: the paper is much brighter. A white scanner bed against white paper is not.
@@ -159,9 +165,19 @@ export function findPaper(g: Grey, level: Uint8Array): Rect | undefined {
   const area = best.width * best.height;
   // Too small to be the document, or already filling the frame: leave the capture as it is.
   if (area < w * h * 0.15 || area > w * h * 0.9) return undefined;
+  // The mask's edge lies about a pixel outside the paper's (the max filter spreads it; a shadow
+  // on the paper's edge pulls it back in): the corners move in by one pixel.
+  const d = 1;
+  const q = quadOf(mask, w, best);
+  const quad: Quad | undefined = q && [
+    { x: q[0].x + d, y: q[0].y + d },
+    { x: q[1].x - d, y: q[1].y + d },
+    { x: q[2].x - d, y: q[2].y - d },
+    { x: q[3].x + d, y: q[3].y - d },
+  ];
   const mx = Math.round(best.width * 0.03);
   const my = Math.round(best.height * 0.03);
   const left = Math.max(0, best.left - mx);
   const top = Math.max(0, best.top - my);
-  return { left, top, width: Math.min(w, best.left + best.width + mx) - left, height: Math.min(h, best.top + best.height + my) - top };
+  return { left, top, width: Math.min(w, best.left + best.width + mx) - left, height: Math.min(h, best.top + best.height + my) - top, ...(quad ? { quad } : {}) };
 }

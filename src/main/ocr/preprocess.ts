@@ -5,7 +5,8 @@
  */
 import sharp, { type Metadata } from 'sharp';
 import { estimateSkew } from './deskew.ts';
-import { findPaper, paperLevel } from './paper.ts';
+import { findPaper, paperLevel, type Grey } from './paper.ts';
+import { homography, quadSize, warp, type Quad } from './rectify.ts';
 
 export const MAX_PIXELS = 40_000_000;
 const TARGET_LONG_SIDE = 1600;
@@ -21,6 +22,28 @@ export interface Prepared {
   image: Buffer;
   width: number;
   height: number;
+}
+
+const raw = (w: number, h: number) => ({ raw: { width: w, height: h, channels: 1 as const } });
+
+/** A copy of at most 256 px: glyphs are a few pixels there, the paper and its light are not. */
+async function smallCopy(g: Grey): Promise<Grey> {
+  // One channel in and out: without `b-w` libvips writes its raw output as sRGB (three channels).
+  const s = await sharp(g.data, raw(g.width, g.height)).resize({ width: 256, height: 256, fit: 'inside' }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  return { data: s.data, width: s.info.width, height: s.info.height };
+}
+
+/**
+ * Uneven light: each pixel divided by the paper's brightness around it. The gain is capped so a
+ * dark table or a coloured band is not blown up into noise.
+ */
+async function evenLight(g: Grey, small: Grey): Promise<Buffer> {
+  const level = paperLevel(small);
+  const bg = await sharp(Buffer.from(level), raw(small.width, small.height)).resize({ width: g.width, height: g.height, fit: 'fill' }).toColourspace('b-w').raw().toBuffer();
+  const floor = Math.max(1, 0.45 * percentile(level, 0.95));
+  const flat = Buffer.alloc(g.data.length);
+  for (let i = 0; i < flat.length; i++) flat[i] = Math.min(255, Math.round((g.data[i]! * 255) / Math.max(bg[i]!, floor)));
+  return flat;
 }
 
 function percentile(xs: Uint8Array, q: number): number {
@@ -47,29 +70,36 @@ export async function prepareImage(input: Buffer): Promise<Prepared> {
       .resize({ width: WORK_LONG_SIDE, height: WORK_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const { width, height } = grey.info;
-    const raw = (w: number, h: number) => ({ raw: { width: w, height: h, channels: 1 as const } });
-    // One channel in and out: without `b-w` libvips writes its raw output as sRGB (three channels).
-    const small = await sharp(grey.data, raw(width, height)).resize({ width: 256, height: 256, fit: 'inside' }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-    const smallGrey = { data: small.data, width: small.info.width, height: small.info.height };
-    const level = paperLevel(smallGrey);
-    const paper = findPaper(smallGrey, level);
-    // Uneven light: each pixel divided by the paper's brightness around it. The gain is capped
-    // so a dark table or a coloured band is not blown up into noise.
-    const bg = await sharp(Buffer.from(level), raw(smallGrey.width, smallGrey.height)).resize({ width, height, fit: 'fill' }).toColourspace('b-w').raw().toBuffer();
-    const floor = Math.max(1, 0.45 * percentile(level, 0.95));
-    const flat = Buffer.alloc(grey.data.length);
-    for (let i = 0; i < flat.length; i++) flat[i] = Math.min(255, Math.round((grey.data[i]! * 255) / Math.max(bg[i]!, floor)));
-    let img = sharp(flat, raw(width, height));
-    if (paper) {
-      // A phone photo: only the document, so its glyphs get the pixels.
-      const sx = width / smallGrey.width;
-      const sy = height / smallGrey.height;
-      const left = Math.floor(paper.left * sx);
-      const top = Math.floor(paper.top * sy);
-      const box = { left, top, width: Math.min(width - left, Math.ceil(paper.width * sx)), height: Math.min(height - top, Math.ceil(paper.height * sy)) };
-      img = sharp(await img.extract(box).toColourspace('b-w').raw().toBuffer(), raw(box.width, box.height));
+    let page = { data: grey.data as Uint8Array, width: grey.info.width, height: grey.info.height };
+    const small = await smallCopy(page);
+    const paper = findPaper(small, paperLevel(small));
+    // How far the document is enlarged for the model (below 1: a capture with pixels to spare).
+    let upscale = TARGET_LONG_SIDE / Math.max(page.width, page.height);
+    if (paper?.quad) {
+      // A phone photo: only the document, upright, so its glyphs get the pixels and the table's
+      // noise is not read as text. Resized with lanczos first, so the warp samples at about 1:1.
+      const sx = page.width / small.width;
+      const sy = page.height / small.height;
+      const corners = paper.quad.map((p) => ({ x: (p.x + 0.5) * sx, y: (p.y + 0.5) * sy })) as Quad;
+      const size = quadSize(corners);
+      const scale = TARGET_LONG_SIDE / Math.max(size.width, size.height);
+      upscale = scale;
+      if (Math.abs(scale - 1) > 0.05) {
+        const resized = await sharp(page.data, raw(page.width, page.height))
+          .resize({ width: Math.round(page.width * scale), kernel: 'lanczos3' })
+          .toColourspace('b-w')
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        const [kx, ky] = [resized.info.width / page.width, resized.info.height / page.height];
+        for (const c of corners) [c.x, c.y] = [c.x * kx, c.y * ky];
+        page = { data: resized.data, width: resized.info.width, height: resized.info.height };
+      }
+      const out = quadSize(corners);
+      const [w, h] = [Math.max(1, Math.round(out.width)), Math.max(1, Math.round(out.height))];
+      page = { data: warp(page.data, page.width, page.height, homography(corners, w, h), w, h), width: w, height: h };
     }
+    const flat = await evenLight(page, paper?.quad ? await smallCopy(page) : small);
+    const img = sharp(flat, raw(page.width, page.height));
     // Margins of the page's own colour go (scanner bed, blank paper), then the long side to
     // ~1600 px (glyphs of ~30 px read best).
     const sized = await img
@@ -86,6 +116,9 @@ export async function prepareImage(input: Buffer): Promise<Prepared> {
       .rotate(Math.abs(angle) >= 0.5 ? -angle : 0, { background: '#ffffff' })
       // No sharpening: on a blurred, noisy capture it sharpens the JPEG blocks and noise too.
       .normalise({ lower: 1, upper: 99 })
+      // A low-resolution capture blown up for the model: its JPEG blocks and sensor noise, now
+      // several pixels wide, are smoothed away (a sharp capture keeps its edges).
+      .blur(upscale > 1.5 ? 1 : false)
       .png({ compressionLevel: 0 })
       .toBuffer({ resolveWithObject: true });
     return { image: out.data, width: out.info.width, height: out.info.height };

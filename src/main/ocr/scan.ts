@@ -42,7 +42,7 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   }
   const t2 = performance.now();
   const { kind, confidence } = found;
-  const extraction = extractFields(ocr.lines);
+  const extraction = extractFields(ocr.lines, kind);
   await rereadNumbers(engine, prepared, extraction);
   const warnings = [...extraction.warnings];
   if (kind === 'unknown') warnings.push('document type not recognised: choose it by hand');
@@ -60,20 +60,43 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   };
 }
 
-/** The crop of a value, with a margin, at least ~48 px high (the model reads small digits badly). */
+/** What a 適用区分 can be: ア–オ (70 歳未満), Ⅰ・Ⅱ (低所得), and 区分 printed before it. */
+const LIMIT_CATEGORIES = 'アイウエオⅠⅡI区分';
+
+/**
+ * The crop of a value, with a margin, at least ~48 px high (the model reads small digits badly).
+ * Cell borders caught by the margin are whitened: a whitelisted read of 「|ウ」 gives nothing.
+ */
 async function crop(prepared: Prepared, box: OcrBox): Promise<Buffer> {
   const h = box.y1 - box.y0;
   const left = Math.max(0, Math.round(box.x0 - h * 0.3));
   const top = Math.max(0, Math.round(box.y0 - h * 0.35));
-  const width = Math.min(prepared.width, Math.round(box.x1 + h * 0.5)) - left;
-  const height = Math.min(prepared.height, Math.round(box.y1 + h * 0.35)) - top;
+  const width = Math.max(1, Math.min(prepared.width, Math.round(box.x1 + h * 0.5)) - left);
+  const height = Math.max(1, Math.min(prepared.height, Math.round(box.y1 + h * 0.35)) - top);
   const scale = Math.min(3, Math.max(1, 48 / Math.max(1, h)));
-  return sharp(prepared.image)
-    .extract({ left, top, width: Math.max(1, width), height: Math.max(1, height) })
-    .resize({ width: Math.round(Math.max(1, width) * scale), kernel: 'lanczos3' })
+  const region = await sharp(prepared.image).extract({ left, top, width, height }).toColourspace('b-w').raw().toBuffer();
+  return sharp(whitenBorders(region, width, height), { raw: { width, height, channels: 1 } })
+    .resize({ width: Math.round(width * scale), kernel: 'lanczos3' })
     .extend({ top: 12, bottom: 12, left: 12, right: 12, background: '#ffffff' })
     .png({ compressionLevel: 0 })
     .toBuffer();
+}
+
+/** Rows and columns that are ink for most of the crop's extent are ruled lines, not glyph strokes. */
+function whitenBorders(px: Buffer, width: number, height: number): Buffer {
+  const out = Buffer.from(px);
+  const ink = (v: number) => v < 128;
+  for (let x = 0; x < width; x++) {
+    let n = 0;
+    for (let y = 0; y < height; y++) if (ink(px[y * width + x]!)) n++;
+    if (n > height * 0.8) for (let y = 0; y < height; y++) out[y * width + x] = 255;
+  }
+  for (let y = 0; y < height; y++) {
+    let n = 0;
+    for (let x = 0; x < width; x++) if (ink(px[y * width + x]!)) n++;
+    if (n > width * 0.8) for (let x = 0; x < width; x++) out[y * width + x] = 255;
+  }
+  return out;
 }
 
 /**
@@ -90,6 +113,15 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
       x.fields.insurerNumber = check.normalized;
       x.confidence.insurerNumber = 0.6;
       x.warnings.push(`保険者番号 ${check.normalized} was read a second time from its crop: confirm it on the document`);
+    }
+  }
+  if (x.reread.limitCategory) {
+    const again = (await engine.recognizeLine(await crop(prepared, x.reread.limitCategory), LIMIT_CATEGORIES)).text.replace(/\s+/g, '');
+    // One category in the crop (a stray mark beside it is let go); two mean nothing certain.
+    const m = /^[^アイウエオⅠⅡI]*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})[^アイウエオⅠⅡI]*$/.exec(again.replace(/区分/g, ''));
+    if (m) {
+      x.fields.limitCategory = m[1]!.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ');
+      x.confidence.limitCategory = 0.6;
     }
   }
   if (x.reread.number) {
