@@ -150,6 +150,15 @@ describe('extractFields', () => {
     expect(extractFields([at(100, [0, 'HHW|令和8年5月9日']), at(140, [0, 'XX|令和8年1月2日'])], 'limit_certificate').fields.birthDate).toBeUndefined();
   });
 
+  it('drops a birth date that is not before the issue or expiry date', () => {
+    const r = extractFields(lines('半年月日 令和8年6月14日', '有効期限 令和8年7月31日', '交付年月日 令和8年6月14日'));
+    expect(r.fields.birthDate).toBeUndefined();
+    expect(r.fields).toMatchObject({ issueDate: '2026-06-14', expiry: '2026-07-31' });
+    expect(r.warnings.join()).toMatch(/生年月日 2026-06-14 is not before/);
+    // A newborn: born before the card was issued, kept.
+    expect(extractFields(lines('生年月日 令和8年6月1日', '交付年月日 令和8年6月14日')).fields.birthDate).toBe('2026-06-01');
+  });
+
   it('reads sex, ratio, 枝番 and the insurer name when their labels were misread, each only when unambiguous', () => {
     const r = extractFields(lines('件別 女', '1割', '記号 川口91 番号 37669040 (槻番) 00', '幕全国健康保険協会東京支部'));
     expect(r.fields).toMatchObject({ sex: 'female', burdenRatio: 0.1, number: '37669040', branch: '00', insurerName: '全国健康保険協会東京支部' });

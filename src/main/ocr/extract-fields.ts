@@ -554,6 +554,14 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     set(g.field, g.iso, Math.min(g.confidence, 0.5));
     warnings.push(`${DATE_FIELD_LABEL[g.field]} ${g.iso} ${g.reason}: confirm it on the document`);
   }
+  // A birth date on or after the 交付 or 有効期限 date is another date under a misread label
+  // (「半年月日」 repaired to 生年月日): dropped, for staff to enter.
+  const { birthDate } = fields;
+  if (birthDate && [fields.issueDate, fields.expiry].some((d) => d && d <= birthDate)) {
+    delete fields.birthDate;
+    delete confidence.birthDate;
+    warnings.push(`生年月日 ${birthDate} is not before the document's other dates: it was not taken; enter it from the document`);
+  }
   // The ratio is the first digit after its label (割 itself is often misread).
   const ratio = first(cells, /割\s*合/, (f) => f.value.match(/^[^\d]{0,2}([123])(?!\d)/)?.[1]);
   if (ratio) set('burdenRatio', (Number(ratio.v) / 10) as 0.1 | 0.2 | 0.3, ratio.f.confidence);
