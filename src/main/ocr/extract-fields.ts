@@ -465,9 +465,8 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   if (sex) set('sex', sex.v === '男' ? 'male' : 'female', sex.f.confidence);
   else {
     // 性別 misread (「件別 男」) or its cell lost: a 男 or 女 standing alone, when the document has only one.
-    const alone = new Set(cells.flatMap((c) => [...c.text.matchAll(/(?:^|[^\p{L}]|別)\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c }))).map((x) => x.v));
-    const c = cells.find((x) => /(?:^|[^\p{L}]|別)\s*[男女](?=$|[^\p{L}])/u.test(x.text));
-    if (alone.size === 1 && c) set('sex', alone.has('男') ? 'male' : 'female', Math.min(c.confidence, 0.6));
+    const alone = cells.flatMap((c) => [...c.text.matchAll(/(?:^|[^\p{L}]|別)\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })));
+    if (alone.length > 0 && alone.every((x) => x.v === alone[0]!.v)) set('sex', alone[0]!.v === '男' ? 'male' : 'female', Math.min(alone[0]!.c.confidence, 0.6));
   }
 
   // Labels as the model misreads them too (険→陵); never the 被保険者番号 of 後期 (the person's number).
@@ -578,7 +577,8 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   else {
     // A lone large katakana (「ウ」) beside its label is often dropped by the page read: where it
     // is printed, to the right of the label, is read again with only the categories allowed.
-    const at = cells.find((c) => c.box && CATEGORY_LABEL.test(c.text));
+    // Never on a line that carried a 個人番号.
+    const at = cells.find((c) => c.box && !flagged.has(c.line) && CATEGORY_LABEL.test(c.text));
     if (at?.box) {
       const m = CATEGORY_LABEL.exec(at.text)!;
       const b = at.box;
