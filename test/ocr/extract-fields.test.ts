@@ -157,6 +157,26 @@ describe('extractFields', () => {
     expect(r.warnings.join()).toMatch(/生年月日 2026-06-14 is not before/);
     // A newborn: born before the card was issued, kept.
     expect(extractFields(lines('生年月日 令和8年6月1日', '交付年月日 令和8年6月14日')).fields.birthDate).toBe('2026-06-01');
+    // After another, unlabelled date (発効期日): dropped as well.
+    const late = extractFields(lines('半年月日 令和8年6月14日', '玩和め角日 令和8年6月1日'));
+    expect(late.fields.birthDate).toBeUndefined();
+    // Dropped before the dates are placed by their order: the earliest date is then the birth date.
+    const order = extractFields(lines('交付年月日 令和7年2月17日', '[Et 昭和60年11月1日', '資格取得年月日 平成23年11月20日', 'に 年月日 令和7年2月17日'), 'qualification_notice');
+    expect(order.fields).toMatchObject({ birthDate: '1985-11-01', issueDate: '2025-02-17' });
+    expect(order.confidence.birthDate).toBeLessThan(0.8);
+  });
+
+  it('reads a My Number Card front whose small labels were misread', () => {
+    const r = extractFields(lines('品 田中 清', 'は拓。神家用符用崎市栄町2耳目2番1 1号', '記和31年1月13日生 dl 男', '2028年01月13日まで胡郊'), 'mynumber_card');
+    expect(r.fields).toMatchObject({ name: '田中　清', expiry: '2028-01-13', sex: 'male' });
+    expect(r.confidence.name).toBeLessThan(0.8);
+    expect(r.warnings.join()).toMatch(/氏名 田中\u3000清 was read without its label/);
+    // Only on the card, and never the 電子証明書's date or a 「…までに」 deadline.
+    expect(extractFields(lines('品 田中 清'), 'qualification_notice').fields.name).toBeUndefined();
+    expect(extractFields(lines('電子証明書の有効期限 2027年04月22日まで'), 'mynumber_card').fields.expiry).toBeUndefined();
+    expect(extractFields(lines('令和8年7月31日までに返却してください')).fields.expiry).toBeUndefined();
+    // A range: the date right before まで is the end.
+    expect(extractFields(lines('令和6年7月1日 から 令和13年3月31日 まで')).fields.expiry).toBe('2031-03-31');
   });
 
   it('reads sex, ratio, 枝番 and the insurer name when their labels were misread, each only when unambiguous', () => {
@@ -169,6 +189,22 @@ describe('extractFields', () => {
     expect(extractFields(lines('保険者名称 全国健康保険協会大分妄部')).fields.insurerName).toBe('全国健康保険協会大分支部');
     // 長男, a name ending in 男: not a sex.
     expect(extractFields(lines('続柄 長男', '氏名 山田 正男')).fields.sex).toBeUndefined();
+  });
+
+  it('names a 協会けんぽ or 後期 insurer from its valid number when the name was not read or misread, and flags a clean disagreement', () => {
+    const lost = extractFields(lines('保険者番号 01190016', '保鐵る 全国健康促取協会 山内支部'));
+    expect(lost.fields.insurerName).toBe('全国健康保険協会山梨支部');
+    expect(lost.confidence.insurerName).toBeLessThan(0.8);
+    expect(lost.warnings.join()).toMatch(/保険者名称 全国健康保険協会山梨支部 follows from the 保険者番号 01190016/);
+    expect(extractFields(lines('保険者番号 39448824', '保険者名称 大分県後期導齢者医療広域連合。')).fields.insurerName).toBe('大分県後期高齢者医療広域連合');
+    expect(extractFields(lines('保険者番号 01190016')).fields.insurerName).toBe('全国健康保険協会山梨支部');
+    // Read clean but another insurer: kept as read, with a warning; a failing number names nobody.
+    const other = extractFields(lines('保険者番号 01190016', '保険者名称 川口市'));
+    expect(other.fields.insurerName).toBe('川口市');
+    expect(other.warnings.join()).toMatch(/「川口市」 is not the insurer of 保険者番号 01190016/);
+    expect(extractFields(lines('保険者番号 01190017')).fields.insurerName).toBeUndefined();
+    // A 健保組合 number names nobody.
+    expect(extractFields(lines('保険者番号 06477756')).fields.insurerName).toBeUndefined();
   });
 
   it('asks for a second, categories-only reading when the 適用区分 value was dropped', () => {

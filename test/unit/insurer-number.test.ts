@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  HOUBETSU_TABLE, insurerCheckDigit, schemeOfInsurerNumber, validateInsurerNumber,
+  HOUBETSU_TABLE, insurerCheckDigit, insurerNameOf, schemeOfInsurerNumber, validateInsurerNumber,
 } from '../../src/shared/domain/insurer-number.ts';
+import { PREFECTURES, prefectureOf } from '../../src/shared/domain/prefectures.ts';
 
 describe('insurerCheckDigit', () => {
   it('matches the MHLW worked examples', () => {
@@ -179,5 +180,32 @@ describe('schemeOfInsurerNumber', () => {
     expect(HOUBETSU_TABLE.find((e) => e.houbetsu === '01')).toEqual({
       houbetsu: '01', name: '全国健康保険協会（協会けんぽ）', scheme: 'kyokai',
     });
+  });
+});
+
+describe('insurerNameOf: the insurers a number alone names', () => {
+  const withCheck = (base: string): string => base + insurerCheckDigit(base);
+
+  it('has the 47 都道府県番号 in JIS order', () => {
+    expect(PREFECTURES).toHaveLength(47);
+    expect(new Set(PREFECTURES).size).toBe(47);
+    expect([prefectureOf('01'), prefectureOf('13'), prefectureOf('35'), prefectureOf('47')]).toEqual(['北海道', '東京都', '山口県', '沖縄県']);
+    expect([prefectureOf('00'), prefectureOf('48'), prefectureOf('1')]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it.each([
+    [withCheck('0113001'), '全国健康保険協会東京支部'],
+    [withCheck('0101001'), '全国健康保険協会北海道支部'],
+    [withCheck('0126001'), '全国健康保険協会京都支部'],
+    [withCheck('3913001'), '東京都後期高齢者医療広域連合'],
+    [withCheck('3944012'), '大分県後期高齢者医療広域連合'],
+  ])('%s → %s', (n, name) => {
+    expect(insurerNameOf(n)).toBe(name);
+  });
+
+  it('names no other insurer, and none for a number that fails its check', () => {
+    for (const n of [withCheck('0613123'), withCheck('3113001'), withCheck('13001'), withCheck('0113002'), withCheck('0148001')]) expect(insurerNameOf(n)).toBeUndefined();
+    const good = withCheck('0113001');
+    expect(insurerNameOf(good.slice(0, 7) + ((Number(good[7]) + 1) % 10))).toBeUndefined();
   });
 });

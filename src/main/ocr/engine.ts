@@ -92,9 +92,21 @@ export class OcrEngine {
     }
   }
 
-  /** `deskew` lets tesseract find and undo the page angle first (a photo at an angle); it costs a pass. */
-  async recognize(image: Buffer, options: { deskew?: boolean } = {}): Promise<OcrOutput> {
-    const result = await this.withWorker((w) => w.recognize(image, { rotateAuto: options.deskew ?? false }, { text: true, blocks: true }));
+  /**
+   * `block` reads the page as one block of text instead of finding its layout first: a boxed
+   * form at low resolution can make the layout analysis take the whole page for a picture (one
+   * line read out of fifteen), where a single block still reads every line.
+   */
+  async recognize(image: Buffer, options: { layout?: 'auto' | 'block' } = {}): Promise<OcrOutput> {
+    const asBlock = options.layout === 'block';
+    const result = await this.withWorker(async (w) => {
+      if (asBlock) await w.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK });
+      try {
+        return await w.recognize(image, {}, { text: true, blocks: true });
+      } finally {
+        if (asBlock) await w.setParameters({ tessedit_pageseg_mode: PAGE.tessedit_pageseg_mode });
+      }
+    });
     const lines: OcrLine[] = [];
     for (const block of result.data.blocks ?? []) {
       for (const para of block.paragraphs) {

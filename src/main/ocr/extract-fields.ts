@@ -6,7 +6,7 @@
  * or a stored value. A failing 保険者番号 check digit is reported, never "corrected".
  */
 import { parseJapaneseDate } from '../../shared/domain/wareki.ts';
-import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
+import { insurerNameOf, validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 import { compact } from './text.ts';
@@ -348,7 +348,8 @@ function guessDateRoles(cells: Cell[], known: ExtractedFields): DateGuess[] {
     if (!iso || taken.has(iso)) continue;
     const before = cell.text.slice(0, m.index).replace(LEAD, '').trim();
     const label = (before || labelCellOf(cells, cell)?.text || '').replace(/[^\p{L}]/gu, '');
-    if (label.length < 2) continue;
+    // The マイナンバーカード's 電子証明書の有効期限 is not the document's.
+    if (label.length < 2 || /証明書/.test(label)) continue;
     const scores = DATE_LABELS.map(([field, l]) => {
       // The label's end is what is printed right before the value: compare that much of it.
       const tail = label.slice(-l.length);
@@ -454,6 +455,17 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       return /名/.test(f.cell.words[0]?.text ?? '') || f.cell.words[1]?.text.startsWith('名') ? readName(f.cell.words, true, f.cell.raw, true) : undefined;
     });
   if (name) set('name', name.v, name.f.confidence);
+  else if (kind === 'mynumber_card') {
+    // The card front prints its small 氏名 before a large name on the first line: with the label
+    // misread (「品 石川 和夫」), a line among the first three that ends in two words shaped like a
+    // family and a given name is the name, for confirmation.
+    const SHAPED = /^(?:\S{1,2}\s+)?(\p{Script=Han}{1,4})\s+([\p{Script=Han}\p{Script=Hiragana}]{1,4})$/u;
+    const m = ocrLines.slice(0, 3).map((l, i) => (flagged.has(i) ? null : SHAPED.exec(toHalfWidth(l.text).trim()))).find(Boolean);
+    if (m) {
+      set('name', `${m[1]}\u3000${m[2]}`, 0.5);
+      warnings.push(`氏名 ${m[1]}\u3000${m[2]} was read without its label: confirm it on the document`);
+    }
+  }
   const birth = first(cells, /生年月日/, (f) => dateAfter(f.value));
   if (birth) set('birthDate', birth.v, birth.f.confidence);
   if (!fields.birthDate) {
@@ -544,23 +556,32 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
 
   const issue = first(cells, /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/, (f) => dateAfter(f.value));
   if (issue) set('issueDate', issue.v, issue.f.confidence);
-  // The card's own 「…まで有効」 comes first; never the 電子証明書's expiry.
-  const until = cells.find((c) => new RegExp(DATE_RE.source + '\\s*まで有効').test(c.text));
+  // The card's own 「…まで有効」 comes first (有効 itself is often misread); never the 電子証明書's
+  // expiry, nor a 「…までに」 deadline.
+  const UNTIL = new RegExp(DATE_RE.source + '\\s*まで(?!に)');
+  const until = cells.map((c) => ({ c, m: UNTIL.exec(c.text) })).find((x) => x.m && !/証明書/.test(x.c.text));
   // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date before the next label is the end.
-  const expiry = until ? { v: dateAfter(until.text), f: { confidence: until.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => [...untilNextLabel(f.value).matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, ''))).filter(Boolean).at(-1) ?? undefined);
+  const expiry = until ? { v: parseJapaneseDate(until.m![1]!.replace(/\s+/g, '')) ?? undefined, f: { confidence: until.c.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => [...untilNextLabel(f.value).matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, ''))).filter(Boolean).at(-1) ?? undefined);
   if (expiry) set('expiry', expiry.v, expiry.f.confidence);
+  // Every other date on these documents (資格取得, 発効, 認定, 交付, 有効期限) comes after the birth:
+  // a birth date on or after the 交付 or 有効期限, or after any date, is another date under a
+  // misread label (「半年月日」 repaired to 生年月日), dropped. Checked before the dates are placed
+  // by their order (the earliest date may then be the birth) and after.
+  const otherDates = cells.filter((c) => !flagged.has(c.line)).flatMap((c) => [...c.text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, ''))));
+  const dropLateBirth = () => {
+    const { birthDate } = fields;
+    if (birthDate && ([fields.issueDate, fields.expiry].some((d) => d && d <= birthDate) || otherDates.some((d) => d && d < birthDate))) {
+      delete fields.birthDate;
+      delete confidence.birthDate;
+      warnings.push(`生年月日 ${birthDate} is not before the document's other dates: it was not taken; enter it from the document`);
+    }
+  };
+  dropLateBirth();
   for (const g of [...guessDateRoles(cells, fields), ...extremeDates(cells, fields, flagged, kind)]) {
     set(g.field, g.iso, Math.min(g.confidence, 0.5));
     warnings.push(`${DATE_FIELD_LABEL[g.field]} ${g.iso} ${g.reason}: confirm it on the document`);
   }
-  // A birth date on or after the 交付 or 有効期限 date is another date under a misread label
-  // (「半年月日」 repaired to 生年月日): dropped, for staff to enter.
-  const { birthDate } = fields;
-  if (birthDate && [fields.issueDate, fields.expiry].some((d) => d && d <= birthDate)) {
-    delete fields.birthDate;
-    delete confidence.birthDate;
-    warnings.push(`生年月日 ${birthDate} is not before the document's other dates: it was not taken; enter it from the document`);
-  }
+  dropLateBirth();
   // The ratio is the first digit after its label (割 itself is often misread).
   const ratio = first(cells, /割\s*合/, (f) => f.value.match(/^[^\d]{0,2}([123])(?!\d)/)?.[1]);
   if (ratio) set('burdenRatio', (Number(ratio.v) / 10) as 0.1 | 0.2 | 0.3, ratio.f.confidence);
@@ -592,5 +613,25 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const special = cells.find((l) => /特別療養費/.test(l.text));
   if (special) set('specialMedicalExpense', true, special.confidence);
 
-  return { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread };
+  const x: Extraction = { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread };
+  reconcileInsurerName(x);
+  return x;
+}
+
+/**
+ * A 協会けんぽ or 後期 insurer's name follows from its valid 保険者番号 (`insurerNameOf`). A name
+ * not read, or read with misread glyphs, is given that name for confirmation; a name read clean
+ * that names another insurer is kept with a warning (one of the two was misread). Run again after
+ * a second reading changed the number.
+ */
+export function reconcileInsurerName(x: Extraction): void {
+  const number = x.fields.insurerNumber;
+  const derived = number ? insurerNameOf(number) : undefined;
+  const read = x.fields.insurerName;
+  if (!number || !derived || read === derived) return;
+  if (read === undefined || [...read].length < 3 || distance(read, derived) <= derived.length / 2) {
+    x.fields.insurerName = derived;
+    x.confidence.insurerName = Math.min(0.6, x.confidence.insurerNumber ?? 0.6);
+    x.warnings.push(`保険者名称 ${derived} follows from the 保険者番号 ${number}${read ? ` (read as 「${read}」)` : ''}: confirm it on the document`);
+  } else x.warnings.push(`保険者名称 「${read}」 is not the insurer of 保険者番号 ${number} (${derived}): confirm both on the document`);
 }

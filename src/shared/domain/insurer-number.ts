@@ -7,6 +7,7 @@
  * The 検証番号 is a Luhn-style mod 10 over the other digits.
  */
 
+import { prefectureOf } from './prefectures.ts';
 import { toHalfWidth } from './text.ts';
 
 export type InsurerScheme = 'kokuho' | 'kouki' | 'kyokai' | 'kumiai' | 'kyosai' | 'other';
@@ -108,4 +109,20 @@ export function validateInsurerNumber(raw: string): InsurerNumberCheck {
     ...(prefecture !== undefined && { prefecture }),
     scheme: schemeOfInsurerNumber(normalized),
   };
+}
+
+/**
+ * The insurer's name where the number alone decides it: 協会けんぽ has one 支部 per prefecture
+ * (法別 01, 保険者別番号 001: 「全国健康保険協会 東京支部」) and 後期高齢者医療 one 広域連合 per
+ * prefecture (法別 39: 「東京都後期高齢者医療広域連合」). Undefined for every other insurer and
+ * for a number that fails its check.
+ */
+export function insurerNameOf(raw: string): string | undefined {
+  const check = validateInsurerNumber(raw);
+  if (!check.valid || !check.prefecture) return undefined;
+  const prefecture = prefectureOf(check.prefecture);
+  if (!prefecture) return undefined;
+  if (check.houbetsu === '01' && check.normalized.slice(4, 7) === '001') return `全国健康保険協会${prefecture === '北海道' ? prefecture : prefecture.replace(/[都府県]$/, '')}支部`;
+  if (check.houbetsu === '39') return `${prefecture}後期高齢者医療広域連合`;
+  return undefined;
 }

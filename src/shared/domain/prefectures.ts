@@ -1,0 +1,16 @@
+/**
+ * 都道府県番号 of a 保険者番号 (保険者番号の設定について, 別表2): the JIS X 0401 codes, 01 北海道
+ * to 47 沖縄県. Index = code − 1.
+ */
+export const PREFECTURES = [
+  '北海道', '青森県', '岩手県', '宮城県', '秋田県', '山形県', '福島県', '茨城県', '栃木県', '群馬県',
+  '埼玉県', '千葉県', '東京都', '神奈川県', '新潟県', '富山県', '石川県', '福井県', '山梨県', '長野県',
+  '岐阜県', '静岡県', '愛知県', '三重県', '滋賀県', '京都府', '大阪府', '兵庫県', '奈良県', '和歌山県',
+  '鳥取県', '島根県', '岡山県', '広島県', '山口県', '徳島県', '香川県', '愛媛県', '高知県', '福岡県', '佐賀県',
+  '長崎県', '熊本県', '大分県', '宮崎県', '鹿児島県', '沖縄県',
+] as const;
+
+/** The prefecture of a 2-digit 都道府県番号, or undefined. */
+export function prefectureOf(code: string): string | undefined {
+  return /^\d{2}$/.test(code) ? PREFECTURES[Number(code) - 1] : undefined;
+}
