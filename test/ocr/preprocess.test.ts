@@ -1,7 +1,7 @@
 // @vitest-environment node
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ImageError, prepareImage } from '../../src/main/ocr/preprocess.ts';
+import { ImageError, normalise, prepareImage } from '../../src/main/ocr/preprocess.ts';
 
 describe('prepareImage refuses bad input with one clear message', () => {
   it.each([
@@ -33,5 +33,21 @@ describe('prepareImage refuses bad input with one clear message', () => {
     const p = await prepareImage(img);
     expect(p.height).toBeGreaterThan(p.width); // rotated upright
     expect(Math.max(p.width, p.height)).toBeGreaterThanOrEqual(1400);
+  });
+});
+
+describe('normalise', () => {
+  it('maps grey levels as the library does on the whole image', async () => {
+    // A grey page with dark strokes and uneven noise, like a capture after evening the light.
+    const [width, height] = [900, 600];
+    const px = Buffer.alloc(width * height);
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) px[y * width + x] = Math.max(0, Math.min(255, Math.round((x % 40 < 4 ? 70 : 185 + (x / width) * 30) + (rnd() - 0.5) * 40)));
+    const library = await sharp(px, { raw: { width, height, channels: 1 } }).normalise({ lower: 1, upper: 99 }).toColourspace('b-w').raw().toBuffer();
+    const ours = await normalise(px);
+    let worst = 0;
+    for (let i = 0; i < px.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - library[i]!));
+    expect(worst).toBeLessThanOrEqual(3);
   });
 });

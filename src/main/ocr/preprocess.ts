@@ -46,6 +46,34 @@ async function evenLight(g: Grey, small: Grey): Promise<Buffer> {
   return flat;
 }
 
+/**
+ * sharp's `normalise({ lower: 1, upper: 99 })` (lightness stretched so its 1st and 99th percentiles
+ * become black and white), applied as a table: the library converts every pixel to Lab and back
+ * (100 ms on a card), but its mapping depends only on the grey level and the histogram. So a
+ * sample of every 8th pixel is normalised by the library, and the levels it has give the table;
+ * a level it lacks (rare by construction) takes its neighbours' mapping.
+ */
+export async function normalise(px: Uint8Array): Promise<Buffer> {
+  const width = 256;
+  const height = Math.max(1, Math.floor(px.length / 8 / width));
+  const step = Math.max(1, Math.floor(px.length / (width * height)));
+  const sample = Buffer.alloc(width * height);
+  for (let i = 0; i < sample.length; i++) sample[i] = px[Math.min(px.length - 1, i * step)]!;
+  const mapped = await sharp(sample, raw(width, height)).normalise({ lower: 1, upper: 99 }).toColourspace('b-w').raw().toBuffer();
+  const table = new Int16Array(256).fill(-1);
+  for (let i = 0; i < sample.length; i++) table[sample[i]!] = mapped[i]!;
+  for (let v = 0; v < 256; v++) {
+    if (table[v] !== -1) continue;
+    let [lo, hi] = [v - 1, v + 1];
+    while (lo >= 0 && table[lo] === -1) lo--;
+    while (hi < 256 && table[hi] === -1) hi++;
+    table[v] = lo < 0 ? (hi < 256 ? table[hi]! : v) : hi > 255 ? table[lo]! : Math.round(table[lo]! + ((table[hi]! - table[lo]!) * (v - lo)) / (hi - lo));
+  }
+  const out = Buffer.alloc(px.length);
+  for (let i = 0; i < px.length; i++) out[i] = table[px[i]!]!;
+  return out;
+}
+
 function percentile(xs: Uint8Array, q: number): number {
   return [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)] ?? 255;
 }
@@ -112,10 +140,12 @@ export async function prepareImage(input: Buffer): Promise<Prepared> {
     // A document photographed at an angle: tesseract wants horizontal text rows.
     const skewCopy = await sharp(sized.data, r).resize({ width: 400 }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
     const angle = estimateSkew(skewCopy.data, skewCopy.info.width, skewCopy.info.height);
-    const out = await sharp(sized.data, r)
-      .rotate(Math.abs(angle) >= 0.5 ? -angle : 0, { background: '#ffffff' })
-      // No sharpening: on a blurred, noisy capture it sharpens the JPEG blocks and noise too.
-      .normalise({ lower: 1, upper: 99 })
+    const upright =
+      Math.abs(angle) >= 0.5
+        ? await sharp(sized.data, r).rotate(-angle, { background: '#ffffff' }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true })
+        : { data: sized.data, info: sized.info };
+    // No sharpening: on a blurred, noisy capture it sharpens the JPEG blocks and noise too.
+    const out = await sharp(await normalise(upright.data), raw(upright.info.width, upright.info.height))
       // A low-resolution capture blown up for the model: its JPEG blocks and sensor noise, now
       // several pixels wide, are smoothed away (a sharp capture keeps its edges).
       .blur(upscale > 1.5 ? 1 : false)
