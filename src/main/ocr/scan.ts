@@ -102,9 +102,9 @@ function whitenBorders(px: Buffer, width: number, height: number): Buffer {
 }
 
 /**
- * The tops and tails of the lines above and below caught by the margin are whitened: beyond the
- * first blank row on either side of the value's own rows. (A line's glyph tops under a digits-only read
- * turned 「39129895」 into 「5」.)
+ * The tops and tails of the lines above and below caught by the margin are whitened: all beyond
+ * the first blank row on either side of the value's own rows. (The glyph tops of the next line
+ * turned a digits-only read of 「39129895」 into 「5」.)
  */
 function keepOwnLine(px: Buffer, width: number, height: number, y0: number, y1: number): Buffer {
   const blank = (y: number) => {
