@@ -90,10 +90,15 @@ export function repairOcr(text: string): string {
     .replace(/^[ー-]+(?=部負担)/, '一');
 }
 
+const isoOf = (printed: string): string | undefined => parseJapaneseDate(printed.replace(/\s+/g, '')) ?? undefined;
+
 function dateAfter(value: string): string | undefined {
   const m = DATE_RE.exec(value);
-  return m ? (parseJapaneseDate(m[1]!.replace(/\s+/g, '')) ?? undefined) : undefined;
+  return m ? isoOf(m[1]!) : undefined;
 }
+
+/** Every date printed in `text`, in order, as YYYY-MM-DD. */
+const datesIn = (text: string): string[] => [...text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => isoOf(m[1]!)).filter((d): d is string => d !== undefined);
 
 /** A label printed at the start of a cell (values never start with one). */
 const LABEL_START = /^[(（]?(?:有効期[限間]|交付|発行日|記号|番号|枝番|氏名|生年月日|性別|保険者|被保険者|資格取得|発効期日|一部負担|負担割合|適用区分|限度区分|住所|事業所|世帯主|公費負担者|受給者|保護者|適用対象者|自己負担)/;
@@ -344,7 +349,7 @@ function guessDateRoles(cells: Cell[], known: ExtractedFields): DateGuess[] {
   for (const cell of cells) {
     const m = DATE_RE.exec(cell.text);
     if (!m) continue;
-    const iso = parseJapaneseDate(m[1]!.replace(/\s+/g, ''));
+    const iso = isoOf(m[1]!);
     if (!iso || taken.has(iso)) continue;
     const before = cell.text.slice(0, m.index).replace(LEAD, '').trim();
     const label = (before || labelCellOf(cells, cell)?.text || '').replace(/[^\p{L}]/gu, '');
@@ -382,8 +387,7 @@ const ALWAYS_EXPIRE: ReadonlySet<string> = new Set<DocumentKind>(['qualification
 function extremeDates(cells: Cell[], known: ExtractedFields, flagged: Set<number>, kind: string | undefined): DateGuess[] {
   const dates = cells
     .filter((c) => !flagged.has(c.line))
-    .flatMap((c) => [...c.text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => ({ iso: parseJapaneseDate(m[1]!.replace(/\s+/g, '')), c })))
-    .filter((d): d is { iso: string; c: Cell } => !!d.iso)
+    .flatMap((c) => datesIn(c.text).map((iso) => ({ iso, c })))
     // The マイナンバーカード's 電子証明書 expiry and its 「…まで有効」 are not the document's.
     .filter((d) => !/証明書|まで有効/.test(d.c.text))
     .sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
@@ -561,16 +565,16 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const UNTIL = new RegExp(DATE_RE.source + '\\s*まで(?!に)');
   const until = cells.map((c) => ({ c, m: UNTIL.exec(c.text) })).find((x) => x.m && !/証明書/.test(x.c.text));
   // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date before the next label is the end.
-  const expiry = until ? { v: parseJapaneseDate(until.m![1]!.replace(/\s+/g, '')) ?? undefined, f: { confidence: until.c.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => [...untilNextLabel(f.value).matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, ''))).filter(Boolean).at(-1) ?? undefined);
+  const expiry = until ? { v: isoOf(until.m![1]!), f: { confidence: until.c.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => datesIn(untilNextLabel(f.value)).at(-1));
   if (expiry) set('expiry', expiry.v, expiry.f.confidence);
   // Every other date on these documents (資格取得, 発効, 認定, 交付, 有効期限) comes after the birth:
   // a birth date on or after the 交付 or 有効期限, or after any date, is another date under a
   // misread label (「半年月日」 repaired to 生年月日), dropped. Checked before the dates are placed
   // by their order (the earliest date may then be the birth) and after.
-  const otherDates = cells.filter((c) => !flagged.has(c.line)).flatMap((c) => [...c.text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => parseJapaneseDate(m[1]!.replace(/\s+/g, ''))));
+  const otherDates = cells.filter((c) => !flagged.has(c.line)).flatMap((c) => datesIn(c.text));
   const dropLateBirth = () => {
     const { birthDate } = fields;
-    if (birthDate && ([fields.issueDate, fields.expiry].some((d) => d && d <= birthDate) || otherDates.some((d) => d && d < birthDate))) {
+    if (birthDate && ([fields.issueDate, fields.expiry].some((d) => d && d <= birthDate) || otherDates.some((d) => d < birthDate))) {
       delete fields.birthDate;
       delete confidence.birthDate;
       warnings.push(`生年月日 ${birthDate} is not before the document's other dates: it was not taken; enter it from the document`);

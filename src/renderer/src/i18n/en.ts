@@ -1,4 +1,4 @@
-import type { Messages } from './ja.ts';
+import { ja, type Messages } from './ja.ts';
 
 /** English for staff who read it better; Japanese document names stay alongside. */
 export const en: Messages = {
@@ -123,18 +123,8 @@ export const en: Messages = {
     source: 'Source',
     rulebook: 'Rulebook {{version}}',
   },
-  declaration: {
-    title: '被保険者資格申立書',
-    lead: '私は、下記のとおり医療保険の被保険者資格を有していることを申し立てます。',
-    date: '記入日',
-    name: '氏名',
-    birthDate: '生年月日',
-    insurer: '加入している医療保険（保険者名・保険者番号）',
-    symbol: '記号・番号・枝番',
-    facility: '医療機関・薬局名',
-    signature: '署名',
-    note: '※ オンライン資格確認で資格を確認できなかったため、申し立てにより受け付けます。',
-  },
+  // The printed 被保険者資格申立書 is a Japanese form, whatever language the desk reads.
+  declaration: ja.declaration,
   log: {
     title: 'Check log',
     today: 'Today',
