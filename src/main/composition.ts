@@ -11,6 +11,7 @@ import { defaultDataDir, defaultResourcesDir } from './paths.ts';
 import { loadRuleSet } from './rule-packs/rule-set.ts';
 import { CardService } from './services/card-service.ts';
 import { RulesService } from './services/rules-service.ts';
+import type { SpawnHost } from './ocr/ocr-process.ts';
 import { ScanService } from './services/scan-service.ts';
 import { startPurgeJob } from './store/purge-job.ts';
 import { keyFileIn, keyFileProvider, openStore, storeFileIn, type KeyProvider, type StoreService } from './store/store-service.ts';
@@ -23,6 +24,8 @@ export interface ServiceOptions {
   storeKey?: KeyProvider;
   /** Extra trust anchors (test CAs). */
   extraCaFiles?: readonly string[];
+  /** How the OCR process starts (Electron: a utility process); default: a forked Node process. */
+  spawnOcr?: SpawnHost;
 }
 
 export interface Services {
@@ -34,7 +37,7 @@ export interface Services {
   readonly store: StoreService;
   /** The retention purge: now, then daily (the app and browser mode; not the CLI). */
   startPurgeJob(): void;
-  /** Stops the reader, the OCR workers and the purge job, and closes the log. */
+  /** Stops the reader, the OCR process and the purge job, and closes the log. */
   close(): Promise<void>;
 }
 
@@ -73,7 +76,7 @@ export function createServices(options: ServiceOptions = {}): Services {
       return card;
     },
     get scan() {
-      return (scan ??= new ScanService());
+      return (scan ??= new ScanService(options.spawnOcr ? { spawn: options.spawnOcr } : {}));
     },
     startPurgeJob() {
       stopPurge ??= startPurgeJob(services.store, { onError: (e) => console.error(`[store] retention purge failed: ${e.message}`) });

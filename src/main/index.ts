@@ -2,12 +2,13 @@
  * Electron main process: one hardened window, IPC registration, nothing else. All logic lives in
  * plain Node services (see composition.ts) that the CLI and the browser bridge share.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServices, type Services } from './composition.ts';
 import { defaultDataDir } from './paths.ts';
 import { createHandlers } from './ipc/handlers.ts';
+import type { HostReply, SpawnHost } from './ocr/ocr-process.ts';
 import { registerIpc } from './ipc/register.ts';
 import { safeStorageKeyProvider } from './store/key.ts';
 
@@ -15,6 +16,20 @@ const rendererDevUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : 
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const appUrl = rendererDevUrl ?? pathToFileURL(rendererFile).href;
 const isTrustedUrl = (url: string) => url === appUrl || url.startsWith(appUrl.replace(/index\.html$/, ''));
+
+/** OCR in an Electron utility process (ocr/host.ts, built next to this file); see ocr-process.ts. */
+const spawnOcrUtility: SpawnHost = (env) => {
+  const child = utilityProcess.fork(join(import.meta.dirname, 'ocr-host.js'), [], { env: { ...process.env, ...env }, serviceName: 'uketsuke OCR', stdio: 'inherit' });
+  return {
+    get pid() {
+      return child.pid;
+    },
+    send: (m) => child.postMessage(m),
+    onMessage: (l) => child.on('message', (m: HostReply) => l(m)),
+    onExit: (l) => child.on('exit', (code) => l(`exit code ${code}`)),
+    kill: () => void child.kill(),
+  };
+};
 
 function createWindow(services: Services): BrowserWindow {
   const kiosk = process.argv.includes('--kiosk') || (services.store.mode === 'normal' && services.store.getSettings().kiosk);
@@ -63,7 +78,7 @@ app.whenReady().then(() => {
   // The same data folder as the CLI (so `uketsuke rules import` and `log verify` reach the app's
   // files); the check log's key is sealed by the OS keyring (safeStorage), never in clear on disk.
   const dataDir = defaultDataDir();
-  const services = createServices({ dataDir, storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')) });
+  const services = createServices({ dataDir, storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')), spawnOcr: spawnOcrUtility });
   registerIpc(ipcMain, createHandlers(services, { appVersion: app.getVersion(), mode: 'electron' }), isTrustedUrl);
   services.scan.warm();
   services.startPurgeJob();

@@ -4,9 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { OcrEngine } from '../ocr/engine.ts';
 import { ImageError } from '../ocr/preprocess.ts';
-import { scanDocument } from '../ocr/scan.ts';
+import { OcrProcess, OcrProcessError } from '../ocr/ocr-process.ts';
 import { UsageError } from './errors.ts';
 
 export const SCAN_USAGE = 'uketsuke scan FILE... [--json]';
@@ -14,7 +13,7 @@ export const SCAN_USAGE = 'uketsuke scan FILE... [--json]';
 export async function scanCommand(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
   if (positionals.length === 0) throw new UsageError(`no file given (${SCAN_USAGE})`);
-  const engine = new OcrEngine();
+  const ocr = new OcrProcess();
   let failed = 0;
   const results: unknown[] = [];
   try {
@@ -28,8 +27,8 @@ export async function scanCommand(args: string[], io: { stdout: NodeJS.WritableS
         continue;
       }
       try {
-        const r = await scanDocument(engine, input);
-        const { timings: _timings, redactedImage: _image, ...out } = r;
+        const r = await ocr.scan(input);
+        const { timings: _timings, ...out } = r;
         results.push({ file, ...out });
         if (!values.json) {
           io.stdout.write(`${file}: ${r.kind} (${Math.round(r.confidence * 100)}%)\n`);
@@ -37,13 +36,14 @@ export async function scanCommand(args: string[], io: { stdout: NodeJS.WritableS
           for (const w of r.warnings) io.stdout.write(`  warning: ${w}\n`);
         }
       } catch (e) {
-        if (!(e instanceof ImageError)) throw e;
+        // A file that stopped or hung the OCR process is one failed file; the next gets a fresh process.
+        if (!(e instanceof ImageError || e instanceof OcrProcessError)) throw e;
         io.stderr.write(`uketsuke: ${file}: ${e.message}\n`);
         failed++;
       }
     }
   } finally {
-    await engine.terminate();
+    await ocr.stop();
   }
   if (values.json && results.length > 0) io.stdout.write(JSON.stringify(positionals.length === 1 ? results[0] : results, null, 2) + '\n');
   return failed > 0 ? 2 : 0;

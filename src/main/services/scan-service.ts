@@ -1,29 +1,25 @@
 /**
- * Paper documents for the kiosk: one warm OCR pool for the app's lifetime, results shaped for the
- * screens. Only the redacted image ever leaves this module.
+ * Paper documents for the kiosk: one OCR process kept warm for the app's lifetime, results shaped
+ * for the screens. Only the redacted image ever leaves the OCR process.
  */
-import sharp from 'sharp';
 import type { ScanView } from '../../shared/ipc/views.ts';
-import { OcrEngine } from '../ocr/engine.ts';
+import { OcrProcess, OcrProcessError, type SpawnHost } from '../ocr/ocr-process.ts';
 import { ImageError } from '../ocr/preprocess.ts';
-import { scanDocument } from '../ocr/scan.ts';
 import { InputError } from './rules-service.ts';
 
 /** Wide enough to read the fields on screen, small enough to cross IPC quickly. */
-const PREVIEW_WIDTH = 1200;
+export const PREVIEW_WIDTH = 1200;
 
 export class ScanService {
-  private engine: OcrEngine | undefined;
+  private readonly ocr: OcrProcess;
 
-  constructor(private readonly options: { langPath?: string } = {}) {}
-
-  /** Starts the workers in the background so the first scan at the desk is not the slow one. */
-  warm(): void {
-    this.pool().warm().catch((e: unknown) => console.error('[ocr] warm-up failed', e));
+  constructor(options: { spawn?: SpawnHost; timeoutMs?: number } = {}) {
+    this.ocr = new OcrProcess(options);
   }
 
-  private pool(): OcrEngine {
-    return (this.engine ??= new OcrEngine(this.options.langPath ? { langPath: this.options.langPath } : {}));
+  /** Starts the OCR process in the background so the first scan at the desk is not the slow one. */
+  warm(): void {
+    this.ocr.warm().catch((e: unknown) => console.error('[ocr] warm-up failed', e));
   }
 
   async scan(imageBase64: string): Promise<ScanView & { redacted: Buffer }> {
@@ -31,13 +27,14 @@ export class ScanService {
     const t0 = performance.now();
     let result;
     try {
-      result = await scanDocument(this.pool(), input);
+      result = await this.ocr.scan(input, { previewWidth: PREVIEW_WIDTH });
     } catch (e) {
       if (e instanceof ImageError) throw new InputError(`この画像は読めません (${e.message})`);
+      // The OCR process is restarted on the next scan; this one can simply be taken again.
+      if (e instanceof OcrProcessError) throw new InputError(`読み取りに失敗しました (${e.message})。もう一度読み取ってください`);
       throw e;
     }
-    const redacted = await result.redactedImage();
-    const preview = await sharp(redacted).resize({ width: PREVIEW_WIDTH, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+    const { redacted, preview } = result.images!;
     return {
       kind: result.kind,
       confidence: result.confidence,
@@ -51,8 +48,7 @@ export class ScanService {
     };
   }
 
-  async stop(): Promise<void> {
-    await this.engine?.terminate();
-    this.engine = undefined;
+  stop(): Promise<void> {
+    return this.ocr.stop();
   }
 }
