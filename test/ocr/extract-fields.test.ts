@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/main/ocr/engine.ts';
 import { extractFields, repairLabel, repairOcr, scrubPersonalNumbers } from '../../src/main/ocr/extract-fields.ts';
 import { classify } from '../../src/main/ocr/classify.ts';
+import { at, lines } from './support/ocr-lines.ts';
 
-const lines = (...texts: string[]): OcrLine[] => texts.map((text) => ({ text, confidence: 0.95, words: [] }));
 
 describe('extractFields', () => {
   it('reads the labelled fields of a 資格確認書, with 和暦 and full-width digits', () => {
@@ -57,20 +57,6 @@ describe('extractFields', () => {
     expect(r.fields.insurerNumber).toBe('33120016');
     expect(r.confidence.insurerNumber).toBeLessThan(0.5);
     expect(r.warnings.join()).toMatch(/33120016 fails its check digit/);
-  });
-
-  /** A line of words at (x, y), 30 px high; `|` in the text separates words. */
-  const at = (y: number, ...cells: [number, string][]): OcrLine => ({
-    text: cells.map(([, t]) => t.replace(/\|/g, ' ')).join('    '),
-    confidence: 0.9,
-    words: cells.flatMap(([x, t]) => {
-      let cx = x;
-      return t.split('|').map((w) => {
-        const word = { text: w, confidence: 0.9, bbox: { x0: cx, y0: y, x1: cx + w.length * 30, y1: y + 30 } };
-        cx += w.length * 30 + 12;
-        return word;
-      });
-    }),
   });
 
   it('reads a value from the cell below its label (header row over a value row)', () => {
@@ -218,6 +204,15 @@ describe('extractFields', () => {
     expect(repairOcr('有効期限 信和7年7月31日')).toBe('有効期限 令和7年7月31日');
     expect(repairOcr('生年月日 照和44年8月7日')).toBe('生年月日 昭和44年8月7日');
     expect(repairOcr('昭和20年1月2日')).toBe('昭和20年1月2日');
+  });
+
+  it('repairs the other glyph of 平成 or 令和, 年 read as 全, and a 西暦 slash read as 7', () => {
+    expect(repairOcr('生成8年10月23日 ギ成9年 成3年2月1日')).toBe('平成8年10月23日 平成9年 平成3年2月1日');
+    expect(repairOcr('令衝9年3月31日 令知8全4月1日')).toBe('令和9年3月31日 令和8年4月1日');
+    expect(repairOcr('2019/11725 1988/711/07 2021/07731 2020/10/28')).toBe('2019/11/25 1988/11/07 2021/07/31 2020/10/28');
+    // Not a date: 作成 before a count, an insurer number full of 7s, a month without its zero.
+    expect(repairOcr('作成日 3通')).toBe('作成日 3通');
+    expect(repairOcr('記号 2017712702 2017/7/12')).toBe('記号 2017712702 2017/7/12');
   });
 
   it('takes a name after a two-glyph label whose 氏 was misread, at the start of a cell only', () => {

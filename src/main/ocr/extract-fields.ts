@@ -78,7 +78,7 @@ const DATE_RE = /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*
 /**
  * Misreads the Japanese model makes on printed dates, repaired before parsing: 日 read as 目 or
  * 晶 after a digit, the first glyph of 令和 or 昭和 read as another one (the only eras ending in
- * 和; the year tells them apart from 令和21), 一 read as a long vowel mark.
+ * 和; the year tells them apart from 令和21), 一 read as a long vowel mark, a date's slash as 7, the other glyph of 平成 or 令和, 年 as 全.
  */
 export function repairOcr(text: string): string {
   return text
@@ -87,6 +87,12 @@ export function repairOcr(text: string): string {
     // 令和 has not reached year 21; a later year under a misread era is 昭和 (to 64).
     .replace(/(?<![昭])[^\s\d昭令]和(?=\s*(\d{1,2}|元)\s*年)/g, (_, y: string) => (Number(y) > 20 ? '昭和' : '令和'))
     .replace(/平戌/g, '平成')
+    // 成 ends no era but 平成, 令 begins none but 令和: the other glyph misread (生成8年, 令衝9年).
+    .replace(/(?:[^\s\d平]|(?<!\p{Script=Han}))成(?=\s*(?:\d{1,2}|元)\s*[年全])/gu, '平成')
+    .replace(/令[^\s\d和](?=\s*(?:\d{1,2}|元)\s*[年全])/g, '令和')
+    .replace(/(?<=(?:令和|平成|昭和)\s*\d{1,2}\s*)全(?=\s*\d{1,2}\s*月)/g, '年')
+    // A slash read as 7 (or as /7) in a 西暦 date printed yyyy/mm/dd: 2019/11725, 1988/711/07.
+    .replace(/(?<!\d)((?:19|20)\d{2})\/7?(\d{2})(?:7|\/7?)(\d{2})(?!\d)/g, '$1/$2/$3')
     .replace(/^[ー-]+(?=部負担)/, '一');
 }
 
@@ -98,7 +104,7 @@ function dateAfter(value: string): string | undefined {
 }
 
 /** Every date printed in `text`, in order, as YYYY-MM-DD. */
-const datesIn = (text: string): string[] => [...text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => isoOf(m[1]!)).filter((d): d is string => d !== undefined);
+export const datesIn = (text: string): string[] => [...text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => isoOf(m[1]!)).filter((d): d is string => d !== undefined);
 
 /** A label printed at the start of a cell (values never start with one). */
 const LABEL_START = /^[(（]?(?:有効期[限間]|交付|発行日|記号|番号|枝番|氏名|生年月日|性別|保険者|被保険者|資格取得|発効期日|一部負担|負担割合|適用区分|限度区分|住所|事業所|世帯主|公費負担者|受給者|保護者|適用対象者|自己負担)/;
@@ -147,7 +153,7 @@ export function repairLabel(text: string): string {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 /** The words' extent; vertically the median, as the model's boxes of some glyphs (年, |) run tall. */
-const union = (ws: OcrWord[]): OcrBox => ({
+export const union = (ws: OcrWord[]): OcrBox => ({
   x0: Math.min(...ws.map((w) => w.bbox.x0)),
   y0: median(ws.map((w) => w.bbox.y0)),
   x1: Math.max(...ws.map((w) => w.bbox.x1)),

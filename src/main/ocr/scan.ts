@@ -2,11 +2,12 @@
 import { classify, type ScanKind } from './classify.ts';
 import type { OcrEngine } from './engine.ts';
 import { extractFields, reconcileInsurerName, scrubPersonalNumbers, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
-import type { OcrBox } from './engine.ts';
+import type { OcrBox, OcrLine } from './engine.ts';
 import { prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import sharp from 'sharp';
 import { personalNumberBoxes, redactImage } from './redact.ts';
+import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -43,7 +44,8 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   }
   const t2 = performance.now();
   const { kind, confidence } = found;
-  const extraction = extractFields(ocr.lines, kind);
+  const lines = await rereadDates(engine, prepared, ocr.lines);
+  const extraction = extractFields(lines, kind);
   await rereadNumbers(engine, prepared, extraction);
   const warnings = [...extraction.warnings];
   if (kind === 'unknown') warnings.push('document type not recognised: choose it by hand');
@@ -122,6 +124,19 @@ function keepOwnLine(px: Buffer, width: number, height: number, y0: number, y1: 
   if (above > 0) out.fill(255, 0, above * width);
   if (below < height - 1) out.fill(255, (below + 1) * width);
   return out;
+}
+
+/**
+ * Garbled dates read again from their crop with a date's glyphs only; the lines with the
+ * readings that hold up (garbled-dates.ts), the page's own lines untouched.
+ */
+export async function rereadDates(engine: OcrEngine, prepared: Prepared, lines: OcrLine[]): Promise<OcrLine[]> {
+  const patched = [...lines];
+  for (const g of garbledDates(lines).reverse()) {
+    const again = await engine.recognizeLine(await crop(prepared, g.box), DATE_GLYPHS);
+    patchDate(patched, g, again.text);
+  }
+  return patched;
 }
 
 /**
