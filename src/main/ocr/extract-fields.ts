@@ -44,6 +44,8 @@ export interface Extraction {
    * marks in it, or a failed check digit): the scan reads that crop again, digits only.
    */
   reread: Partial<Record<'insurerNumber' | 'number' | 'limitCategory', OcrBox>>;
+  /** Where the 氏名 is printed: the scan looks there on the image for the family/given space. */
+  nameBox?: OcrBox;
 }
 
 export const SCRUBBED = '〔削除〕';
@@ -153,7 +155,7 @@ export function repairLabel(text: string): string {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 /** The words' extent; vertically the median, as the model's boxes of some glyphs (年, |) run tall. */
-export const union = (ws: OcrWord[]): OcrBox => ({
+export const union = (ws: { bbox: OcrBox }[]): OcrBox => ({
   x0: Math.min(...ws.map((w) => w.bbox.x0)),
   y0: median(ws.map((w) => w.bbox.y0)),
   x1: Math.max(...ws.map((w) => w.bbox.x1)),
@@ -253,7 +255,13 @@ type Glyph = { text: string; bbox: OcrBox };
  * separator is the widest gap between the glyph boxes (when boxes are known), else the single
  * space of the text.
  */
-function readName(words: OcrWord[], afterLabel: boolean, raw: string, misreadLabel = false): string | undefined {
+interface NameRead {
+  text: string;
+  /** Where it is printed, when the glyph boxes are known. */
+  box?: OcrBox;
+}
+
+function readName(words: OcrWord[], afterLabel: boolean, raw: string, misreadLabel = false): NameRead | undefined {
   const glyphs: Glyph[] = words.flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }])).filter((g) => g.text.trim() !== '');
   let start = 0;
   if (afterLabel) {
@@ -275,13 +283,14 @@ function readName(words: OcrWord[], afterLabel: boolean, raw: string, misreadLab
     const second = [...gaps].sort((a, b) => b - a)[1] ?? 0;
     const best = widest > em * 0.45 || (widest > em * 0.25 && widest >= 1.5 * Math.max(second, 1)) ? gaps.indexOf(widest) : -1;
     const text = (gs: typeof kept) => gs.map((g) => g.text.replace(NAME_CHARS, '')).join('');
-    const joined = best < 0 ? text(kept) : `${text(kept.slice(0, best + 1))}\u3000${text(kept.slice(best + 1))}`;
-    return joined.replace(/^\u3000|\u3000$/g, '') || undefined;
+    const joined = (best < 0 ? text(kept) : `${text(kept.slice(0, best + 1))}\u3000${text(kept.slice(best + 1))}`).replace(/^\u3000|\u3000$/g, '');
+    return joined ? { text: joined, box: union(kept) } : undefined;
   }
   const m = afterLabel ? NAME_LABEL.exec(raw) : undefined;
   const value = untilNextLabel((m ? raw.slice(m.index + m[0].length) : raw).replace(LEAD, ''));
   const tokens = value.split(/\s+/).map((t) => t.replace(NAME_CHARS, '')).filter(Boolean);
-  return tokens.length === 2 ? tokens.join('\u3000') : tokens.join('') || undefined;
+  const text = tokens.length === 2 ? tokens.join('\u3000') : tokens.join('');
+  return text ? { text } : undefined;
 }
 
 /** How many of `glyphs` make up `value` (the value may have been cut at a following label). */
@@ -447,12 +456,12 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   // 適用対象者 (限度額適用認定証) is the patient when the 被保険者 is printed too.
   // The フリガナ row some designs print between the label and the name is skipped.
   const KANA = /^[\p{Script=Katakana}ー\s・]+$/u;
-  const readNameAt = (f: Found): string | undefined => {
+  const readNameAt = (f: Found): NameRead | undefined => {
     const v = readName(f.cell.words, f.inline, f.cell.raw);
-    if (!v || !KANA.test(v)) return v;
+    if (!v || !KANA.test(v.text)) return v;
     const below = elsewhere(cells, f.cell, 1);
     const w = below ? readName(below.words, false, below.raw) : undefined;
-    return w && !KANA.test(w) ? w : undefined;
+    return w && !KANA.test(w.text) ? w : undefined;
   };
   const name =
     first(cells, /適用対象者\s*氏\s*名/, readNameAt) ??
@@ -464,7 +473,8 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       if (!f.inline) return readName(f.cell.words, false, f.cell.raw);
       return /名/.test(f.cell.words[0]?.text ?? '') || f.cell.words[1]?.text.startsWith('名') ? readName(f.cell.words, true, f.cell.raw, true) : undefined;
     });
-  if (name) set('name', name.v, name.f.confidence);
+  const nameBox = name?.v.box;
+  if (name) set('name', name.v.text, name.f.confidence);
   else if (kind === 'mynumber_card') {
     // The card front prints its small 氏名 before a large name on the first line: with the label
     // misread (「品 石川 和夫」), a line among the first three that ends in two words shaped like a
@@ -623,7 +633,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const special = cells.find((l) => /特別療養費/.test(l.text));
   if (special) set('specialMedicalExpense', true, special.confidence);
 
-  const x: Extraction = { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread };
+  const x: Extraction = { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread, ...(nameBox ? { nameBox } : {}) };
   reconcileInsurerName(x);
   return x;
 }

@@ -8,6 +8,7 @@ import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import sharp from 'sharp';
 import { personalNumberBoxes, redactImage } from './redact.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
+import { nameAtInkGap } from './name-gap.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -46,6 +47,7 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   const { kind, confidence } = found;
   const lines = await rereadDates(engine, prepared, ocr.lines);
   const extraction = extractFields(lines, kind);
+  await spaceName(prepared, extraction);
   await rereadNumbers(engine, prepared, extraction);
   const warnings = [...extraction.warnings];
   if (kind === 'unknown') warnings.push('document type not recognised: choose it by hand');
@@ -124,6 +126,30 @@ function keepOwnLine(px: Buffer, width: number, height: number, y0: number, y1: 
   if (above > 0) out.fill(255, 0, above * width);
   if (below < height - 1) out.fill(255, (below + 1) * width);
   return out;
+}
+
+/** Darker than this is ink on the prepared (normalised grey) image. */
+const INK_BELOW = 128;
+
+/** The 氏名's family/given space put where the image has it (name-gap.ts). */
+async function spaceName(prepared: Prepared, x: Extraction): Promise<void> {
+  const box = x.nameBox;
+  const name = x.fields.name;
+  if (!box || !name) return;
+  const left = Math.max(0, box.x0);
+  const top = Math.max(0, box.y0);
+  const width = Math.min(prepared.width, box.x1) - left;
+  const height = Math.min(prepared.height, box.y1) - top;
+  if (width < 2 || height < 2) return;
+  const px = await sharp(prepared.image).extract({ left, top, width, height }).toColourspace('b-w').raw().toBuffer();
+  // A column with a speck of noise is not ink: at least two dark pixels.
+  const inked = Array.from({ length: width }, (_, cx) => {
+    let dark = 0;
+    for (let y = 0; y < height; y++) if (px[y * width + cx]! < INK_BELOW) dark++;
+    return dark >= 2;
+  });
+  const spaced = nameAtInkGap(name, inked);
+  if (spaced) x.fields.name = spaced;
 }
 
 /**
