@@ -421,6 +421,26 @@ function extremeDates(cells: Cell[], known: ExtractedFields, flagged: Set<number
   return out;
 }
 
+/** A municipality or its head, as the issuer signs a certificate (東部市, 船橋市長). */
+const ISSUER = /^\p{Script=Han}{1,6}[市区町村]長?$/u;
+
+/**
+ * A date printed right before the issuer's name is the 交付年月日 (公費 certificates and notices
+ * sign 「令和6年7月24日 船橋市長」), when the label itself could not be read.
+ */
+function issuerDate(cells: Cell[], known: ExtractedFields, flagged: Set<number>): DateGuess[] {
+  if (known.issueDate) return [];
+  for (const c of cells) {
+    const m = flagged.has(c.line) ? null : DATE_RE.exec(c.text);
+    const iso = m ? isoOf(m[1]!) : undefined;
+    if (!m || !iso || iso === known.birthDate || iso === known.expiry) continue;
+    const issuer = c.text.slice(m.index + m[0].length).trim() || cells.find((d) => d.line === c.line && d.box && c.box && d.box.x0 > c.box.x1)?.text || '';
+    if (!ISSUER.test(issuer) || (known.birthDate && known.birthDate >= iso) || (known.expiry && known.expiry <= iso)) continue;
+    return [{ field: 'issueDate', iso, confidence: 0.4, reason: `is printed before the issuer (「${issuer}」) where its label could not be read` }];
+  }
+  return [];
+}
+
 export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknown'): Extraction {
   const warnings: string[] = [];
   const personalNumberLines: number[] = [];
@@ -597,17 +617,19 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     }
   };
   dropLateBirth();
-  for (const g of [...guessDateRoles(cells, fields), ...extremeDates(cells, fields, flagged, kind)]) {
+  for (const g of [...guessDateRoles(cells, fields), ...issuerDate(cells, fields, flagged), ...extremeDates(cells, fields, flagged, kind)]) {
     set(g.field, g.iso, Math.min(g.confidence, 0.5));
     warnings.push(`${DATE_FIELD_LABEL[g.field]} ${g.iso} ${g.reason}: confirm it on the document`);
   }
   dropLateBirth();
-  // The ratio is the first digit after its label (割 itself is often misread).
-  const ratio = first(cells, /割\s*合/, (f) => f.value.match(/^[^\d]{0,2}([123])(?!\d)/)?.[1]);
+  // The ratio is the first digit after its label (割 itself is often misread, and then the
+  // label is known by 負担金の…合: 負揚金の剤合).
+  const ratio = first(cells, /割\s*合|負\S金の\S{0,2}合/, (f) => f.value.match(/^[^\d]{0,2}([123])(?!\d)/)?.[1]);
   if (ratio) set('burdenRatio', (Number(ratio.v) / 10) as 0.1 | 0.2 | 0.3, ratio.f.confidence);
   else {
-    // The 割合 label misread: a 「1割」「2割」「3割」 printed alone, when it is the only one.
-    const alone = cells.map((c) => ({ c, m: /^[^\d\p{L}]{0,2}([123])\s*割(?!合)\s*$/u.exec(c.text) })).filter((x) => x.m);
+    // The label misread past knowing (一閣貧揚釜の和合): a 「1割」「2割」「3割」 ending a cell, after
+    // at most a label's length of text without digits, when it is the only one.
+    const alone = cells.map((c) => ({ c, m: /^[^\d]{0,12}?([123])\s*割(?!合)\s*$/u.exec(c.text) })).filter((x) => x.m);
     if (alone.length > 0 && new Set(alone.map((x) => x.m![1])).size === 1) set('burdenRatio', (Number(alone[0]!.m![1]) / 10) as 0.1 | 0.2 | 0.3, Math.min(alone[0]!.c.confidence, 0.6));
   }
   const CATEGORY = /^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/;

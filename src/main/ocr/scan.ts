@@ -156,7 +156,7 @@ async function spaceName(prepared: Prepared, x: Extraction): Promise<void> {
  * Garbled dates read again from their crop with a date's glyphs only; the lines with the
  * readings that hold up (garbled-dates.ts), the page's own lines untouched.
  */
-export async function rereadDates(engine: OcrEngine, prepared: Prepared, lines: OcrLine[]): Promise<OcrLine[]> {
+async function rereadDates(engine: OcrEngine, prepared: Prepared, lines: OcrLine[]): Promise<OcrLine[]> {
   const patched = [...lines];
   for (const g of garbledDates(lines).reverse()) {
     const again = await engine.recognizeLine(await crop(prepared, g.box), DATE_GLYPHS);
