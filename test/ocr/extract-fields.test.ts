@@ -178,6 +178,10 @@ describe('extractFields', () => {
     expect(lost.fields.burdenRatio).toBe(0.3);
     expect(lost.confidence.burdenRatio).toBeLessThan(0.8);
     expect(extractFields(lines('記号 12 3割')).fields.burdenRatio).toBeUndefined();
+    // 枝 misread as 校 (and 番 as 秋), in brackets after the number or on a row of its own.
+    expect(extractFields(lines('記号 40 番号 40370934 (校秋) 00')).fields.branch).toBe('00');
+    expect(extractFields(lines('被保険者証番号 784422', '校番 01')).fields.branch).toBe('01');
+    expect(extractFields(lines('(校番) 01', '(校番) 02')).fields.branch).toBeUndefined();
     expect(extractFields(lines('保険者名称 全国健康保険協会大分妄部')).fields.insurerName).toBe('全国健康保険協会大分支部');
     // 長男, a name ending in 男: not a sex.
     expect(extractFields(lines('続柄 長男', '氏名 山田 正男')).fields.sex).toBeUndefined();

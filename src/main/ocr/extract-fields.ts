@@ -566,11 +566,12 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence);
     const branch = first(cells, /枝\s*番\)?/, (f) => f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0]);
     if (branch) set('branch', branch.v, branch.f.confidence);
-    else if (number?.f.inline) {
-      // 「番号 37669040 (槻番) 00」: the 枝番 label misread, two digits after a 〜番 right behind the number.
-      const tail = number.f.value.replace(/(?<=\d)\s+(?=\d)/g, '').slice(number.f.value.replace(/(?<=\d)\s+(?=\d)/g, '').indexOf(number.v) + number.v.length);
-      const m = /^\s*[(（]?\s*\S番\s*[)）]?\s*(\d{2})(?!\d)/.exec(tail);
-      if (m) set('branch', m[1], Math.min(number.f.confidence, 0.6));
+    else {
+      // The 枝番 label misread (「(槻番) 00」, 「(校秋) 00」, 「校番 00」): two digits after a short
+      // label in brackets, or after a 〜番 label of their own, when only one cell has them.
+      const BRANCH_MISREAD = /(?:[(（]\s*[^\s\d()（）]{1,2}\s*[)）]|^[^\s\d]番)\s*(\d{2})(?!\d)/;
+      const found = cells.filter((c) => !flagged.has(c.line)).map((c) => ({ c, m: BRANCH_MISREAD.exec(c.text) })).filter((x) => x.m);
+      if (found.length === 1) set('branch', found[0]!.m![1], Math.min(found[0]!.c.confidence, 0.6));
     }
   }
 
