@@ -210,6 +210,15 @@ describe('extractFields', () => {
     expect(extractFields(lines('適用区分 区分Ⅱ')).fields.limitCategory).toBe('Ⅱ');
   });
 
+  it('asks for a second, 男/女-only reading beside and under a 性別 label read without its value', () => {
+    const r = extractFields([at(100, [0, '性別'])]);
+    expect(r.fields.sex).toBeUndefined();
+    const [right, below] = r.reread.sex!;
+    expect(right!.x0).toBeGreaterThan(60);
+    expect(below!.y0).toBeGreaterThanOrEqual(125);
+    expect(extractFields([at(100, [0, '性別|女'])]).reread.sex).toBeUndefined();
+  });
+
   it('repairs a misread era by its year: 令和 has no year 44', () => {
     expect(repairOcr('有効期限 信和7年7月31日')).toBe('有効期限 令和7年7月31日');
     expect(repairOcr('生年月日 照和44年8月7日')).toBe('生年月日 昭和44年8月7日');

@@ -43,7 +43,10 @@ export interface Extraction {
    * Where the value of a number field is printed, when it was not read cleanly (absent, stray
    * marks in it, or a failed check digit): the scan reads that crop again, digits only.
    */
-  reread: Partial<Record<'insurerNumber' | 'number' | 'limitCategory', OcrBox>>;
+  reread: Partial<Record<'insurerNumber' | 'number' | 'limitCategory', OcrBox>> & {
+    /** Where a lone 男/女 may stand beside or under a 性別 label read without its value. */
+    sex?: OcrBox[];
+  };
   /** Where the 氏名 is printed: the scan looks there on the image for the family/given space. */
   nameBox?: OcrBox;
 }
@@ -421,8 +424,8 @@ function extremeDates(cells: Cell[], known: ExtractedFields, flagged: Set<number
   return out;
 }
 
-/** A municipality or its head, as the issuer signs a certificate (東部市, 船橋市長). */
-const ISSUER = /^\p{Script=Han}{1,6}[市区町村]長?$/u;
+/** A prefecture or municipality or its head, as the issuer signs a certificate (群馬県, 船橋市長). */
+const ISSUER = /^\p{Script=Han}{1,6}[都道府県市区町村](?:知事|長)?$/u;
 
 /**
  * A date printed right before the issuer's name is the 交付年月日 (公費 certificates and notices
@@ -523,6 +526,22 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
 
   // Labels as the model misreads them too (険→陵); never the 被保険者番号 of 後期 (the person's number).
   const reread: Extraction['reread'] = {};
+  if (!fields.sex) {
+    // A lone glyph in its own cell is what the page read drops most: right of the label (「性別 男」)
+    // or under it (a stacked cell, the label small above the value).
+    const at = cells.find((c) => !flagged.has(c.line) && /性\s*別/.test(c.text));
+    const first = at?.words.find((w) => w.text.includes('性'));
+    const last = at?.words.find((w) => w.text.includes('別'));
+    if (first && last && last.bbox.x1 > first.bbox.x0) {
+      const { x0, y0 } = first.bbox;
+      const { x1, y1 } = last.bbox;
+      const h = y1 - y0;
+      reread.sex = [
+        { x0: Math.round(x1 + h * 0.2), y0, x1: Math.round(x1 + h * 4), y1 },
+        { x0: Math.round(x0 - h * 0.2), y0: Math.round(y1 - h * 0.1), x1: Math.round(x0 + h * 3), y1: Math.round(y1 + h * 1.8) },
+      ];
+    }
+  }
   // Nothing printed right before it: 被 of 被保険者番号 (後期: the person's number) may be misread.
   const INSURER = /(?<!\p{Script=Han}\s*)保[険陵]\S?番\s*号|公費\S{0,3}番号/u;
   const insurer = first(cells, INSURER, (f) => digitsOf(f.value.replace(/[(（][)）](?=\d)/, '0'), 5)?.slice(0, 9));

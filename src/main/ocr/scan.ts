@@ -191,6 +191,15 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
       x.confidence.limitCategory = 0.6;
     }
   }
+  for (const box of x.reread.sex ?? []) {
+    const again = (await engine.recognizeLine(await crop(prepared, box), '男女')).text.replace(/\s+/g, '');
+    // One glyph and nothing else: a whitelisted read of an empty crop invents glyphs too.
+    if (again === '男' || again === '女') {
+      x.fields.sex = again === '男' ? 'male' : 'female';
+      x.confidence.sex = 0.6;
+      break;
+    }
+  }
   if (x.reread.number) {
     const again = (await engine.recognizeLine(await crop(prepared, x.reread.number), '0123456789')).text.replace(/\s+/g, '');
     // Only a clean run of digits replaces what the page read, and never one as long as a 個人番号
