@@ -182,6 +182,11 @@ describe('extractFields', () => {
     expect(extractFields(lines('記号 40 番号 40370934 (校秋) 00')).fields.branch).toBe('00');
     expect(extractFields(lines('被保険者証番号 784422', '校番 01')).fields.branch).toBe('01');
     expect(extractFields(lines('(校番) 01', '(校番) 02')).fields.branch).toBeUndefined();
+    // Both labels of the 記号・番号 row misread past knowing: the row's shape places its numbers.
+    const row = extractFields(lines('しっ 75572774 番史 921045 (校番) 03'));
+    expect(row.fields).toMatchObject({ symbol: '75572774', number: '921045', branch: '03' });
+    expect(row.confidence.symbol).toBeLessThan(0.8);
+    expect(extractFields(lines('記号 2308 秋生 191962 (検竹) 00')).fields).toMatchObject({ symbol: '2308', number: '191962', branch: '00' });
     expect(extractFields(lines('保険者名称 全国健康保険協会大分妄部')).fields.insurerName).toBe('全国健康保険協会大分支部');
     // 長男, a name ending in 男: not a sex.
     expect(extractFields(lines('続柄 長男', '氏名 山田 正男')).fields.sex).toBeUndefined();

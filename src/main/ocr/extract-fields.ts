@@ -585,7 +585,21 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence);
     const branch = first(cells, /枝\s*番\)?/, (f) => f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0]);
     if (branch) set('branch', branch.v, branch.f.confidence);
-    else {
+    if (!fields.symbol || !fields.number) {
+      // The row's labels misread past knowing (「しっ 75572774 番史 921045 (校番) 03」): its shape —
+      // a number, a short label, a number, a bracketed label and two digits — places them.
+      const ID_ROW = /(?:^|[^\d])(\d{1,8})\s*[^\d\s]{1,3}\s*(\d{1,8})\s*[(（][^\d()（）]{1,3}[)）]\s*(\d{2})(?!\d)/;
+      // On the whole line: the misread labels may have split it into cells.
+      const row = ocrLines.map((c, i) => ({ c, m: flagged.has(i) ? null : ID_ROW.exec(compact(toHalfWidth(c.text)).replace(/(?<=\d)\s+(?=\d)/g, '')) })).find((x) => x.m);
+      const [, sym, num, br] = row?.m ?? [];
+      if (row && sym && num && br && (!fields.symbol || fields.symbol === sym) && (!fields.number || fields.number === num)) {
+        const c = Math.min(row.c.confidence, 0.6);
+        if (!fields.symbol) set('symbol', sym, c);
+        if (!fields.number) set('number', num, c);
+        if (!fields.branch) set('branch', br, c);
+      }
+    }
+    if (!fields.branch) {
       // The 枝番 label misread (「(槻番) 00」, 「(校秋) 00」, 「校番 00」): two digits after a short
       // label in brackets, or after a 〜番 label of their own, when only one cell has them.
       const BRANCH_MISREAD = /(?:[(（]\s*[^\s\d()（）]{1,2}\s*[)）]|^[^\s\d]番)\s*(\d{2})(?!\d)/;
