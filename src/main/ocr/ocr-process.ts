@@ -4,9 +4,11 @@
  * - a crash or runaway on a hostile image ends that process, not the app; the scan gets one clear
  *   message and the next scan starts a fresh process;
  * - a scan that hangs is killed after a time limit;
- * - the process starts with glibc's malloc limited to two arenas. libvips' worker threads each
- *   got an arena of their own that was never given back (peak 424 → 352 MB over the benchmark, and
- *   faster); that limit can only be set before a process starts.
+ * - the process starts with glibc's malloc limited to two arenas and with a fixed mmap threshold.
+ *   libvips' worker threads each got an arena of their own, and glibc's moving threshold soon put
+ *   every image buffer in them, where freed memory was never given back (peak RSS over the
+ *   benchmark's images 424 → 360 MB with the arena limit, 332 MB with both). Both can only be
+ *   set before a process starts.
  * The host runs `host.ts`: forked with tsx here (CLI, browser mode, tests, benchmark), an Electron
  * utility process in the app (see `src/main/index.ts`). Both speak the messages below.
  */
@@ -16,8 +18,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ScanResult } from './scan.ts';
 import { ImageError } from './preprocess.ts';
 
-/** Set before the OCR process starts (see above). */
-export const OCR_PROCESS_ENV = { MALLOC_ARENA_MAX: '2' } as const;
+/** Set before the OCR process starts (see above): buffers of 128 KiB and more are mapped, and unmapped when freed. */
+export const OCR_PROCESS_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' } as const;
 
 /** What a scan returns across the process boundary: the result without its image closure. */
 export type RemoteScan = Omit<ScanResult, 'redactedImage'> & {
