@@ -83,7 +83,8 @@ const DATE_RE = /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*
 /**
  * Misreads the Japanese model makes on printed dates, repaired before parsing: 日 read as 目 or
  * 晶 after a digit, the first glyph of 令和 or 昭和 read as another one (the only eras ending in
- * 和; the year tells them apart from 令和21), 一 read as a long vowel mark, a date's slash as 7, the other glyph of 平成 or 令和, 年 as 全.
+ * 和; the year tells them apart from 令和21), the other glyph of 平成 or 令和, 年 read as 全, a
+ * 西暦 date's slash read as 7, 一 read as a long vowel mark.
  */
 export function repairOcr(text: string): string {
   return text
@@ -253,17 +254,17 @@ const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
 
 type Glyph = { text: string; bbox: OcrBox };
 
-/**
- * 氏名 with one U+3000 between family and given name. OCR spaces Japanese glyphs unevenly, so the
- * separator is the widest gap between the glyph boxes (when boxes are known), else the single
- * space of the text.
- */
 interface NameRead {
   text: string;
   /** Where it is printed, when the glyph boxes are known. */
   box?: OcrBox;
 }
 
+/**
+ * 氏名 with one U+3000 between family and given name. OCR spaces Japanese glyphs unevenly, so the
+ * separator is the widest gap between the glyph boxes (when boxes are known), else the single
+ * space of the text. The scan then looks for the space on the image itself (name-gap.ts).
+ */
 function readName(words: OcrWord[], afterLabel: boolean, raw: string, misreadLabel = false): NameRead | undefined {
   const glyphs: Glyph[] = words.flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }])).filter((g) => g.text.trim() !== '');
   let start = 0;
@@ -530,11 +531,11 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     // A lone glyph in its own cell is what the page read drops most: right of the label (「性別 男」)
     // or under it (a stacked cell, the label small above the value).
     const at = cells.find((c) => !flagged.has(c.line) && /性\s*別/.test(c.text));
-    const first = at?.words.find((w) => w.text.includes('性'));
-    const last = at?.words.find((w) => w.text.includes('別'));
-    if (first && last && last.bbox.x1 > first.bbox.x0) {
-      const { x0, y0 } = first.bbox;
-      const { x1, y1 } = last.bbox;
+    const sei = at?.words.find((w) => w.text.includes('性'));
+    const betsu = at?.words.find((w) => w.text.includes('別'));
+    if (sei && betsu && betsu.bbox.x1 > sei.bbox.x0) {
+      const { x0, y0 } = sei.bbox;
+      const { x1, y1 } = betsu.bbox;
       const h = y1 - y0;
       reread.sex = [
         { x0: Math.round(x1 + h * 0.2), y0, x1: Math.round(x1 + h * 4), y1 },
@@ -590,13 +591,13 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       // a number, a short label, a number, a bracketed label and two digits — places them.
       const ID_ROW = /(?:^|[^\d])(\d{1,8})\s*[^\d\s]{1,3}\s*(\d{1,8})\s*[(（][^\d()（）]{1,3}[)）]\s*(\d{2})(?!\d)/;
       // On the whole line: the misread labels may have split it into cells.
-      const row = ocrLines.map((c, i) => ({ c, m: flagged.has(i) ? null : ID_ROW.exec(compact(toHalfWidth(c.text)).replace(/(?<=\d)\s+(?=\d)/g, '')) })).find((x) => x.m);
+      const row = ocrLines.map((l, i) => ({ l, m: flagged.has(i) ? null : ID_ROW.exec(compact(toHalfWidth(l.text)).replace(/(?<=\d)\s+(?=\d)/g, '')) })).find((x) => x.m);
       const [, sym, num, br] = row?.m ?? [];
       if (row && sym && num && br && (!fields.symbol || fields.symbol === sym) && (!fields.number || fields.number === num)) {
-        const c = Math.min(row.c.confidence, 0.6);
-        if (!fields.symbol) set('symbol', sym, c);
-        if (!fields.number) set('number', num, c);
-        if (!fields.branch) set('branch', br, c);
+        const conf = Math.min(row.l.confidence, 0.6);
+        if (!fields.symbol) set('symbol', sym, conf);
+        if (!fields.number) set('number', num, conf);
+        if (!fields.branch) set('branch', br, conf);
       }
     }
     if (!fields.branch) {
