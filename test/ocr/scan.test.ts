@@ -77,6 +77,15 @@ describe('scanning generated documents', () => {
     }
   });
 
+  it('reads every row a portal screen lists (a row the layout analysis dropped is read again as one block)', () => {
+    const screens = clean.filter((d) => d.kind === 'portal_screen');
+    expect(screens.length).toBeGreaterThan(0);
+    for (const d of screens) {
+      const r = results.get(d.path)!;
+      for (const k of ['name', 'birthDate', 'sex', 'burdenRatio', 'insurerNumber'] as const) if (k in d.fields) expect(r.fields[k], `${d.file} ${k}`).toBeDefined();
+    }
+  });
+
   it('omits fields the document does not carry, and never a 個人番号', () => {
     for (const d of clean) {
       const r = results.get(d.path)!;

@@ -47,6 +47,7 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   const { kind, confidence } = found;
   const lines = await rereadDates(engine, prepared, ocr.lines);
   const extraction = extractFields(lines, kind);
+  if (kind === 'portal_screen') await fillPortalRows(engine, prepared, extraction);
   await spaceName(prepared, extraction);
   await rereadNumbers(engine, prepared, extraction);
   const warnings = [...extraction.warnings];
@@ -126,6 +127,28 @@ function keepOwnLine(px: Buffer, width: number, height: number, y0: number, y1: 
   if (above > 0) out.fill(255, 0, above * width);
   if (below < height - 1) out.fill(255, (below + 1) * width);
   return out;
+}
+
+/** What every マイナポータル 資格情報 screen lists. */
+const PORTAL_ROWS: readonly FieldName[] = ['name', 'birthDate', 'sex', 'burdenRatio', 'insurerNumber'];
+
+/**
+ * The layout analysis of a phone's list of short rows drops a row now and then (性別 男 and
+ * 負担割合 3割 lost together): a screen missing one of the rows it always lists is read again as
+ * one block, and the rows found there fill the gaps (never replace what the page read gave).
+ */
+async function fillPortalRows(engine: OcrEngine, prepared: Prepared, x: Extraction): Promise<void> {
+  if (PORTAL_ROWS.every((k) => x.fields[k] !== undefined)) return;
+  const again = extractFields((await engine.recognize(prepared.image, { layout: 'block' })).lines, 'portal_screen');
+  for (const k of PORTAL_ROWS) {
+    if (x.fields[k] !== undefined || again.fields[k] === undefined) continue;
+    // A 保険者番号 only with a valid 検証番号: its warning stays with the other reading.
+    if (k === 'insurerNumber' && !validateInsurerNumber(again.fields.insurerNumber!).valid) continue;
+    Object.assign(x.fields, { [k]: again.fields[k] });
+    x.confidence[k] = again.confidence[k]!;
+    if (k === 'name' && again.nameBox) x.nameBox = again.nameBox;
+  }
+  reconcileInsurerName(x);
 }
 
 /** Darker than this is ink on the prepared (normalised grey) image. */
