@@ -213,6 +213,8 @@ describe('extractFields', () => {
     expect(r.fields.limitCategory).toBeUndefined();
     expect(r.reread.limitCategory!.x0).toBeGreaterThanOrEqual(120);
     expect(extractFields(lines('適用区分 区分Ⅱ')).fields.limitCategory).toBe('Ⅱ');
+    expect(extractFields(lines('適用区分 プア')).fields.limitCategory).toBe('ア');
+    expect(extractFields(lines('適用区分 プアイ')).fields.limitCategory).toBeUndefined();
   });
 
   it('asks for a second, 男/女-only reading beside and under a 性別 label read without its value', () => {

@@ -670,7 +670,8 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const CATEGORY = /^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/;
   // The 適用区分 label misread: the large 「区分Ⅱ」 printed as the value is enough.
   const CATEGORY_LABEL = /(?:適用|限度|所得)\S?区分|適用\S?分(?=\s*区分)/;
-  const category = first(cells, CATEGORY_LABEL, (f) => f.value.match(CATEGORY)?.[1]) ?? cells.map((c) => ({ v: /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u.exec(c.text)?.[1], f: c })).find((x) => x.v);
+  // A stray glyph before a lone category (a cell border read as プ: 「プア」) is let go.
+  const category = first(cells, CATEGORY_LABEL, (f) => f.value.match(CATEGORY)?.[1] ?? f.value.match(/^[^\s\dアイウエオⅠⅡ]\s*([アイウエオ]|Ⅰ|Ⅱ)\s*$/)?.[1]) ?? cells.map((c) => ({ v: /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u.exec(c.text)?.[1], f: c })).find((x) => x.v);
   if (category?.v) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence);
   else {
     // A lone large katakana (「ウ」) beside its label is often dropped by the page read: where it
