@@ -250,7 +250,8 @@ const first = <T>(cells: Cell[], label: RegExp, parse: (v: Found) => T | undefin
 
 /** The patient's name label: not the 被保険者, 世帯主 or 保護者 named beside it, nor the カナ line. */
 const NAME_LABEL = /(?<!(?:保険者|世帯\S|保護者)\s*)(?:氏\s*名|受給者名)(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
-const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
+/** What is not part of a name's text. */
+export const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
 
 type Glyph = { text: string; bbox: OcrBox };
 

@@ -1,7 +1,7 @@
 /** One paper document: prepare the image, recognise, classify, extract. */
 import { classify, type ScanKind } from './classify.ts';
 import type { OcrEngine } from './engine.ts';
-import { extractFields, reconcileInsurerName, scrubPersonalNumbers, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
+import { extractFields, NAME_CHARS, reconcileInsurerName, scrubPersonalNumbers, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
 import type { OcrBox, OcrLine } from './engine.ts';
 import { prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
@@ -48,6 +48,7 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   const lines = await rereadDates(engine, prepared, ocr.lines);
   const extraction = extractFields(lines, kind);
   if (kind === 'portal_screen') await fillPortalRows(engine, prepared, extraction);
+  await rereadName(engine, prepared, extraction);
   await spaceName(prepared, extraction);
   await rereadNumbers(engine, prepared, extraction);
   const warnings = [...extraction.warnings];
@@ -149,6 +150,27 @@ async function fillPortalRows(engine: OcrEngine, prepared: Prepared, x: Extracti
     if (k === 'name' && again.nameBox) x.nameBox = again.nameBox;
   }
   reconcileInsurerName(x);
+}
+
+/** A name read at least this well is not read again. */
+const NAME_READ_WELL = 0.9;
+/** A second reading of the name counts from this confidence on (and only above the first's). */
+const NAME_REREAD_AT = 0.65;
+
+/**
+ * A name the page read was unsure of is read again from its crop, upscaled like the numbers: small
+ * kanji on a low-resolution capture come out better there (出口昭 → 山口 昭). The second reading
+ * replaces the first only as family and given name, read surer than the page read them; staff
+ * confirm it either way.
+ */
+async function rereadName(engine: OcrEngine, prepared: Prepared, x: Extraction): Promise<void> {
+  const first = x.confidence.name ?? 0;
+  if (!x.nameBox || !x.fields.name || first >= NAME_READ_WELL) return;
+  const again = await engine.recognizeLine(await crop(prepared, x.nameBox), '');
+  const parts = again.text.split(/\s+/).map((t) => t.replace(NAME_CHARS, '')).filter(Boolean);
+  if (parts.length !== 2 || again.confidence < NAME_REREAD_AT || again.confidence <= first) return;
+  x.fields.name = parts.join('\u3000');
+  x.confidence.name = Math.min(again.confidence, CONFIRM_BELOW - 0.1);
 }
 
 /** Darker than this is ink on the prepared (normalised grey) image. */
