@@ -188,6 +188,8 @@ describe('extractFields', () => {
     expect(row.confidence.symbol).toBeLessThan(0.8);
     expect(extractFields(lines('記号 2308 秋生 191962 (検竹) 00')).fields).toMatchObject({ symbol: '2308', number: '191962', branch: '00' });
     expect(extractFields(lines('保険者名称 全国健康保険協会大分妄部')).fields.insurerName).toBe('全国健康保険協会大分支部');
+    expect(extractFields(lines('保険者名称 北海道後期高齢者医療且')).fields.insurerName).toBe('北海道後期高齢者医療広域連合');
+    expect(extractFields(lines('保険者名称 山形県後期高齢者医療広城連仙')).fields.insurerName).toBe('山形県後期高齢者医療広域連合');
     // 長男, a name ending in 男: not a sex.
     expect(extractFields(lines('続柄 長男', '氏名 山田 正男')).fields.sex).toBeUndefined();
   });

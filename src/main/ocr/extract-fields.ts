@@ -9,6 +9,7 @@ import { parseJapaneseDate } from '../../shared/domain/wareki.ts';
 import { insurerNameOf, validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
+import { PREFECTURES } from '../../shared/domain/prefectures.ts';
 import { compact } from './text.ts';
 import type { DocumentKind } from '../../shared/rules/vocabulary.ts';
 
@@ -317,9 +318,15 @@ const COMBINED_ID = /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.]\s*(\d{1
 /** How insurers' names are formed; a municipality (国保: 川口市) has no shape of its own. */
 const INSURER_NAME_SHAPE = /全国健康保険協会\p{Script=Han}{2,3}\S部|[\p{Script=Han}\p{Script=Katakana}ー]{2,}健康保険組合|\p{Script=Han}{2,4}後期高齢者医療広域連合|\p{Script=Han}{2,}共済組合(?:\p{Script=Han}{2,3}支部)?/u;
 
-/** 「幕全国健康保険協会東京支部」, 「…大分妄部」: a stray glyph before 全国, 支 misread in 支部. */
+/** A prefecture has one 後期高齢者医療広域連合: its name's misread or cut-off tail (広城連仙, 且) follows. */
+const KOUKI_NAME = new RegExp(`^\\S{0,2}?(${PREFECTURES.join('|')})後期高齢者医療\\S{0,5}$`, 'u');
+
+/** 「幕全国健康保険協会東京支部」, 「…大分妄部」: a stray glyph before 全国, 支 misread in 支部; a 広域連合's tail. */
 function tidyInsurerName(v: string): string {
-  return v.replace(/^.{1,2}(?=全国健康保険協会)/, '').replace(/^(全国健康保険協会\p{Script=Han}{2,3}?)[^支]部$/u, '$1支部');
+  return v
+    .replace(/^.{1,2}(?=全国健康保険協会)/, '')
+    .replace(/^(全国健康保険協会\p{Script=Han}{2,3}?)[^支]部$/u, '$1支部')
+    .replace(KOUKI_NAME, '$1後期高齢者医療広域連合');
 }
 
 type DateField = 'birthDate' | 'issueDate' | 'expiry';
