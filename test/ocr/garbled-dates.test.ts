@@ -16,6 +16,8 @@ describe('garbled dates', () => {
       [0, '平成26年月14日'],
       [1, '外科7年8月3日'],
     ]);
+    // Not on a line that carried a 個人番号.
+    expect(garbledDates([at(100, [0, '個人番号|1234|5678|9018'], [600, '外科|7|年|8|月|3|日'])])).toEqual([]);
     // 令和 began in May 2019: 令和1年3月31日 is no date (a digit of 令和11年 was lost).
     expect(garbledDates([at(100, [0, '令和|1|年|3|月|31|日'])])).toHaveLength(1);
   });

@@ -5,7 +5,8 @@
  * the words they came from, with a confidence that has staff confirm them.
  */
 import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
-import { datesIn, repairOcr, union } from './extract-fields.ts';
+import { datesIn, repairOcr, scrubPersonalNumbers, union } from './extract-fields.ts';
+import { compact } from './text.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 
 /** What a printed date can be made of. */
@@ -37,6 +38,9 @@ const sortedWords = (line: OcrLine): OcrWord[] => line.words.filter((w) => w.tex
 export function garbledDates(lines: OcrLine[]): GarbledDate[] {
   const found: GarbledDate[] = [];
   lines.forEach((line, index) => {
+    // Never on a line that carried a 個人番号: a second reading could bring its digits back.
+    const text = toHalfWidth(line.text);
+    if (scrubPersonalNumbers(text).seen || scrubPersonalNumbers(compact(text)).seen) return;
     const words = sortedWords(line);
     const texts = words.map((w) => toHalfWidth(w.text).replace(/\s+/g, ''));
     const owner: number[] = texts.flatMap((t, i) => [...t].map(() => i));

@@ -130,8 +130,9 @@ function keepOwnLine(px: Buffer, width: number, height: number, y0: number, y1: 
   return out;
 }
 
-/** What every マイナポータル 資格情報 screen lists. */
-const PORTAL_ROWS: readonly FieldName[] = ['name', 'birthDate', 'sex', 'burdenRatio', 'insurerNumber'];
+/** What every マイナポータル 資格情報 screen lists, and what else a second reading may fill in. */
+const PORTAL_ROWS: readonly FieldName[] = ['name', 'birthDate', 'burdenRatio', 'insurerNumber'];
+const PORTAL_FILL: readonly FieldName[] = [...PORTAL_ROWS, 'sex'];
 
 /**
  * The layout analysis of a phone's list of short rows drops a row now and then (性別 男 and
@@ -141,7 +142,7 @@ const PORTAL_ROWS: readonly FieldName[] = ['name', 'birthDate', 'sex', 'burdenRa
 async function fillPortalRows(engine: OcrEngine, prepared: Prepared, x: Extraction): Promise<void> {
   if (PORTAL_ROWS.every((k) => x.fields[k] !== undefined)) return;
   const again = extractFields((await engine.recognize(prepared.image, { layout: 'block' })).lines, 'portal_screen');
-  for (const k of PORTAL_ROWS) {
+  for (const k of PORTAL_FILL) {
     if (x.fields[k] !== undefined || again.fields[k] === undefined) continue;
     // A 保険者番号 only with a valid 検証番号: its warning stays with the other reading.
     if (k === 'insurerNumber' && !validateInsurerNumber(again.fields.insurerNumber!).valid) continue;
@@ -152,20 +153,18 @@ async function fillPortalRows(engine: OcrEngine, prepared: Prepared, x: Extracti
   reconcileInsurerName(x);
 }
 
-/** A name read at least this well is not read again. */
-const NAME_READ_WELL = 0.9;
 /** A second reading of the name counts from this confidence on (and only above the first's). */
 const NAME_REREAD_AT = 0.65;
 
 /**
- * A name the page read was unsure of is read again from its crop, upscaled like the numbers: small
+ * A name staff would be asked to confirm is read again from its crop, upscaled like the numbers: small
  * kanji on a low-resolution capture come out better there (出口昭 → 山口 昭). The second reading
  * replaces the first only as family and given name, read surer than the page read them; staff
  * confirm it either way.
  */
 async function rereadName(engine: OcrEngine, prepared: Prepared, x: Extraction): Promise<void> {
   const first = x.confidence.name ?? 0;
-  if (!x.nameBox || !x.fields.name || first >= NAME_READ_WELL) return;
+  if (!x.nameBox || !x.fields.name || first >= CONFIRM_BELOW) return;
   const again = await engine.recognizeLine(await crop(prepared, x.nameBox), '');
   const parts = again.text.split(/\s+/).map((t) => t.replace(NAME_CHARS, '')).filter(Boolean);
   if (parts.length !== 2 || again.confidence < NAME_REREAD_AT || again.confidence <= first) return;
