@@ -23,7 +23,7 @@ export const OCR_PROCESS_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: 
 
 /** What a scan returns across the process boundary: the result without its image closure. */
 export type RemoteScan = Omit<ScanResult, 'redactedImage'> & {
-  /** Asked for with `images`: the redacted prepared image (PNG) and a downscaled JPEG of it. */
+  /** Asked for with `previewWidth`: the redacted prepared image (PNG) and a downscaled JPEG of it. */
   images?: { redacted: Buffer; preview: Buffer };
 };
 
