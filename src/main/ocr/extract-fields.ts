@@ -6,7 +6,7 @@
  * or a stored value. A failing 保険者番号 check digit is reported, never "corrected".
  */
 import { parseJapaneseDate } from '../../shared/domain/wareki.ts';
-import { insurerNameOf, validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
+import { insurerNameOf, koukiUnionName, validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 import { PREFECTURES } from '../../shared/domain/prefectures.ts';
@@ -326,7 +326,7 @@ function tidyInsurerName(v: string): string {
   return v
     .replace(/^.{1,2}(?=全国健康保険協会)/, '')
     .replace(/^(全国健康保険協会\p{Script=Han}{2,3}?)[^支]部$/u, '$1支部')
-    .replace(KOUKI_NAME, '$1後期高齢者医療広域連合');
+    .replace(KOUKI_NAME, (_, prefecture: string) => koukiUnionName(prefecture));
 }
 
 type DateField = 'birthDate' | 'issueDate' | 'expiry';
@@ -453,15 +453,18 @@ function issuerDate(cells: Cell[], known: ExtractedFields, flagged: Set<number>)
   return [];
 }
 
+/** Whether a line shows a 個人番号: spaced as read and compacted (OCR may space its digits apart). */
+export function carriesPersonalNumber(line: OcrLine): boolean {
+  const raw = scrubPersonalNumbers(toHalfWidth(line.text));
+  return raw.seen || scrubPersonalNumbers(repairOcr(compact(raw.text))).seen;
+}
+
 export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknown'): Extraction {
   const warnings: string[] = [];
   const personalNumberLines: number[] = [];
   const flagged = new Set<number>();
   ocrLines.forEach((l, i) => {
-    // Scrubbed both spaced (as read) and compacted: OCR may space the digits of one number apart.
-    const raw = scrubPersonalNumbers(toHalfWidth(l.text));
-    const { seen } = scrubPersonalNumbers(repairOcr(compact(raw.text)));
-    if (seen || raw.seen) {
+    if (carriesPersonalNumber(l)) {
       personalNumberLines.push(i);
       flagged.add(i);
     }

@@ -5,8 +5,7 @@
  * the words they came from, with a confidence that has staff confirm them.
  */
 import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
-import { datesIn, repairOcr, scrubPersonalNumbers, union } from './extract-fields.ts';
-import { compact } from './text.ts';
+import { carriesPersonalNumber, datesIn, repairOcr, union } from './extract-fields.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 
 /** What a printed date can be made of. */
@@ -39,8 +38,7 @@ export function garbledDates(lines: OcrLine[]): GarbledDate[] {
   const found: GarbledDate[] = [];
   lines.forEach((line, index) => {
     // Never on a line that carried a 個人番号: a second reading could bring its digits back.
-    const text = toHalfWidth(line.text);
-    if (scrubPersonalNumbers(text).seen || scrubPersonalNumbers(compact(text)).seen) return;
+    if (carriesPersonalNumber(line)) return;
     const words = sortedWords(line);
     const texts = words.map((w) => toHalfWidth(w.text).replace(/\s+/g, ''));
     const owner: number[] = texts.flatMap((t, i) => [...t].map(() => i));

@@ -67,6 +67,9 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   };
 }
 
+/** Darker than this is ink on the prepared (normalised grey) image. */
+const INK_BELOW = 128;
+
 /** What a 適用区分 can be: ア–オ (70 歳未満), Ⅰ・Ⅱ (低所得), and 区分 printed before it. */
 const LIMIT_CATEGORIES = 'アイウエオⅠⅡI区分';
 
@@ -93,7 +96,7 @@ async function crop(prepared: Prepared, box: OcrBox): Promise<Buffer> {
 /** Rows and columns that are ink for most of the crop's extent are ruled lines, not glyph strokes. */
 function whitenBorders(px: Buffer, width: number, height: number): Buffer {
   const out = Buffer.from(px);
-  const ink = (v: number) => v < 128;
+  const ink = (v: number) => v < INK_BELOW;
   for (let x = 0; x < width; x++) {
     let n = 0;
     for (let y = 0; y < height; y++) if (ink(px[y * width + x]!)) n++;
@@ -115,7 +118,7 @@ function whitenBorders(px: Buffer, width: number, height: number): Buffer {
 function keepOwnLine(px: Buffer, width: number, height: number, y0: number, y1: number): Buffer {
   const blank = (y: number) => {
     let n = 0;
-    for (let x = 0; x < width; x++) if (px[y * width + x]! < 128) n++;
+    for (let x = 0; x < width; x++) if (px[y * width + x]! < INK_BELOW) n++;
     return n <= Math.max(1, width * 0.005);
   };
   // From the middle of the value's rows outwards: its glyphs may run above or below the box.
@@ -171,9 +174,6 @@ async function rereadName(engine: OcrEngine, prepared: Prepared, x: Extraction):
   x.fields.name = parts.join('\u3000');
   x.confidence.name = Math.min(again.confidence, CONFIRM_BELOW - 0.1);
 }
-
-/** Darker than this is ink on the prepared (normalised grey) image. */
-const INK_BELOW = 128;
 
 /** The 氏名's family/given space put where the image has it (name-gap.ts). */
 async function spaceName(prepared: Prepared, x: Extraction): Promise<void> {

@@ -111,6 +111,9 @@ export function validateInsurerNumber(raw: string): InsurerNumberCheck {
   };
 }
 
+/** A prefecture's one 後期高齢者医療広域連合 (「東京都後期高齢者医療広域連合」). */
+export const koukiUnionName = (prefecture: string): string => `${prefecture}後期高齢者医療広域連合`;
+
 /**
  * The insurer's name where the number alone decides it: 協会けんぽ has one 支部 per prefecture
  * (法別 01, 保険者別番号 001: 「全国健康保険協会 東京支部」) and 後期高齢者医療 one 広域連合 per
@@ -123,6 +126,6 @@ export function insurerNameOf(raw: string): string | undefined {
   const prefecture = prefectureOf(check.prefecture);
   if (!prefecture) return undefined;
   if (check.houbetsu === '01' && check.normalized.slice(4, 7) === '001') return `全国健康保険協会${prefecture === '北海道' ? prefecture : prefecture.replace(/[都府県]$/, '')}支部`;
-  if (check.houbetsu === '39') return `${prefecture}後期高齢者医療広域連合`;
+  if (check.houbetsu === '39') return koukiUnionName(prefecture);
   return undefined;
 }
