@@ -22,9 +22,15 @@ export function personalNumberBoxes(lines: OcrLine[], lineIndexes: number[]): Bo
   return boxes;
 }
 
-export async function redactImage(image: Buffer, boxes: Box[], margin = 6): Promise<Buffer> {
-  if (boxes.length === 0) return image;
-  const { width = 0, height = 0 } = await sharp(image).metadata();
+/**
+ * The page (8-bit grey) as a PNG with the boxes blacked out. Light compression: a tenth of the
+ * raw size for ~10 ms on a card, where the default level takes five times as long for little less.
+ */
+export async function redactImage(page: { grey: Buffer; width: number; height: number }, boxes: Box[], margin = 6): Promise<Buffer> {
+  const { width, height } = page;
+  const image = sharp(page.grey, { raw: { width, height, channels: 1 } }).toColourspace('b-w');
+  const png = { compressionLevel: 1 };
+  if (boxes.length === 0) return image.png(png).toBuffer();
   const rects = boxes
     .map((b) => {
       const x = Math.max(0, b.x0 - margin);
@@ -33,5 +39,5 @@ export async function redactImage(image: Buffer, boxes: Box[], margin = 6): Prom
     })
     .join('');
   const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${rects}</svg>`);
-  return sharp(image).composite([{ input: svg }]).png().toBuffer();
+  return image.composite([{ input: svg }]).png(png).toBuffer();
 }

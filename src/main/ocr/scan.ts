@@ -3,7 +3,7 @@ import { classify, type ScanKind } from './classify.ts';
 import type { OcrEngine } from './engine.ts';
 import { extractFields, NAME_CHARS, reconcileInsurerName, scrubPersonalNumbers, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
 import type { OcrBox, OcrLine } from './engine.ts';
-import { prepareImage, type Prepared } from './preprocess.ts';
+import { pgm, prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import sharp from 'sharp';
 import { personalNumberBoxes, redactImage } from './redact.ts';
@@ -63,9 +63,11 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
     confirm,
     warnings,
     timings: { prepareMs: Math.round(t1 - t0), recognizeMs: Math.round(t2 - t1) },
-    redactedImage: () => redactImage(prepared.image, personalNumberBoxes(ocr.lines, extraction.personalNumberLines)),
+    redactedImage: () => redactImage(prepared, personalNumberBoxes(ocr.lines, extraction.personalNumberLines)),
   };
 }
+
+const page = (p: Prepared) => sharp(p.grey, { raw: { width: p.width, height: p.height, channels: 1 } });
 
 /** Darker than this is ink on the prepared (normalised grey) image. */
 const INK_BELOW = 128;
@@ -84,13 +86,15 @@ async function crop(prepared: Prepared, box: OcrBox): Promise<Buffer> {
   const width = Math.max(1, Math.min(prepared.width, Math.round(box.x1 + h * 0.5)) - left);
   const height = Math.max(1, Math.min(prepared.height, Math.round(box.y1 + h * 0.35)) - top);
   const scale = Math.min(3, Math.max(1, 48 / Math.max(1, h)));
-  const region = await sharp(prepared.image).extract({ left, top, width, height }).toColourspace('b-w').raw().toBuffer();
+  const region = await page(prepared).extract({ left, top, width, height }).toColourspace('b-w').raw().toBuffer();
   const clean = keepOwnLine(whitenBorders(region, width, height), width, height, Math.round(box.y0 - top), Math.round(box.y1 - top));
-  return sharp(clean, { raw: { width, height, channels: 1 } })
+  const out = await sharp(clean, { raw: { width, height, channels: 1 } })
     .resize({ width: Math.round(width * scale), kernel: 'lanczos3' })
     .extend({ top: 12, bottom: 12, left: 12, right: 12, background: '#ffffff' })
-    .png({ compressionLevel: 0 })
-    .toBuffer();
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return pgm(out.data, out.info.width, out.info.height);
 }
 
 /** Rows and columns that are ink for most of the crop's extent are ruled lines, not glyph strokes. */
@@ -185,7 +189,7 @@ async function spaceName(prepared: Prepared, x: Extraction): Promise<void> {
   const width = Math.min(prepared.width, box.x1) - left;
   const height = Math.min(prepared.height, box.y1) - top;
   if (width < 2 || height < 2) return;
-  const px = await sharp(prepared.image).extract({ left, top, width, height }).toColourspace('b-w').raw().toBuffer();
+  const px = await page(prepared).extract({ left, top, width, height }).toColourspace('b-w').raw().toBuffer();
   // A column with a speck of noise is not ink: at least two dark pixels.
   const inked = Array.from({ length: width }, (_, cx) => {
     let dark = 0;
