@@ -217,6 +217,21 @@ describe('extractFields', () => {
     expect(extractFields(lines('適用区分 区分Ⅱ')).fields.limitCategory).toBe('Ⅱ');
     expect(extractFields(lines('適用区分 プア')).fields.limitCategory).toBe('ア');
     expect(extractFields(lines('適用区分 プアイ')).fields.limitCategory).toBeUndefined();
+    // 区分Ⅰ's bar read as a ruled line: for confirmation.
+    const bar = extractFields(lines('適用区分', '区分 |'));
+    expect(bar.fields.limitCategory).toBe('Ⅰ');
+    expect(bar.confidence.limitCategory).toBeLessThan(0.8);
+    expect(extractFields(lines('適用区分', '区分 ||')).fields.limitCategory).toBe('Ⅱ');
+  });
+
+  it('reads a 保険者番号 label spaced out to fill its cell, or with its 番 misread, as one label', () => {
+    // 「保険者  番号」 (spaced out): not 保険者 and the person's 番号.
+    const spaced = extractFields([at(100, [0, '保険|者'], [160, '番号|06052609'])]);
+    expect(spaced.fields.insurerNumber).toBe('06052609');
+    expect(spaced.fields.number).toBeUndefined();
+    expect(extractFields(lines('保険者箇号 06477756')).fields.insurerNumber).toBe('06477756');
+    // 番号 after another label is still the person's number.
+    expect(extractFields([at(100, [0, '記号|1234'], [250, '番号|5678'])]).fields.number).toBe('5678');
   });
 
   it('asks for a second, 男/女-only reading beside and under a 性別 label read without its value', () => {

@@ -66,6 +66,10 @@ describe('scanning generated documents', () => {
       }
     }
     expect(flagged).toBeGreaterThanOrEqual(Math.floor(wrong * 0.5));
+    // A name read without its family/given split (in part, or its space not found) is always confirmed.
+    const unsplit = [...clean, ...degraded].map((d) => results.get(d.path)!).filter((r) => r.fields.name && !/\s/.test(r.fields.name));
+    expect(unsplit.length).toBeGreaterThan(0);
+    for (const r of unsplit) expect(r.confirm).toContain('name');
   });
 
   it('never reports a wrong 保険者番号 without a warning', () => {

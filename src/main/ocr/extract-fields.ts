@@ -174,8 +174,11 @@ function cellsOf(line: OcrLine, index: number, clean: (t: string) => string, scr
   const groups: OcrWord[][] = [[words[0]!]];
   for (let i = 1; i < words.length; i++) {
     const gap = words[i]!.bbox.x0 - words[i - 1]!.bbox.x1;
-    // A column gap, or a label after a visible space (not the tail of a compound label).
-    const split = gap > 2.5 * em || (gap > 0.8 * em && isLabel(compact(words.slice(i).map((w) => w.text).join(' '))));
+    // A column gap, or a label after a visible space (not the tail of a compound label: 「保険者
+    // 番号」 spaced out to fill its cell is one label, not 保険者 and the person's 番号).
+    const rest = compact(words.slice(i).map((w) => w.text).join(' '));
+    const compound = /^(?:番号|名称)/.test(rest) && /保[険陵]者$/.test(compact(groups.at(-1)!.map((w) => w.text).join('')));
+    const split = gap > 2.5 * em || (gap > 0.8 * em && isLabel(rest) && !compound);
     if (split) groups.push([words[i]!]);
     else groups.at(-1)!.push(words[i]!);
   }
@@ -555,7 +558,8 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     }
   }
   // Nothing printed right before it: 被 of 被保険者番号 (後期: the person's number) may be misread.
-  const INSURER = /(?<!\p{Script=Han}\s*)保[険陵]\S?番\s*号|公費\S{0,3}番号/u;
+  // 番 itself may be misread after 保険者 (「保険者箇号」).
+  const INSURER = /(?<!\p{Script=Han}\s*)保[険陵](?:\S?番|者\S)\s*号|公費\S{0,3}番号/u;
   const insurer = first(cells, INSURER, (f) => digitsOf(f.value.replace(/[(（][)）](?=\d)/, '0'), 5)?.slice(0, 9));
   const insurerAt = insurer?.f ?? labelled(cells, INSURER).next().value;
   if (insurerAt?.box && !flagged.has(insurerAt.cell.line) && (!insurer || !validateInsurerNumber(insurer.v).valid)) reread.insurerNumber = insurerAt.box;
@@ -683,7 +687,10 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const CATEGORY_LABEL = /(?:適用|限度|所得)\S?区分|適用\S?分(?=\s*区分)/;
   // A stray glyph before a lone category (a cell border read as プ: 「プア」) is let go.
   const category = first(cells, CATEGORY_LABEL, (f) => f.value.match(CATEGORY)?.[1] ?? f.value.match(/^[^\s\dアイウエオⅠⅡ]\s*([アイウエオ]|Ⅰ|Ⅱ)\s*$/)?.[1]) ?? cells.map((c) => ({ v: /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u.exec(c.text)?.[1], f: c })).find((x) => x.v);
+  // 区分Ⅰ's bar read as a ruled line (「区分 |」): one bar after 区分 is Ⅰ, two are Ⅱ, for confirmation.
+  const bars = category?.v ? undefined : cells.map((c) => ({ c, m: /^[^\p{L}]{0,2}区分\s*([|l1]{1,2})\s*$/u.exec(c.text) })).find((x) => x.m);
   if (category?.v) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence);
+  else if (bars) set('limitCategory', bars.m![1]!.length === 1 ? 'Ⅰ' : 'Ⅱ', Math.min(bars.c.confidence, 0.6));
   else {
     // A lone large katakana (「ウ」) beside its label is often dropped by the page read: where it
     // is printed, to the right of the label, is read again with only the categories allowed.
