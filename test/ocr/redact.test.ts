@@ -19,17 +19,23 @@ describe('redaction of the 個人番号 in kept images', () => {
     expect(boxes).toEqual([box(100), box(150)]);
 
     const white = { grey: Buffer.alloc(300 * 80, 255), width: 300, height: 80 };
-    const { data, info } = await sharp(await redactImage(white, boxes)).raw().toBuffer({ resolveWithObject: true });
+    const { png, preview } = await redactImage(white, boxes, { previewWidth: 150 });
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     const at = (x: number, y: number) => data[(y * info.width + x) * info.channels]!;
     expect(at(115, 35)).toBe(0); // inside a digit box
     expect(at(165, 35)).toBe(0);
     expect(at(20, 35)).toBe(255); // the label stays readable
     expect(at(290, 70)).toBe(255);
+    // The preview is made from the redacted pixels.
+    const small = await sharp(preview).greyscale().raw().toBuffer({ resolveWithObject: true });
+    expect(small.info.width).toBe(150);
+    expect(small.data[Math.round(35 / 2) * small.info.width + Math.round(115 / 2)]!).toBeLessThan(40);
   });
 
   it('leaves an image without a 個人番号 untouched, as a grey PNG', async () => {
     const page = { grey: Buffer.from(Array.from({ length: 40 * 10 }, (_, i) => i % 256)), width: 40, height: 10 };
-    const png = await redactImage(page, []);
+    const { png, preview } = await redactImage(page, []);
+    expect(preview).toBeUndefined();
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect((await sharp(png).metadata()).channels).toBe(1);
     expect((await sharp(png).toColourspace('b-w').raw().toBuffer()).equals(page.grey)).toBe(true);

@@ -3,7 +3,6 @@
  * is a forked child (messages over its IPC channel); in the app it is an Electron utility process
  * (messages over `process.parentPort`). It exits with its parent.
  */
-import sharp from 'sharp';
 import { OcrEngine } from './engine.ts';
 import type { HostReply, HostRequest } from './ocr-process.ts';
 import { ImageError } from './preprocess.ts';
@@ -30,9 +29,8 @@ async function handle(request: HostRequest): Promise<HostReply> {
     const { redactedImage, ...result } = await scanDocument(engine, Buffer.from(request.image.buffer, request.image.byteOffset, request.image.byteLength));
     let images: { redacted: Buffer; preview: Buffer } | undefined;
     if (request.previewWidth) {
-      const redacted = await redactedImage();
-      const preview = await sharp(redacted).resize({ width: request.previewWidth, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
-      images = { redacted, preview };
+      const { png, preview } = await redactedImage({ previewWidth: request.previewWidth });
+      images = { redacted: png, preview: preview! };
     }
     return { id: request.id, ok: true, scan: { ...result, ...(images ? { images } : {}) }, maxRssKb: maxRssKb() };
   } catch (e) {

@@ -23,21 +23,26 @@ export function personalNumberBoxes(lines: OcrLine[], lineIndexes: number[]): Bo
 }
 
 /**
- * The page (8-bit grey) as a PNG with the boxes blacked out. Light compression: a tenth of the
- * raw size for ~10 ms on a card, where the default level takes five times as long for little less.
+ * The page (8-bit grey) with the boxes blacked out, as a PNG and, if asked, a JPEG preview
+ * `previewWidth` wide, both made at once from the same pixels. Light PNG compression: a tenth of
+ * the raw size for ~10 ms on a card, where the default level takes five times as long for little less.
  */
-export async function redactImage(page: { grey: Buffer; width: number; height: number }, boxes: Box[], margin = 6): Promise<Buffer> {
+export async function redactImage(
+  page: { grey: Buffer; width: number; height: number },
+  boxes: Box[],
+  options: { previewWidth?: number; margin?: number } = {},
+): Promise<{ png: Buffer; preview?: Buffer }> {
   const { width, height } = page;
-  const image = sharp(page.grey, { raw: { width, height, channels: 1 } }).toColourspace('b-w');
-  const png = { compressionLevel: 1 };
-  if (boxes.length === 0) return image.png(png).toBuffer();
-  const rects = boxes
-    .map((b) => {
-      const x = Math.max(0, b.x0 - margin);
-      const y = Math.max(0, b.y0 - margin);
-      return `<rect x="${x}" y="${y}" width="${Math.min(width, b.x1 + margin) - x}" height="${Math.min(height, b.y1 + margin) - y}" fill="#000"/>`;
-    })
-    .join('');
-  const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${rects}</svg>`);
-  return image.composite([{ input: svg }]).png(png).toBuffer();
+  const margin = options.margin ?? 6;
+  const px = Buffer.from(page.grey);
+  for (const b of boxes) {
+    const [x0, x1] = [Math.max(0, Math.round(b.x0 - margin)), Math.min(width, Math.round(b.x1 + margin))];
+    for (let y = Math.max(0, Math.round(b.y0 - margin)); y < Math.min(height, Math.round(b.y1 + margin)); y++) if (x1 > x0) px.fill(0, y * width + x0, y * width + x1);
+  }
+  const image = () => sharp(px, { raw: { width, height, channels: 1 } }).toColourspace('b-w');
+  const [png, preview] = await Promise.all([
+    image().png({ compressionLevel: 1 }).toBuffer(),
+    options.previewWidth ? image().resize({ width: options.previewWidth, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer() : undefined,
+  ]);
+  return { png, ...(preview ? { preview } : {}) };
 }

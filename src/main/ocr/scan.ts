@@ -24,8 +24,11 @@ export interface ScanResult {
   confirm: FieldName[];
   warnings: string[];
   timings: { prepareMs: number; recognizeMs: number };
-  /** The prepared image with any 個人番号 blacked out: the only form in which an image may be kept or shown. */
-  redactedImage(): Promise<Buffer>;
+  /**
+   * The prepared image with any 個人番号 blacked out (PNG, and a JPEG preview if asked): the only
+   * form in which an image may be kept or shown.
+   */
+  redactedImage(options?: { previewWidth?: number }): Promise<{ png: Buffer; preview?: Buffer }>;
 }
 
 export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<ScanResult> {
@@ -64,7 +67,7 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
     confirm,
     warnings,
     timings: { prepareMs: Math.round(t1 - t0), recognizeMs: Math.round(t2 - t1) },
-    redactedImage: () => redactImage(prepared, personalNumberBoxes(ocr.lines, extraction.personalNumberLines)),
+    redactedImage: (options) => redactImage(prepared, personalNumberBoxes(ocr.lines, extraction.personalNumberLines), options),
   };
 }
 
