@@ -22,6 +22,19 @@ describe('garbled dates', () => {
     expect(garbledDates([at(100, [0, '令和|1|年|3|月|31|日'])])).toHaveLength(1);
   });
 
+  it('reads again a date with a lone digit read unsure (22日 merged into 2日), not one read sure', () => {
+    const line = at(100, [0, '生年月日'], [300, '昭和|21|年|12|月|2|日']);
+    expect(garbledDates([line])).toEqual([]);
+    line.words.find((w) => w.text === '2')!.confidence = 0.59;
+    const [g] = garbledDates([line]);
+    expect(g!.read).toBe('昭和21年12月2日');
+    // The second reading keeps every digit of the first: taken, for confirmation.
+    const page = [line];
+    expect(patchDate(page, g!, '昭和21年12月22日和')).toBe(true);
+    // The neighbour the crop caught (生 of 「…日生」, read as 和) is not kept.
+    expect(page[0]!.text).toBe('生年月日 昭和21年12月22日');
+  });
+
   it('reaches further left for an era that was not read at all', () => {
     const [g] = garbledDates([at(100, [0, '生年月日'], [300, '成|3|年|2|月|日'])]);
     // 成 at x 300: one more glyph (30 px) to its left, where 平 was.

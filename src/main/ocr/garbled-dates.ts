@@ -1,6 +1,7 @@
 /**
  * Dates the page read garbled — an era read as other glyphs (外科7年, 生成8年) or lost (成3年),
- * 年 read as 全, a month dropped (平成26年月14日), slashes read as 7 (2019/11725) — are found here,
+ * 年 read as 全, a month dropped (平成26年月14日), slashes read as 7 (2019/11725), a lone digit
+ * read unsure (22日 merged into 2日) — are found here,
  * read again from their crop with only a date's glyphs allowed (scan.ts), and put back in place of
  * the words they came from, with a confidence that has staff confirm them.
  */
@@ -10,6 +11,9 @@ import { toHalfWidth } from '../../shared/domain/text.ts';
 
 /** What a printed date can be made of. */
 export const DATE_GLYPHS = '0123456789令和平成昭大正元年月日/';
+
+/** A lone digit read less sure than this may be two merged (22日 read as 2日). */
+const UNSURE_DIGIT = 0.75;
 
 /** A date taken from a second reading is shown for confirmation. */
 const REREAD_CONFIDENCE = 0.6;
@@ -45,10 +49,12 @@ export function garbledDates(lines: OcrLine[]): GarbledDate[] {
     const joined = texts.join('');
     // Offsets below are in UTF-16 units; every glyph here is one unit.
     for (const m of joined.matchAll(LOOSE_DATE)) {
-      // A date that reads (with the glyphs just before it: the era may have been cut off above).
-      if (datesIn(repairOcr(joined.slice(Math.max(0, m.index - 2), m.index + m[0].length))).length > 0) continue;
       const first = owner[m.index]!;
       const last = owner[m.index + m[0].length - 1]!;
+      // A date that reads (with the glyphs just before it: the era may have been cut off above),
+      // unless a lone digit in it was read unsure: the model merges a doubled digit (22日 → 2日).
+      const reads = datesIn(repairOcr(joined.slice(Math.max(0, m.index - 2), m.index + m[0].length))).length > 0;
+      if (reads && !words.slice(first, last + 1).some((w) => /^\d$/.test(toHalfWidth(w.text).trim()) && w.confidence < UNSURE_DIGIT)) continue;
       const box = union(words.slice(first, last + 1));
       const era = m.groups?.['era'];
       if (era !== undefined && era.length < 2) box.x0 -= (box.y1 - box.y0) * (2 - era.length);
@@ -72,7 +78,8 @@ function agrees(first: string, second: string): boolean {
  * patch renumbers the words after it.
  */
 export function patchDate(lines: OcrLine[], g: GarbledDate, again: string): boolean {
-  const text = toHalfWidth(again).replace(/\s+/g, '');
+  // What follows the date's 日 belongs to a neighbour the crop caught (生 of 「…日生」 read as 和).
+  const text = toHalfWidth(again).replace(/\s+/g, '').replace(/(?<=日)[^日]+$/, '');
   if (datesIn(repairOcr(text)).length !== 1 || !agrees(g.read, text)) return false;
   const line = lines[g.line]!;
   const words = sortedWords(line);
