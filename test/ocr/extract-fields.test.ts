@@ -208,6 +208,9 @@ describe('extractFields', () => {
     expect(extractFields(lines('保険者番号 01190017')).fields.insurerName).toBeUndefined();
     // A 健保組合 number names nobody.
     expect(extractFields(lines('保険者番号 06477756')).fields.insurerName).toBeUndefined();
+    // One misread glyph of a 支部's prefecture, when one prefecture alone fits (愛嬢: 愛知 or 愛媛).
+    expect(extractFields(lines('保険者名称 全国健康保険協会東泉支部')).fields.insurerName).toBe('全国健康保険協会東京支部');
+    expect(extractFields(lines('保険者名称 全国健康保険協会愛嬢支部')).fields.insurerName).toBe('全国健康保険協会愛嬢支部');
   });
 
   it('asks for a second, categories-only reading when the 適用区分 value was dropped', () => {

@@ -324,11 +324,22 @@ const INSURER_NAME_SHAPE = /全国健康保険協会\p{Script=Han}{2,3}\S部|[\p
 /** A prefecture has one 後期高齢者医療広域連合: its name's misread or cut-off tail (広城連仙, 且) follows. */
 const KOUKI_NAME = new RegExp(`^\\S{0,2}?(${PREFECTURES.join('|')})後期高齢者医療\\S{0,5}$`, 'u');
 
-/** 「幕全国健康保険協会東京支部」, 「…大分妄部」: a stray glyph before 全国, 支 misread in 支部; a 広域連合's tail. */
+/** A 協会けんぽ 支部 is named for its prefecture without 都府県 (北海道支部, 東京支部, 愛媛支部). */
+const KYOKAI_BRANCHES = PREFECTURES.map((p) => (p === '北海道' ? p : p.slice(0, -1)));
+
+/**
+ * 「幕全国健康保険協会東京支部」, 「…大分妄部」, 「…愛嬢支部」: a stray glyph before 全国, 支 misread in
+ * 支部, one misread glyph of the prefecture when one prefecture alone fits; a 広域連合's tail.
+ */
 function tidyInsurerName(v: string): string {
   return v
     .replace(/^.{1,2}(?=全国健康保険協会)/, '')
     .replace(/^(全国健康保険協会\p{Script=Han}{2,3}?)[^支]部$/u, '$1支部')
+    .replace(/^(全国健康保険協会)(\p{Script=Han}{2,3})(支部)$/u, (all, kyokai: string, read: string, branch: string) => {
+      if (KYOKAI_BRANCHES.includes(read)) return all;
+      const near = KYOKAI_BRANCHES.filter((b) => b.length === read.length && distance(b, read) === 1);
+      return near.length === 1 ? kyokai + near[0]! + branch : all;
+    })
     .replace(KOUKI_NAME, (_, prefecture: string) => koukiUnionName(prefecture));
 }
 
