@@ -6,7 +6,7 @@
  * or a stored value. A failing 保険者番号 check digit is reported, never "corrected".
  */
 import { parseJapaneseDate } from '../../shared/domain/wareki.ts';
-import { insurerNameOf, koukiUnionName, validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
+import { insurerNameOf, koukiUnionName, kyokaiBranchOf, validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 import { PREFECTURES } from '../../shared/domain/prefectures.ts';
@@ -324,8 +324,8 @@ const INSURER_NAME_SHAPE = /全国健康保険協会\p{Script=Han}{2,3}\S部|[\p
 /** A prefecture has one 後期高齢者医療広域連合: its name's misread or cut-off tail (広城連仙, 且) follows. */
 const KOUKI_NAME = new RegExp(`^\\S{0,2}?(${PREFECTURES.join('|')})後期高齢者医療\\S{0,5}$`, 'u');
 
-/** A 協会けんぽ 支部 is named for its prefecture without 都府県 (北海道支部, 東京支部, 愛媛支部). */
-const KYOKAI_BRANCHES = PREFECTURES.map((p) => (p === '北海道' ? p : p.slice(0, -1)));
+/** What a 協会けんぽ 支部 can be named for (北海道, 東京, 愛媛). */
+const KYOKAI_BRANCHES = PREFECTURES.map(kyokaiBranchOf);
 
 /**
  * 「幕全国健康保険協会東京支部」, 「…大分妄部」, 「…愛嬢支部」: a stray glyph before 全国, 支 misread in

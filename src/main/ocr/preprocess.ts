@@ -159,7 +159,9 @@ export async function prepareImage(input: Buffer): Promise<Prepared> {
       .raw()
       .toBuffer({ resolveWithObject: true });
     const { width, height } = out.info;
-    return { grey: out.data, width, height, image: pgm(out.data, width, height) };
+    const image = pgm(out.data, width, height);
+    // The grey pixels are the PGM's own, not a second copy of the page.
+    return { grey: image.subarray(image.length - out.data.length), width, height, image };
   } catch (e) {
     if (e instanceof ImageError) throw e;
     throw new ImageError('the image is corrupt or truncated');

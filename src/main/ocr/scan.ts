@@ -1,8 +1,7 @@
 /** One paper document: prepare the image, recognise, classify, extract. */
 import { classify, type ScanKind } from './classify.ts';
-import type { OcrEngine } from './engine.ts';
+import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import { extractFields, NAME_CHARS, reconcileInsurerName, scrubPersonalNumbers, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
-import type { OcrBox, OcrLine, OcrOutput } from './engine.ts';
 import { pgm, prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import sharp from 'sharp';
@@ -12,7 +11,7 @@ import { nameAtInkGap } from './name-gap.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
-/** Classification confidence under which a second, deskewing pass is worth its time. */
+/** Classification confidence under which a second pass, read as one block, is worth its time. */
 const RETRY_BELOW = 0.5;
 
 export interface ScanResult {
