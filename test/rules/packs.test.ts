@@ -81,7 +81,7 @@ beforeAll(() => {
   rmSync(join(resources, 'rules', 'keys'), { recursive: true, force: true });
   mkdirSync(join(resources, 'rules', 'keys'));
   writeFileSync(join(resources, 'rules', 'keys', 'test-publisher.pem'), publisher.pub);
-  v1 = packFile('v1', '2026.12.01', '2026-12-01', (b) => (b.rules[0]!.statement.ja += '（12月改定）'));
+  v1 = packFile('v1', '2026.12.10', '2026-12-01', (b) => (b.rules[0]!.statement.ja += '（12月改定）'));
   v2 = packFile('v2', '2027.01.01', '2027-01-01', (b) => {
     b.rules = b.rules.filter((r) => r.id !== 'R-02');
   });
@@ -107,7 +107,7 @@ describe('signing and verifying', () => {
 
   it('a signed pack verifies', () => {
     const p = verifyPack(readFileSync(v1), keys());
-    expect(p.manifest).toMatchObject({ version: '2026.12.01', effective: '2026-12-01' });
+    expect(p.manifest).toMatchObject({ version: '2026.12.10', effective: '2026-12-01' });
     expect(p.keyId).toBe('test-publisher');
   });
 
@@ -132,7 +132,7 @@ describe('signing and verifying', () => {
 
   it('refuses a validly signed pack whose rulebook breaks the schema', () => {
     const json = JSON.parse(readFileSync(v1, 'utf8'));
-    const book = { ...builtIn, version: '2026.12.01', rules: [{ id: 'R-01' }] };
+    const book = { ...builtIn, version: '2026.12.10', rules: [{ id: 'R-01' }] };
     const data = Buffer.from(JSON.stringify(book));
     json.files['rulebook.json'] = data.toString('base64');
     json.manifest.files[0].sha256 = createHash('sha256').update(data).digest('hex');
@@ -156,27 +156,27 @@ describe('import, refusals and rollback through the CLI', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^uketsuke: the signature does not match/);
     expect(snapshot(data)).toEqual(before);
-    expect((await cli(data, 'list')).stdout).toMatch(/installed jp\.uketsuke\.national@2026\.12\.01 .*← active/);
+    expect((await cli(data, 'list')).stdout).toMatch(/installed jp\.uketsuke\.national@2026\.12\.10 .*← active/);
   });
 
   it('refuses a downgrade and a re-import; diff prints the changes between two packs', async () => {
     const before = snapshot(data);
-    const older = packFile('older', '2026.11.30', '2026-11-30');
+    const older = packFile('older', '2026.12.08', '2026-12-08');
     const r = await cli(data, 'import', older);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/not newer than the rules in use \(2026\.12\.01\)/);
+    expect(r.stderr).toMatch(/not newer than the rules in use \(2026\.12\.10\)/);
     expect((await cli(data, 'import', v1)).code).toBe(2);
     expect(snapshot(data)).toEqual(before);
     const diff = await cli(data, 'diff', v1, v2);
     expect(diff.code).toBe(0);
-    expect(diff.stdout).toContain('jp.uketsuke.national@2026.12.01 → jp.uketsuke.national@2027.01.01');
+    expect(diff.stdout).toContain('jp.uketsuke.national@2026.12.10 → jp.uketsuke.national@2027.01.01');
     expect(diff.stdout).toMatch(/- 削除 removed\s+R-02 /);
     expect((await cli(data, 'diff', 'built-in', 'active')).stdout).toMatch(/~ 変更 changed\s+R-01 /);
   });
 
   it('rolls back to the pack before, then to the built-in rules, then says there is nothing left', async () => {
     expect((await cli(data, 'import', v2)).code).toBe(0);
-    expect((await cli(data, 'rollback')).stdout).toContain('now in use: jp.uketsuke.national@2026.12.01');
+    expect((await cli(data, 'rollback')).stdout).toContain('now in use: jp.uketsuke.national@2026.12.10');
     expect((await cli(data, 'rollback')).stdout).toContain('built-in');
     const r = await cli(data, 'rollback');
     expect(r.code).toBe(2);
@@ -190,7 +190,7 @@ describe('import, refusals and rollback through the CLI', () => {
     expect(crashed.signal).toBe('SIGKILL');
     const set = loadRuleSet(resources, dir);
     expect(set.problems).toEqual([]);
-    expect(set.books.at(-1)!.info.version).toBe('2026.12.01');
+    expect(set.books.at(-1)!.info.version).toBe('2026.12.10');
     expect((await cli(dir, 'import', v2)).code).toBe(0);
     expect(readdirSync(join(dir, 'rules')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(readdirSync(join(dir, 'rules', 'packs')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -228,10 +228,10 @@ describe('which rules decide', () => {
     expect((await cli(data, 'import', v2)).code).toBe(0);
     const rules = new RulesService(loadRuleSet(resources, data));
     expect(rules.evaluate(situation('2026-11-25')).rulebookVersion).toBe(`jp.uketsuke.national@${builtIn.version}`);
-    expect(rules.evaluate(situation('2026-12-15')).rulebookVersion).toBe('jp.uketsuke.national@2026.12.01');
+    expect(rules.evaluate(situation('2026-12-15')).rulebookVersion).toBe('jp.uketsuke.national@2026.12.10');
     expect(rules.evaluate(situation('2027-01-01')).rulebookVersion).toBe('jp.uketsuke.national@2027.01.01');
     const o = rules.overview('2026-12-15');
-    expect(o.active.version).toBe('2026.12.01');
+    expect(o.active.version).toBe('2026.12.10');
     expect(o.upcoming?.version).toBe('2027.01.01');
     expect(o.changes.map((c) => `${c.change} ${c.ruleId}`)).toEqual(['changed R-01']);
     expect(rules.overview('2026-12-15', { kind: 'qualification_certificate' }).rules.every((r) => r.documentKinds.includes('qualification_certificate'))).toBe(true);
@@ -246,7 +246,7 @@ describe('which rules decide', () => {
     writeFileSync(join(dir, name), JSON.stringify(json));
     const set = loadRuleSet(resources, data);
     expect(set.problems).toEqual([expect.stringMatching(/2027\.01\.01 no longer verifies/)]);
-    expect(set.books.at(-1)!.info.version).toBe('2026.12.01');
+    expect(set.books.at(-1)!.info.version).toBe('2026.12.10');
   });
 });
 
