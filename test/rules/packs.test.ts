@@ -220,6 +220,80 @@ describe('the fixture packs (test/fixtures/packs, signed with a test-only key)',
   });
 });
 
+describe('the December 2026 corrections as a signed pack (test/fixtures/packs/2026.12.06.json)', () => {
+  const fx = join(ROOT, 'test', 'fixtures', 'packs');
+  const oldBuiltIn = join(fx, 'built-in-2026.11.22.rulebook.json');
+  const pack = join(fx, '2026.12.06.json');
+  /** Each correction of the issue, as the rule ids rules diff must list (added or changed), with dates. */
+  const expected: [string, 'added' | 'changed', string][] = [
+    ['R-01', 'changed', '2024-12-02 〜'], // an old 保険証 is cited by the legal list in force
+    ['R-01-register', 'added', '2024-12-02 〜'], // registration on the reader
+    ['R-02', 'changed', '2024-12-02 〜'], // live screen or PDF, not a screenshot
+    ['R-03', 'changed', '2024-12-02 〜'], // never "show it with the card" when the card was shown
+    ['R-06-kokuho', 'changed', '2025-08-01 〜 2026-07-31'], // the extension quote and confidence
+    ['R-06-kouki', 'changed', '2025-08-04 〜 2026-07-31'],
+    ['R-06-all', 'changed', '2025-11-12 〜 2026-07-31'],
+    ['R-08', 'changed', '2024-12-02 〜'], // past the grace period the お知らせ cannot complete the card
+    ['R-10', 'changed', '2025-09-19 〜'], // a live screen only
+    ['R-12', 'changed', '2024-12-02 〜'], // 申立書 with a lapsed card, low-medium
+    ['R-14-holders', 'changed', '2026-08-01 〜'], // not for 85+, not for an unregistered card
+    ['R-14-85plus', 'changed', '2026-08-01 〜'],
+    ['R-15-turning70', 'changed', '2024-12-02 〜'], // 国保 only; a printed 70–74 share marks the 70+ document; noticeDays
+    ['R-15-turning75', 'changed', '2024-12-02 〜'], // noticeDays
+    ['R-15-residence', 'changed', '2024-12-02 〜'], // 国保 only; noticeDays
+    ['R-17', 'changed', '2024-12-02 〜'], // asks, does not assert; the portal share
+    ['R-18-consent', 'added', '2024-12-02 〜'], // 限度額 by consent
+    ['R-20', 'changed', '2024-12-02 〜'], // the child exemption
+    ['R-20-notice', 'added', '2024-12-02 〜'], // 特別療養 on the お知らせ
+    ['R-22-iryofujo', 'added', '2024-03-01 〜'], // 医療扶助
+  ];
+
+  it('carries exactly the built-in rulebook, signed (test key)', () => {
+    const p = verifyPack(readFileSync(pack), loadPublisherKeys(join(fx, 'keys')));
+    expect(p.manifest).toMatchObject({ version: builtIn.version, effective: '2026-12-06' });
+    expect(p.rulebook).toEqual(JSON.parse(readFileSync(join(ROOT, 'resources', 'rules', 'rulebook.json'), 'utf8')));
+  });
+
+  it('rules diff from the old built-in lists each correction with its dates and what changed in it', async () => {
+    for (const b of [pack, 'built-in']) {
+      const r = await runCli(['rules', 'diff', oldBuiltIn, b, '--keys', join(fx, 'keys')]);
+      expect(r.code).toBe(0);
+      const heads = r.stdout.trim().split('\n').filter((l) => /^[+~-] /.test(l));
+      expect(heads.map((l) => l.split(/\s{2,}/)[1])).toEqual(expected.map((e) => e[0]));
+      for (const [id, change, period] of expected) {
+        const line = heads.find((l) => l.split(/\s{2,}/)[1] === id)!;
+        expect(line.startsWith(change === 'added' ? '+ 追加 added' : '~ 変更 changed'), line).toBe(true);
+        expect(line.endsWith(`[${period}]`), line).toBe(true);
+      }
+      expect(r.stdout).toContain('      appliesTo.insurerTypes: ["kokuho","kyokai","kumiai","kyosai","other"] → ["kokuho"]');
+      expect(r.stdout).toContain('      params.portalFormats: ["screen"] → ["live"]');
+      expect(r.stdout).toContain('      params.noticeDays: — → 92');
+    }
+  });
+
+  it('a clinic on the old built-in imports it; checks from 2026-12-06 use it', async () => {
+    const res = join(tmp, 'resources-old');
+    cpSync(join(ROOT, 'resources', 'jpki-ca'), join(res, 'jpki-ca'), { recursive: true });
+    mkdirSync(join(res, 'rules', 'keys'), { recursive: true });
+    const old = readFileSync(oldBuiltIn);
+    writeFileSync(join(res, 'rules', 'rulebook.json'), old);
+    writeFileSync(join(res, 'rules', 'manifest.json'), JSON.stringify({ packId: 'jp.uketsuke.national', version: '2026.11.22', published: '2026-11-22', effective: '2026-11-22', files: [{ path: 'rulebook.json', sha256: createHash('sha256').update(old).digest('hex') }] }));
+    cpSync(join(fx, 'keys', 'test-publisher-2026.12.06.pem'), join(res, 'rules', 'keys', 'test-publisher-2026.12.06.pem'));
+    const data = join(tmp, 'data-old-built-in');
+    const r = await runCli(['rules', 'import', pack, '--resources', res, '--data-dir', data]);
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('installed jp.uketsuke.national@2026.12.06: in force from 2026-12-06') });
+    const rules = new RulesService(loadRuleSet(res, data));
+    // 協会けんぽ, turned 70 in November: the old rules ended the お知らせ at 70 (R-15 scoped to every insurer).
+    const turned70 = (date: string) => ({ date, facility: { onlineCheck: 'unavailable', smartphoneReader: false }, patient: { birthDate: '1956-11-15', insurerType: 'kyokai' }, documents: [{ kind: 'mynumber_card' }, { kind: 'qualification_notice', issueDate: '2025-08-01' }] });
+    const before = rules.evaluate(turned70('2026-12-05'));
+    const after = rules.evaluate(turned70('2026-12-06'));
+    expect(before.rulebookVersion).toBe('jp.uketsuke.national@2026.11.22');
+    expect(before.decision).toBe('need_more');
+    expect(after.rulebookVersion).toBe('jp.uketsuke.national@2026.12.06');
+    expect(after.decision).toBe('accept');
+  });
+});
+
 describe('which rules decide', () => {
   const data = join(tmp, 'data-dates');
 

@@ -35,6 +35,13 @@ interface Expect {
   reasons?: string[];
   /** ruleIds that must not appear among the reasons. */
   reasonsLack?: string[];
+  /** The ruleId of the first reason (the one that explains the decision). */
+  first?: string;
+  /** Alternatives that must not be offered. */
+  missingLacks?: Kind[][];
+  /** The マイナポータル formats asked for in the alternative that is exactly [portal_screen] or holds one. */
+  portalAsked?: string[];
+  staffChecks?: string[];
 }
 
 type Row = [name: string, rule: string, situation: Situation, expected: Expect];
@@ -266,6 +273,55 @@ const rows: Row[] = [
   ['unregistered card entered before a registered one + お知らせ', 'R-02', sit({}, card({ insuranceRegistered: false }), card(), notice()), { decision: 'accept', ratio: 0.3 }],
   // §2.3: the portal screen shows the 負担割合.
   ['card + portal screen showing 2割 at 72: no 高齢受給者証 needed', 'R-17', sit({ birth: AGE72 }, card(), portal('screen', 0.2)), { decision: 'accept', ratio: 0.2, collectLacks: ['elderly_recipient_certificate'] }],
+  // ===== December 2026 corrections (domain update-2026-12.md; each row names its source) ========
+  // 1. Smartphone without a smartphone reader: a live マイナポータル login (京都府医師会 2025-10-15 quoting MHLW 疑義解釈 2025-09-18).
+  ['smartphone + saved PDF (京都府医師会/MHLW 疑義解釈): the live screen is asked for first', 'R-10', sit({}, phone(), portal('pdf')), { decision: 'need_more', first: 'R-10', portalAsked: ['live'], missing: [k('portal_screen'), k('mynumber_card'), k('qualification_certificate')] }],
+  ['smartphone + screenshot (京都府医師会/MHLW 疑義解釈): not this route', 'R-10', sit({}, phone(), portal('screenshot')), { decision: 'need_more', first: 'R-10', portalAsked: ['live'] }],
+  ['smartphone + live screen, no online check (京都府医師会/MHLW 疑義解釈)', 'R-10', sit({}, phone(), portal('live')), { decision: 'accept', ratio: 0.3, reasons: ['R-10'] }],
+  ['smartphone, no reader (京都府医師会/MHLW 疑義解釈): the live screen first', 'R-10', sit(A, phone()), { decision: 'need_more', first: 'R-10', portalAsked: ['live'], missing: [k('portal_screen'), k('qualification_certificate'), k('mynumber_card')] }],
+  ['PDF alone (京都府医師会/MHLW 疑義解釈): never the smartphone alone, which the PDF cannot complete', 'R-10', sit({}, portal('pdf')), { decision: 'need_more', missingLacks: [k('smartphone_mynumber')], missingHas: [['smartphone_mynumber', 'portal_screen'], k('mynumber_card')] }],
+  ['card + screenshot (仙台市, wic-net 17708/5: screen or PDF only)', 'R-02', sit({}, card(), portal('screenshot')), { decision: 'need_more', reasons: ['R-02'], portalAsked: ['live', 'pdf'] }],
+  ['card + live screen (仙台市)', 'R-02', sit({}, card(), portal('live')), { decision: 'accept', ratio: 0.3, reasons: ['R-02'] }],
+  // 2. Unregistered card: registration on the spot (MHLW newpage_50657); 10割 only where that is impossible.
+  ['unregistered card, no online check (MHLW newpage_50657): no reader to register on → 10割', 'R-01-register', sit({}, card({ insuranceRegistered: false })), { decision: 'need_more', fallback: 'self_pay', first: 'R-01', reasonsLack: ['R-01-register'] }],
+  ['unregistered card, check down (MHLW newpage_50657): not now', 'R-01-register', sit(DOWN, card({ insuranceRegistered: false })), { decision: 'need_more', fallback: 'self_pay', reasonsLack: ['R-01-register'] }],
+  ['unregistered card + 資格確認書 (MHLW newpage_50657): the certificate decides', 'R-04', sit(A, card({ insuranceRegistered: false }), qc()), { decision: 'accept', first: 'R-04' }],
+  // 3. Scopes (update-2026-12 §6: 相模原市/文京区 国保; 協会けんぽ お知らせ does not lapse at 70).
+  ['協会けんぽ お知らせ does not lapse at 70 (update-2026-12 §6)', 'R-15-turning70', sit({ birth: '1956-11-15', date: '2026-12-01' }, card(), notice()), { decision: 'accept', reasonsLack: ['R-15-turning70'] }],
+  ['協会けんぽ 資格確認書 issued before 70 is not ended at 70 (update-2026-12 §6)', 'R-15-turning70', sit({ birth: '1956-11-15', date: '2026-12-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', reasonsLack: ['R-15-turning70'] }],
+  ['国保 70+ 資格確認書 mailed in the birthday month, printing 2割, is the 70+ one (相模原市, 文京区)', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-11-15', date: '2026-12-01' }, qc({ issueDate: '2026-11-10', burdenRatio: 0.2 })), { decision: 'accept', ratio: 0.2, reasonsLack: ['R-15-turning70'] }],
+  ['国保 お知らせ of the birthday month printing 2割 + card (相模原市, 文京区)', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-11-15', date: '2026-12-01' }, card(), notice({ issueDate: '2026-11-10', burdenRatio: 0.2 })), { decision: 'accept', ratio: 0.2 }],
+  ['国保 資格確認書 of the birthday month without a share still ends with the month (相模原市)', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-11-15', date: '2026-12-01' }, qc({ issueDate: '2026-11-10' })), { decision: 'need_more', first: 'R-15-turning70' }],
+  ['協会けんぽ foreign resident: the 国保 period-of-stay bound does not apply (港区 国保)', 'R-15-residence', sit({ residenceExpiry: '2026-11-20' }, qc()), { decision: 'accept', reasonsLack: ['R-15-residence'] }],
+  ['後期 aged 86 with nothing: the 85+ hint, not the holders hint (埼玉県広域連合)', 'R-14-85plus', sit({ insurer: 'kouki', birth: '1938-01-01' }), { decision: 'need_more', reasons: ['R-14-85plus'], reasonsLack: ['R-14-holders'] }],
+  ['後期 aged 80 with nothing: the holders hint (魚沼市)', 'R-14-holders', sit({ insurer: 'kouki', birth: AGE80 }), { decision: 'need_more', reasons: ['R-14-holders'], reasonsLack: ['R-14-85plus'] }],
+  ['後期 aged 80, unregistered card: no holders hint (魚沼市: non-holders get a 資格確認書)', 'R-14-holders', sit({ insurer: 'kouki', birth: AGE80 }, card({ insuranceRegistered: false })), { decision: 'need_more', reasonsLack: ['R-14-holders'] }],
+  ['72, card + お知らせ without share + live screen showing 2割 → the screen\'s share (wic-net 17708/5 flow chart)', 'R-17', sit({ birth: AGE72 }, card(), notice(), portal('live', 0.2)), { decision: 'accept', ratio: 0.2, collectLacks: ['elderly_recipient_certificate'] }],
+  // 4. Card past its grace + お知らせ (協会けんぽ 2025-07-16, JDA flow): R-08 explains, no "show it with the card".
+  ['lapsed card + お知らせ, check down (協会けんぽ 2025-07-16; JDA flow): 申立書 + card', 'R-08', sit({ ...DOWN, date: '2026-09-01' }, card({ certificateExpiry: '2026-05-10' }), notice()), { decision: 'need_more', fallback: 'declaration', first: 'R-08', missing: [k('qualification_certificate')], reasons: ['R-03', 'R-12'] }],
+  ['lapsed card + お知らせ, no online check (協会けんぽ 2025-07-16)', 'R-08', sit({ date: '2026-09-01' }, card({ certificateExpiry: '2026-05-10' }), notice()), { decision: 'need_more', fallback: 'self_pay', first: 'R-08', missing: [k('qualification_certificate')] }],
+  // 5. 特別療養 on an お知らせ (吉見町 国保); children up to the 31 March after reaching 18 are not issued one.
+  ['国保 card + お知らせ(特別療養), no online check (吉見町) → 10割', 'R-20-notice', sit({ insurer: 'kokuho' }, card(), notice({ specialMedicalExpense: true })), { decision: 'self_pay', ratio: 1, first: 'R-20-notice' }],
+  ['国保 child of 15, card + お知らせ(特別療養) (吉見町) → flagged for staff, not applied', 'R-20-notice', sit({ insurer: 'kokuho', birth: '2011-05-05' }, card(), notice({ specialMedicalExpense: true })), { decision: 'accept', ratio: 0.3, reasons: ['R-20-notice'], staffChecks: ['special_medical_expense_on_child'] }],
+  ['国保 資格確認書(特別療養) of someone born 2008-04-02 (吉見町: exempt until 2027-03-31) → flagged', 'R-20', sit({ insurer: 'kokuho', birth: '2008-04-02' }, qc({ specialMedicalExpense: true })), { decision: 'accept', staffChecks: ['special_medical_expense_on_child'] }],
+  ['国保 資格確認書(特別療養) of someone born 2008-04-01 (吉見町: exempt until 2026-03-31) → 10割', 'R-20', sit({ insurer: 'kokuho', birth: '2008-04-01' }, qc({ specialMedicalExpense: true })), { decision: 'self_pay', ratio: 1 }],
+  ['協会けんぽ お知らせ marked 特別療養: no 特別療養 outside 国保/後期 (吉見町 国保 only)', 'R-20-notice', sit({}, card(), notice({ specialMedicalExpense: true })), { decision: 'accept', reasonsLack: ['R-20-notice', 'R-20'] }],
+  // 6. 医療扶助 (呉市, 相模原市): not health insurance; 医療券 or the 医療扶助 online check.
+  ['医療扶助, valid 医療券 (呉市, 相模原市)', 'R-22-iryofujo', sit({ medicalAssistance: true }, subsidyCert({ expiry: '2026-11-30' })), { decision: 'accept', ratio: null, first: 'R-22-iryofujo' }],
+  ['医療扶助, card at an online facility (呉市): the 医療扶助 online check', 'R-22-iryofujo', sit({ ...A, medicalAssistance: true }, card({ insuranceRegistered: false })), { decision: 'check_online', ratio: null, first: 'R-22-iryofujo' }],
+  ['医療扶助, nothing shown (相模原市): the 医療券 first, no 療養費 claim', 'R-22-iryofujo', sit({ medicalAssistance: true }), { decision: 'need_more', first: 'R-22-iryofujo', reasonsLack: ['R-13'], missingHas: [k('public_subsidy_certificate')] }],
+  ['医療扶助 + 被用者保険 資格確認書 (呉市): insurance decides, 医療扶助 noted', 'R-22-iryofujo', sit({ medicalAssistance: true }, qc()), { decision: 'accept', ratio: 0.3, first: 'R-04', reasons: ['R-22-iryofujo'] }],
+  // 7. 限度額 (長岡市 2024-12-02): consent at an online facility; the certificate elsewhere.
+  ['限度額, 資格確認書 at an online facility (長岡市): consent, no 認定証', 'R-18-consent', sit({ ...A, highCostLimit: true, insurer: 'kokuho' }, qc()), { decision: 'accept', reasons: ['R-18-consent'], collectLacks: ['limit_certificate'] }],
+  ['限度額, 資格確認書 without online checks (長岡市, 大分市): the 認定証', 'R-18-consent', sit({ highCostLimit: true, insurer: 'kokuho' }, qc()), { decision: 'accept', reasons: ['R-18-consent'], collect: ['limit_certificate'] }],
+  ['限度額, 後期 資格確認書 without online checks (幸手市): no 認定証 exists', 'R-18-kouki', sit({ highCostLimit: true, insurer: 'kouki', birth: AGE80 }, qc({ burdenRatio: 0.1 })), { decision: 'accept', collectLacks: ['limit_certificate'], reasonsLack: ['R-18-consent'] }],
+  ['限度額, 認定証 shown (長岡市)', 'R-18', sit({ ...A, highCostLimit: true, insurer: 'kokuho' }, qc(), limitCert({ expiry: '2027-07-31' })), { decision: 'accept', reasons: ['R-18'], reasonsLack: ['R-18-consent'] }],
+  // 9. The reason that explains comes first, the 10割 instruction after it.
+  ['lapsed card at an online facility: R-08 first, then the 申立書', 'R-08', sit({ ...A, date: '2026-09-01' }, card({ certificateExpiry: '2026-05-10' })), { decision: 'need_more', first: 'R-08', fallback: 'declaration' }],
+  ['お知らせ alone today: R-03 first, then 10割', 'R-03', sit(A, notice()), { decision: 'need_more', first: 'R-03', fallback: 'self_pay' }],
+  ['old 保険証 today: R-01 (not among the methods in force) first, then 10割', 'R-01', sit({}, legacy()), { decision: 'need_more', first: 'R-01', reasons: ['R-05', 'R-13'] }],
+  ['expired 資格確認書: R-04 first, then 10割', 'R-04', sit({}, qc({ expiry: '2026-07-31' })), { decision: 'need_more', first: 'R-04', reasons: ['R-13'] }],
+  ['nothing shown: the 10割 instruction is the explanation', 'R-13', sit({}), { decision: 'need_more', first: 'R-13' }],
 ];
 
 // -----------------------------------------------------------------------------------------------
@@ -293,6 +349,15 @@ function check(v: Verdict, e: Expect): void {
   const ids = ruleIdsOf(v);
   for (const id of e.reasons ?? []) expect(ids).toContain(id);
   for (const id of e.reasonsLack ?? []) expect(ids).not.toContain(id);
+  if (e.first) expect(ids[0]).toBe(e.first);
+  for (const alt of e.missingLacks ?? []) expect(v.missing).not.toContainEqual(alt);
+  if (e.portalAsked) {
+    const i = v.missing.findIndex((m) => m.includes('portal_screen'));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(v.missingDetails?.[i]?.portalFormats).toEqual(e.portalAsked);
+  }
+  if (e.staffChecks) expect(v.staffChecks ?? []).toEqual(e.staffChecks);
+  else expect(v.staffChecks).toBeUndefined();
 }
 
 describe('desk scenarios', () => {

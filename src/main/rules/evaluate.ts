@@ -214,7 +214,10 @@ function assessLegacy(ctx: Ctx, doc: DocumentOf<'legacy_insurance_card'>): Asses
   const note = byAge && !valid
     ? (n: Notes) => byAge.apply(n, true)
     : (n: Notes) => { if (!valid) n.reason('findings', r, 'expired', { expiry: { date: expiry } }); };
-  return { doc, valid, expiry, notes: [note] };
+  // Once its rule has ended, the rule in force that says why: the legal list no longer has it.
+  const listed = rule(ctx, 'card_online_check');
+  const notListed = (n: Notes) => { if (listed && !isInForce(r, ctx.scope)) n.reason('findings', listed, 'legacyNotListed', { until: { date: latest } }); };
+  return { doc, valid, expiry, notes: [note, notListed] };
 }
 
 function assessElderly(ctx: Ctx, doc: DocumentOf<'elderly_recipient_certificate'>): Assessment<'elderly_recipient_certificate'> {
@@ -429,6 +432,8 @@ interface Present {
 interface DocSet {
   kinds: Kind[];
   portalFormats?: PortalFormat[];
+  /** 0: completes the card or smartphone shown; 1: completes another document shown; 2: all new. */
+  rank?: number;
 }
 
 function missingAlternatives(ctx: Ctx, present: Present): DocSet[] {
@@ -461,6 +466,8 @@ function missingAlternatives(ctx: Ctx, present: Present): DocSet[] {
   for (const set of sets) {
     if (set.kinds.some((k) => present.unusable.has(k))) continue;
     const toAdd: DocSet = { kinds: set.kinds.filter((k) => !has(set, k)), ...(set.portalFormats ? { portalFormats: set.portalFormats } : {}) };
+    const reused = set.kinds.filter((k) => !toAdd.kinds.includes(k));
+    toAdd.rank = reused.some((k) => k === 'mynumber_card' || k === 'smartphone_mynumber') ? 0 : reused.length > 0 ? 1 : 2;
     if (!toAdd.kinds.includes('portal_screen')) delete toAdd.portalFormats;
     const key = keyOf(toAdd);
     if (toAdd.kinds.length === 0 || seen.has(key)) continue;
@@ -472,8 +479,13 @@ function missingAlternatives(ctx: Ctx, present: Present): DocSet[] {
     small.kinds.length < big.kinds.length && small.kinds.every((k) => big.kinds.includes(k)) &&
     (!small.kinds.includes('portal_screen') || (small.portalFormats ?? []).every((f) => (big.portalFormats ?? []).includes(f)));
   const minimal = out.filter((s) => !out.some((o) => o !== s && contains(s, o)));
-  // Fewest extra documents first; ties keep the rulebook's order (資格確認書 first).
-  return minimal.map((s, i) => ({ s, i })).sort((a, b) => a.s.kinds.length - b.s.kinds.length || a.i - b.i).map(({ s }) => s);
+  // What completes the card or smartphone shown first (the live screen for a smartphone), then what
+  // completes another document shown, then fewest extra documents; ties keep the rulebook's order.
+  const rank = (s: DocSet) => s.rank ?? 2;
+  return minimal
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.s.kinds.length - b.s.kinds.length || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -579,6 +591,8 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
     n.step(assistance, 'step');
     decision = 'check_online';
   }
+  /** Decided by 医療扶助, not by insurance: no insurance share applies. */
+  const byAssistance = !!decision && !!assistance && n.primary[0]?.ruleId === assistance.id;
 
   // 3. The card or the smartphone where the online check works; a card not registered
   // for insurance can be registered on the reader first (R-01 利用登録).
@@ -739,7 +753,7 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
     }
   }
 
-  const ratio = decision === 'self_pay' ? 1 : decision === 'need_more' ? undefined : burdenRatio(ctx, n, decision, printedRatio ?? portalRatio(ctx, portals), elderly);
+  const ratio = decision === 'self_pay' ? 1 : decision === 'need_more' || byAssistance ? undefined : burdenRatio(ctx, n, decision, printedRatio ?? portalRatio(ctx, portals), elderly);
   supplementary(ctx, n, docs, qc, decision);
 
   // The reason that explains the decision first: for need_more, what was wrong with what was shown,

@@ -36,7 +36,7 @@ function effect<P extends z.ZodType, K extends string, A extends string = never>
 
 export const EFFECTS = {
   /** マイナ保険証 → the online qualification check decides. */
-  card_online_check: effect(z.object({ facilityModes: Modes }).strict(), ['decide', 'step', 'stepIfFails', 'notRegistered']),
+  card_online_check: effect(z.object({ facilityModes: Modes }).strict(), ['decide', 'step', 'stepIfFails', 'notRegistered'], ['legacyNotListed']),
   /** R-01 (利用登録): a card not registered for insurance can be registered on the reader, then checked. */
   card_registration: effect(z.object({ facilityModes: Modes }).strict(), ['register', 'step', 'stepIfFails']),
   /** R-01 ただし書: emergencies. */
