@@ -157,6 +157,18 @@ describe('traceability (December 2026)', () => {
     expect(evaluate(sit('2026-11-22', [{ kind: 'qualification_certificate' }]), noQc).uncovered).toBe(true);
   });
 
+  it('every rule added or changed since the 2026.11.22 rulebook cites its sources; an added one says how sure it is', () => {
+    const old = parseRulebook(readFileSync(new URL('../fixtures/packs/built-in-2026.11.22.rulebook.json', import.meta.url), 'utf8'), 'old.json');
+    const before = new Map(old.rules.map((r) => [r.id, JSON.stringify(r)]));
+    const touched = book.rules.filter((r) => before.get(r.id) !== JSON.stringify(r));
+    expect(touched.length).toBeGreaterThanOrEqual(15);
+    for (const r of touched) {
+      expect(r.sources.length, r.id).toBeGreaterThan(0);
+      for (const src of r.sources) expect(src.title.length, `${r.id} ${src.url}`).toBeGreaterThan(0);
+      if (!before.has(r.id)) expect([r.id, r.confidence, !!r.notes]).toEqual([r.id, expect.any(String), true]);
+    }
+  });
+
   it('still reads the rulebooks made before December 2026 (old packs stay valid)', () => {
     const old = readFileSync(new URL('../fixtures/packs/built-in-2026.11.22.rulebook.json', import.meta.url), 'utf8');
     const oldBook = compileRulebook(parseRulebook(old, 'old.json'));
