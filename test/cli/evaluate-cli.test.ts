@@ -29,6 +29,17 @@ describe('uketsuke evaluate', () => {
     expect(verdict.reasons.length).toBeGreaterThan(0);
   });
 
+  it.concurrent('the README examples of December 2026 print what completes the set and when no rule covers a date', async () => {
+    const byDate = (date: string, kind: string) => examples.find((e) => e.json.includes(`"date":"${date}"`) && e.json.includes(kind))!;
+    const pdf = VerdictSchema.parse(JSON.parse((await run(['evaluate'], byDate('2026-12-06', '"format":"pdf"').json)).stdout));
+    expect(pdf.missing[0]).toEqual(['portal_screen']);
+    expect(pdf.missingDetails?.[0]).toEqual({ portalFormats: ['live'] });
+    expect(pdf.reasons[0]!.ruleId).toBe('R-10');
+    const early = VerdictSchema.parse(JSON.parse((await run(['evaluate'], byDate('2024-11-01', 'qualification_certificate').json)).stdout));
+    expect(early).toMatchObject({ uncovered: true, missing: [], reasons: [{ ruleId: 'NO-RULE' }] });
+    expect(early.fallback).toBeUndefined();
+  });
+
   it.concurrent('reads the situation from --file', async () => {
     const { code, stdout } = await run(['evaluate', '--file', 'test/fixtures/situations/card-and-notice-offline.json']);
     expect(code).toBe(0);

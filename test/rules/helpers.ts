@@ -8,6 +8,7 @@
 import { loadRulebook } from '../../src/main/rules/load.ts';
 import { evaluate } from '../../src/main/rules/evaluate.ts';
 import { SituationSchema, type PresentedDocument, type DocumentOf, type Situation, type Verdict } from '../../src/shared/rules/situation.ts';
+import type { PortalFormat } from '../../src/shared/rules/effects.ts';
 import type { InsurerType, OnlineCheck } from '../../src/shared/rules/vocabulary.ts';
 
 export const book = loadRulebook(new URL('../../resources/rules/rulebook.json', import.meta.url).pathname);
@@ -27,6 +28,8 @@ export interface SitOpts {
   residenceExpiry?: string;
   publicSubsidy?: boolean;
   specificDisease?: boolean;
+  medicalAssistance?: boolean;
+  highCostLimit?: boolean;
 }
 
 /** A situation: options first, then the documents shown. Validated against SituationSchema. */
@@ -41,6 +44,8 @@ export function sit(opts: SitOpts = {}, ...documents: PresentedDocument[]): Situ
       ...(opts.residenceExpiry !== undefined ? { residenceExpiry: opts.residenceExpiry } : {}),
       ...(opts.publicSubsidy !== undefined ? { publicSubsidy: opts.publicSubsidy } : {}),
       ...(opts.specificDisease !== undefined ? { specificDisease: opts.specificDisease } : {}),
+      ...(opts.medicalAssistance !== undefined ? { medicalAssistance: opts.medicalAssistance } : {}),
+      ...(opts.highCostLimit !== undefined ? { highCostLimit: opts.highCostLimit } : {}),
     },
     documents,
   };
@@ -53,7 +58,7 @@ export const card = (f: Facts<'mynumber_card'> = {}): PresentedDocument => ({ ki
 export const phone = (): PresentedDocument => ({ kind: 'smartphone_mynumber' });
 export const qc = (f: Facts<'qualification_certificate'> = {}): PresentedDocument => ({ kind: 'qualification_certificate', ...f });
 export const notice = (f: Facts<'qualification_notice'> = {}): PresentedDocument => ({ kind: 'qualification_notice', ...f });
-export const portal = (format: 'screen' | 'pdf' = 'screen', burdenRatio?: 0.1 | 0.2 | 0.3): PresentedDocument =>
+export const portal = (format: PortalFormat = 'screen', burdenRatio?: 0.1 | 0.2 | 0.3): PresentedDocument =>
   burdenRatio === undefined ? { kind: 'portal_screen', format } : { kind: 'portal_screen', format, burdenRatio };
 export const legacy = (f: Facts<'legacy_insurance_card'> = {}): PresentedDocument => ({ kind: 'legacy_insurance_card', ...f });
 export const elderlyCert = (f: Facts<'elderly_recipient_certificate'> = {}): PresentedDocument => ({ kind: 'elderly_recipient_certificate', ...f });

@@ -81,7 +81,7 @@ beforeAll(() => {
   rmSync(join(resources, 'rules', 'keys'), { recursive: true, force: true });
   mkdirSync(join(resources, 'rules', 'keys'));
   writeFileSync(join(resources, 'rules', 'keys', 'test-publisher.pem'), publisher.pub);
-  v1 = packFile('v1', '2026.12.01', '2026-12-01', (b) => (b.rules[0]!.statement.ja += '（12月改定）'));
+  v1 = packFile('v1', '2026.12.10', '2026-12-01', (b) => (b.rules[0]!.statement.ja += '（12月改定）'));
   v2 = packFile('v2', '2027.01.01', '2027-01-01', (b) => {
     b.rules = b.rules.filter((r) => r.id !== 'R-02');
   });
@@ -107,7 +107,7 @@ describe('signing and verifying', () => {
 
   it('a signed pack verifies', () => {
     const p = verifyPack(readFileSync(v1), keys());
-    expect(p.manifest).toMatchObject({ version: '2026.12.01', effective: '2026-12-01' });
+    expect(p.manifest).toMatchObject({ version: '2026.12.10', effective: '2026-12-01' });
     expect(p.keyId).toBe('test-publisher');
   });
 
@@ -132,7 +132,7 @@ describe('signing and verifying', () => {
 
   it('refuses a validly signed pack whose rulebook breaks the schema', () => {
     const json = JSON.parse(readFileSync(v1, 'utf8'));
-    const book = { ...builtIn, version: '2026.12.01', rules: [{ id: 'R-01' }] };
+    const book = { ...builtIn, version: '2026.12.10', rules: [{ id: 'R-01' }] };
     const data = Buffer.from(JSON.stringify(book));
     json.files['rulebook.json'] = data.toString('base64');
     json.manifest.files[0].sha256 = createHash('sha256').update(data).digest('hex');
@@ -156,27 +156,27 @@ describe('import, refusals and rollback through the CLI', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^uketsuke: the signature does not match/);
     expect(snapshot(data)).toEqual(before);
-    expect((await cli(data, 'list')).stdout).toMatch(/installed jp\.uketsuke\.national@2026\.12\.01 .*← active/);
+    expect((await cli(data, 'list')).stdout).toMatch(/installed jp\.uketsuke\.national@2026\.12\.10 .*← active/);
   });
 
   it('refuses a downgrade and a re-import; diff prints the changes between two packs', async () => {
     const before = snapshot(data);
-    const older = packFile('older', '2026.11.30', '2026-11-30');
+    const older = packFile('older', '2026.12.08', '2026-12-08');
     const r = await cli(data, 'import', older);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/not newer than the rules in use \(2026\.12\.01\)/);
+    expect(r.stderr).toMatch(/not newer than the rules in use \(2026\.12\.10\)/);
     expect((await cli(data, 'import', v1)).code).toBe(2);
     expect(snapshot(data)).toEqual(before);
     const diff = await cli(data, 'diff', v1, v2);
     expect(diff.code).toBe(0);
-    expect(diff.stdout).toContain('jp.uketsuke.national@2026.12.01 → jp.uketsuke.national@2027.01.01');
+    expect(diff.stdout).toContain('jp.uketsuke.national@2026.12.10 → jp.uketsuke.national@2027.01.01');
     expect(diff.stdout).toMatch(/- 削除 removed\s+R-02 /);
     expect((await cli(data, 'diff', 'built-in', 'active')).stdout).toMatch(/~ 変更 changed\s+R-01 /);
   });
 
   it('rolls back to the pack before, then to the built-in rules, then says there is nothing left', async () => {
     expect((await cli(data, 'import', v2)).code).toBe(0);
-    expect((await cli(data, 'rollback')).stdout).toContain('now in use: jp.uketsuke.national@2026.12.01');
+    expect((await cli(data, 'rollback')).stdout).toContain('now in use: jp.uketsuke.national@2026.12.10');
     expect((await cli(data, 'rollback')).stdout).toContain('built-in');
     const r = await cli(data, 'rollback');
     expect(r.code).toBe(2);
@@ -190,7 +190,7 @@ describe('import, refusals and rollback through the CLI', () => {
     expect(crashed.signal).toBe('SIGKILL');
     const set = loadRuleSet(resources, dir);
     expect(set.problems).toEqual([]);
-    expect(set.books.at(-1)!.info.version).toBe('2026.12.01');
+    expect(set.books.at(-1)!.info.version).toBe('2026.12.10');
     expect((await cli(dir, 'import', v2)).code).toBe(0);
     expect(readdirSync(join(dir, 'rules')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(readdirSync(join(dir, 'rules', 'packs')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -220,6 +220,80 @@ describe('the fixture packs (test/fixtures/packs, signed with a test-only key)',
   });
 });
 
+describe('the December 2026 corrections as a signed pack (test/fixtures/packs/2026.12.06.json)', () => {
+  const fx = join(ROOT, 'test', 'fixtures', 'packs');
+  const oldBuiltIn = join(fx, 'built-in-2026.11.22.rulebook.json');
+  const pack = join(fx, '2026.12.06.json');
+  /** Each correction of the issue, as the rule ids rules diff must list (added or changed), with dates. */
+  const expected: [string, 'added' | 'changed', string][] = [
+    ['R-01', 'changed', '2024-12-02 〜'], // an old 保険証 is cited by the legal list in force
+    ['R-01-register', 'added', '2024-12-02 〜'], // registration on the reader
+    ['R-02', 'changed', '2024-12-02 〜'], // live screen or PDF, not a screenshot
+    ['R-03', 'changed', '2024-12-02 〜'], // never "show it with the card" when the card was shown
+    ['R-06-kokuho', 'changed', '2025-08-01 〜 2026-07-31'], // the extension quote and confidence
+    ['R-06-kouki', 'changed', '2025-08-04 〜 2026-07-31'],
+    ['R-06-all', 'changed', '2025-11-12 〜 2026-07-31'],
+    ['R-08', 'changed', '2024-12-02 〜'], // past the grace period the お知らせ cannot complete the card
+    ['R-10', 'changed', '2025-09-19 〜'], // a live screen only
+    ['R-12', 'changed', '2024-12-02 〜'], // 申立書 with a lapsed card, low-medium
+    ['R-14-holders', 'changed', '2026-08-01 〜'], // not for 85+, not for an unregistered card
+    ['R-14-85plus', 'changed', '2026-08-01 〜'],
+    ['R-15-turning70', 'changed', '2024-12-02 〜'], // 国保 only; a printed 70–74 share marks the 70+ document; noticeDays
+    ['R-15-turning75', 'changed', '2024-12-02 〜'], // noticeDays
+    ['R-15-residence', 'changed', '2024-12-02 〜'], // 国保 only; noticeDays
+    ['R-17', 'changed', '2024-12-02 〜'], // asks, does not assert; the portal share
+    ['R-18-consent', 'added', '2024-12-02 〜'], // 限度額 by consent
+    ['R-20', 'changed', '2024-12-02 〜'], // the child exemption
+    ['R-20-notice', 'added', '2024-12-02 〜'], // 特別療養 on the お知らせ
+    ['R-22-iryofujo', 'added', '2024-03-01 〜'], // 医療扶助
+  ];
+
+  it('carries exactly the built-in rulebook, signed (test key)', () => {
+    const p = verifyPack(readFileSync(pack), loadPublisherKeys(join(fx, 'keys')));
+    expect(p.manifest).toMatchObject({ version: builtIn.version, effective: '2026-12-06' });
+    expect(p.rulebook).toEqual(JSON.parse(readFileSync(join(ROOT, 'resources', 'rules', 'rulebook.json'), 'utf8')));
+  });
+
+  it('rules diff from the old built-in lists each correction with its dates and what changed in it', async () => {
+    for (const b of [pack, 'built-in']) {
+      const r = await runCli(['rules', 'diff', oldBuiltIn, b, '--keys', join(fx, 'keys')]);
+      expect(r.code).toBe(0);
+      const heads = r.stdout.trim().split('\n').filter((l) => /^[+~-] /.test(l));
+      expect(heads.map((l) => l.split(/\s{2,}/)[1])).toEqual(expected.map((e) => e[0]));
+      for (const [id, change, period] of expected) {
+        const line = heads.find((l) => l.split(/\s{2,}/)[1] === id)!;
+        expect(line.startsWith(change === 'added' ? '+ 追加 added' : '~ 変更 changed'), line).toBe(true);
+        expect(line.endsWith(`[${period}]`), line).toBe(true);
+      }
+      expect(r.stdout).toContain('      appliesTo.insurerTypes: ["kokuho","kyokai","kumiai","kyosai","other"] → ["kokuho"]');
+      expect(r.stdout).toContain('      params.portalFormats: ["screen"] → ["live"]');
+      expect(r.stdout).toContain('      params.noticeDays: — → 92');
+    }
+  });
+
+  it('a clinic on the old built-in imports it; checks from 2026-12-06 use it', async () => {
+    const res = join(tmp, 'resources-old');
+    cpSync(join(ROOT, 'resources', 'jpki-ca'), join(res, 'jpki-ca'), { recursive: true });
+    mkdirSync(join(res, 'rules', 'keys'), { recursive: true });
+    const old = readFileSync(oldBuiltIn);
+    writeFileSync(join(res, 'rules', 'rulebook.json'), old);
+    writeFileSync(join(res, 'rules', 'manifest.json'), JSON.stringify({ packId: 'jp.uketsuke.national', version: '2026.11.22', published: '2026-11-22', effective: '2026-11-22', files: [{ path: 'rulebook.json', sha256: createHash('sha256').update(old).digest('hex') }] }));
+    cpSync(join(fx, 'keys', 'test-publisher-2026.12.06.pem'), join(res, 'rules', 'keys', 'test-publisher-2026.12.06.pem'));
+    const data = join(tmp, 'data-old-built-in');
+    const r = await runCli(['rules', 'import', pack, '--resources', res, '--data-dir', data]);
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('installed jp.uketsuke.national@2026.12.06: in force from 2026-12-06') });
+    const rules = new RulesService(loadRuleSet(res, data));
+    // 協会けんぽ, turned 70 in November: the old rules ended the お知らせ at 70 (R-15 scoped to every insurer).
+    const turned70 = (date: string) => ({ date, facility: { onlineCheck: 'unavailable', smartphoneReader: false }, patient: { birthDate: '1956-11-15', insurerType: 'kyokai' }, documents: [{ kind: 'mynumber_card' }, { kind: 'qualification_notice', issueDate: '2025-08-01' }] });
+    const before = rules.evaluate(turned70('2026-12-05'));
+    const after = rules.evaluate(turned70('2026-12-06'));
+    expect(before.rulebookVersion).toBe('jp.uketsuke.national@2026.11.22');
+    expect(before.decision).toBe('need_more');
+    expect(after.rulebookVersion).toBe('jp.uketsuke.national@2026.12.06');
+    expect(after.decision).toBe('accept');
+  });
+});
+
 describe('which rules decide', () => {
   const data = join(tmp, 'data-dates');
 
@@ -228,10 +302,10 @@ describe('which rules decide', () => {
     expect((await cli(data, 'import', v2)).code).toBe(0);
     const rules = new RulesService(loadRuleSet(resources, data));
     expect(rules.evaluate(situation('2026-11-25')).rulebookVersion).toBe(`jp.uketsuke.national@${builtIn.version}`);
-    expect(rules.evaluate(situation('2026-12-15')).rulebookVersion).toBe('jp.uketsuke.national@2026.12.01');
+    expect(rules.evaluate(situation('2026-12-15')).rulebookVersion).toBe('jp.uketsuke.national@2026.12.10');
     expect(rules.evaluate(situation('2027-01-01')).rulebookVersion).toBe('jp.uketsuke.national@2027.01.01');
     const o = rules.overview('2026-12-15');
-    expect(o.active.version).toBe('2026.12.01');
+    expect(o.active.version).toBe('2026.12.10');
     expect(o.upcoming?.version).toBe('2027.01.01');
     expect(o.changes.map((c) => `${c.change} ${c.ruleId}`)).toEqual(['changed R-01']);
     expect(rules.overview('2026-12-15', { kind: 'qualification_certificate' }).rules.every((r) => r.documentKinds.includes('qualification_certificate'))).toBe(true);
@@ -246,7 +320,7 @@ describe('which rules decide', () => {
     writeFileSync(join(dir, name), JSON.stringify(json));
     const set = loadRuleSet(resources, data);
     expect(set.problems).toEqual([expect.stringMatching(/2027\.01\.01 no longer verifies/)]);
-    expect(set.books.at(-1)!.info.version).toBe('2026.12.01');
+    expect(set.books.at(-1)!.info.version).toBe('2026.12.10');
   });
 });
 

@@ -9,7 +9,9 @@ import fc from 'fast-check';
 import { ageBand } from '../../src/shared/domain/age.ts';
 import { addDays, addYears, fromDayNumber, toDayNumber } from '../../src/shared/domain/dates.ts';
 import { SituationSchema, VerdictSchema, type PresentedDocument, type Situation } from '../../src/shared/rules/situation.ts';
-import { FACILITY_MODES, INSURER_TYPES } from '../../src/shared/rules/vocabulary.ts';
+import { FACILITY_MODES, INSURER_TYPES, NO_RULE_ID } from '../../src/shared/rules/vocabulary.ts';
+import { PORTAL_FORMATS } from '../../src/shared/rules/effects.ts';
+import { isInForce } from '../../src/main/rules/compile.ts';
 import { RULE_IDS, book, run } from './helpers.ts';
 import { evaluate } from '../../src/main/rules/evaluate.ts';
 
@@ -39,9 +41,9 @@ const cardArb: fc.Arbitrary<DocAt> = fc.record({ reg: optBool, cert: optOff, exp
 const phoneArb: fc.Arbitrary<DocAt> = fc.constant(() => ({ kind: 'smartphone_mynumber' as const }));
 const qcArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, iss: optIssue, ratio: optRatio, sme: optBool, sdn: optBool }).map(({ exp, iss, ratio, sme, sdn }) => (d) =>
   clean({ kind: 'qualification_certificate' as const, expiry: at(d, exp), issueDate: at(d, iss), burdenRatio: ratio, specialMedicalExpense: sme, specificDiseaseNoted: sdn }));
-const noticeArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, iss: optIssue, ratio: optRatio }).map(({ exp, iss, ratio }) => (d) =>
-  clean({ kind: 'qualification_notice' as const, expiry: at(d, exp), issueDate: at(d, iss), burdenRatio: ratio }));
-const portalArb: fc.Arbitrary<DocAt> = fc.constantFrom('screen' as const, 'pdf' as const).map((format) => () => ({ kind: 'portal_screen' as const, format }));
+const noticeArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, iss: optIssue, ratio: optRatio, sme: fc.option(fc.boolean(), { freq: 6, nil: undefined }) }).map(({ exp, iss, ratio, sme }) => (d) =>
+  clean({ kind: 'qualification_notice' as const, expiry: at(d, exp), issueDate: at(d, iss), burdenRatio: ratio, specialMedicalExpense: sme }));
+const portalArb: fc.Arbitrary<DocAt> = fc.record({ format: fc.constantFrom(...PORTAL_FORMATS), ratio: optRatio }).map(({ format, ratio }) => () => clean({ kind: 'portal_screen' as const, format, burdenRatio: ratio }));
 const legacyArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, changed: optBool }).map(({ exp, changed }) => (d) =>
   clean({ kind: 'legacy_insurance_card' as const, expiry: at(d, exp), detailsChanged: changed }));
 const elderlyArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, ratio: optRatio }).map(({ exp, ratio }) => (d) =>
@@ -80,13 +82,15 @@ const baseArb: fc.Arbitrary<Base> = fc
     residence: fc.option(off, { freq: 4, nil: undefined }),
     subsidy: optBool,
     disease: optBool,
+    assistance: fc.option(fc.boolean(), { freq: 5, nil: undefined }),
+    limit: optBool,
   })
-  .map(({ day, birth, online, reader, insurer, dv, residence, subsidy, disease }) => {
+  .map(({ day, birth, online, reader, insurer, dv, residence, subsidy, disease, assistance, limit }) => {
     const date = fromDayNumber(day);
     return {
       date,
       facility: { onlineCheck: online, smartphoneReader: reader },
-      patient: clean({ birthDate: birthFor(date, birth), insurerType: insurer, dvSupport: dv, residenceExpiry: at(date, residence), publicSubsidy: subsidy, specificDisease: disease }),
+      patient: clean({ birthDate: birthFor(date, birth), insurerType: insurer, dvSupport: dv, residenceExpiry: at(date, residence), publicSubsidy: subsidy, specificDisease: disease, medicalAssistance: assistance, highCostLimit: limit }),
     };
   });
 
@@ -138,7 +142,8 @@ describe('evaluate — properties', () => {
     fc.assert(
       fc.property(baseArb, fc.array(noticeArb, { minLength: 1, maxLength: 2 }), fc.array(companion, { maxLength: 4 }), (b, notices, others) => {
         const s = build(b, [...notices, ...others]);
-        fc.pre(valid(s));
+        // 医療扶助: a 医療券 decides without insurance documents (R-22-iryofujo).
+        fc.pre(valid(s) && !s.patient.medicalAssistance);
         const v = run(s);
         expect(v.decision).not.toBe('accept');
         if (s.date > TRANSITIONAL_END) expect(v.decision).not.toBe('check_online');
@@ -199,9 +204,10 @@ describe('evaluate — properties', () => {
         const v = run(s);
         // check_online needs a working online terminal.
         if (v.decision === 'check_online') expect(s.facility.onlineCheck).toBe('available');
-        // self_pay (as a decision) only comes from a 特別療養費 資格確認書.
+        // self_pay (as a decision) only comes from a 資格確認書 or お知らせ marked 特別療養, never for a child.
         if (v.decision === 'self_pay') {
-          expect(s.documents.some((d) => d.kind === 'qualification_certificate' && d.specialMedicalExpense === true)).toBe(true);
+          expect(s.documents.some((d) => (d.kind === 'qualification_certificate' || d.kind === 'qualification_notice') && d.specialMedicalExpense === true)).toBe(true);
+          expect(v.staffChecks).toBeUndefined();
         }
         // The 申立書 needs a マイナ保険証 card, no DV block, and an オン資 facility (available or down).
         if (v.fallback === 'declaration') {
@@ -218,7 +224,8 @@ describe('evaluate — properties', () => {
     fc.assert(
       fc.property(situationArb, (s) => {
         const v = run(s);
-        if (v.decision !== 'accept') return;
+        // 医療扶助 decides without an insurance share.
+        if (v.decision !== 'accept' || s.patient.medicalAssistance) return;
         const printed = s.documents.some((d) => 'burdenRatio' in d && d.burdenRatio !== undefined);
         if (printed) return;
         const band = ageBand(s.patient.birthDate, s.date);
@@ -226,6 +233,75 @@ describe('evaluate — properties', () => {
         if (band === 'general' && s.patient.insurerType !== 'kouki') expect(v.burdenRatio).toBe(0.3);
         // 後期 has no 高齢受給者証 (R-17): its documents print the share.
         if (band === 'elderly' && s.patient.insurerType !== 'kouki') expect(v.collect).toContain('elderly_recipient_certificate');
+      }),
+      opts,
+    );
+  });
+});
+
+describe('traceability — properties', () => {
+  const scopeOf = (s: Situation) => ({ date: s.date, insurerType: s.patient.insurerType, band: ageBand(s.patient.birthDate, s.date) });
+
+  it('every verdict\'s first reason is a rule in force on the check\'s date, for this patient', () => {
+    fc.assert(
+      fc.property(situationArb, (s) => {
+        const v = run(s);
+        expect(v.uncovered).toBeUndefined();
+        const first = book.rules.find((r) => r.id === v.reasons[0]!.ruleId);
+        expect(first, v.reasons[0]!.ruleId).toBeDefined();
+        expect(isInForce(first!, scopeOf(s)), `${first!.id} on ${s.date}`).toBe(true);
+        // Every reason names all the sources of its rule.
+        for (const r of v.reasons) expect(r.sources).toEqual(book.rules.find((x) => x.id === r.ruleId)!.sources.map((x) => x.url));
+      }),
+      opts,
+    );
+  });
+
+  it('before any rule is in force, the verdict says that no rule covers the situation (医療扶助 from 2024-03-01 aside)', () => {
+    const earlyArb = fc
+      .tuple(baseArb, fc.integer({ min: toDayNumber('2023-01-01'), max: FIRST - 1 }), fc.array(anyDocArb, { maxLength: 5 }))
+      .map(([b, day, docs]) => {
+        const date = fromDayNumber(day);
+        const patient = { ...b.patient, birthDate: b.patient.birthDate > date ? addYears(date, -40) : b.patient.birthDate };
+        return build({ ...b, date, patient }, docs);
+      })
+      .filter(valid);
+    fc.assert(
+      fc.property(earlyArb, (s) => {
+        const v = run(s);
+        if (v.uncovered) {
+          expect(v).toMatchObject({ decision: 'need_more', missing: [], reasons: [{ ruleId: NO_RULE_ID }] });
+          expect(v.fallback).toBeUndefined();
+        } else {
+          expect(s.patient.medicalAssistance).toBe(true);
+          expect(s.date >= '2024-03-01').toBe(true);
+          expect(v.reasons[0]!.ruleId).toBe('R-22-iryofujo');
+        }
+      }),
+      { numRuns: Math.min(NUM_RUNS, 500) },
+    );
+  });
+
+  it('never asks to show the お知らせ with the card when a card was shown', () => {
+    fc.assert(
+      fc.property(situationArb, (s) => {
+        fc.pre(s.documents.some((d) => d.kind === 'mynumber_card'));
+        for (const r of run(s).reasons) expect(r.message, r.ruleId).not.toMatch(/マイナンバーカードと一緒に提示/);
+      }),
+      opts,
+    );
+  });
+
+  it('need_more: the explaining reason comes before the 10割 instruction', () => {
+    fc.assert(
+      fc.property(situationArb, (s) => {
+        const v = run(s);
+        if (v.decision !== 'need_more') return;
+        const ids = v.reasons.map((r) => r.ruleId);
+        const fallbackAt = ids.findIndex((id) => id === 'R-13' || id === 'R-12');
+        // Whatever was wrong with a document shown is said before the fallback.
+        const explaining = ids.findIndex((id) => ['R-08', 'R-03', 'R-04', 'R-21', 'R-10', 'R-16'].includes(id));
+        if (explaining >= 0 && fallbackAt >= 0 && book.rules.find((r) => r.id === ids[explaining])!.effective.until === null) expect(explaining).toBeLessThan(fallbackAt);
       }),
       opts,
     );

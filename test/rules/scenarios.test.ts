@@ -35,6 +35,13 @@ interface Expect {
   reasons?: string[];
   /** ruleIds that must not appear among the reasons. */
   reasonsLack?: string[];
+  /** The ruleId of the first reason (the one that explains the decision). */
+  first?: string;
+  /** Alternatives that must not be offered. */
+  missingLacks?: Kind[][];
+  /** The マイナポータル formats asked for in the alternative that is exactly [portal_screen] or holds one. */
+  portalAsked?: string[];
+  staffChecks?: string[];
 }
 
 type Row = [name: string, rule: string, situation: Situation, expected: Expect];
@@ -84,22 +91,22 @@ const rows: Row[] = [
   ['born 2020-02-29: school age on 2026-04-01', 'R-12-ratio', sit({ birth: '2020-02-29', date: '2026-04-01' }, qc()), { decision: 'accept', ratio: 0.3 }],
 
   // --- R-15: derived expiry bounds (turning 70, turning 75, period of stay) ----------------------
-  ['turning 70 mid-November: 資格確認書 still fine on 11-22 (bound 11-30 noted)', 'R-15-turning70', sit({ birth: '1956-11-15' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3, reasons: ['R-15-turning70'] }],
-  ['turning 70 mid-November: 資格確認書 ends 11-30', 'R-15-turning70', sit({ birth: '1956-11-15', date: '2026-11-30' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
-  ['turning 70 mid-November: 12-01 needs the new certificate', 'R-15-turning70', sit({ birth: '1956-11-15', date: '2026-12-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'need_more', reasons: ['R-15-turning70'], missingHas: [k('qualification_certificate')] }],
-  ['born on the 1st (1956-12-01): 資格確認書 fine on 2026-11-30', 'R-15-turning70', sit({ birth: '1956-12-01', date: '2026-11-30' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
-  ['born on the 1st (1956-12-01): ended the day before the 70th birthday', 'R-15-turning70', sit({ birth: '1956-12-01', date: '2026-12-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'need_more', reasons: ['R-15-turning70'] }],
-  ['born mid-month (1956-12-15): same certificate still fine on 2026-12-01', 'R-15-turning70', sit({ birth: '1956-12-15', date: '2026-12-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
-  ['born mid-month (1956-12-15): 2026-12-31 last day', 'R-15-turning70', sit({ birth: '1956-12-15', date: '2026-12-31' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
-  ['born mid-month (1956-12-15): 2027-01-01 needs the new certificate', 'R-15-turning70', sit({ birth: '1956-12-15', date: '2027-01-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'need_more' }],
+  ['turning 70 mid-November: 資格確認書 still fine on 11-22 (bound 11-30 noted)', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-11-15' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3, reasons: ['R-15-turning70'] }],
+  ['turning 70 mid-November: 資格確認書 ends 11-30', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-11-15', date: '2026-11-30' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
+  ['turning 70 mid-November: 12-01 needs the new certificate', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-11-15', date: '2026-12-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'need_more', reasons: ['R-15-turning70'], missingHas: [k('qualification_certificate')] }],
+  ['born on the 1st (1956-12-01): 資格確認書 fine on 2026-11-30', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-12-01', date: '2026-11-30' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
+  ['born on the 1st (1956-12-01): ended the day before the 70th birthday', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-12-01', date: '2026-12-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'need_more', reasons: ['R-15-turning70'] }],
+  ['born mid-month (1956-12-15): same certificate still fine on 2026-12-01', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-12-15', date: '2026-12-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
+  ['born mid-month (1956-12-15): 2026-12-31 last day', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-12-15', date: '2026-12-31' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
+  ['born mid-month (1956-12-15): 2027-01-01 needs the new certificate', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-12-15', date: '2027-01-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'need_more' }],
   ['born on the 1st: new 70+ certificate (sent ahead, printed 7/31) from the birthday', 'R-15-turning70', sit({ birth: '1956-12-01', date: '2026-12-01', insurer: 'kokuho' }, qc({ issueDate: '2026-11-15', expiry: '2027-07-31', burdenRatio: 0.2 })), { decision: 'accept', ratio: 0.2 }],
   ['born on the 1st: 70+ certificate issued on the birthday, no printed expiry entered', 'R-15-turning70', sit({ birth: '1956-12-01', date: '2026-12-01', insurer: 'kokuho' }, qc({ issueDate: '2026-12-01', burdenRatio: 0.2 })), { decision: 'accept', ratio: 0.2 }],
   ['turning 70: お知らせ with printed expiry 11-30 no longer completes the card on 12-01', 'R-16', sit({ birth: '1956-11-15', date: '2026-12-01' }, card(), notice({ expiry: '2026-11-30' })), { decision: 'need_more', reasons: ['R-16'], fallback: 'self_pay' }],
-  ['leap: born 1958-03-01, 資格確認書 without printed expiry fine on 2028-02-28', 'R-15-turning70', sit({ birth: '1958-03-01', date: '2028-02-28' }, qc({ issueDate: '2027-08-01' })), { decision: 'accept', ratio: 0.3 }],
-  ['leap: born 1958-03-01, 資格確認書 without printed expiry ends 2028-02-29', 'R-15-turning70', sit({ birth: '1958-03-01', date: '2028-02-29' }, qc({ issueDate: '2027-08-01' })), { decision: 'accept', ratio: 0.3, reasons: ['R-15-turning70'] }],
-  ['leap: born 1958-03-01, expired on 2028-03-01', 'R-15-turning70', sit({ birth: '1958-03-01', date: '2028-03-01' }, qc({ issueDate: '2027-08-01' })), { decision: 'need_more', reasons: ['R-15-turning70'] }],
-  ['born 1956-02-29: still under 70 band on 2026-02-28', 'R-15-turning70', sit({ birth: '1956-02-29', date: '2026-02-28' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
-  ['born 1956-02-29: pre-70 certificate ended on 2026-03-01', 'R-15-turning70', sit({ birth: '1956-02-29', date: '2026-03-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'need_more', reasons: ['R-15-turning70'] }],
+  ['leap: born 1958-03-01, 資格確認書 without printed expiry fine on 2028-02-28', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1958-03-01', date: '2028-02-28' }, qc({ issueDate: '2027-08-01' })), { decision: 'accept', ratio: 0.3 }],
+  ['leap: born 1958-03-01, 資格確認書 without printed expiry ends 2028-02-29', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1958-03-01', date: '2028-02-29' }, qc({ issueDate: '2027-08-01' })), { decision: 'accept', ratio: 0.3, reasons: ['R-15-turning70'] }],
+  ['leap: born 1958-03-01, expired on 2028-03-01', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1958-03-01', date: '2028-03-01' }, qc({ issueDate: '2027-08-01' })), { decision: 'need_more', reasons: ['R-15-turning70'] }],
+  ['born 1956-02-29: still under 70 band on 2026-02-28', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-02-29', date: '2026-02-28' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.3 }],
+  ['born 1956-02-29: pre-70 certificate ended on 2026-03-01', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-02-29', date: '2026-03-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'need_more', reasons: ['R-15-turning70'] }],
   ['born 1956-02-29: 70+ from 2026-03-01, card + お知らせ printing 2割', 'R-17', sit({ birth: '1956-02-29', date: '2026-03-01', insurer: 'kokuho' }, card(), notice({ burdenRatio: 0.2, issueDate: '2026-03-01' })), { decision: 'accept', ratio: 0.2, collect: [] }],
   ['turning 75 tomorrow: 国保 資格確認書 still valid', 'R-15-turning75', sit({ birth: '1951-11-23', insurer: 'kokuho' }, qc({ expiry: '2027-07-31', burdenRatio: 0.2 })), { decision: 'accept', ratio: 0.2 }],
   ['turning 75 tomorrow: 国保 資格確認書 without printed expiry, bound noted', 'R-15-turning75', sit({ birth: '1951-11-23', insurer: 'kokuho' }, qc({ burdenRatio: 0.2, issueDate: '2025-08-01' })), { decision: 'accept', ratio: 0.2, reasons: ['R-15-turning75'] }],
@@ -109,10 +116,10 @@ const rows: Row[] = [
   ['leap: born 1953-03-01 turns 75 on 2028-03-01: 国保 資格確認書 ended', 'R-15-turning75', sit({ birth: '1953-03-01', insurer: 'kokuho', date: '2028-03-01' }, qc({ expiry: '2028-07-31', burdenRatio: 0.2 })), { decision: 'need_more', reasons: ['R-15-turning75'] }],
   ['leap: born 1953-03-01, 後期 資格確認書 on 2028-03-01', 'R-15-turning75', sit({ birth: '1953-03-01', insurer: 'kouki', date: '2028-03-01' }, qc({ expiry: '2028-07-31', burdenRatio: 0.1 })), { decision: 'accept', ratio: 0.1 }],
   ['old 協会けんぽ 保険証 of someone who turned 75 (2025-06-01)', 'R-15-turning75', sit({ birth: '1950-06-01', date: '2025-06-15' }, legacy({ expiry: '2025-12-01' })), { decision: 'need_more', reasons: ['R-15-turning75'] }],
-  ['foreign resident: stay ended 11-20 → 資格確認書 ended 11-21', 'R-15-residence', sit({ residenceExpiry: '2026-11-20' }, qc()), { decision: 'need_more', reasons: ['R-15-residence'] }],
-  ['foreign resident: stay ended 11-21 → 資格確認書 valid through 11-22', 'R-15-residence', sit({ residenceExpiry: '2026-11-21' }, qc()), { decision: 'accept', ratio: 0.3, reasons: ['R-15-residence'] }],
+  ['foreign resident: stay ended 11-20 → 資格確認書 ended 11-21', 'R-15-residence', sit({ insurer: 'kokuho', residenceExpiry: '2026-11-20' }, qc()), { decision: 'need_more', reasons: ['R-15-residence'] }],
+  ['foreign resident: stay ended 11-21 → 資格確認書 valid through 11-22', 'R-15-residence', sit({ insurer: 'kokuho', residenceExpiry: '2026-11-21' }, qc()), { decision: 'accept', ratio: 0.3, reasons: ['R-15-residence'] }],
   ['foreign resident: a printed expiry wins over the period of stay', 'R-15-residence', sit({ residenceExpiry: '2026-01-01', insurer: 'kokuho' }, qc({ expiry: '2027-07-31' })), { decision: 'accept', ratio: 0.3 }],
-  ['foreign resident: お知らせ bound by the stay, card at no-online facility', 'R-15-residence', sit({ residenceExpiry: '2026-10-31' }, card(), notice()), { decision: 'need_more', reasons: ['R-15-residence'] }],
+  ['foreign resident: お知らせ bound by the stay, card at no-online facility', 'R-15-residence', sit({ insurer: 'kokuho', residenceExpiry: '2026-10-31' }, card(), notice()), { decision: 'need_more', reasons: ['R-15-residence'] }],
 
   // --- R-01: the card at a facility whose online check works ------------------------------------
   ['card, online facility, 国保 45', 'R-01', sit({ ...A, insurer: 'kokuho' }, card()), { decision: 'check_online', reasons: ['R-01'], missing: [] }],
@@ -123,7 +130,8 @@ const rows: Row[] = [
   ['card, online facility, other 45', 'R-01', sit({ ...A, insurer: 'other' }, card()), { decision: 'check_online', reasons: ['R-01'] }],
   ['card on the first day of the new system (2024-12-02)', 'R-01', sit({ ...A, date: '2024-12-02' }, card()), { decision: 'check_online' }],
   ['card + お知らせ at an online facility: the terminal still decides', 'R-01', sit(A, card(), notice()), { decision: 'check_online', reasons: ['R-01'] }],
-  ['unregistered card at an online facility', 'R-01', sit(A, card({ insuranceRegistered: false })), { decision: 'need_more', reasons: ['R-01'], fallback: 'self_pay', missingHas: [k('qualification_certificate')] }],
+  // Domain update 2026-12 §8 (MHLW newpage_50657): registration on the face-recognition reader, on the spot.
+  ['unregistered card at an online facility → register on the reader, then the online check', 'R-01-register', sit(A, card({ insuranceRegistered: false })), { decision: 'check_online', reasons: ['R-01-register', 'R-01'], missing: [] }],
   ['unregistered card + お知らせ, no online check', 'R-03', sit({}, card({ insuranceRegistered: false }), notice()), { decision: 'need_more', reasons: ['R-01', 'R-03'], fallback: 'self_pay' }],
 
   // --- R-02: card + お知らせ / マイナポータル when the online check cannot be done ---------------
@@ -186,7 +194,7 @@ const rows: Row[] = [
   ['expired 保険証, online facility, 2026-11-22 → ended', 'R-05', sit(A, legacy({ expiry: '2025-12-01' })), { decision: 'need_more', fallback: 'self_pay', missingHas: [k('mynumber_card')], missingNever: ['legacy_insurance_card'] }],
   ['お知らせ alone, no online check, 2025-12-05: 暫定 needs the terminal', 'R-06-all', sit({ date: THEN }, notice()), { decision: 'need_more', reasons: ['R-06-all', 'R-03'], fallback: 'self_pay' }],
   ['お知らせ alone, check down, 2025-12-05', 'R-06-all', sit({ ...DOWN, date: THEN }, notice()), { decision: 'need_more', fallback: 'self_pay' }],
-  ['unregistered card + お知らせ, online facility, 2025-12-05 → 暫定 look-up', 'R-06-all', sit({ ...A, date: THEN }, card({ insuranceRegistered: false }), notice()), { decision: 'check_online', reasons: ['R-06-all'] }],
+  ['unregistered card + お知らせ, online facility, 2025-12-05 → registration on the spot first', 'R-01-register', sit({ ...A, date: THEN }, card({ insuranceRegistered: false }), notice()), { decision: 'check_online', reasons: ['R-01-register'] }],
   ['国保 お知らせ alone 2025-07-31: before the 暫定', 'R-06-kokuho', sit({ ...A, insurer: 'kokuho', date: '2025-07-31' }, notice()), { decision: 'need_more', reasons: ['R-03'] }],
   ['国保 お知らせ alone 2025-08-01: 暫定 starts', 'R-06-kokuho', sit({ ...A, insurer: 'kokuho', date: '2025-08-01' }, notice()), { decision: 'check_online', reasons: ['R-06-kokuho'] }],
   ['国保 お知らせ alone 2025-08-02', 'R-06-kokuho', sit({ ...A, insurer: 'kokuho', date: '2025-08-02' }, notice()), { decision: 'check_online', reasons: ['R-06-kokuho'] }],
@@ -265,6 +273,55 @@ const rows: Row[] = [
   ['unregistered card entered before a registered one + お知らせ', 'R-02', sit({}, card({ insuranceRegistered: false }), card(), notice()), { decision: 'accept', ratio: 0.3 }],
   // §2.3: the portal screen shows the 負担割合.
   ['card + portal screen showing 2割 at 72: no 高齢受給者証 needed', 'R-17', sit({ birth: AGE72 }, card(), portal('screen', 0.2)), { decision: 'accept', ratio: 0.2, collectLacks: ['elderly_recipient_certificate'] }],
+  // ===== December 2026 corrections (domain update-2026-12.md; each row names its source) ========
+  // 1. Smartphone without a smartphone reader: a live マイナポータル login (京都府医師会 2025-10-15 quoting MHLW 疑義解釈 2025-09-18).
+  ['smartphone + saved PDF (京都府医師会/MHLW 疑義解釈): the live screen is asked for first', 'R-10', sit({}, phone(), portal('pdf')), { decision: 'need_more', first: 'R-10', portalAsked: ['live'], missing: [k('portal_screen'), k('mynumber_card'), k('qualification_certificate')] }],
+  ['smartphone + screenshot (京都府医師会/MHLW 疑義解釈): not this route', 'R-10', sit({}, phone(), portal('screenshot')), { decision: 'need_more', first: 'R-10', portalAsked: ['live'] }],
+  ['smartphone + live screen, no online check (京都府医師会/MHLW 疑義解釈)', 'R-10', sit({}, phone(), portal('live')), { decision: 'accept', ratio: 0.3, reasons: ['R-10'] }],
+  ['smartphone, no reader (京都府医師会/MHLW 疑義解釈): the live screen first', 'R-10', sit(A, phone()), { decision: 'need_more', first: 'R-10', portalAsked: ['live'], missing: [k('portal_screen'), k('qualification_certificate'), k('mynumber_card')] }],
+  ['PDF alone (京都府医師会/MHLW 疑義解釈): never the smartphone alone, which the PDF cannot complete', 'R-10', sit({}, portal('pdf')), { decision: 'need_more', missingLacks: [k('smartphone_mynumber')], missingHas: [['smartphone_mynumber', 'portal_screen'], k('mynumber_card')] }],
+  ['card + screenshot (仙台市, wic-net 17708/5: screen or PDF only)', 'R-02', sit({}, card(), portal('screenshot')), { decision: 'need_more', reasons: ['R-02'], portalAsked: ['live', 'pdf'] }],
+  ['card + live screen (仙台市)', 'R-02', sit({}, card(), portal('live')), { decision: 'accept', ratio: 0.3, reasons: ['R-02'] }],
+  // 2. Unregistered card: registration on the spot (MHLW newpage_50657); 10割 only where that is impossible.
+  ['unregistered card, no online check (MHLW newpage_50657): no reader to register on → 10割', 'R-01-register', sit({}, card({ insuranceRegistered: false })), { decision: 'need_more', fallback: 'self_pay', first: 'R-01', reasonsLack: ['R-01-register'] }],
+  ['unregistered card, check down (MHLW newpage_50657): not now', 'R-01-register', sit(DOWN, card({ insuranceRegistered: false })), { decision: 'need_more', fallback: 'self_pay', reasonsLack: ['R-01-register'] }],
+  ['unregistered card + 資格確認書 (MHLW newpage_50657): the certificate decides', 'R-04', sit(A, card({ insuranceRegistered: false }), qc()), { decision: 'accept', first: 'R-04' }],
+  // 3. Scopes (update-2026-12 §6: 相模原市/文京区 国保; 協会けんぽ お知らせ does not lapse at 70).
+  ['協会けんぽ お知らせ does not lapse at 70 (update-2026-12 §6)', 'R-15-turning70', sit({ birth: '1956-11-15', date: '2026-12-01' }, card(), notice()), { decision: 'accept', reasonsLack: ['R-15-turning70'] }],
+  ['協会けんぽ 資格確認書 issued before 70 is not ended at 70 (update-2026-12 §6)', 'R-15-turning70', sit({ birth: '1956-11-15', date: '2026-12-01' }, qc({ issueDate: '2025-08-01' })), { decision: 'accept', reasonsLack: ['R-15-turning70'] }],
+  ['国保 70+ 資格確認書 mailed in the birthday month, printing 2割, is the 70+ one (相模原市, 文京区)', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-11-15', date: '2026-12-01' }, qc({ issueDate: '2026-11-10', burdenRatio: 0.2 })), { decision: 'accept', ratio: 0.2, reasonsLack: ['R-15-turning70'] }],
+  ['国保 お知らせ of the birthday month printing 2割 + card (相模原市, 文京区)', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-11-15', date: '2026-12-01' }, card(), notice({ issueDate: '2026-11-10', burdenRatio: 0.2 })), { decision: 'accept', ratio: 0.2 }],
+  ['国保 資格確認書 of the birthday month without a share still ends with the month (相模原市)', 'R-15-turning70', sit({ insurer: 'kokuho', birth: '1956-11-15', date: '2026-12-01' }, qc({ issueDate: '2026-11-10' })), { decision: 'need_more', first: 'R-15-turning70' }],
+  ['協会けんぽ foreign resident: the 国保 period-of-stay bound does not apply (港区 国保)', 'R-15-residence', sit({ residenceExpiry: '2026-11-20' }, qc()), { decision: 'accept', reasonsLack: ['R-15-residence'] }],
+  ['後期 aged 86 with nothing: the 85+ hint, not the holders hint (埼玉県広域連合)', 'R-14-85plus', sit({ insurer: 'kouki', birth: '1938-01-01' }), { decision: 'need_more', reasons: ['R-14-85plus'], reasonsLack: ['R-14-holders'] }],
+  ['後期 aged 80 with nothing: the holders hint (魚沼市)', 'R-14-holders', sit({ insurer: 'kouki', birth: AGE80 }), { decision: 'need_more', reasons: ['R-14-holders'], reasonsLack: ['R-14-85plus'] }],
+  ['後期 aged 80, unregistered card: no holders hint (魚沼市: non-holders get a 資格確認書)', 'R-14-holders', sit({ insurer: 'kouki', birth: AGE80 }, card({ insuranceRegistered: false })), { decision: 'need_more', reasonsLack: ['R-14-holders'] }],
+  ['72, card + お知らせ without share + live screen showing 2割 → the screen\'s share (wic-net 17708/5 flow chart)', 'R-17', sit({ birth: AGE72 }, card(), notice(), portal('live', 0.2)), { decision: 'accept', ratio: 0.2, collectLacks: ['elderly_recipient_certificate'] }],
+  // 4. Card past its grace + お知らせ (協会けんぽ 2025-07-16, JDA flow): R-08 explains, no "show it with the card".
+  ['lapsed card + お知らせ, check down (協会けんぽ 2025-07-16; JDA flow): 申立書 + card', 'R-08', sit({ ...DOWN, date: '2026-09-01' }, card({ certificateExpiry: '2026-05-10' }), notice()), { decision: 'need_more', fallback: 'declaration', first: 'R-08', missing: [k('qualification_certificate')], reasons: ['R-03', 'R-12'] }],
+  ['lapsed card + お知らせ, no online check (協会けんぽ 2025-07-16)', 'R-08', sit({ date: '2026-09-01' }, card({ certificateExpiry: '2026-05-10' }), notice()), { decision: 'need_more', fallback: 'self_pay', first: 'R-08', missing: [k('qualification_certificate')] }],
+  // 5. 特別療養 on an お知らせ (吉見町 国保); children up to the 31 March after reaching 18 are not issued one.
+  ['国保 card + お知らせ(特別療養), no online check (吉見町) → 10割', 'R-20-notice', sit({ insurer: 'kokuho' }, card(), notice({ specialMedicalExpense: true })), { decision: 'self_pay', ratio: 1, first: 'R-20-notice' }],
+  ['国保 child of 15, card + お知らせ(特別療養) (吉見町) → flagged for staff, not applied', 'R-20-notice', sit({ insurer: 'kokuho', birth: '2011-05-05' }, card(), notice({ specialMedicalExpense: true })), { decision: 'accept', ratio: 0.3, reasons: ['R-20-notice'], staffChecks: ['special_medical_expense_on_child'] }],
+  ['国保 資格確認書(特別療養) of someone born 2008-04-02 (吉見町: exempt until 2027-03-31) → flagged', 'R-20', sit({ insurer: 'kokuho', birth: '2008-04-02' }, qc({ specialMedicalExpense: true })), { decision: 'accept', staffChecks: ['special_medical_expense_on_child'] }],
+  ['国保 資格確認書(特別療養) of someone born 2008-04-01 (吉見町: exempt until 2026-03-31) → 10割', 'R-20', sit({ insurer: 'kokuho', birth: '2008-04-01' }, qc({ specialMedicalExpense: true })), { decision: 'self_pay', ratio: 1 }],
+  ['協会けんぽ お知らせ marked 特別療養: no 特別療養 outside 国保/後期 (吉見町 国保 only)', 'R-20-notice', sit({}, card(), notice({ specialMedicalExpense: true })), { decision: 'accept', reasonsLack: ['R-20-notice', 'R-20'] }],
+  // 6. 医療扶助 (呉市, 相模原市): not health insurance; 医療券 or the 医療扶助 online check.
+  ['医療扶助, valid 医療券 (呉市, 相模原市)', 'R-22-iryofujo', sit({ medicalAssistance: true }, subsidyCert({ expiry: '2026-11-30' })), { decision: 'accept', ratio: null, first: 'R-22-iryofujo' }],
+  ['医療扶助, card at an online facility (呉市): the 医療扶助 online check', 'R-22-iryofujo', sit({ ...A, medicalAssistance: true }, card({ insuranceRegistered: false })), { decision: 'check_online', ratio: null, first: 'R-22-iryofujo' }],
+  ['医療扶助, nothing shown (相模原市): the 医療券 first, no 療養費 claim', 'R-22-iryofujo', sit({ medicalAssistance: true }), { decision: 'need_more', first: 'R-22-iryofujo', reasonsLack: ['R-13'], missingHas: [k('public_subsidy_certificate')] }],
+  ['医療扶助 + 被用者保険 資格確認書 (呉市): insurance decides, 医療扶助 noted', 'R-22-iryofujo', sit({ medicalAssistance: true }, qc()), { decision: 'accept', ratio: 0.3, first: 'R-04', reasons: ['R-22-iryofujo'] }],
+  // 7. 限度額 (長岡市 2024-12-02): consent at an online facility; the certificate elsewhere.
+  ['限度額, 資格確認書 at an online facility (長岡市): consent, no 認定証', 'R-18-consent', sit({ ...A, highCostLimit: true, insurer: 'kokuho' }, qc()), { decision: 'accept', reasons: ['R-18-consent'], collectLacks: ['limit_certificate'] }],
+  ['限度額, 資格確認書 without online checks (長岡市, 大分市): the 認定証', 'R-18-consent', sit({ highCostLimit: true, insurer: 'kokuho' }, qc()), { decision: 'accept', reasons: ['R-18-consent'], collect: ['limit_certificate'] }],
+  ['限度額, 後期 資格確認書 without online checks (幸手市): no 認定証 exists', 'R-18-kouki', sit({ highCostLimit: true, insurer: 'kouki', birth: AGE80 }, qc({ burdenRatio: 0.1 })), { decision: 'accept', collectLacks: ['limit_certificate'], reasonsLack: ['R-18-consent'] }],
+  ['限度額, 認定証 shown (長岡市)', 'R-18', sit({ ...A, highCostLimit: true, insurer: 'kokuho' }, qc(), limitCert({ expiry: '2027-07-31' })), { decision: 'accept', reasons: ['R-18'], reasonsLack: ['R-18-consent'] }],
+  // 9. The reason that explains comes first, the 10割 instruction after it.
+  ['lapsed card at an online facility: R-08 first, then the 申立書', 'R-08', sit({ ...A, date: '2026-09-01' }, card({ certificateExpiry: '2026-05-10' })), { decision: 'need_more', first: 'R-08', fallback: 'declaration' }],
+  ['お知らせ alone today: R-03 first, then 10割', 'R-03', sit(A, notice()), { decision: 'need_more', first: 'R-03', fallback: 'self_pay' }],
+  ['old 保険証 today: R-01 (not among the methods in force) first, then 10割', 'R-01', sit({}, legacy()), { decision: 'need_more', first: 'R-01', reasons: ['R-05', 'R-13'] }],
+  ['expired 資格確認書: R-04 first, then 10割', 'R-04', sit({}, qc({ expiry: '2026-07-31' })), { decision: 'need_more', first: 'R-04', reasons: ['R-13'] }],
+  ['nothing shown: the 10割 instruction is the explanation', 'R-13', sit({}), { decision: 'need_more', first: 'R-13' }],
 ];
 
 // -----------------------------------------------------------------------------------------------
@@ -292,6 +349,15 @@ function check(v: Verdict, e: Expect): void {
   const ids = ruleIdsOf(v);
   for (const id of e.reasons ?? []) expect(ids).toContain(id);
   for (const id of e.reasonsLack ?? []) expect(ids).not.toContain(id);
+  if (e.first) expect(ids[0]).toBe(e.first);
+  for (const alt of e.missingLacks ?? []) expect(v.missing).not.toContainEqual(alt);
+  if (e.portalAsked) {
+    const i = v.missing.findIndex((m) => m.includes('portal_screen'));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(v.missingDetails?.[i]?.portalFormats).toEqual(e.portalAsked);
+  }
+  if (e.staffChecks) expect(v.staffChecks ?? []).toEqual(e.staffChecks);
+  else expect(v.staffChecks).toBeUndefined();
 }
 
 describe('desk scenarios', () => {

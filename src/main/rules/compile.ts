@@ -75,7 +75,16 @@ export function endedRule<E extends EffectName>(book: CompiledRulebook, effect: 
   return best as TypedRule<E> | undefined;
 }
 
-/** Any rule of the effect (for its messages and params when no scoped rule exists). */
+/** The next rule of this effect for the patient that is not in force yet (to say from when). */
+export function upcomingRule<E extends EffectName>(book: CompiledRulebook, effect: E, scope: Scope): TypedRule<E> | undefined {
+  let best: Rule | undefined;
+  for (const rule of book.byEffect.get(effect) ?? []) {
+    if (rule.effective.from > scope.date && inScope(rule, scope) && (!best || rule.effective.from < best.effective.from)) best = rule;
+  }
+  return best as TypedRule<E> | undefined;
+}
+
+/** Any rule of the effect, in force or not (settings that are not decisions, e.g. the card status's grace months). */
 export function anyRule<E extends EffectName>(book: CompiledRulebook, effect: E): TypedRule<E> | undefined {
   return book.byEffect.get(effect)?.[0] as TypedRule<E> | undefined;
 }

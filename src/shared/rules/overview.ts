@@ -20,6 +20,8 @@ export const RuleChangeSchema = z.object({
   title: Text,
   effectiveFrom: IsoDateSchema.nullable(),
   effectiveUntil: IsoDateSchema.nullable(),
+  /** With `changed`: each part of the rule that differs (`params.portalFormats`, `appliesTo.insurerTypes`…), before and after as JSON. */
+  details: z.array(z.object({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() })).optional(),
 });
 export type RuleChange = z.infer<typeof RuleChangeSchema>;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AGE_BANDS } from '../domain/age.ts';
 import { EFFECTS, EFFECT_NAMES, IsoDateSchema, type EffectName } from './effects.ts';
-import { INSURER_TYPES, SOURCE_STATUSES } from './vocabulary.ts';
+import { CONFIDENCE_LEVELS, INSURER_TYPES, SOURCE_STATUSES } from './vocabulary.ts';
 
 export const LocalizedTextSchema = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
@@ -37,6 +37,8 @@ export const RuleSchema = z
     messages: z.record(z.string(), LocalizedTextSchema),
     sources: z.array(SourceSchema).min(1),
     status: z.enum(SOURCE_STATUSES),
+    /** How sure the sources make the rule, where they are thin or disagree (domain update 2026-12). */
+    confidence: z.enum(CONFIDENCE_LEVELS).optional(),
     notes: z.string().optional(),
   })
   .strict()
@@ -54,7 +56,18 @@ export const RuleSchema = z
     if (rule.effective.until !== null && rule.effective.until < rule.effective.from) {
       ctx.addIssue({ code: 'custom', path: ['effective'], message: 'effective.until is before effective.from' });
     }
+    // A rule whose params carry its own end date says the same date as its effective period.
+    const param = END_DATE_PARAMS[rule.effect];
+    if (param) {
+      const end = rule.params[param];
+      if (end !== rule.effective.until) {
+        ctx.addIssue({ code: 'custom', path: ['params', param], message: `params.${param} (${String(end)}) and effective.until (${String(rule.effective.until)}) disagree` });
+      }
+    }
   });
+
+/** Params that are an end date of the rule itself, by effect (checked against effective.until). */
+const END_DATE_PARAMS: Partial<Record<EffectName, string>> = { legacy_card: 'latestExpiry' };
 export type Rule = z.infer<typeof RuleSchema>;
 
 export const RulebookSchema = z

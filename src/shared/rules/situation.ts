@@ -4,8 +4,8 @@
  * drops out of a decision.
  */
 import { z } from 'zod';
-import { IsoDateSchema } from './effects.ts';
-import { DECISIONS, DOCUMENT_KINDS, FACILITY_MODES, FALLBACKS, INSURER_TYPES } from './vocabulary.ts';
+import { IsoDateSchema, PORTAL_FORMATS } from './effects.ts';
+import { DECISIONS, DOCUMENT_KINDS, FACILITY_MODES, FALLBACKS, INSURER_TYPES, STAFF_CHECKS } from './vocabulary.ts';
 
 const BurdenRatioSchema = z.union([z.literal(0.1), z.literal(0.2), z.literal(0.3)], {
   error: 'burdenRatio must be 0.1, 0.2 or 0.3',
@@ -38,8 +38,11 @@ export const DocumentSchema = z.discriminatedUnion(
       expiry: IsoDateSchema.optional(),
       issueDate: IsoDateSchema.optional(),
       burdenRatio: BurdenRatioSchema.optional(),
+      /** 「資格情報のお知らせ(特別療養)」: the 国保/後期 notice of a member subject to 特別療養費. */
+      specialMedicalExpense: z.boolean().optional(),
     }),
-    doc('portal_screen', { format: z.enum(['screen', 'pdf']), burdenRatio: BurdenRatioSchema.optional() }),
+    /** `live`: logged in on the spot; `pdf`; `screenshot`; `screen` (before 2026-12) is read as `live`. */
+    doc('portal_screen', { format: z.enum(PORTAL_FORMATS), burdenRatio: BurdenRatioSchema.optional() }),
     doc('legacy_insurance_card', {
       expiry: IsoDateSchema.optional(),
       /** Insurer or printed details changed since issue: the card lapsed then. */
@@ -81,6 +84,10 @@ export const SituationSchema = z
         publicSubsidy: z.boolean().optional(),
         /** The patient says they are on 特定疾病療養 (人工透析, 血友病…). */
         specificDisease: z.boolean().optional(),
+        /** 生活保護の医療扶助: care is paid by the 福祉事務所 (医療券 or 医療扶助のオンライン資格確認), not by insurance. */
+        medicalAssistance: z.boolean().optional(),
+        /** The patient asks to pay only up to the 自己負担限度額 (入院, costly treatment): 限度額 applies. */
+        highCostLimit: z.boolean().optional(),
       })
       .strict(),
     documents: z.array(DocumentSchema).max(30),
@@ -95,6 +102,8 @@ export const ReasonSchema = z.object({
   messageEn: z.string(),
   /** First source of the rule, so a reason can always be traced. */
   source: z.string(),
+  /** Every source of the rule, the first one included. */
+  sources: z.array(z.string()).optional(),
   /** 'local' for the clinic's own practice rules (absent: national). */
   origin: z.enum(['national', 'local']).optional(),
 });
@@ -115,5 +124,14 @@ export const VerdictSchema = z.object({
   nextSteps: z.array(z.string()),
   nextStepsEn: z.array(z.string()),
   rulebookVersion: z.string(),
+  /**
+   * For each alternative of `missing` (same order), what a kind in it must be: which マイナポータル
+   * formats complete that alternative. Present only when an alternative holds a portal_screen.
+   */
+  missingDetails: z.array(z.object({ portalFormats: z.array(z.enum(PORTAL_FORMATS)).optional() })).optional(),
+  /** Facts staff should check by hand before relying on the verdict (codes; the screens word them). */
+  staffChecks: z.array(z.enum(STAFF_CHECKS)).optional(),
+  /** No rule in force on the date covers this situation: nothing was decided (decision need_more, missing empty). */
+  uncovered: z.literal(true).optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;

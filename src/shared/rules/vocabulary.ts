@@ -42,4 +42,12 @@ export type Decision = (typeof DECISIONS)[number];
 export const FALLBACKS = ['declaration', 'self_pay'] as const;
 export type Fallback = (typeof FALLBACKS)[number];
 
+/** Checks the engine leaves to staff: `special_medical_expense_on_child` — a 特別療養 mark on the document of a child, who is not issued one. */
+export const STAFF_CHECKS = ['special_medical_expense_on_child'] as const;
+export type StaffCheck = (typeof STAFF_CHECKS)[number];
+
+/** The ruleId of the reason given when no rule in force on the date covers the situation. */
+export const NO_RULE_ID = 'NO-RULE';
+
 export const SOURCE_STATUSES = ['V-official', 'V-secondary', 'PARTIAL', 'NOT VERIFIED'] as const;
+export const CONFIDENCE_LEVELS = ['high', 'medium-high', 'medium', 'low-medium', 'low'] as const;
