@@ -11,6 +11,7 @@ import { createHandlers } from './ipc/handlers.ts';
 import type { HostReply, SpawnHost } from './ocr/ocr-process.ts';
 import { registerIpc } from './ipc/register.ts';
 import { safeStorageKeyProvider } from './store/key.ts';
+import { safeStorageSecret } from './store/secret.ts';
 
 const rendererDevUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
@@ -78,7 +79,12 @@ app.whenReady().then(() => {
   // The same data folder as the CLI (so `uketsuke rules import` and `log verify` reach the app's
   // files); the check log's key is sealed by the OS keyring (safeStorage), never in clear on disk.
   const dataDir = defaultDataDir();
-  const services = createServices({ dataDir, storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')), spawnOcr: spawnOcrUtility });
+  const services = createServices({
+    dataDir,
+    storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')),
+    orcaPassword: safeStorageSecret(safeStorage, join(dataDir, 'orca.secret.enc')),
+    spawnOcr: spawnOcrUtility,
+  });
   registerIpc(ipcMain, createHandlers(services, { appVersion: app.getVersion(), mode: 'electron' }), isTrustedUrl);
   services.scan.warm();
   services.startPurgeJob();
