@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardView } from '../../../shared/ipc/views.ts';
+import { printSheet } from '../print.ts';
+import { needsRenewal } from './RenewalSlip.tsx';
 
 export function CardPanel(props: { view: CardView; onVerifyPin?: (pin: string, force: boolean) => Promise<void> }) {
   const { t } = useTranslation();
@@ -34,6 +36,11 @@ export function CardPanel(props: { view: CardView; onVerifyPin?: (pin: string, f
           {t('card.certificate')}: {t(`card.certStatus.${v.certificateStatus}`, { date: v.certificateExpiry, until: v.graceUntil })}
           {v.chain && <span className={v.chain === 'trusted' ? 'ok' : 'bad'}> · {t(`card.chain.${v.chain}`)}</span>}
         </p>
+      )}
+      {needsRenewal(v) && (
+        <button type="button" onClick={() => printSheet('renewal')}>
+          {t('print.renewal.printButton')}
+        </button>
       )}
       {v.kind !== 'not_jpki' && <p>{t('card.tries', { auth: v.pinTriesLeft.auth ?? '—', basic: v.pinTriesLeft.basicInfo ?? '—' })}</p>}
       <p className={v.genuine === true ? 'ok' : v.genuine === false ? 'bad' : ''}>{t(`card.genuine.${v.genuine === undefined ? 'unknown' : v.genuine ? 'yes' : 'no'}`)}</p>
