@@ -6,7 +6,7 @@
  * The PNGs go to docs/screens/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -103,7 +103,7 @@ async function printToPng(which: 'declaration' | 'renewal', name: string): Promi
 }
 
 beforeAll(async () => {
-  execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
+  if (!existsSync(join(appRoot(), 'out', 'renderer', 'index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
   await daemon.start();
   const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
   const orcaUrl = await orca.start();
