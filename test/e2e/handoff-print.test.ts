@@ -178,6 +178,8 @@ describe('hand-off and printouts in Chromium', () => {
     await page.locator('#handoff-sex').selectOption('2');
     await page.locator('#handoff-relation').selectOption('1');
     await page.locator('#handoff-kana').fill('ソウシン ハナコ');
+    await page.locator('#handoff-payer').fill('54136015');
+    await page.locator('#handoff-recipient').fill('1234567');
     await page.getByRole('button', { name: 'レセコンへ送信' }).click();
     await expect.poll(() => page.getByTestId('handoff-result').getAttribute('data-code')).toBe('ok');
     expect(await page.getByTestId('handoff-result').textContent()).toContain('レセコンに登録しました（患者番号 00042）');
@@ -187,6 +189,8 @@ describe('hand-off and printouts in Chromium', () => {
     expect(orca.received[0]!.body).toContain('<WholeName type="string">送信\u3000花子</WholeName>');
     expect(orca.received[0]!.body).toContain('<WholeName_inKana type="string">ソウシン\u3000ハナコ</WholeName_inKana>');
     expect(orca.received[0]!.body).toContain(`<InsuranceProvider_Number type="string">${kyokai}</InsuranceProvider_Number>`);
+    expect(orca.received[0]!.body).toContain('<PublicInsurer_Number type="string">54136015</PublicInsurer_Number>');
+    expect(await page.getByTestId('handoff-result').textContent()).toContain('公費の種類はレセコンで選んでください');
 
     // ORCA refusing: one clear message, the check still in the log.
     orca.behaviour = 'error';

@@ -25,6 +25,9 @@ interface Form {
   sex: '' | '1' | '2';
   relation: '' | '1' | '2';
   kana: string;
+  /** One 公費 when the patient has a 受給者証: 公費負担者番号 and 受給者番号. */
+  payerNumber: string;
+  recipientNumber: string;
 }
 
 export function HandoffButton(props: { api: UketsukeApi; entry: CheckEntry }) {
@@ -43,7 +46,7 @@ export function HandoffButton(props: { api: UketsukeApi; entry: CheckEntry }) {
 function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): void }) {
   const { t } = useTranslation();
   const [enabled, setEnabled] = useState<boolean | null>(null);
-  const [form, setForm] = useState<Form>({ orcaClass: '01', patientId: '', sex: '', relation: '', kana: '' });
+  const [form, setForm] = useState<Form>({ orcaClass: '01', patientId: '', sex: '', relation: '', kana: '', payerNumber: '', recipientNumber: '' });
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<HandoffResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -77,6 +80,7 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
       ...(form.sex ? { sex: form.sex } : {}),
       ...(form.relation ? { relation: form.relation } : {}),
       ...(form.kana.trim() ? { kana: form.kana.trim() } : {}),
+      ...(form.payerNumber ? { publicSubsidies: [{ payerNumber: form.payerNumber, ...(form.recipientNumber ? { recipientNumber: form.recipientNumber } : {}) }] } : {}),
     };
     props.api
       .handOff({ entryId: e.id, via, extras })
@@ -135,6 +139,16 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
           ))}
         </select>
       </div>
+      <div className="field">
+        <label htmlFor="handoff-payer">{t('orca.payerNumber')}</label>
+        <input id="handoff-payer" inputMode="numeric" value={form.payerNumber} onChange={(x) => set('payerNumber', x.target.value.replace(/\D/g, ''))} maxLength={8} />
+      </div>
+      {form.payerNumber && (
+        <div className="field">
+          <label htmlFor="handoff-recipient">{t('orca.recipientNumber')}</label>
+          <input id="handoff-recipient" inputMode="numeric" value={form.recipientNumber} onChange={(x) => set('recipientNumber', x.target.value.replace(/\D/g, ''))} maxLength={7} />
+        </div>
+      )}
       <p className="muted">{t('orca.never')}</p>
       {enabled === false && <p className="banner">{t('orca.notEnabled')}</p>}
       <div className="actions">

@@ -194,6 +194,8 @@ export const en: Messages = {
     relation: 'Insured person or family',
     relations: { '': '(unknown)', '1': 'insured person (本人)', '2': 'family (家族)' },
     kana: 'Name in kana',
+    payerNumber: 'Public subsidy payer number (公費負担者番号, 8 digits, when there is a certificate)',
+    recipientNumber: 'Recipient number (公費受給者番号)',
     sendNow: 'Send to ORCA now',
     saveFile: 'Save as XML file',
     close: 'Close',

@@ -234,6 +234,8 @@ export const ja = {
     relation: '本人・家族',
     relations: { '': '（不明）', '1': '本人', '2': '家族' },
     kana: 'カナ氏名',
+    payerNumber: '公費負担者番号（公費の受給者証があるとき、8桁）',
+    recipientNumber: '公費受給者番号',
     sendNow: 'レセコンへ送信',
     saveFile: 'XMLファイルに保存',
     close: '閉じる',
