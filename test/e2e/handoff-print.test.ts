@@ -38,6 +38,8 @@ let server: WebServer;
 let browser: Browser;
 let page: Page;
 const leaving: string[] = [];
+/** Uncaught errors in the page (a screen that crashed shows nothing: this says why). */
+const pageErrors: string[] = [];
 const today = todayInJapan();
 const inYears = (n: number) => `${Number(today.slice(0, 4)) + n}${today.slice(4)}`;
 const kyokai = `0113001${insurerCheckDigit('0113001')}`;
@@ -112,6 +114,7 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP', acceptDownloads: true });
   page.setDefaultTimeout(8000);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.route(/^(?!http:\/\/127\.0\.0\.1:|data:|blob:)/, (route) => {
     leaving.push(route.request().url());
     return route.abort();
@@ -208,7 +211,7 @@ describe('hand-off and printouts in Chromium', () => {
     await page.getByRole('button', { name: '閉じる' }).click();
     expect(services.store.searchChecks({ name: '送信' })).toHaveLength(1);
     await home();
-  });
+  }, 60_000);
 
   it('the 被保険者資格申立書 prints on one A4 page, pre-filled and with room to write', async () => {
     await setOnlineCheck('down');
@@ -247,7 +250,8 @@ describe('hand-off and printouts in Chromium', () => {
     await home();
   });
 
-  it('no screen tried to reach beyond this machine', () => {
+  it('no screen tried to reach beyond this machine, and none crashed', () => {
     expect(leaving).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

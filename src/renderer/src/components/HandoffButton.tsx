@@ -2,7 +2,7 @@
  * 「レセコンへ送る」 on a logged check: opens a side panel where staff add what the log lacks
  * (性別, カナ, 本人/家族, 患者番号), then send it to ORCA or save the XML. Never automatic.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoffResult, OrcaClass } from '../../../shared/handoff/handoff.ts';
 import { ORCA_CLASSES } from '../../../shared/handoff/handoff.ts';
@@ -51,6 +51,11 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
   const [result, setResult] = useState<HandoffResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const e = props.entry;
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The outcome is what staff look for after pressing: keep it in view.
+  useEffect(() => {
+    resultRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [result]);
 
   useEffect(() => {
     props.api.getOrcaSettings().then(
@@ -101,54 +106,56 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
     <aside className="handoff-panel" role="dialog" aria-labelledby="handoff-title" data-testid="handoff-panel">
       <h2 id="handoff-title">{t('orca.title')}</h2>
       <p>{t('orca.check', { name: e.patient.name ?? '—', birth: e.patient.birthDate })}</p>
-      <div className="field">
-        <label htmlFor="handoff-class">{t('orca.orcaClass')}</label>
-        <select id="handoff-class" value={form.orcaClass} onChange={(x) => set('orcaClass', x.target.value as OrcaClass)}>
-          {ORCA_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {t(`orca.classes.${c}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="handoff-patient-id">{t('orca.patientId')}</label>
-        <input id="handoff-patient-id" inputMode="numeric" value={form.patientId} onChange={(x) => set('patientId', x.target.value.replace(/\D/g, ''))} maxLength={20} />
-      </div>
-      <div className="field">
-        <label htmlFor="handoff-kana">{t('orca.kana')}</label>
-        <input id="handoff-kana" value={form.kana} onChange={(x) => set('kana', x.target.value)} maxLength={100} />
-      </div>
-      <div className="field">
-        <label htmlFor="handoff-sex">{t('orca.sex')}</label>
-        <select id="handoff-sex" value={form.sex} onChange={(x) => set('sex', x.target.value as Form['sex'])}>
-          {(['', '1', '2'] as const).map((s) => (
-            <option key={s} value={s}>
-              {t(`orca.sexes.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="handoff-relation">{t('orca.relation')}</label>
-        <select id="handoff-relation" value={form.relation} onChange={(x) => set('relation', x.target.value as Form['relation'])}>
-          {(['', '1', '2'] as const).map((r) => (
-            <option key={r} value={r}>
-              {t(`orca.relations.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="handoff-payer">{t('orca.payerNumber')}</label>
-        <input id="handoff-payer" inputMode="numeric" value={form.payerNumber} onChange={(x) => set('payerNumber', x.target.value.replace(/\D/g, ''))} maxLength={8} />
-      </div>
-      {form.payerNumber && (
-        <div className="field">
-          <label htmlFor="handoff-recipient">{t('orca.recipientNumber')}</label>
-          <input id="handoff-recipient" inputMode="numeric" value={form.recipientNumber} onChange={(x) => set('recipientNumber', x.target.value.replace(/\D/g, ''))} maxLength={7} />
+      <div className="handoff-fields">
+        <div className="field wide">
+          <label htmlFor="handoff-class">{t('orca.orcaClass')}</label>
+          <select id="handoff-class" value={form.orcaClass} onChange={(x) => set('orcaClass', x.target.value as OrcaClass)}>
+            {ORCA_CLASSES.map((c) => (
+              <option key={c} value={c}>
+                {t(`orca.classes.${c}`)}
+              </option>
+            ))}
+          </select>
         </div>
-      )}
+        <div className="field">
+          <label htmlFor="handoff-patient-id">{t('orca.patientId')}</label>
+          <input id="handoff-patient-id" inputMode="numeric" value={form.patientId} onChange={(x) => set('patientId', x.target.value.replace(/\D/g, ''))} maxLength={20} />
+        </div>
+        <div className="field">
+          <label htmlFor="handoff-kana">{t('orca.kana')}</label>
+          <input id="handoff-kana" value={form.kana} onChange={(x) => set('kana', x.target.value)} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="handoff-sex">{t('orca.sex')}</label>
+          <select id="handoff-sex" value={form.sex} onChange={(x) => set('sex', x.target.value as Form['sex'])}>
+            {(['', '1', '2'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`orca.sexes.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="handoff-relation">{t('orca.relation')}</label>
+          <select id="handoff-relation" value={form.relation} onChange={(x) => set('relation', x.target.value as Form['relation'])}>
+            {(['', '1', '2'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`orca.relations.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="handoff-payer">{t('orca.payerNumber')}</label>
+          <input id="handoff-payer" inputMode="numeric" value={form.payerNumber} onChange={(x) => set('payerNumber', x.target.value.replace(/\D/g, ''))} maxLength={8} />
+        </div>
+        {form.payerNumber && (
+          <div className="field">
+            <label htmlFor="handoff-recipient">{t('orca.recipientNumber')}</label>
+            <input id="handoff-recipient" inputMode="numeric" value={form.recipientNumber} onChange={(x) => set('recipientNumber', x.target.value.replace(/\D/g, ''))} maxLength={7} />
+          </div>
+        )}
+      </div>
       <p className="muted">{t('orca.never')}</p>
       {enabled === false && <p className="banner">{t('orca.notEnabled')}</p>}
       <div className="actions">
@@ -169,7 +176,7 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
         </p>
       )}
       {result && (
-        <div className={`handoff-result ${good ? 'ok' : 'bad'}`} role="status" data-testid="handoff-result" data-code={result.code}>
+        <div ref={resultRef} className={`handoff-result ${good ? 'ok' : 'bad'}`} role="status" data-testid="handoff-result" data-code={result.code}>
           <p>
             {t(`orca.result.${result.code}`, {
               patientId: result.patientId ?? '—',
