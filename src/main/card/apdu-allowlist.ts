@@ -62,7 +62,7 @@ export class ApduRefused extends Error {
 interface CounterRead {
   app: App;
   key: number;
-  /** Tries left; `Infinity` when the card answered 9000 (verified in this session, counter at its maximum). */
+  /** Tries left; `Infinity` when the card answered 9000 (already verified since the last reset, counter at its maximum). */
   tries: number;
   seq: number;
 }
