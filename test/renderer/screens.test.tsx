@@ -124,6 +124,12 @@ describe('CardPanel', () => {
     expect(screen.getByTestId('pin-step-basicInfo').textContent).toContain('暗証番号が違います（残り2回）');
   });
 
+  it('a last try that was wrong: the key is blocked, its entry gone, the message stays', () => {
+    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 3 }, pinErrors: { auth: { code: 'blocked', triesLeft: 0 } } })} onVerifyPin={() => Promise.resolve()} />);
+    expect(screen.queryByTestId('pin-step-auth')).toBeNull();
+    expect(screen.getByTestId('pin-step-auth-closed').textContent).toContain('ロックされています');
+  });
+
   it('a blocked PIN offers no entry for its key; a reader failure is one message in Japanese', async () => {
     renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 3 } })} onVerifyPin={() => Promise.resolve()} />);
     expect(screen.queryByTestId('pin-step-auth')).toBeNull();

@@ -14,6 +14,7 @@ export type PinStep = (typeof PIN_STEPS)[number];
 export type VerifyPinStep = (step: PinStep, pin: string, force: boolean) => Promise<void>;
 
 const INPUT_ID: Record<PinStep, string> = { auth: 'card-pin-auth', basicInfo: 'card-pin-basic-info' };
+const PIN_STEP_ORDER: readonly PinStep[] = ['auth', 'basicInfo'];
 
 /** Which steps this card offers now: not done yet, the key present and not blocked. */
 export function openSteps(v: CardView): PinStep[] {
@@ -25,10 +26,19 @@ export function openSteps(v: CardView): PinStep[] {
 }
 
 export function PinSteps(props: { view: CardView; onVerifyPin: VerifyPinStep }) {
+  const { t } = useTranslation();
+  const open = openSteps(props.view);
+  // A step that ended its key (e.g. the last try was wrong: blocked) has no entry left, only its message.
+  const closed = PIN_STEP_ORDER.filter((step) => !open.includes(step) && props.view.pinErrors?.[step]);
   return (
     <div className="pin-steps">
-      {openSteps(props.view).map((step) => (
+      {open.map((step) => (
         <PinStepEntry key={step} step={step} view={props.view} onVerifyPin={props.onVerifyPin} />
+      ))}
+      {closed.map((step) => (
+        <p key={step} className="bad" role="alert" data-testid={`pin-step-${step}-closed`}>
+          {t(`card.pinError.${props.view.pinErrors![step]!.code}`, { tries: props.view.pinErrors![step]!.triesLeft ?? '—' })}
+        </p>
       ))}
     </div>
   );
