@@ -4,7 +4,8 @@
  *
  * PIN hard line: every PIN attempt is preceded by an empty VERIFY that reads the counter; with one
  * try left the attempt is refused unless the caller forces it (staff confirmed), so the app never
- * locks a patient's card on its own.
+ * locks a patient's card on its own. The allow-list below (ApduGuard) holds the same rule again,
+ * so a mistake here cannot spend a try: a VERIFY that does not follow its counter read never leaves.
  */
 import { createHash, randomBytes, verify as verifySignature } from 'node:crypto';
 import { apdu, CardProtocolError, swHex, triesFromSw, type ResponseApdu } from './apdu.ts';
