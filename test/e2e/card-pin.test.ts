@@ -73,12 +73,19 @@ describe('card PIN steps and reader lifecycle in Chromium', () => {
     await slot.insert(card);
     await page.getByTestId('card-panel').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('card-genuine').textContent()).toContain('真正性は未確認');
+    // A verdict on screen, so that an Enter reaching the check form would finish (and log) the check.
+    await page.locator('#patient-birth').fill('1958-07-07');
+    await page.locator('#patient-insurer').selectOption('kyokai');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-decision')).toBeTruthy();
+    const logged = () => services.store.searchChecks({}).length;
+    const before = logged();
 
     // Step 1: the 利用者証明用 PIN, submitted with Enter (which must not finish the check).
     await page.locator('#card-pin-auth').fill('1234');
     await page.locator('#card-pin-auth').press('Enter');
     await expect.poll(() => page.getByTestId('card-genuine').textContent(), { timeout: 15_000 }).toBe('本物のカードと確認しました');
     expect(await page.locator('#prompt').count()).toBe(0);
+    expect(logged()).toBe(before);
     expect(await page.getByTestId('pin-step-auth').count()).toBe(0);
     expect(card.pin('kenhojo', 0x11)?.tries).toBe(3);
 
