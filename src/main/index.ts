@@ -84,6 +84,8 @@ app.whenReady().then(() => {
     storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')),
     orcaPassword: safeStorageSecret(safeStorage, join(dataDir, 'orca.secret.enc')),
     spawnOcr: spawnOcrUtility,
+    // No card reader at this desk: PC/SC is never opened (also a setting).
+    noReader: process.argv.includes('--no-reader'),
   });
   registerIpc(ipcMain, createHandlers(services, { appVersion: app.getVersion(), mode: 'electron' }), isTrustedUrl);
   services.scan.warm();
