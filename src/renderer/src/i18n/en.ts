@@ -283,7 +283,7 @@ export const en: Messages = {
       timeout: 'Wait for an answer (seconds)',
       save: 'Save ORCA settings',
       saved: 'ORCA settings saved',
-      where: 'The password is kept by the system keyring, never in the log file.',
+      where: 'The password is kept apart from the log file (by the system keyring in the app) and never shown again.',
     },
   },
 };
