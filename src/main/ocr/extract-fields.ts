@@ -11,6 +11,7 @@ import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 import { PREFECTURES } from '../../shared/domain/prefectures.ts';
 import { compact } from './text.ts';
+import { personalNumberHits, showsPersonalNumber } from './personal-number.ts';
 import type { DocumentKind } from '../../shared/rules/vocabulary.ts';
 
 export interface ExtractedFields {
@@ -28,6 +29,10 @@ export interface ExtractedFields {
   /** 適用区分 / 限度区分 (ア–オ, Ⅰ, Ⅱ…). */
   limitCategory?: string;
   specialMedicalExpense?: true;
+  /** マイナンバーカード: the card's own 「…まで有効」 date. */
+  cardExpiry?: string;
+  /** マイナンバーカード: 電子証明書の有効期限 (the card may outlive its certificate). */
+  certificateExpiry?: string;
 }
 export type FieldName = keyof ExtractedFields;
 
@@ -447,6 +452,37 @@ function extremeDates(cells: Cell[], known: ExtractedFields, flagged: Set<number
   return out;
 }
 
+/** The 電子証明書の有効期限 printed on the card's front (「証明書」 alone when the rest is misread). */
+const CERTIFICATE_EXPIRY = /(?:電子)?証明書の?\S?有効期[限間]|電子\S?明書|証明書の/;
+
+/**
+ * The My Number Card's front has two expiries: the card's own (「…まで有効」, taken as `expiry`
+ * too) and its 電子証明書's, usually earlier (the 5th birthday after issue, the card's the 10th
+ * for adults). Both are fields of their own. With the certificate's label unreadable, the one
+ * date left on the card that is neither the birth date nor the card's expiry is the
+ * certificate's, for confirmation.
+ */
+function myNumberCardExpiries(
+  cells: Cell[],
+  kind: DocumentKind | 'unknown' | undefined,
+  flagged: Set<number>,
+  fields: ExtractedFields,
+  expiryConfidence: number,
+  set: (k: 'cardExpiry' | 'certificateExpiry', v: string | undefined, c: number) => void,
+  warnings: string[],
+): void {
+  const certificate = first(cells, CERTIFICATE_EXPIRY, (f) => (flagged.has(f.cell.line) ? undefined : datesIn(f.value)[0]));
+  if (certificate) set('certificateExpiry', certificate.v, certificate.f.confidence);
+  if (kind !== 'mynumber_card') return;
+  if (fields.expiry) set('cardExpiry', fields.expiry, expiryConfidence);
+  if (fields.certificateExpiry) return;
+  const left = [...new Set(cells.filter((c) => !flagged.has(c.line)).flatMap((c) => datesIn(c.text)))].filter((d) => d !== fields.birthDate && d !== fields.expiry && (!fields.birthDate || d > fields.birthDate));
+  if (left.length === 1) {
+    set('certificateExpiry', left[0], 0.5);
+    warnings.push(`電子証明書の有効期限 ${left[0]} was read without its label: confirm it on the card`);
+  }
+}
+
 /** A prefecture or municipality or its head, as the issuer signs a certificate (群馬県, 船橋市長). */
 const ISSUER = /^\p{Script=Han}{1,6}[都道府県市区町村](?:知事|長)?$/u;
 
@@ -470,15 +506,17 @@ function issuerDate(cells: Cell[], known: ExtractedFields, flagged: Set<number>)
 /** Whether a line shows a 個人番号: spaced as read and compacted (OCR may space its digits apart). */
 export function carriesPersonalNumber(line: OcrLine): boolean {
   const raw = scrubPersonalNumbers(toHalfWidth(line.text));
-  return raw.seen || scrubPersonalNumbers(repairOcr(compact(raw.text))).seen;
+  return raw.seen || scrubPersonalNumbers(repairOcr(compact(raw.text))).seen || showsPersonalNumber(line);
 }
 
 export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknown'): Extraction {
   const warnings: string[] = [];
   const personalNumberLines: number[] = [];
   const flagged = new Set<number>();
+  // Also the lines beside or under a label read alone (personal-number.ts).
+  const beside = new Set(personalNumberHits(ocrLines).map((h) => h.line));
   ocrLines.forEach((l, i) => {
-    if (carriesPersonalNumber(l)) {
+    if (beside.has(i) || carriesPersonalNumber(l)) {
       personalNumberLines.push(i);
       flagged.add(i);
     }
@@ -664,6 +702,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date before the next label is the end.
   const expiry = until ? { v: isoOf(until.m![1]!), f: { confidence: until.c.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => datesIn(untilNextLabel(f.value)).at(-1));
   if (expiry) set('expiry', expiry.v, expiry.f.confidence);
+  myNumberCardExpiries(cells, kind, flagged, fields, confidence.expiry ?? 0, set, warnings);
   // Every other date on these documents (資格取得, 発効, 認定, 交付, 有効期限) comes after the birth:
   // a birth date on or after the 交付 or 有効期限, or after any date, is another date under a
   // misread label (「半年月日」 repaired to 生年月日), dropped. Checked before the dates are placed

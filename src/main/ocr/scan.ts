@@ -6,6 +6,7 @@ import { pgm, prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import sharp from 'sharp';
 import { personalNumberBoxes, redactImage } from './redact.ts';
+import { personalNumberHits } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 import { nameAtInkGap } from './name-gap.ts';
 
@@ -60,6 +61,12 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
     const again = extractFields(other.lines, kind);
     fillGaps(extraction, again, portal ? { only: PORTAL_FILL } : { atMost: CONFIRM_BELOW - 0.2 });
     redact.push(...personalNumberBoxes(other.lines, again.personalNumberLines));
+  }
+  // Fails closed: whatever either reading of the page took for a 個人番号 is blacked out.
+  for (const reading of other ? [ocr, other] : [ocr]) {
+    const hits = personalNumberHits(reading.lines);
+    redact.push(...hits.flatMap((h) => h.boxes));
+    if (hits.length > 0) extraction.personalNumberSeen = true;
   }
   await rereadName(engine, prepared, extraction);
   spaceName(prepared, extraction);
