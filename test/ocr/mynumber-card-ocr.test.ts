@@ -1,9 +1,13 @@
 // @vitest-environment node
 /**
- * Redaction with the real OCR on documents that print a 個人番号: My Number Card backs (the full
- * 12 digits) and お知らせ with the マイナンバー下4桁, clean and degraded. No digit of the number may
- * reach a field, a warning or the kept image — the kept image is read again to prove it — while
- * the same digits are legible on the image before redaction (so the test can fail).
+ * The real OCR on the My Number Card and on what prints its number.
+ *
+ * Redaction, on documents that print a 個人番号: card backs (the full 12 digits) and お知らせ with
+ * the マイナンバー下4桁, clean and degraded. No digit of the number may reach a field, a warning or
+ * the kept image — the kept image is read again to prove it — while the same digits are legible
+ * on the image before redaction (so the test can fail).
+ *
+ * The card front: both of its expiries, as fields of their own.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,16 +39,19 @@ const flat = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 const count = (hay: string, needle: string) => hay.split(needle).length - 1;
 
 /** Documents of the seed that print a 個人番号 (card backs) or its 下4桁 (お知らせ). */
-function chosen(): { backs: number[]; notices: number[] } {
+function chosen(): { backs: number[]; notices: number[]; fronts: number[] } {
   const backs: number[] = [];
   const notices: number[] = [];
-  for (let i = 0; i < 600 && (backs.length < 3 || notices.length < 3); i++) {
+  const fronts: number[] = [];
+  for (let i = 0; i < 600 && (backs.length < 3 || notices.length < 3 || fronts.length < 2); i++) {
     const { truth, html } = planDocument(SEED, i);
     if (truth.kind === 'mynumber_card' && truth.design === 2 && backs.length < 3) backs.push(i);
+    if (truth.kind === 'mynumber_card' && truth.design < 2 && !fronts.some((f) => planDocument(SEED, f).truth.design === truth.design)) fronts.push(i);
     if (truth.kind === 'qualification_notice' && html.includes('下4桁') && notices.length < 3) notices.push(i);
   }
-  return { backs, notices };
+  return { backs, notices, fronts };
 }
+const fronts: { doc: GeneratedDocument; result: ScanResult }[] = [];
 
 function secretOf(html: string): { secret: string[]; rest: string } {
   const text = html.replace(/<[^>]+>/g, ' ');
@@ -60,7 +67,7 @@ const read = async (image: Buffer) => {
 };
 
 beforeAll(async () => {
-  const { backs, notices } = chosen();
+  const { backs, notices, fronts: frontIndexes } = chosen();
   const browser = await launchChromium();
   try {
     const clean = await generateCorpus({ outDir: join(out, 'clean'), count: 0, seed: SEED, degraded: false, browser, indexes: [...backs, ...notices] });
@@ -75,6 +82,8 @@ beforeAll(async () => {
       const before = await read((await prepareImage(input)).image);
       cases.push({ doc, secret, rest, result, kept, before });
     }
+    const front = await generateCorpus({ outDir: join(out, 'front'), count: 0, seed: SEED, degraded: false, browser, indexes: frontIndexes });
+    for (const doc of front) fronts.push({ doc, result: await scanDocument(engine, readFileSync(doc.path)) });
   } finally {
     await browser.close();
   }
@@ -109,6 +118,20 @@ describe('a 個人番号 on the image (real OCR)', () => {
     for (const c of backs) {
       expect(c.result.kind, c.doc.file).toBe('mynumber_card');
       expect(c.result.fields.birthDate, c.doc.file).toBe(c.doc.fields.birthDate);
+    }
+  });
+});
+
+describe('the My Number Card front (real OCR)', () => {
+  it('reads the card’s 有効期限 and the 電子証明書の有効期限 as separate fields, in both designs', () => {
+    expect(fronts.map((f) => f.doc.design).sort()).toEqual([0, 1]);
+    for (const { doc, result } of fronts) {
+      expect(result.kind, doc.file).toBe('mynumber_card');
+      expect(doc.fields.cardExpiry).toBeDefined();
+      expect(doc.fields.certificateExpiry).toBeDefined();
+      expect(result.fields.cardExpiry, doc.file).toBe(doc.fields.cardExpiry);
+      expect(result.fields.certificateExpiry, doc.file).toBe(doc.fields.certificateExpiry);
+      expect(result.fields.birthDate, doc.file).toBe(doc.fields.birthDate);
     }
   });
 });
