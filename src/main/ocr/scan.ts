@@ -20,6 +20,8 @@ export interface ScanResult {
   confidence: number;
   fields: ExtractedFields;
   fieldConfidence: Partial<Record<FieldName, number>>;
+  /** How each field was found (Extraction.via), with the scan's own second readings. */
+  via: Extraction['via'];
   /** Fields staff must confirm (low confidence or a failed check). */
   confirm: FieldName[];
   warnings: string[];
@@ -81,6 +83,7 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
     confidence,
     fields: extraction.fields,
     fieldConfidence: extraction.confidence,
+    via: extraction.via,
     confirm,
     warnings,
     timings: { prepareMs: Math.round(t1 - t0), recognizeMs: Math.round(t2 - t1) },
@@ -200,6 +203,7 @@ function fillGaps(x: Extraction, again: Extraction, options: { only?: readonly F
     if (k === 'insurerNumber' && !validateInsurerNumber(again.fields.insurerNumber!).valid) continue;
     Object.assign(x.fields, { [k]: again.fields[k] });
     x.confidence[k] = Math.min(again.confidence[k]!, options.atMost ?? 1);
+    x.via[k] = ['second-reading', ...(again.via[k] ?? [])];
     if (k === 'name' && again.nameBox) x.nameBox = again.nameBox;
   }
   x.personalNumberSeen ||= again.personalNumberSeen;
@@ -223,6 +227,7 @@ async function rereadName(engine: OcrEngine, prepared: Prepared, x: Extraction):
   if (parts.length !== 2 || again.confidence < NAME_REREAD_AT || again.confidence <= first) return;
   x.fields.name = parts.join('\u3000');
   x.confidence.name = Math.min(again.confidence, CONFIRM_BELOW - 0.1);
+  x.via.name = ['name-reread'];
 }
 
 /** The 氏名's family/given space put where the image has it (name-gap.ts). */
@@ -272,6 +277,7 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
       x.warnings = x.warnings.filter((w) => !w.startsWith('保険者番号'));
       x.fields.insurerNumber = check.normalized;
       x.confidence.insurerNumber = 0.6;
+      x.via.insurerNumber = ['insurer-reread'];
       x.warnings.push(`保険者番号 ${check.normalized} was read a second time from its crop: confirm it on the document`);
       reconcileInsurerName(x);
     }
@@ -283,6 +289,7 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     if (m) {
       x.fields.limitCategory = m[1]!.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ');
       x.confidence.limitCategory = 0.6;
+      x.via.limitCategory = ['category-reread'];
     }
   }
   for (const box of x.reread.sex ?? []) {
@@ -291,6 +298,7 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     if (again === '男' || again === '女') {
       x.fields.sex = again === '男' ? 'male' : 'female';
       x.confidence.sex = 0.6;
+      x.via.sex = ['sex-reread'];
       break;
     }
   }
@@ -301,6 +309,7 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     if (/^\d{1,8}$/.test(again) && !scrubPersonalNumbers(again).seen) {
       x.fields.number = again;
       x.confidence.number = 0.6;
+      x.via.number = ['number-reread'];
     }
   }
 }
