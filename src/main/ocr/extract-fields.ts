@@ -60,6 +60,8 @@ export interface Extraction {
    * name) and the repairs ('repair:…') its text needed. For the bench's count of each rule.
    */
   via: Partial<Record<FieldName, string[]>>;
+  /** Where each field's value is printed, when known: a second reader reads it there. */
+  boxes: Partial<Record<FieldName, OcrBox>>;
 }
 
 export const SCRUBBED = '〔削除〕';
@@ -488,11 +490,11 @@ function myNumberCardExpiries(
   flagged: Set<number>,
   fields: ExtractedFields,
   expiryConfidence: number,
-  set: (k: 'cardExpiry' | 'certificateExpiry', v: string | undefined, c: number, rule?: string, from?: Cell) => void,
+  set: (k: 'cardExpiry' | 'certificateExpiry', v: string | undefined, c: number, rule?: string, from?: Found | Cell) => void,
   warnings: string[],
 ): void {
   const certificate = first(cells, CERTIFICATE_EXPIRY, (f) => (flagged.has(f.cell.line) ? undefined : datesIn(f.value)[0]));
-  if (certificate) set('certificateExpiry', certificate.v, certificate.f.confidence, 'label', certificate.f.cell);
+  if (certificate) set('certificateExpiry', certificate.v, certificate.f.confidence, 'label', certificate.f);
   if (kind !== 'mynumber_card') return;
   if (fields.expiry) set('cardExpiry', fields.expiry, expiryConfidence, 'until-suffix');
   if (fields.certificateExpiry) return;
@@ -561,11 +563,19 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const confidence: Extraction['confidence'] = {};
   const via: Extraction['via'] = {};
   /** `rule`: 'label' when read beside its label, else the fallback that placed it; `from`: the cell read. */
-  const set = <K extends FieldName>(k: K, v: ExtractedFields[K] | undefined, c: number, rule = 'label', from?: { repairs: string[] }) => {
+  const boxes: Extraction['boxes'] = {};
+  /**
+   * `rule`: 'label' when read beside its label, else the fallback that placed it; `from`: the
+   * cell read (or the label's find, whose box is the value's own).
+   */
+  const set = <K extends FieldName>(k: K, v: ExtractedFields[K] | undefined, c: number, rule = 'label', from?: Found | Cell) => {
     if (v === undefined || v === '') return;
     fields[k] = v;
     confidence[k] = Math.max(0, Math.min(1, Number(c.toFixed(2))));
-    via[k] = [rule, ...(from?.repairs ?? []).map((r) => `repair:${r}`)];
+    const cell = from && 'cell' in from ? from.cell : from;
+    via[k] = [rule, ...(cell?.repairs ?? []).map((r) => `repair:${r}`)];
+    if (from?.box) boxes[k] = from.box;
+    else delete boxes[k];
   };
 
   // 適用対象者 (限度額適用認定証) is the patient when the 被保険者 is printed too.
@@ -589,7 +599,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       return /名/.test(f.cell.words[0]?.text ?? '') || f.cell.words[1]?.text.startsWith('名') ? readName(f.cell.words, true, f.cell.raw, true) : undefined;
     });
   const nameBox = name?.v.box;
-  if (name) set('name', name.v.text, name.f.confidence, 'label', name.f.cell);
+  if (name) set('name', name.v.text, name.f.confidence, 'label', name.f);
   else if (kind === 'mynumber_card') {
     // The card front prints its small 氏名 before a large name on the first line: with the label
     // misread (「品 石川 和夫」), a line among the first three that ends in two words shaped like a
@@ -602,14 +612,14 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     }
   }
   const birth = first(cells, /生年月日/, (f) => dateAfter(f.value));
-  if (birth) set('birthDate', birth.v, birth.f.confidence, 'label', birth.f.cell);
+  if (birth) set('birthDate', birth.v, birth.f.confidence, 'label', birth.f);
   if (!fields.birthDate) {
     // Card fronts print 「1980年2月17日生」 without a label on the same line.
     const born = cells.find((l) => new RegExp(DATE_RE.source + '\\s*生').test(l.text));
     if (born) set('birthDate', dateAfter(born.text), born.confidence * 0.9, 'born-suffix', born);
   }
   const sex = first(cells, /性\s*別/, (f) => (/^[男女]/.test(f.value.trim()) ? f.value.trim()[0] : undefined)) ?? first(cells, /(?<=生)\s*(?=[男女])/, (f) => f.value.trim()[0]);
-  if (sex) set('sex', sex.v === '男' ? 'male' : 'female', sex.f.confidence, 'label', sex.f.cell);
+  if (sex) set('sex', sex.v === '男' ? 'male' : 'female', sex.f.confidence, 'label', sex.f);
   else {
     // 性別 misread (「件別 男」) or its cell lost: a 男 or 女 standing alone, when the document has only one.
     const alone = cells.flatMap((c) => [...c.text.matchAll(/(?:^|[^\p{L}]|別)\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })));
@@ -643,16 +653,16 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   if (insurer) {
     const digits = insurer.v;
     const check = validateInsurerNumber(digits);
-    if (check.valid) set('insurerNumber', check.normalized, insurer.f.confidence, 'label', insurer.f.cell);
+    if (check.valid) set('insurerNumber', check.normalized, insurer.f.confidence, 'label', insurer.f);
     else {
       // Kept as read, flagged: staff compare it with the document; the app never guesses a digit.
-      set('insurerNumber', digits, Math.min(insurer.f.confidence, 0.3), 'label-failed-check', insurer.f.cell);
+      set('insurerNumber', digits, Math.min(insurer.f.confidence, 0.3), 'label-failed-check', insurer.f);
       warnings.push(check.reason === 'check_digit' ? `保険者番号 ${digits} fails its check digit: confirm it on the document` : `保険者番号 ${digits} has an unexpected length: confirm it on the document`);
     }
   }
   // Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
   const insurerName = first(cells, /(?<![被彼])保\S者名[称衝]?(?!\S?番号)/, (f) => tidyInsurerName(untilNextLabel(f.value).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, '')));
-  if (insurerName) set('insurerName', insurerName.v, insurerName.f.confidence, 'label', insurerName.f.cell);
+  if (insurerName) set('insurerName', insurerName.v, insurerName.f.confidence, 'label', insurerName.f);
   else {
     // The label unreadable: a cell that has the shape of an insurer's name (協会けんぽ 支部,
     // 健康保険組合, 広域連合, 共済組合) is the insurer's name, for confirmation.
@@ -668,16 +678,16 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     set('branch', combined.m![3], combined.c.confidence, 'combined-id', combined.c);
   } else {
     const symbol = first(cells, /記\s*号/, (f) => f.value.replace(/(?<=\d)\s+(?=\d)/g, '').match(/^(\p{Script=Han}{0,2}\d+)/u)?.[1]);
-    if (symbol) set('symbol', symbol.v, symbol.f.confidence, 'label', symbol.f.cell);
+    if (symbol) set('symbol', symbol.v, symbol.f.confidence, 'label', symbol.f);
     // 番号 alone, or the 被保険者(証)番号 of 後期 and the portal; not 保険者番号, 受給者番号, 個人番号.
     const NUMBER = /(?<=\p{Script=Han})保[険陵]者証?番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
     const number = first(cells, NUMBER, (f) => digitsOf(f.value));
     const numberAt = number?.f ?? labelled(cells, NUMBER).next().value;
     // Never on a line that carried a 個人番号: a second reading would bring its digits back.
     if (numberAt?.box && !flagged.has(numberAt.cell.line) && (!number || unclean(untilNextLabel(numberAt.value)))) reread.number = numberAt.box;
-    if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence, 'label', number.f.cell);
+    if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence, 'label', number.f);
     const branch = first(cells, /枝\s*番\)?/, (f) => f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0]);
-    if (branch) set('branch', branch.v, branch.f.confidence, 'label', branch.f.cell);
+    if (branch) set('branch', branch.v, branch.f.confidence, 'label', branch.f);
     if (!fields.symbol || !fields.number) {
       // The row's labels misread past knowing (「しっ 75572774 番史 921045 (校番) 03」): its shape —
       // a number, a short label, a number, a bracketed label and two digits — places them.
@@ -722,7 +732,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number) warnings.push(`保険者番号 ${fields.insurerNumber} was also read as the 番号: confirm it on the document`);
 
   const issue = first(cells, /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/, (f) => dateAfter(f.value));
-  if (issue) set('issueDate', issue.v, issue.f.confidence, 'label', issue.f.cell);
+  if (issue) set('issueDate', issue.v, issue.f.confidence, 'label', issue.f);
   // The card's own 「…まで有効」 comes first (有効 itself is often misread); never the 電子証明書's
   // expiry, nor a 「…までに」 deadline.
   const UNTIL = new RegExp(DATE_RE.source + '\\s*まで(?!に)');
@@ -753,7 +763,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   // The ratio is the first digit after its label (割 itself is often misread, and then the
   // label is known by 負担金の…合: 負揚金の剤合).
   const ratio = first(cells, /割\s*合|負\S金の\S{0,2}合/, (f) => f.value.match(/^[^\d]{0,2}([123])(?!\d)/)?.[1]);
-  if (ratio) set('burdenRatio', (Number(ratio.v) / 10) as 0.1 | 0.2 | 0.3, ratio.f.confidence, 'label', ratio.f.cell);
+  if (ratio) set('burdenRatio', (Number(ratio.v) / 10) as 0.1 | 0.2 | 0.3, ratio.f.confidence, 'label', ratio.f);
   else {
     // The label misread past knowing (一閣貧揚釜の和合): a 「1割」「2割」「3割」 ending a cell, after
     // at most a label's length of text without digits, when it is the only one.
@@ -767,7 +777,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const category = first(cells, CATEGORY_LABEL, (f) => f.value.match(CATEGORY)?.[1] ?? f.value.match(/^[^\s\dアイウエオⅠⅡ]\s*([アイウエオ]|Ⅰ|Ⅱ)\s*$/)?.[1]) ?? cells.map((c) => ({ v: /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u.exec(c.text)?.[1], f: c })).find((x) => x.v);
   // 区分Ⅰ's bar read as a ruled line (「区分 |」): one bar after 区分 is Ⅰ, two are Ⅱ, for confirmation.
   const bars = category?.v ? undefined : cells.map((c) => ({ c, m: /^[^\p{L}]{0,2}区分\s*([|l1]{1,2})\s*$/u.exec(c.text) })).find((x) => x.m);
-  if (category?.v) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence, 'cell' in category.f ? 'label' : 'category-alone', 'cell' in category.f ? category.f.cell : category.f);
+  if (category?.v) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence, 'cell' in category.f ? 'label' : 'category-alone', category.f);
   else if (bars) set('limitCategory', bars.m![1]!.length === 1 ? 'Ⅰ' : 'Ⅱ', Math.min(bars.c.confidence, 0.6), 'category-bars', bars.c);
   else {
     // A lone large katakana (「ウ」) beside its label is often dropped by the page read: where it
@@ -787,7 +797,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const special = cells.find((l) => /特別療養費/.test(l.text));
   if (special) set('specialMedicalExpense', true, special.confidence, 'label', special);
 
-  const x: Extraction = { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread, via, ...(nameBox ? { nameBox } : {}) };
+  const x: Extraction = { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread, via, boxes, ...(nameBox ? { nameBox } : {}) };
   reconcileInsurerName(x);
   return x;
 }

@@ -15,6 +15,8 @@ export const PERSONAL_NUMBER_LABELS: readonly { id: string; pattern: RegExp; rea
   // Small print on a capture loses a glyph now and then. 法人番号 is a company's; 個人番号カード and
   // マイナンバーカード (カ read as 力 too) name the card, whose front carries no number.
   { id: 'label-misread', pattern: /(?:[^\s\d法]人番号|個[^\s\d]番号|個人[^\s\d]号|個人番[^\s\d者カ力ガ])(?!\s*[カ力ガ])/, reason: '個人番号 with one glyph misread' },
+  // 「悩人番アデ」: a card back in Ume Gothic, its label's first and last glyphs misread.
+  { id: 'label-misread', pattern: /[^\s\d法]人番(?!号?\s*[カ力ガ])/, reason: '個人番号 with its first and last glyphs misread' },
   { id: 'label-misread', pattern: /(?:[^\s\d]イナンバ|マ[^\s\d]ナンバ|マイ[^\s\d]ンバ|マイナ[^\s\d]バ|マイナン[^\s\d])[ーー一-](?!\s*[カ力ガ])/, reason: 'マイナンバー with one glyph misread' },
   // 「＊＊＊＊1234」: the masked number's visible tail, when the layout analysis put its label on another line.
   { id: 'masked-tail', pattern: /[＊*※]{3,}\s*[0-9０-９]{4}/, reason: 'a masked number with its last 4 digits (下4桁) shown' },
@@ -46,7 +48,7 @@ const LOOKALIKE = new Set(DIGIT_LOOKALIKES.flatMap((l) => [...l.glyphs]));
 export interface PersonalNumberHit {
   /** Index of the OCR line. */
   line: number;
-  rule: 'label' | 'label-misread' | 'masked-tail' | 'twelve-digits' | 'beside-label';
+  rule: 'label' | 'label-misread' | 'masked-tail' | 'twelve-digits' | 'grouped-4-4-4' | 'beside-label';
   /** What to black out in a kept image. */
   boxes: OcrBox[];
 }
@@ -114,6 +116,30 @@ export function twelveDigitRuns(line: OcrLine): { from: number; to: number; unsu
 
 const isDigitish = (g: Glyph) => DIGIT.test(g.text) || LOOKALIKE.has(g.text);
 
+/**
+ * The 4-4-4 grouping read with glyphs other than lookalikes (「A00Z2 8る09 3684」 from a card back
+ * in Ume Gothic): three words in a row of 3–5 glyphs, each with at least three digits or lookalikes,
+ * at least eight real digits in all. (A 記号・番号's 「1234 5678 (00)」 has two digits in its third.)
+ */
+export function fourFourFour(glyphs: Glyph[]): { from: number; to: number }[] {
+  const words: { from: number; to: number; glyphs: Glyph[] }[] = [];
+  glyphs.forEach((g, i) => {
+    if (g.text.trim() === '') return;
+    const last = words.at(-1);
+    if (last && last.to === i - 1) {
+      last.to = i;
+      last.glyphs.push(g);
+    } else words.push({ from: i, to: i, glyphs: [g] });
+  });
+  const shaped = (w: (typeof words)[number]) => w.glyphs.length >= 3 && w.glyphs.length <= 5 && w.glyphs.filter(isDigitish).length >= 3;
+  const out: { from: number; to: number }[] = [];
+  for (let i = 0; i + 2 < words.length; i++) {
+    const three = words.slice(i, i + 3);
+    if (three.every(shaped) && three.flatMap((w) => w.glyphs).filter((g) => DIGIT.test(g.text)).length >= 8) out.push({ from: three[0]!.from, to: three[2]!.to });
+  }
+  return out;
+}
+
 /** Sizes of the digit groups, split where a separator stands between two digits. */
 function groupSizes(glyphs: Glyph[], indexes: number[]): number[] {
   const sizes: number[] = [];
@@ -159,7 +185,10 @@ export function personalNumberHits(lines: OcrLine[]): PersonalNumberHit[] {
       // The first rule that holds places the boxes (a label matches its misread forms too).
       break;
     }
-    for (const r of twelveDigitRuns(line)) {
+    const runs = twelveDigitRuns(line);
+    const grouped = fourFourFour(glyphs);
+    if (runs.length === 0 && grouped.length > 0) rule ??= 'grouped-4-4-4';
+    for (const r of [...runs, ...grouped]) {
       rule ??= 'twelve-digits';
       const b = boxOf(glyphs.slice(r.from, r.to + 1));
       if (b) boxes.push(b);

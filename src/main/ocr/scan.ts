@@ -9,6 +9,8 @@ import { personalNumberBoxes, redactImage } from './redact.ts';
 import { personalNumberHits } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 import { nameAtInkGap } from './name-gap.ts';
+import type { PaddleReader } from './paddle-reader.ts';
+import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -25,6 +27,8 @@ export interface ScanResult {
   /** Fields staff must confirm (low confidence or a failed check). */
   confirm: FieldName[];
   warnings: string[];
+  /** The readers this scan used: tesseract, and PP-OCRv4 when its runtime loaded. */
+  readers: ('tesseract' | 'pp-ocrv4')[];
   timings: { prepareMs: number; recognizeMs: number };
   /**
    * The prepared image with any 個人番号 blacked out (PNG, and a JPEG preview if asked): the only
@@ -33,7 +37,7 @@ export interface ScanResult {
   redactedImage(options?: { previewWidth?: number }): Promise<{ png: Buffer; preview?: Buffer }>;
 }
 
-export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<ScanResult> {
+export async function scanDocument(engine: OcrEngine, input: Buffer, options: { second?: PaddleReader } = {}): Promise<ScanResult> {
   const t0 = performance.now();
   const prepared = await prepareImage(input);
   const t1 = performance.now();
@@ -74,6 +78,7 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   spaceName(prepared, extraction);
   confirmUnsplitName(extraction);
   await rereadNumbers(engine, prepared, extraction);
+  if (options.second) await secondReading(options.second, prepared, extraction);
   const warnings = [...extraction.warnings];
   if (kind === 'unknown') warnings.push('document type not recognised: choose it by hand');
   if (extraction.personalNumberSeen) warnings.push('a 個人番号 was visible on the image: it was not read, and the image must not be kept unredacted');
@@ -86,6 +91,7 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
     via: extraction.via,
     confirm,
     warnings,
+    readers: options.second ? ['tesseract', 'pp-ocrv4'] : ['tesseract'],
     timings: { prepareMs: Math.round(t1 - t0), recognizeMs: Math.round(t2 - t1) },
     redactedImage: (options) => redactImage(prepared, redact, options),
   };
@@ -312,4 +318,52 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
       x.via.number = ['number-reread'];
     }
   }
+}
+
+const SECOND_LABELS: Record<(typeof SECOND_READ_FIELDS)[number], string> = {
+  insurerNumber: '保険者番号',
+  birthDate: '生年月日',
+  issueDate: '交付年月日',
+  expiry: '有効期限',
+  cardExpiry: 'カードの有効期限',
+  certificateExpiry: '電子証明書の有効期限',
+  burdenRatio: '負担割合',
+  sex: '性別',
+};
+
+/**
+ * Digits, dates, 割 and 男/女 read a second time by PP-OCRv4 from where the value is printed, and
+ * weighed with the first reading (second-reading.ts). A second reader's warning replaces the first
+ * reader's about the same field.
+ */
+async function secondReading(reader: PaddleReader, prepared: Prepared, x: Extraction): Promise<void> {
+  for (const field of SECOND_READ_FIELDS) {
+    const box = x.boxes[field];
+    if (!box || x.fields[field] === undefined) continue;
+    const region = await greyCrop(prepared, box);
+    if (!region) continue;
+    const read = await reader.read(region.data, region.width, region.height);
+    const w = weigh(field, SECOND_LABELS[field], { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, read.text);
+    if (!w) continue;
+    Object.assign(x.fields, { [field]: w.value });
+    x.confidence[field] = w.confidence;
+    x.via[field] = [...(x.via[field] ?? []), w.rule];
+    if (w.warning) {
+      x.warnings = x.warnings.filter((m) => !m.startsWith(SECOND_LABELS[field]));
+      x.warnings.push(w.warning);
+    }
+    if (field === 'insurerNumber') reconcileInsurerName(x);
+  }
+}
+
+/** A value's crop as 8-bit grey, with a margin of a third of its height (the reader needs some white around it). */
+async function greyCrop(p: Prepared, box: OcrBox): Promise<{ data: Buffer; width: number; height: number } | undefined> {
+  const h = box.y1 - box.y0;
+  const left = Math.max(0, Math.round(box.x0 - h * 0.3));
+  const top = Math.max(0, Math.round(box.y0 - h * 0.3));
+  const width = Math.min(p.width, Math.round(box.x1 + h * 0.3)) - left;
+  const height = Math.min(p.height, Math.round(box.y1 + h * 0.3)) - top;
+  if (width < 4 || height < 4) return undefined;
+  const data = await page(p).extract({ left, top, width, height }).toColourspace('b-w').raw().toBuffer();
+  return { data, width, height };
 }
