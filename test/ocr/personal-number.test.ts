@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/main/ocr/engine.ts';
 import { extractFields } from '../../src/main/ocr/extract-fields.ts';
-import { personalNumberHits, showsPersonalNumber, twelveDigitRuns } from '../../src/main/ocr/personal-number.ts';
+import { cardDigitLines, personalNumberHits, showsPersonalNumber, twelveDigitRuns } from '../../src/main/ocr/personal-number.ts';
 import { at, lines } from './support/ocr-lines.ts';
 
 const one = (text: string) => lines(text)[0]!;
@@ -29,6 +29,8 @@ describe('where a 個人番号 is printed', () => {
     expect(showsPersonalNumber(one('1234 5678 918'))).toBe(true); // 4-4-3: one digit lost
     // The grouping read with other glyphs (a card back in Ume Gothic): three 4-ish groups of digits.
     expect(showsPersonalNumber(one('A00Z2 8る09 3684'))).toBe(true);
+    expect(showsPersonalNumber(one('個人短 2308 / 0511 9108'))).toBe(true); // 番号 read as one glyph, a mark between groups
+    expect(showsPersonalNumber(one('2308 / 0511 9108'))).toBe(true);
     expect(showsPersonalNumber(glyphLine(0, '1234?5678?9018'))).toBe(true);
     expect(twelveDigitRuns(glyphLine(0, '1234?5678?9018'))[0]!.unsure).toBe(2);
     // Three unsure digits in one run: text, not a number read — unless it has the 4-4-4 shape.
@@ -86,5 +88,10 @@ describe('where a 個人番号 is printed', () => {
     expect(r.fields.number).toBe('7247503');
     expect(JSON.stringify(r.fields)).not.toMatch(/1234|5678|9018|9O18/);
     expect(r.personalNumberLines).toEqual([1, 2, 3]);
+  });
+
+  it('on a page taken for the card, any line of eight digits or more that is not a date', () => {
+    const page = lines('個人番号カード', '氏名 山田 太郎', '昭和50年 1月 2日生', '2031年01月02日まで有効', '電子証明書の有効期限 2026/01/02', '個人短 2308 / 05l1 9108', 'セキユ 1234 5678');
+    expect(cardDigitLines(page).map((h) => h.line)).toEqual([5, 6]);
   });
 });

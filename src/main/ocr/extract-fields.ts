@@ -11,7 +11,7 @@ import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 import { PREFECTURES } from '../../shared/domain/prefectures.ts';
 import { compact } from './text.ts';
-import { personalNumberHits, showsPersonalNumber } from './personal-number.ts';
+import { cardDigitLines, personalNumberHits, showsPersonalNumber } from './personal-number.ts';
 import type { DocumentKind } from '../../shared/rules/vocabulary.ts';
 
 export interface ExtractedFields {
@@ -536,7 +536,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const personalNumberLines: number[] = [];
   const flagged = new Set<number>();
   // Also the lines beside or under a label read alone (personal-number.ts).
-  const beside = new Set(personalNumberHits(ocrLines).map((h) => h.line));
+  const beside = new Set([...personalNumberHits(ocrLines), ...(kind === 'mynumber_card' ? cardDigitLines(ocrLines) : [])].map((h) => h.line));
   ocrLines.forEach((l, i) => {
     if (beside.has(i) || carriesPersonalNumber(l)) {
       personalNumberLines.push(i);
@@ -740,6 +740,8 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date before the next label is the end.
   const expiry = until ? { v: isoOf(until.m![1]!), f: { confidence: until.c.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => datesIn(untilNextLabel(f.value)).at(-1));
   if (expiry) set('expiry', expiry.v, expiry.f.confidence, until ? 'until-suffix' : 'label', until?.c);
+  // 「2025年12月95日まで有効」 (0 read as 9): no date, but the second reader is told where it is.
+  if (!fields.expiry && until?.c.box) boxes.expiry = until.c.box;
   myNumberCardExpiries(cells, kind, flagged, fields, confidence.expiry ?? 0, set, warnings);
   // Every other date on these documents (資格取得, 発効, 認定, 交付, 有効期限) comes after the birth:
   // a birth date on or after the 交付 or 有効期限, or after any date, is another date under a
@@ -751,6 +753,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     if (birthDate && ([fields.issueDate, fields.expiry].some((d) => d && d <= birthDate) || otherDates.some((d) => d < birthDate))) {
       delete fields.birthDate;
       delete confidence.birthDate;
+      delete boxes.birthDate;
       warnings.push(`生年月日 ${birthDate} is not before the document's other dates: it was not taken; enter it from the document`);
     }
   };

@@ -15,6 +15,8 @@ export const PERSONAL_NUMBER_LABELS: readonly { id: string; pattern: RegExp; rea
   // Small print on a capture loses a glyph now and then. 法人番号 is a company's; 個人番号カード and
   // マイナンバーカード (カ read as 力 too) name the card, whose front carries no number.
   { id: 'label-misread', pattern: /(?:[^\s\d法]人番号|個[^\s\d]番号|個人[^\s\d]号|個人番[^\s\d者カ力ガ])(?!\s*[カ力ガ])/, reason: '個人番号 with one glyph misread' },
+  // 「個人短 2308 / 0511 9108」: a card back in Ume Gothic, 番号 read as one glyph, right before the digits.
+  { id: 'label-misread', pattern: /個人[^\s\d]{1,2}(?=\s*[0-9０-９])/, reason: '個人 and a misread 番号 right before digits' },
   // 「悩人番アデ」: a card back in Ume Gothic, its label's first and last glyphs misread.
   { id: 'label-misread', pattern: /[^\s\d法]人番(?!号?\s*[カ力ガ])/, reason: '個人番号 with its first and last glyphs misread' },
   { id: 'label-misread', pattern: /(?:[^\s\d]イナンバ|マ[^\s\d]ナンバ|マイ[^\s\d]ンバ|マイナ[^\s\d]バ|マイナン[^\s\d])[ーー一-](?!\s*[カ力ガ])/, reason: 'マイナンバー with one glyph misread' },
@@ -48,7 +50,7 @@ const LOOKALIKE = new Set(DIGIT_LOOKALIKES.flatMap((l) => [...l.glyphs]));
 export interface PersonalNumberHit {
   /** Index of the OCR line. */
   line: number;
-  rule: 'label' | 'label-misread' | 'masked-tail' | 'twelve-digits' | 'grouped-4-4-4' | 'beside-label';
+  rule: 'label' | 'label-misread' | 'masked-tail' | 'twelve-digits' | 'grouped-4-4-4' | 'beside-label' | 'card-digits';
   /** What to black out in a kept image. */
   boxes: OcrBox[];
 }
@@ -131,10 +133,12 @@ export function fourFourFour(glyphs: Glyph[]): { from: number; to: number }[] {
       last.glyphs.push(g);
     } else words.push({ from: i, to: i, glyphs: [g] });
   });
+  // A lone mark between the groups (「2308 / 0511 9108」) is no group.
+  const groups = words.filter((w) => !w.glyphs.every((g) => /^[^\p{L}\p{N}]$/u.test(g.text)));
   const shaped = (w: (typeof words)[number]) => w.glyphs.length >= 3 && w.glyphs.length <= 5 && w.glyphs.filter(isDigitish).length >= 3;
   const out: { from: number; to: number }[] = [];
-  for (let i = 0; i + 2 < words.length; i++) {
-    const three = words.slice(i, i + 3);
+  for (let i = 0; i + 2 < groups.length; i++) {
+    const three = groups.slice(i, i + 3);
     if (three.every(shaped) && three.flatMap((w) => w.glyphs).filter((g) => DIGIT.test(g.text)).length >= 8) out.push({ from: three[0]!.from, to: three[2]!.to });
   }
   return out;
@@ -218,4 +222,24 @@ export function personalNumberHits(lines: OcrLine[]): PersonalNumberHit[] {
 /** Whether one line, on its own, shows a 個人番号 (its label or a 12-digit run). */
 export function showsPersonalNumber(line: OcrLine): boolean {
   return personalNumberHits([line]).length > 0;
+}
+
+/** A date on a line (the card front's 生年月日 and 有効期限 have 8 digits, and are no number). */
+const DATE_ON_LINE = /\d\s*[年月日]|\d{4}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{1,2}/;
+
+/**
+ * On a page taken for the My Number Card, whose back prints the 個人番号: any line with eight or
+ * more digits that is not a date, however its label and grouping were read (「個人短 2308 / 0511
+ * 9108」). Fails closed where the card is concerned: nothing else on it has that many digits.
+ */
+export function cardDigitLines(lines: OcrLine[]): PersonalNumberHit[] {
+  const hits: PersonalNumberHit[] = [];
+  lines.forEach((line, index) => {
+    const glyphs = glyphsOf(line);
+    const text = glyphs.map((g) => g.text).join('');
+    if ([...text].filter((c) => DIGIT.test(c)).length < 8 || DATE_ON_LINE.test(text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))) return;
+    const b = boxOf(glyphs.filter(isDigitish));
+    hits.push({ line: index, rule: 'card-digits', boxes: b ? [b] : [] });
+  });
+  return hits;
 }

@@ -6,7 +6,7 @@ import { pgm, prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import sharp from 'sharp';
 import { personalNumberBoxes, redactImage } from './redact.ts';
-import { personalNumberHits } from './personal-number.ts';
+import { cardDigitLines, personalNumberHits } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 import { nameAtInkGap } from './name-gap.ts';
 import type { PaddleReader } from './paddle-reader.ts';
@@ -70,7 +70,7 @@ export async function scanDocument(engine: OcrEngine, input: Buffer, options: { 
   }
   // Fails closed: whatever either reading of the page took for a 個人番号 is blacked out.
   for (const reading of other ? [ocr, other] : [ocr]) {
-    const hits = personalNumberHits(reading.lines);
+    const hits = [...personalNumberHits(reading.lines), ...(kind === 'mynumber_card' ? cardDigitLines(reading.lines) : [])];
     redact.push(...hits.flatMap((h) => h.boxes));
     if (hits.length > 0) extraction.personalNumberSeen = true;
   }
@@ -79,6 +79,12 @@ export async function scanDocument(engine: OcrEngine, input: Buffer, options: { 
   confirmUnsplitName(extraction);
   await rereadNumbers(engine, prepared, extraction);
   if (options.second) await secondReading(options.second, prepared, extraction);
+  // The card's 有効期限 is its 「…まで有効」 date, however it was read.
+  if (kind === 'mynumber_card' && extraction.fields.expiry) {
+    extraction.fields.cardExpiry = extraction.fields.expiry;
+    extraction.confidence.cardExpiry = extraction.confidence.expiry ?? 0;
+    extraction.via.cardExpiry = extraction.via.expiry ?? [];
+  }
   const warnings = [...extraction.warnings];
   if (kind === 'unknown') warnings.push('document type not recognised: choose it by hand');
   if (extraction.personalNumberSeen) warnings.push('a 個人番号 was visible on the image: it was not read, and the image must not be kept unredacted');
@@ -338,8 +344,9 @@ const SECOND_LABELS: Record<(typeof SECOND_READ_FIELDS)[number], string> = {
  */
 async function secondReading(reader: PaddleReader, prepared: Prepared, x: Extraction): Promise<void> {
   for (const field of SECOND_READ_FIELDS) {
+    // A field whose value was found but could not be read (a date that does not parse) has a box too.
     const box = x.boxes[field];
-    if (!box || x.fields[field] === undefined) continue;
+    if (!box) continue;
     const region = await greyCrop(prepared, box);
     if (!region) continue;
     const read = await reader.read(region.data, region.width, region.height);
