@@ -113,11 +113,12 @@ describe('a 個人番号 on the image (real OCR)', () => {
     expect(cases.filter((c) => c.result.warnings.some((w) => w.includes('個人番号'))).length).toBeGreaterThanOrEqual(6);
   });
 
-  it('still reads most card backs as the patient’s card, with 生年月日', () => {
-    // In some faces the page read of a back is poor (its QR code can mislead the paper finder):
-    // most, not all, are told and read.
-    const backs = cases.filter((c) => c.doc.kind === 'mynumber_card' && !c.doc.degraded);
-    expect(backs.filter((c) => c.result.kind === 'mynumber_card' && c.result.fields.birthDate === c.doc.fields.birthDate).length).toBeGreaterThanOrEqual(2);
+  it('never takes a card back for an insurance document', () => {
+    // In some faces the page read of a back is poor (its QR code can mislead the paper finder, see
+    // the bench): a back is never taken for an insurance document, and one read well is told.
+    const backs = cases.filter((c) => c.doc.kind === 'mynumber_card');
+    for (const c of backs) expect(['mynumber_card', 'unknown'], c.doc.file).toContain(c.result.kind);
+    expect(backs.filter((c) => c.result.kind === 'mynumber_card' && c.result.fields.birthDate === c.doc.fields.birthDate).length).toBeGreaterThanOrEqual(1);
   });
 });
 
