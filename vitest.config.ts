@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 const integration = [
   'test/card/card-reader.test.ts',
   'test/ocr/scan.test.ts',
+  'test/ocr/mynumber-card-ocr.test.ts',
+  'test/ocr/second-reader-ocr.test.ts',
   'test/fixtures/**/*.test.ts',
   'test/e2e/**/*.test.ts',
   'test/store/kill9.test.ts',

@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 # virtual reader driver and Chromium for the tests, Japanese fonts for rendering documents, the
 # SQLCipher shell (the tests edit an encrypted check log with it, as an intruder with the key would),
 # poppler-utils (the tests render the printed 申立書 and renewal slip from PDF to PNG with pdftoppm).
-APT_PACKAGES=(pcscd libpcsclite1 libpcsclite-dev vsmartcard-vpcd pcsc-tools chromium fonts-noto-cjk sqlcipher poppler-utils)
+# Japanese faces beyond Noto: the OCR corpus prints documents in many of them (test/fixtures/documents/templates.ts).
+APT_PACKAGES=(pcscd libpcsclite1 libpcsclite-dev vsmartcard-vpcd pcsc-tools chromium fonts-noto-cjk sqlcipher poppler-utils
+  fonts-ipafont fonts-ipaexfont fonts-takao fonts-vlgothic fonts-migmix fonts-sawarabi-mincho fonts-sawarabi-gothic fonts-mplus fonts-horai-umefont fonts-motoya-l-cedar)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -219,7 +219,7 @@ describe('kiosk in Chromium against the real services', () => {
 
   it('paper: a generated 資格確認書 image → OCR review with fields to confirm → verdict', async () => {
     await setOnlineCheck('unavailable');
-    const { truth, html } = planDocument(7, 0, ['qualification_certificate']);
+    const { truth, html } = planDocument(7, 0, ['qualification_certificate'], 'noto');
     const render = await browser.newPage({ deviceScaleFactor: 2 });
     const png = await renderHtml(render, html, truth.size);
     await render.close();

@@ -305,6 +305,7 @@ describe('classify', () => {
     ['子ども医療費受給者証 公費負担者番号', 'public_subsidy_certificate'],
     ['マイナポータル 医療保険の資格情報', 'portal_screen'],
     ['個人番号カード', 'mynumber_card'],
+    ['個人番号 ＊＊＊＊ ＊＊＊＊\n氏名 山田 太郎\n生年月日 昭和50年1月2日', 'mynumber_card'], // the card's back
     ['資格確詔書', 'qualification_certificate'], // one misread glyph
     ['健康保険 資格確\n器\n受診する際は', 'qualification_certificate'], // the title's end lost
     ['領収書 合計 1,200円', 'unknown'],

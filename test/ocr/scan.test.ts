@@ -20,8 +20,9 @@ let degraded: GeneratedDocument[] = [];
 const results = new Map<string, ScanResult>();
 
 beforeAll(async () => {
-  clean = await generateCorpus({ outDir: join(out, 'clean'), count: 18, seed: 7, degraded: false });
-  degraded = await generateCorpus({ outDir: join(out, 'degraded'), count: 9, seed: 11, degraded: true });
+  // Noto faces, as these behaviours were first measured; the bench reports every face on held-out seeds.
+  clean = await generateCorpus({ outDir: join(out, 'clean'), count: 18, seed: 7, degraded: false, faces: 'noto' });
+  degraded = await generateCorpus({ outDir: join(out, 'degraded'), count: 9, seed: 11, degraded: true, faces: 'noto' });
   await engine.warm();
   for (const doc of [...clean, ...degraded]) results.set(doc.path, await scanDocument(engine, readFileSync(doc.path)));
 }, 240_000);

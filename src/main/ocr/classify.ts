@@ -9,7 +9,8 @@ import { similarity } from './text.ts';
 export type ScanKind = DocumentKind | 'unknown';
 
 const TITLES: [DocumentKind, string[]][] = [
-  ['mynumber_card', ['個人番号カード']],
+  // The card's back has no title: its 個人番号 label tells it.
+  ['mynumber_card', ['個人番号カード', '個人番号']],
   ['qualification_notice', ['資格情報のお知らせ', '資格情報通知書', 'この書類だけでは']],
   ['portal_screen', ['マイナポータル', '医療保険の資格情報']],
   ['elderly_recipient_certificate', ['高齢受給者証']],

@@ -20,7 +20,7 @@ export interface OcrWord {
   confidence: number;
   bbox: OcrBox;
   /** Per-glyph boxes: Japanese has no spaces, so the gap between glyphs is the separator. */
-  symbols?: { text: string; bbox: OcrBox }[];
+  symbols?: { text: string; bbox: OcrBox; confidence?: number }[];
 }
 export interface OcrLine {
   text: string;
@@ -118,7 +118,7 @@ export class OcrEngine {
               text: w.text,
               confidence: w.confidence / 100,
               bbox: w.bbox,
-              symbols: (w.symbols ?? []).map((g) => ({ text: g.text, bbox: g.bbox })),
+              symbols: (w.symbols ?? []).map((g) => ({ text: g.text, bbox: g.bbox, confidence: g.confidence / 100 })),
             })),
           });
         }

@@ -11,6 +11,7 @@ import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 import { PREFECTURES } from '../../shared/domain/prefectures.ts';
 import { compact } from './text.ts';
+import { cardDigitLines, personalNumberHits, showsPersonalNumber } from './personal-number.ts';
 import type { DocumentKind } from '../../shared/rules/vocabulary.ts';
 
 export interface ExtractedFields {
@@ -28,6 +29,10 @@ export interface ExtractedFields {
   /** 適用区分 / 限度区分 (ア–オ, Ⅰ, Ⅱ…). */
   limitCategory?: string;
   specialMedicalExpense?: true;
+  /** マイナンバーカード: the card's own 「…まで有効」 date. */
+  cardExpiry?: string;
+  /** マイナンバーカード: 電子証明書の有効期限 (the card may outlive its certificate). */
+  certificateExpiry?: string;
 }
 export type FieldName = keyof ExtractedFields;
 
@@ -50,6 +55,13 @@ export interface Extraction {
   };
   /** Where the 氏名 is printed: the scan looks there on the image for the family/given space. */
   nameBox?: OcrBox;
+  /**
+   * How each field was found: the rule ('label' beside its printed label, else the fallback's
+   * name) and the repairs ('repair:…') its text needed. For the bench's count of each rule.
+   */
+  via: Partial<Record<FieldName, string[]>>;
+  /** Where each field's value is printed, when known: a second reader reads it there. */
+  boxes: Partial<Record<FieldName, OcrBox>>;
 }
 
 export const SCRUBBED = '〔削除〕';
@@ -77,30 +89,39 @@ interface Cell {
   line: number;
   box?: OcrBox;
   words: OcrWord[];
+  /** The repairs (OCR_REPAIRS ids, and 'label-glyph') that changed its text. */
+  repairs: string[];
 }
 
 const DATE_RE = /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?)/;
 
 /**
- * Misreads the Japanese model makes on printed dates, repaired before parsing: 日 read as 目 or
- * 晶 after a digit, the first glyph of 令和 or 昭和 read as another one (the only eras ending in
- * 和; the year tells them apart from 令和21), the other glyph of 平成 or 令和, 年 read as 全, a
- * 西暦 date's slash read as 7, 一 read as a long vowel mark.
+ * Misreads the Japanese model makes on printed text, repaired before parsing: each with what it
+ * repairs and the evidence for it. The bench counts how often each fires and how often the field
+ * it fed was right (held-out split), so a repair that does not help there can go.
  */
-export function repairOcr(text: string): string {
-  return text
-    .replace(/(\d)\s*[目晶]/g, '$1日')
-    .replace(/年月目/g, '年月日')
-    // 令和 has not reached year 21; a later year under a misread era is 昭和 (to 64).
-    .replace(/(?<![昭])[^\s\d昭令]和(?=\s*(\d{1,2}|元)\s*年)/g, (_, y: string) => (Number(y) > 20 ? '昭和' : '令和'))
-    .replace(/平戌/g, '平成')
-    // 成 ends no era but 平成, 令 begins none but 令和: the other glyph misread (生成8年, 令衝9年).
-    .replace(/(?:[^\s\d平]|(?<!\p{Script=Han}))成(?=\s*(?:\d{1,2}|元)\s*[年全])/gu, '平成')
-    .replace(/令[^\s\d和](?=\s*(?:\d{1,2}|元)\s*[年全])/g, '令和')
-    .replace(/(?<=(?:令和|平成|昭和)\s*\d{1,2}\s*)全(?=\s*\d{1,2}\s*月)/g, '年')
-    // A slash read as 7 (or as /7) in a 西暦 date printed yyyy/mm/dd: 2019/11725, 1988/711/07.
-    .replace(/(?<!\d)((?:19|20)\d{2})\/7?(\d{2})(?:7|\/7?)(\d{2})(?!\d)/g, '$1/$2/$3')
-    .replace(/^[ー-]+(?=部負担)/, '一');
+export const OCR_REPAIRS: readonly { id: string; pattern: RegExp; replace: string | ((...groups: string[]) => string); evidence: string }[] = [
+  { id: 'day-after-digit', pattern: /(\d)\s*[目晶]/g, replace: '$1日', evidence: '日 read as 目 or 晶 after a digit (Noto Sans, 150 dpi)' },
+  { id: 'date-label', pattern: /年月目/g, replace: '年月日', evidence: '生年月日 read as 生年月目' },
+  // 令和 has not reached year 21; a later year under a misread era is 昭和 (to 64).
+  { id: 'era-wa', pattern: /(?<![昭])[^\s\d昭令]和(?=\s*(\d{1,2}|元)\s*年)/g, replace: (_: string, y: string) => (Number(y) > 20 ? '昭和' : '令和'), evidence: 'the first glyph of 令和 or 昭和 read as another (陵和, 今和): the only eras ending in 和' },
+  { id: 'era-heisei-glyph', pattern: /平戌/g, replace: '平成', evidence: '平成 read as 平戌' },
+  // 成 ends no era but 平成, 令 begins none but 令和: the other glyph misread (生成8年, 令衝9年).
+  { id: 'era-heisei', pattern: /(?:[^\s\d平]|(?<!\p{Script=Han}))成(?=\s*(?:\d{1,2}|元)\s*[年全])/gu, replace: '平成', evidence: '平 of 平成 misread (生成8年)' },
+  { id: 'era-reiwa', pattern: /令[^\s\d和](?=\s*(?:\d{1,2}|元)\s*[年全])/g, replace: '令和', evidence: '和 of 令和 misread (令衝9年)' },
+  { id: 'year-glyph', pattern: /(?<=(?:令和|平成|昭和)\s*\d{1,2}\s*)全(?=\s*\d{1,2}\s*月)/g, replace: '年', evidence: '年 read as 全 inside a date' },
+  // A slash read as 7 (or as /7) in a 西暦 date printed yyyy/mm/dd: 2019/11725, 1988/711/07.
+  { id: 'slash-as-7', pattern: /(?<!\d)((?:19|20)\d{2})\/7?(\d{2})(?:7|\/7?)(\d{2})(?!\d)/g, replace: '$1/$2/$3', evidence: 'a 西暦 date’s slash read as 7 (2019/11725)' },
+  { id: 'ichi-as-choon', pattern: /^[ー-]+(?=部負担)/, replace: '一', evidence: '一 of 一部負担金 read as a long vowel mark' },
+];
+
+/** The text with every repair applied; the ids of those that changed it go into `fired`. */
+export function repairOcr(text: string, fired?: Set<string>): string {
+  return OCR_REPAIRS.reduce((t, r) => {
+    const out = t.replace(r.pattern, r.replace as string);
+    if (out !== t) fired?.add(r.id);
+    return out;
+  }, text);
 }
 
 const isoOf = (printed: string): string | undefined => parseJapaneseDate(printed.replace(/\s+/g, '')) ?? undefined;
@@ -167,9 +188,13 @@ export const union = (ws: { bbox: OcrBox }[]): OcrBox => ({
   y1: median(ws.map((w) => w.bbox.y1)),
 });
 
-function cellsOf(line: OcrLine, index: number, clean: (t: string) => string, scrub: (t: string) => string): Cell[] {
+function cellsOf(line: OcrLine, index: number, clean: (t: string, fired: Set<string>) => string, scrub: (t: string) => string): Cell[] {
   const words = line.words.filter((w) => w.text.trim() !== '').sort((a, b) => a.bbox.x0 - b.bbox.x0);
-  if (words.length === 0) return [{ text: clean(line.text), raw: scrub(line.text), confidence: line.confidence, line: index, words: [] }];
+  const cleaned = (t: string) => {
+    const fired = new Set<string>();
+    return { text: clean(t, fired), repairs: [...fired] };
+  };
+  if (words.length === 0) return [{ ...cleaned(line.text), raw: scrub(line.text), confidence: line.confidence, line: index, words: [] }];
   const em = median(words.map((w) => w.bbox.y1 - w.bbox.y0)) || 1;
   const groups: OcrWord[][] = [[words[0]!]];
   for (let i = 1; i < words.length; i++) {
@@ -183,7 +208,7 @@ function cellsOf(line: OcrLine, index: number, clean: (t: string) => string, scr
     else groups.at(-1)!.push(words[i]!);
   }
   return groups.map((ws) => ({
-    text: clean(ws.map((w) => w.text).join(' ')),
+    ...cleaned(ws.map((w) => w.text).join(' ')),
     raw: scrub(ws.map((w) => w.text).join(' ')),
     confidence: ws.reduce((a, w) => a + w.confidence, 0) / ws.length,
     line: index,
@@ -350,6 +375,8 @@ interface DateGuess {
   confidence: number;
   /** Why the date was given this field, for the warning staff see. */
   reason: string;
+  /** The fallback that placed it (for the bench's count). */
+  rule: string;
 }
 const DATE_FIELD_LABEL: Record<DateField, string> = { birthDate: '生年月日', issueDate: '交付年月日', expiry: '有効期限' };
 /** Labels printed before a date; the ones that are no field still compete, so 資格取得年月日 is not taken for 交付年月日. */
@@ -403,7 +430,7 @@ function guessDateRoles(cells: Cell[], known: ExtractedFields): DateGuess[] {
     }).sort((a, b) => b.score - a.score);
     const [best, second] = [scores[0]!, scores.find((x) => x.field !== scores[0]!.field)!];
     if (!best.field || best.score < 0.5 || best.score - second.score < 0.2 || known[best.field] || found.some((f) => f.field === best.field)) continue;
-    found.push({ field: best.field, iso, confidence: cell.confidence * best.score, reason: `was read beside a label that could not be read cleanly (「${label}」)` });
+    found.push({ field: best.field, iso, confidence: cell.confidence * best.score, reason: `was read beside a label that could not be read cleanly (「${label}」)`, rule: 'date-label-guess' });
   }
   const all = { ...known, ...Object.fromEntries(found.map((f) => [f.field, f.iso])) } as ExtractedFields;
   // Dates that contradict each other are not offered at all.
@@ -438,13 +465,44 @@ function extremeDates(cells: Cell[], known: ExtractedFields, flagged: Set<number
   const out: DateGuess[] = [];
   const [earliest, next] = [distinct[0]!, distinct[1]!];
   if (!known.birthDate && yearApart(earliest, next) && earliest !== known.issueDate && earliest !== known.expiry) {
-    out.push({ field: 'birthDate', iso: earliest, confidence: 0.4, reason: 'is the earliest date on the document (its label could not be read)' });
+    out.push({ field: 'birthDate', iso: earliest, confidence: 0.4, reason: 'is the earliest date on the document (its label could not be read)', rule: 'date-earliest' });
   }
   const [latest, before] = [distinct.at(-1)!, distinct.at(-2)!];
   if (!known.expiry && kind && ALWAYS_EXPIRE.has(kind) && latest > before && latest !== known.issueDate && latest !== known.birthDate && (!known.issueDate || latest > known.issueDate)) {
-    out.push({ field: 'expiry', iso: latest, confidence: 0.4, reason: 'is the latest date on the document (its label could not be read)' });
+    out.push({ field: 'expiry', iso: latest, confidence: 0.4, reason: 'is the latest date on the document (its label could not be read)', rule: 'date-latest' });
   }
   return out;
+}
+
+/** The 電子証明書の有効期限 printed on the card's front (「証明書」 alone when the rest is misread). */
+const CERTIFICATE_EXPIRY = /(?:電子)?証明書の?\S?有効期[限間]|電子\S?明書|証明書の/;
+
+/**
+ * The My Number Card's front has two expiries: the card's own (「…まで有効」, taken as `expiry`
+ * too) and its 電子証明書's, usually earlier (the 5th birthday after issue, the card's the 10th
+ * for adults). Both are fields of their own. With the certificate's label unreadable, the one
+ * date left on the card that is neither the birth date nor the card's expiry is the
+ * certificate's, for confirmation.
+ */
+function myNumberCardExpiries(
+  cells: Cell[],
+  kind: DocumentKind | 'unknown' | undefined,
+  flagged: Set<number>,
+  fields: ExtractedFields,
+  expiryConfidence: number,
+  set: (k: 'cardExpiry' | 'certificateExpiry', v: string | undefined, c: number, rule?: string, from?: Found | Cell) => void,
+  warnings: string[],
+): void {
+  const certificate = first(cells, CERTIFICATE_EXPIRY, (f) => (flagged.has(f.cell.line) ? undefined : datesIn(f.value)[0]));
+  if (certificate) set('certificateExpiry', certificate.v, certificate.f.confidence, 'label', certificate.f);
+  if (kind !== 'mynumber_card') return;
+  if (fields.expiry) set('cardExpiry', fields.expiry, expiryConfidence, 'until-suffix');
+  if (fields.certificateExpiry) return;
+  const left = [...new Set(cells.filter((c) => !flagged.has(c.line)).flatMap((c) => datesIn(c.text)))].filter((d) => d !== fields.birthDate && d !== fields.expiry && (!fields.birthDate || d > fields.birthDate));
+  if (left.length === 1) {
+    set('certificateExpiry', left[0], 0.5, 'certificate-date-left');
+    warnings.push(`電子証明書の有効期限 ${left[0]} was read without its label: confirm it on the card`);
+  }
 }
 
 /** A prefecture or municipality or its head, as the issuer signs a certificate (群馬県, 船橋市長). */
@@ -462,7 +520,7 @@ function issuerDate(cells: Cell[], known: ExtractedFields, flagged: Set<number>)
     if (!m || !iso || iso === known.birthDate || iso === known.expiry) continue;
     const issuer = c.text.slice(m.index + m[0].length).trim() || cells.find((d) => d.line === c.line && d.box && c.box && d.box.x0 > c.box.x1)?.text || '';
     if (!ISSUER.test(issuer) || (known.birthDate && known.birthDate >= iso) || (known.expiry && known.expiry <= iso)) continue;
-    return [{ field: 'issueDate', iso, confidence: 0.4, reason: `is printed before the issuer (「${issuer}」) where its label could not be read` }];
+    return [{ field: 'issueDate', iso, confidence: 0.4, reason: `is printed before the issuer (「${issuer}」) where its label could not be read`, rule: 'date-before-issuer' }];
   }
   return [];
 }
@@ -470,15 +528,17 @@ function issuerDate(cells: Cell[], known: ExtractedFields, flagged: Set<number>)
 /** Whether a line shows a 個人番号: spaced as read and compacted (OCR may space its digits apart). */
 export function carriesPersonalNumber(line: OcrLine): boolean {
   const raw = scrubPersonalNumbers(toHalfWidth(line.text));
-  return raw.seen || scrubPersonalNumbers(repairOcr(compact(raw.text))).seen;
+  return raw.seen || scrubPersonalNumbers(repairOcr(compact(raw.text))).seen || showsPersonalNumber(line);
 }
 
 export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknown'): Extraction {
   const warnings: string[] = [];
   const personalNumberLines: number[] = [];
   const flagged = new Set<number>();
+  // Also the lines beside or under a label read alone (personal-number.ts).
+  const beside = new Set([...personalNumberHits(ocrLines), ...(kind === 'mynumber_card' ? cardDigitLines(ocrLines) : [])].map((h) => h.line));
   ocrLines.forEach((l, i) => {
-    if (carriesPersonalNumber(l)) {
+    if (beside.has(i) || carriesPersonalNumber(l)) {
       personalNumberLines.push(i);
       flagged.add(i);
     }
@@ -489,17 +549,33 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     cellsOf(
       l,
       i,
-      (t) => repairLabel(scrub(i)(scrubPersonalNumbers(repairOcr(compact(scrubPersonalNumbers(toHalfWidth(t)).text))).text)),
+      (t, fired) => {
+        const text = scrub(i)(scrubPersonalNumbers(repairOcr(compact(scrubPersonalNumbers(toHalfWidth(t)).text), fired)).text);
+        const label = repairLabel(text);
+        if (label !== text) fired.add('label-glyph');
+        return label;
+      },
       (t) => scrub(i)(scrubPersonalNumbers(toHalfWidth(t)).text),
     ),
   );
   const personalNumberSeen = personalNumberLines.length > 0;
   const fields: ExtractedFields = {};
   const confidence: Extraction['confidence'] = {};
-  const set = <K extends FieldName>(k: K, v: ExtractedFields[K] | undefined, c: number) => {
+  const via: Extraction['via'] = {};
+  /** `rule`: 'label' when read beside its label, else the fallback that placed it; `from`: the cell read. */
+  const boxes: Extraction['boxes'] = {};
+  /**
+   * `rule`: 'label' when read beside its label, else the fallback that placed it; `from`: the
+   * cell read (or the label's find, whose box is the value's own).
+   */
+  const set = <K extends FieldName>(k: K, v: ExtractedFields[K] | undefined, c: number, rule = 'label', from?: Found | Cell) => {
     if (v === undefined || v === '') return;
     fields[k] = v;
     confidence[k] = Math.max(0, Math.min(1, Number(c.toFixed(2))));
+    const cell = from && 'cell' in from ? from.cell : from;
+    via[k] = [rule, ...(cell?.repairs ?? []).map((r) => `repair:${r}`)];
+    if (from?.box) boxes[k] = from.box;
+    else delete boxes[k];
   };
 
   // 適用対象者 (限度額適用認定証) is the patient when the 被保険者 is printed too.
@@ -523,7 +599,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       return /名/.test(f.cell.words[0]?.text ?? '') || f.cell.words[1]?.text.startsWith('名') ? readName(f.cell.words, true, f.cell.raw, true) : undefined;
     });
   const nameBox = name?.v.box;
-  if (name) set('name', name.v.text, name.f.confidence);
+  if (name) set('name', name.v.text, name.f.confidence, 'label', name.f);
   else if (kind === 'mynumber_card') {
     // The card front prints its small 氏名 before a large name on the first line: with the label
     // misread (「品 石川 和夫」), a line among the first three that ends in two words shaped like a
@@ -531,23 +607,23 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     const SHAPED = /^(?:\S{1,2}\s+)?(\p{Script=Han}{1,4})\s+([\p{Script=Han}\p{Script=Hiragana}]{1,4})$/u;
     const m = ocrLines.slice(0, 3).map((l, i) => (flagged.has(i) ? null : SHAPED.exec(toHalfWidth(l.text).trim()))).find(Boolean);
     if (m) {
-      set('name', `${m[1]}\u3000${m[2]}`, 0.5);
+      set('name', `${m[1]}\u3000${m[2]}`, 0.5, 'name-shape');
       warnings.push(`氏名 ${m[1]}\u3000${m[2]} was read without its label: confirm it on the document`);
     }
   }
   const birth = first(cells, /生年月日/, (f) => dateAfter(f.value));
-  if (birth) set('birthDate', birth.v, birth.f.confidence);
+  if (birth) set('birthDate', birth.v, birth.f.confidence, 'label', birth.f);
   if (!fields.birthDate) {
     // Card fronts print 「1980年2月17日生」 without a label on the same line.
     const born = cells.find((l) => new RegExp(DATE_RE.source + '\\s*生').test(l.text));
-    if (born) set('birthDate', dateAfter(born.text), born.confidence * 0.9);
+    if (born) set('birthDate', dateAfter(born.text), born.confidence * 0.9, 'born-suffix', born);
   }
   const sex = first(cells, /性\s*別/, (f) => (/^[男女]/.test(f.value.trim()) ? f.value.trim()[0] : undefined)) ?? first(cells, /(?<=生)\s*(?=[男女])/, (f) => f.value.trim()[0]);
-  if (sex) set('sex', sex.v === '男' ? 'male' : 'female', sex.f.confidence);
+  if (sex) set('sex', sex.v === '男' ? 'male' : 'female', sex.f.confidence, 'label', sex.f);
   else {
     // 性別 misread (「件別 男」) or its cell lost: a 男 or 女 standing alone, when the document has only one.
     const alone = cells.flatMap((c) => [...c.text.matchAll(/(?:^|[^\p{L}]|別)\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })));
-    if (alone.length > 0 && alone.every((x) => x.v === alone[0]!.v)) set('sex', alone[0]!.v === '男' ? 'male' : 'female', Math.min(alone[0]!.c.confidence, 0.6));
+    if (alone.length > 0 && alone.every((x) => x.v === alone[0]!.v)) set('sex', alone[0]!.v === '男' ? 'male' : 'female', Math.min(alone[0]!.c.confidence, 0.6), 'sex-alone', alone[0]!.c);
   }
 
   // Labels as the model misreads them too (険→陵); never the 被保険者番号 of 後期 (the person's number).
@@ -577,41 +653,41 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   if (insurer) {
     const digits = insurer.v;
     const check = validateInsurerNumber(digits);
-    if (check.valid) set('insurerNumber', check.normalized, insurer.f.confidence);
+    if (check.valid) set('insurerNumber', check.normalized, insurer.f.confidence, 'label', insurer.f);
     else {
       // Kept as read, flagged: staff compare it with the document; the app never guesses a digit.
-      set('insurerNumber', digits, Math.min(insurer.f.confidence, 0.3));
+      set('insurerNumber', digits, Math.min(insurer.f.confidence, 0.3), 'label-failed-check', insurer.f);
       warnings.push(check.reason === 'check_digit' ? `保険者番号 ${digits} fails its check digit: confirm it on the document` : `保険者番号 ${digits} has an unexpected length: confirm it on the document`);
     }
   }
   // Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
   const insurerName = first(cells, /(?<![被彼])保\S者名[称衝]?(?!\S?番号)/, (f) => tidyInsurerName(untilNextLabel(f.value).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, '')));
-  if (insurerName) set('insurerName', insurerName.v, insurerName.f.confidence);
+  if (insurerName) set('insurerName', insurerName.v, insurerName.f.confidence, 'label', insurerName.f);
   else {
     // The label unreadable: a cell that has the shape of an insurer's name (協会けんぽ 支部,
     // 健康保険組合, 広域連合, 共済組合) is the insurer's name, for confirmation.
     const shaped = cells.map((c) => ({ c, m: INSURER_NAME_SHAPE.exec(c.text.replace(/\s+/g, '')) })).find((x) => x.m);
-    if (shaped) set('insurerName', tidyInsurerName(shaped.m![0]), Math.min(shaped.c.confidence, 0.6));
+    if (shaped) set('insurerName', tidyInsurerName(shaped.m![0]), Math.min(shaped.c.confidence, 0.6), 'insurer-name-shape', shaped.c);
   }
 
   // 記号 X 番号 Y (枝番 ZZ), on one line or split, or 「X・Y (ZZ)」.
   const combined = cells.map((c) => ({ c, m: COMBINED_ID.exec(c.text.replace(/(?<=\d)\s+(?=\d)/g, '')) })).find((x) => x.m);
   if (combined) {
-    set('symbol', combined.m![1]!.replace(/^\D*[番号]/, ''), combined.c.confidence);
-    set('number', combined.m![2], combined.c.confidence);
-    set('branch', combined.m![3], combined.c.confidence);
+    set('symbol', combined.m![1]!.replace(/^\D*[番号]/, ''), combined.c.confidence, 'combined-id', combined.c);
+    set('number', combined.m![2], combined.c.confidence, 'combined-id', combined.c);
+    set('branch', combined.m![3], combined.c.confidence, 'combined-id', combined.c);
   } else {
     const symbol = first(cells, /記\s*号/, (f) => f.value.replace(/(?<=\d)\s+(?=\d)/g, '').match(/^(\p{Script=Han}{0,2}\d+)/u)?.[1]);
-    if (symbol) set('symbol', symbol.v, symbol.f.confidence);
+    if (symbol) set('symbol', symbol.v, symbol.f.confidence, 'label', symbol.f);
     // 番号 alone, or the 被保険者(証)番号 of 後期 and the portal; not 保険者番号, 受給者番号, 個人番号.
     const NUMBER = /(?<=\p{Script=Han})保[険陵]者証?番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
     const number = first(cells, NUMBER, (f) => digitsOf(f.value));
     const numberAt = number?.f ?? labelled(cells, NUMBER).next().value;
     // Never on a line that carried a 個人番号: a second reading would bring its digits back.
     if (numberAt?.box && !flagged.has(numberAt.cell.line) && (!number || unclean(untilNextLabel(numberAt.value)))) reread.number = numberAt.box;
-    if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence);
+    if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence, 'label', number.f);
     const branch = first(cells, /枝\s*番\)?/, (f) => f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0]);
-    if (branch) set('branch', branch.v, branch.f.confidence);
+    if (branch) set('branch', branch.v, branch.f.confidence, 'label', branch.f);
     if (!fields.symbol || !fields.number) {
       // The row's labels misread past knowing (「しっ 75572774 番史 921045 (校番) 03」): its shape —
       // a number, a short label, a number, a bracketed label and two digits — places them.
@@ -621,9 +697,9 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       const [, sym, num, br] = row?.m ?? [];
       if (row && sym && num && br && (!fields.symbol || fields.symbol === sym) && (!fields.number || fields.number === num)) {
         const conf = Math.min(row.l.confidence, 0.6);
-        if (!fields.symbol) set('symbol', sym, conf);
-        if (!fields.number) set('number', num, conf);
-        if (!fields.branch) set('branch', br, conf);
+        if (!fields.symbol) set('symbol', sym, conf, 'id-row-shape');
+        if (!fields.number) set('number', num, conf, 'id-row-shape');
+        if (!fields.branch) set('branch', br, conf, 'id-row-shape');
       }
     }
     if (!fields.branch) {
@@ -631,7 +707,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       // label in brackets, or after a 〜番 label of their own, when only one cell has them.
       const BRANCH_MISREAD = /(?:[(（]\s*[^\s\d()（）]{1,2}\s*[)）]|^[^\s\d]番)\s*(\d{2})(?!\d)/;
       const found = cells.filter((c) => !flagged.has(c.line)).map((c) => ({ c, m: BRANCH_MISREAD.exec(c.text) })).filter((x) => x.m);
-      if (found.length === 1) set('branch', found[0]!.m![1], Math.min(found[0]!.c.confidence, 0.6));
+      if (found.length === 1) set('branch', found[0]!.m![1], Math.min(found[0]!.c.confidence, 0.6), 'branch-misread-label', found[0]!.c);
     }
   }
 
@@ -648,7 +724,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     );
     if (candidates.size === 1) {
       const [d] = [...candidates];
-      set('insurerNumber', d, 0.4);
+      set('insurerNumber', d, 0.4, 'insurer-unlabelled');
       warnings.push(`保険者番号 ${d} was found without its label: confirm it on the document`);
     }
   }
@@ -656,14 +732,17 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number) warnings.push(`保険者番号 ${fields.insurerNumber} was also read as the 番号: confirm it on the document`);
 
   const issue = first(cells, /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/, (f) => dateAfter(f.value));
-  if (issue) set('issueDate', issue.v, issue.f.confidence);
+  if (issue) set('issueDate', issue.v, issue.f.confidence, 'label', issue.f);
   // The card's own 「…まで有効」 comes first (有効 itself is often misread); never the 電子証明書's
   // expiry, nor a 「…までに」 deadline.
   const UNTIL = new RegExp(DATE_RE.source + '\\s*まで(?!に)');
   const until = cells.map((c) => ({ c, m: UNTIL.exec(c.text) })).find((x) => x.m && !/証明書/.test(x.c.text));
   // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date before the next label is the end.
   const expiry = until ? { v: isoOf(until.m![1]!), f: { confidence: until.c.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => datesIn(untilNextLabel(f.value)).at(-1));
-  if (expiry) set('expiry', expiry.v, expiry.f.confidence);
+  if (expiry) set('expiry', expiry.v, expiry.f.confidence, until ? 'until-suffix' : 'label', until?.c);
+  // 「2025年12月95日まで有効」 (0 read as 9): no date, but the second reader is told where it is.
+  if (!fields.expiry && until?.c.box) boxes.expiry = until.c.box;
+  myNumberCardExpiries(cells, kind, flagged, fields, confidence.expiry ?? 0, set, warnings);
   // Every other date on these documents (資格取得, 発効, 認定, 交付, 有効期限) comes after the birth:
   // a birth date on or after the 交付 or 有効期限, or after any date, is another date under a
   // misread label (「半年月日」 repaired to 生年月日), dropped. Checked before the dates are placed
@@ -674,24 +753,25 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     if (birthDate && ([fields.issueDate, fields.expiry].some((d) => d && d <= birthDate) || otherDates.some((d) => d < birthDate))) {
       delete fields.birthDate;
       delete confidence.birthDate;
+      delete boxes.birthDate;
       warnings.push(`生年月日 ${birthDate} is not before the document's other dates: it was not taken; enter it from the document`);
     }
   };
   dropLateBirth();
   for (const g of [...guessDateRoles(cells, fields), ...issuerDate(cells, fields, flagged), ...extremeDates(cells, fields, flagged, kind)]) {
-    set(g.field, g.iso, Math.min(g.confidence, 0.5));
+    set(g.field, g.iso, Math.min(g.confidence, 0.5), g.rule);
     warnings.push(`${DATE_FIELD_LABEL[g.field]} ${g.iso} ${g.reason}: confirm it on the document`);
   }
   dropLateBirth();
   // The ratio is the first digit after its label (割 itself is often misread, and then the
   // label is known by 負担金の…合: 負揚金の剤合).
   const ratio = first(cells, /割\s*合|負\S金の\S{0,2}合/, (f) => f.value.match(/^[^\d]{0,2}([123])(?!\d)/)?.[1]);
-  if (ratio) set('burdenRatio', (Number(ratio.v) / 10) as 0.1 | 0.2 | 0.3, ratio.f.confidence);
+  if (ratio) set('burdenRatio', (Number(ratio.v) / 10) as 0.1 | 0.2 | 0.3, ratio.f.confidence, 'label', ratio.f);
   else {
     // The label misread past knowing (一閣貧揚釜の和合): a 「1割」「2割」「3割」 ending a cell, after
     // at most a label's length of text without digits, when it is the only one.
     const alone = cells.map((c) => ({ c, m: /^[^\d]{0,12}?([123])\s*割(?!合)\s*$/u.exec(c.text) })).filter((x) => x.m);
-    if (alone.length > 0 && new Set(alone.map((x) => x.m![1])).size === 1) set('burdenRatio', (Number(alone[0]!.m![1]) / 10) as 0.1 | 0.2 | 0.3, Math.min(alone[0]!.c.confidence, 0.6));
+    if (alone.length > 0 && new Set(alone.map((x) => x.m![1])).size === 1) set('burdenRatio', (Number(alone[0]!.m![1]) / 10) as 0.1 | 0.2 | 0.3, Math.min(alone[0]!.c.confidence, 0.6), 'ratio-alone', alone[0]!.c);
   }
   const CATEGORY = /^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/;
   // The 適用区分 label misread: the large 「区分Ⅱ」 printed as the value is enough.
@@ -700,8 +780,8 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const category = first(cells, CATEGORY_LABEL, (f) => f.value.match(CATEGORY)?.[1] ?? f.value.match(/^[^\s\dアイウエオⅠⅡ]\s*([アイウエオ]|Ⅰ|Ⅱ)\s*$/)?.[1]) ?? cells.map((c) => ({ v: /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u.exec(c.text)?.[1], f: c })).find((x) => x.v);
   // 区分Ⅰ's bar read as a ruled line (「区分 |」): one bar after 区分 is Ⅰ, two are Ⅱ, for confirmation.
   const bars = category?.v ? undefined : cells.map((c) => ({ c, m: /^[^\p{L}]{0,2}区分\s*([|l1]{1,2})\s*$/u.exec(c.text) })).find((x) => x.m);
-  if (category?.v) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence);
-  else if (bars) set('limitCategory', bars.m![1]!.length === 1 ? 'Ⅰ' : 'Ⅱ', Math.min(bars.c.confidence, 0.6));
+  if (category?.v) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence, 'cell' in category.f ? 'label' : 'category-alone', category.f);
+  else if (bars) set('limitCategory', bars.m![1]!.length === 1 ? 'Ⅰ' : 'Ⅱ', Math.min(bars.c.confidence, 0.6), 'category-bars', bars.c);
   else {
     // A lone large katakana (「ウ」) beside its label is often dropped by the page read: where it
     // is printed, to the right of the label, is read again with only the categories allowed.
@@ -718,9 +798,9 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     }
   }
   const special = cells.find((l) => /特別療養費/.test(l.text));
-  if (special) set('specialMedicalExpense', true, special.confidence);
+  if (special) set('specialMedicalExpense', true, special.confidence, 'label', special);
 
-  const x: Extraction = { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread, ...(nameBox ? { nameBox } : {}) };
+  const x: Extraction = { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread, via, boxes, ...(nameBox ? { nameBox } : {}) };
   reconcileInsurerName(x);
   return x;
 }
@@ -739,6 +819,7 @@ export function reconcileInsurerName(x: Extraction): void {
   if (read === undefined || [...read].length < 3 || distance(read, derived) <= derived.length / 2) {
     x.fields.insurerName = derived;
     x.confidence.insurerName = Math.min(0.6, x.confidence.insurerNumber ?? 0.6);
+    x.via.insurerName = ['insurer-name-from-number'];
     x.warnings.push(`保険者名称 ${derived} follows from the 保険者番号 ${number}${read ? ` (read as 「${read}」)` : ''}: confirm it on the document`);
   } else x.warnings.push(`保険者名称 「${read}」 is not the insurer of 保険者番号 ${number} (${derived}): confirm both on the document`);
 }

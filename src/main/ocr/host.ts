@@ -7,6 +7,7 @@ import { OcrEngine } from './engine.ts';
 import type { HostReply, HostRequest } from './ocr-process.ts';
 import { ImageError } from './preprocess.ts';
 import { scanDocument } from './scan.ts';
+import { PaddleReader } from './paddle-reader.ts';
 
 /** The part of Electron's `process.parentPort` used here (no Electron types in Node code). */
 interface ParentPort {
@@ -19,14 +20,20 @@ const send = (reply: HostReply) => (parentPort ? parentPort.postMessage(reply) :
 const maxRssKb = () => process.resourceUsage().maxRSS;
 
 const engine = new OcrEngine();
+/**
+ * The second reader, loaded once beside tesseract's worker. Without it (no ONNX Runtime for this
+ * platform, a model file missing) scans run on tesseract alone.
+ */
+let second: Promise<PaddleReader | undefined> | undefined;
+const loadSecond = () => (second ??= PaddleReader.load().then((r) => (r instanceof PaddleReader ? r : undefined)));
 
 async function handle(request: HostRequest): Promise<HostReply> {
   try {
     if (request.type === 'warm') {
-      await engine.warm();
+      await Promise.all([engine.warm(), loadSecond()]);
       return { id: request.id, ok: true, maxRssKb: maxRssKb() };
     }
-    const { redactedImage, ...result } = await scanDocument(engine, Buffer.from(request.image.buffer, request.image.byteOffset, request.image.byteLength));
+    const { redactedImage, ...result } = await scanDocument(engine, Buffer.from(request.image.buffer, request.image.byteOffset, request.image.byteLength), { ...((await loadSecond()) ? { second: (await loadSecond())! } : {}) });
     let images: { redacted: Buffer; preview: Buffer } | undefined;
     if (request.previewWidth) {
       const { png, preview } = await redactedImage({ previewWidth: request.previewWidth });

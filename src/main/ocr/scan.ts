@@ -6,8 +6,11 @@ import { pgm, prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import sharp from 'sharp';
 import { personalNumberBoxes, redactImage } from './redact.ts';
+import { cardDigitLines, personalNumberHits } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 import { nameAtInkGap } from './name-gap.ts';
+import type { PaddleReader } from './paddle-reader.ts';
+import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -19,9 +22,13 @@ export interface ScanResult {
   confidence: number;
   fields: ExtractedFields;
   fieldConfidence: Partial<Record<FieldName, number>>;
+  /** How each field was found (Extraction.via), with the scan's own second readings. */
+  via: Extraction['via'];
   /** Fields staff must confirm (low confidence or a failed check). */
   confirm: FieldName[];
   warnings: string[];
+  /** The readers this scan used: tesseract, and PP-OCRv4 when its runtime loaded. */
+  readers: ('tesseract' | 'pp-ocrv4')[];
   timings: { prepareMs: number; recognizeMs: number };
   /**
    * The prepared image with any 個人番号 blacked out (PNG, and a JPEG preview if asked): the only
@@ -30,7 +37,7 @@ export interface ScanResult {
   redactedImage(options?: { previewWidth?: number }): Promise<{ png: Buffer; preview?: Buffer }>;
 }
 
-export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<ScanResult> {
+export async function scanDocument(engine: OcrEngine, input: Buffer, options: { second?: PaddleReader } = {}): Promise<ScanResult> {
   const t0 = performance.now();
   const prepared = await prepareImage(input);
   const t1 = performance.now();
@@ -61,10 +68,23 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
     fillGaps(extraction, again, portal ? { only: PORTAL_FILL } : { atMost: CONFIRM_BELOW - 0.2 });
     redact.push(...personalNumberBoxes(other.lines, again.personalNumberLines));
   }
+  // Fails closed: whatever either reading of the page took for a 個人番号 is blacked out.
+  for (const reading of other ? [ocr, other] : [ocr]) {
+    const hits = [...personalNumberHits(reading.lines), ...(kind === 'mynumber_card' ? cardDigitLines(reading.lines) : [])];
+    redact.push(...hits.flatMap((h) => h.boxes));
+    if (hits.length > 0) extraction.personalNumberSeen = true;
+  }
   await rereadName(engine, prepared, extraction);
   spaceName(prepared, extraction);
   confirmUnsplitName(extraction);
   await rereadNumbers(engine, prepared, extraction);
+  if (options.second) await secondReading(options.second, prepared, extraction);
+  // The card's 有効期限 is its 「…まで有効」 date, however it was read.
+  if (kind === 'mynumber_card' && extraction.fields.expiry) {
+    extraction.fields.cardExpiry = extraction.fields.expiry;
+    extraction.confidence.cardExpiry = extraction.confidence.expiry ?? 0;
+    extraction.via.cardExpiry = extraction.via.expiry ?? [];
+  }
   const warnings = [...extraction.warnings];
   if (kind === 'unknown') warnings.push('document type not recognised: choose it by hand');
   if (extraction.personalNumberSeen) warnings.push('a 個人番号 was visible on the image: it was not read, and the image must not be kept unredacted');
@@ -74,8 +94,10 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
     confidence,
     fields: extraction.fields,
     fieldConfidence: extraction.confidence,
+    via: extraction.via,
     confirm,
     warnings,
+    readers: options.second ? ['tesseract', 'pp-ocrv4'] : ['tesseract'],
     timings: { prepareMs: Math.round(t1 - t0), recognizeMs: Math.round(t2 - t1) },
     redactedImage: (options) => redactImage(prepared, redact, options),
   };
@@ -193,6 +215,7 @@ function fillGaps(x: Extraction, again: Extraction, options: { only?: readonly F
     if (k === 'insurerNumber' && !validateInsurerNumber(again.fields.insurerNumber!).valid) continue;
     Object.assign(x.fields, { [k]: again.fields[k] });
     x.confidence[k] = Math.min(again.confidence[k]!, options.atMost ?? 1);
+    x.via[k] = ['second-reading', ...(again.via[k] ?? [])];
     if (k === 'name' && again.nameBox) x.nameBox = again.nameBox;
   }
   x.personalNumberSeen ||= again.personalNumberSeen;
@@ -216,6 +239,7 @@ async function rereadName(engine: OcrEngine, prepared: Prepared, x: Extraction):
   if (parts.length !== 2 || again.confidence < NAME_REREAD_AT || again.confidence <= first) return;
   x.fields.name = parts.join('\u3000');
   x.confidence.name = Math.min(again.confidence, CONFIRM_BELOW - 0.1);
+  x.via.name = ['name-reread'];
 }
 
 /** The 氏名's family/given space put where the image has it (name-gap.ts). */
@@ -265,6 +289,7 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
       x.warnings = x.warnings.filter((w) => !w.startsWith('保険者番号'));
       x.fields.insurerNumber = check.normalized;
       x.confidence.insurerNumber = 0.6;
+      x.via.insurerNumber = ['insurer-reread'];
       x.warnings.push(`保険者番号 ${check.normalized} was read a second time from its crop: confirm it on the document`);
       reconcileInsurerName(x);
     }
@@ -276,6 +301,7 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     if (m) {
       x.fields.limitCategory = m[1]!.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ');
       x.confidence.limitCategory = 0.6;
+      x.via.limitCategory = ['category-reread'];
     }
   }
   for (const box of x.reread.sex ?? []) {
@@ -284,6 +310,7 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     if (again === '男' || again === '女') {
       x.fields.sex = again === '男' ? 'male' : 'female';
       x.confidence.sex = 0.6;
+      x.via.sex = ['sex-reread'];
       break;
     }
   }
@@ -294,6 +321,56 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     if (/^\d{1,8}$/.test(again) && !scrubPersonalNumbers(again).seen) {
       x.fields.number = again;
       x.confidence.number = 0.6;
+      x.via.number = ['number-reread'];
     }
   }
+}
+
+const SECOND_LABELS: Record<(typeof SECOND_READ_FIELDS)[number], string> = {
+  insurerNumber: '保険者番号',
+  birthDate: '生年月日',
+  issueDate: '交付年月日',
+  expiry: '有効期限',
+  cardExpiry: 'カードの有効期限',
+  certificateExpiry: '電子証明書の有効期限',
+  burdenRatio: '負担割合',
+  sex: '性別',
+};
+
+/**
+ * Digits, dates, 割 and 男/女 read a second time by PP-OCRv4 from where the value is printed, and
+ * weighed with the first reading (second-reading.ts). A second reader's warning replaces the first
+ * reader's about the same field.
+ */
+async function secondReading(reader: PaddleReader, prepared: Prepared, x: Extraction): Promise<void> {
+  for (const field of SECOND_READ_FIELDS) {
+    // A field whose value was found but could not be read (a date that does not parse) has a box too.
+    const box = x.boxes[field];
+    if (!box) continue;
+    const region = await greyCrop(prepared, box);
+    if (!region) continue;
+    const read = await reader.read(region.data, region.width, region.height);
+    const w = weigh(field, SECOND_LABELS[field], { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, read.text);
+    if (!w) continue;
+    Object.assign(x.fields, { [field]: w.value });
+    x.confidence[field] = w.confidence;
+    x.via[field] = [...(x.via[field] ?? []), w.rule];
+    if (w.warning) {
+      x.warnings = x.warnings.filter((m) => !m.startsWith(SECOND_LABELS[field]));
+      x.warnings.push(w.warning);
+    }
+    if (field === 'insurerNumber') reconcileInsurerName(x);
+  }
+}
+
+/** A value's crop as 8-bit grey, with a margin of a third of its height (the reader needs some white around it). */
+async function greyCrop(p: Prepared, box: OcrBox): Promise<{ data: Buffer; width: number; height: number } | undefined> {
+  const h = box.y1 - box.y0;
+  const left = Math.max(0, Math.round(box.x0 - h * 0.3));
+  const top = Math.max(0, Math.round(box.y0 - h * 0.3));
+  const width = Math.min(p.width, Math.round(box.x1 + h * 0.3)) - left;
+  const height = Math.min(p.height, Math.round(box.y1 + h * 0.3)) - top;
+  if (width < 4 || height < 4) return undefined;
+  const data = await page(p).extract({ left, top, width, height }).toColourspace('b-w').raw().toBuffer();
+  return { data, width, height };
 }

@@ -85,6 +85,8 @@ export const SCAN_FIELDS = [
   'burdenRatio',
   'limitCategory',
   'specialMedicalExpense',
+  'cardExpiry',
+  'certificateExpiry',
 ] as const;
 export type ScanField = (typeof SCAN_FIELDS)[number];
 

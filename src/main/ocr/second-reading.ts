@@ -1,0 +1,77 @@
+/**
+ * Two readers, one field: what the second reader (PP-OCRv4, paddle-reader.ts) read for a field is
+ * checked like the field itself (a 保険者番号's 検証番号, a date that parses, 1–3割, 男/女), and the
+ * two readings are weighed. Pure.
+ *
+ * - only one reading passes its check: that one is taken (the second's for confirmation);
+ * - both pass and agree: two different models read the same, so the field needs no confirmation
+ *   for being unsure;
+ * - both pass and differ: the second's is shown (it reads digits in any face; tesseract misreads
+ *   faces it saw little of), marked for confirmation with both readings in the warning.
+ */
+import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
+import { toHalfWidth } from '../../shared/domain/text.ts';
+import { datesIn, repairOcr, type ExtractedFields, type FieldName } from './extract-fields.ts';
+
+/** The fields the second reader reads: digits, dates, 割 and 男/女 (it lacks most kana). */
+export const SECOND_READ_FIELDS = ['insurerNumber', 'birthDate', 'issueDate', 'expiry', 'cardExpiry', 'certificateExpiry', 'burdenRatio', 'sex'] as const satisfies readonly FieldName[];
+export type SecondReadField = (typeof SECOND_READ_FIELDS)[number];
+type Value = ExtractedFields[SecondReadField];
+
+/** A confidence at which a field two readers agree on is taken as read. */
+const AGREED = 0.85;
+/** The confidence of a field the second reader alone read, or read otherwise. */
+const SECOND_ONLY = 0.6;
+const DISAGREED = 0.5;
+
+/**
+ * The value the second reader's text gives for `field`, if it passes the field's own check. The
+ * Chinese dictionary reads 令 as 今: 今和 is 令和.
+ */
+export function parseSecond(field: SecondReadField, text: string): Value | undefined {
+  const t = toHalfWidth(text).replace(/\s+/g, '').replace(/今(?=和)/g, '令');
+  switch (field) {
+    case 'insurerNumber': {
+      const digits = t.replace(/\D/g, '');
+      const check = validateInsurerNumber(digits);
+      return check.valid ? check.normalized : undefined;
+    }
+    case 'burdenRatio': {
+      const m = /(?<!\d)([123])割/.exec(t) ?? /^([123])$/.exec(t);
+      return m ? ((Number(m[1]) / 10) as 0.1 | 0.2 | 0.3) : undefined;
+    }
+    case 'sex': {
+      const m = /^[^男女]{0,1}([男女])[^男女]{0,1}$/.exec(t);
+      return m ? (m[1] === '男' ? 'male' : 'female') : undefined;
+    }
+    default:
+      return datesIn(repairOcr(t))[0];
+  }
+}
+
+/** Whether the first reader's value passes the field's own check. */
+function passes(field: SecondReadField, v: Value | undefined): boolean {
+  if (v === undefined) return false;
+  return field === 'insurerNumber' ? validateInsurerNumber(String(v)).valid : true;
+}
+
+export interface Weighed {
+  value: Value;
+  confidence: number;
+  /** 'second-reader' (taken from it), 'second-reader-agrees', 'second-reader-differs'. */
+  rule: 'second-reader' | 'second-reader-agrees' | 'second-reader-differs';
+  /** For staff, when the field must be confirmed for the two readings. */
+  warning?: string;
+}
+
+/** The field from the two readings, or undefined when the second adds nothing (it read nothing that passes). */
+export function weigh(field: SecondReadField, label: string, first: { value?: Value; confidence: number }, secondText: string): Weighed | undefined {
+  const second = parseSecond(field, secondText);
+  if (second === undefined) return undefined;
+  const shown = (v: Value) => (field === 'burdenRatio' ? `${Math.round(Number(v) * 10)}割` : field === 'sex' ? (v === 'male' ? '男' : '女') : String(v));
+  if (!passes(field, first.value)) {
+    return { value: second, confidence: SECOND_ONLY, rule: 'second-reader', warning: `${label} ${shown(second)} was read by the second reader${first.value !== undefined ? ` (the first read 「${shown(first.value)}」)` : ''}: confirm it on the document` };
+  }
+  if (second === first.value) return { value: second, confidence: Math.max(first.confidence, AGREED), rule: 'second-reader-agrees' };
+  return { value: second, confidence: DISAGREED, rule: 'second-reader-differs', warning: `${label} was read as ${shown(second)} and as ${shown(first.value!)} by the two readers: confirm it on the document` };
+}

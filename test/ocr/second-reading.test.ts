@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCtc } from '../../src/main/ocr/paddle-reader.ts';
+import { parseSecond, weigh } from '../../src/main/ocr/second-reading.ts';
+
+describe('what the second reader read, checked like the field', () => {
+  it('takes a value only when it passes the field’s own check', () => {
+    expect(parseSecond('insurerNumber', '号01460013')).toBe('01460013');
+    expect(parseSecond('insurerNumber', '01460014')).toBeUndefined(); // 検証番号 fails
+    expect(parseSecond('issueDate', '今和7年1月8日')).toBe('2025-01-08'); // 令 read as 今
+    expect(parseSecond('birthDate', '平成28年10月26日性别男')).toBe('2016-10-26');
+    expect(parseSecond('expiry', '2030/01/07')).toBe('2030-01-07');
+    expect(parseSecond('expiry', '令和')).toBeUndefined();
+    expect(parseSecond('burdenRatio', '2割')).toBe(0.2);
+    expect(parseSecond('burdenRatio', '5割')).toBeUndefined();
+    expect(parseSecond('sex', '男')).toBe('male');
+    expect(parseSecond('sex', '男女')).toBeUndefined();
+  });
+
+  it('weighs two readings: agreement, disagreement for confirmation, the only one that passes', () => {
+    expect(weigh('insurerNumber', '保険者番号', { value: '01460013', confidence: 0.7 }, '01460013')).toEqual({ value: '01460013', confidence: 0.85, rule: 'second-reader-agrees' });
+    const differs = weigh('birthDate', '生年月日', { value: '2000-08-08', confidence: 0.9 }, '2001年8月8日')!;
+    expect(differs).toMatchObject({ value: '2001-08-08', rule: 'second-reader-differs' });
+    expect(differs.confidence).toBeLessThan(0.8);
+    expect(differs.warning).toMatch(/2001-08-08.*2000-08-08/);
+    // The first reading fails its 検証番号: the second's, which passes, is taken for confirmation.
+    const taken = weigh('insurerNumber', '保険者番号', { value: '01460014', confidence: 0.3 }, '01460013')!;
+    expect(taken).toMatchObject({ value: '01460013', rule: 'second-reader' });
+    expect(taken.warning).toMatch(/01460013.*01460014/);
+    // The second reads nothing that passes: nothing changes.
+    expect(weigh('insurerNumber', '保険者番号', { value: '01460013', confidence: 0.9 }, '0146')).toBeUndefined();
+  });
+
+  it('decodes CTC: best class per step, repeats merged, blanks dropped', () => {
+    const keys = ['1', '2'];
+    // steps: 1 1 blank 1 2 → "112"
+    const steps = [1, 1, 0, 1, 2].flatMap((best) => [0, 1, 2].map((c) => (c === best ? 0.9 : 0.05)));
+    expect(decodeCtc(Float32Array.from(steps), 5, 3, keys)).toMatchObject({ text: '112' });
+  });
+});
