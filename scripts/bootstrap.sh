@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 # System packages (Debian/Ubuntu): the PC/SC daemon and its headers for the card reader, the
 # virtual reader driver and Chromium for the tests, Japanese fonts for rendering documents, the
-# SQLCipher shell (the tests edit an encrypted check log with it, as an intruder with the key would).
-APT_PACKAGES=(pcscd libpcsclite1 libpcsclite-dev vsmartcard-vpcd pcsc-tools chromium fonts-noto-cjk sqlcipher)
+# SQLCipher shell (the tests edit an encrypted check log with it, as an intruder with the key would),
+# poppler-utils (the tests render the printed 申立書 and renewal slip from PDF to PNG with pdftoppm).
+APT_PACKAGES=(pcscd libpcsclite1 libpcsclite-dev vsmartcard-vpcd pcsc-tools chromium fonts-noto-cjk sqlcipher poppler-utils)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -13,7 +13,9 @@ import { CardService } from './services/card-service.ts';
 import { RulesService } from './services/rules-service.ts';
 import type { SpawnHost } from './ocr/ocr-process.ts';
 import { ScanService } from './services/scan-service.ts';
+import { HandoffService } from './handoff/handoff-service.ts';
 import { startPurgeJob } from './store/purge-job.ts';
+import { fileSecret, type SecretStore } from './store/secret.ts';
 import { keyFileIn, keyFileProvider, openStore, storeFileIn, type KeyProvider, type StoreService } from './store/store-service.ts';
 
 export interface ServiceOptions {
@@ -24,6 +26,8 @@ export interface ServiceOptions {
   storeKey?: KeyProvider;
   /** Extra trust anchors (test CAs). */
   extraCaFiles?: readonly string[];
+  /** Where the ORCA password is kept; default: a 0600 file in the data folder (the app: the OS keyring). */
+  orcaPassword?: SecretStore;
   /** How the OCR process starts (Electron: a utility process); default: a forked Node process. */
   spawnOcr?: SpawnHost;
   /** `--no-reader`: no card reader at this desk; no PC/SC context is ever opened (also a setting). */
@@ -37,6 +41,8 @@ export interface Services {
   readonly card: CardService;
   readonly scan: ScanService;
   readonly store: StoreService;
+  /** The hand-off of logged checks to the レセコン (ORCA). */
+  readonly handoff: HandoffService;
   /** The retention purge: now, then daily (the app and browser mode; not the CLI). */
   startPurgeJob(): void;
   /** The settings were saved: services that follow them (the reader) catch up. */
@@ -61,6 +67,7 @@ export function createServices(options: ServiceOptions = {}): Services {
   let scan: ScanService | undefined;
   let store: StoreService | undefined;
   let stopPurge: (() => void) | undefined;
+  let handoff: HandoffService | undefined;
   const services: Services = {
     rules,
     trustAnchors,
@@ -79,6 +86,9 @@ export function createServices(options: ServiceOptions = {}): Services {
         }).start();
       }
       return card;
+    },
+    get handoff() {
+      return (handoff ??= new HandoffService({ store: () => services.store, password: options.orcaPassword ?? fileSecret(join(dataDir, 'orca.secret')) }));
     },
     get scan() {
       return (scan ??= new ScanService(options.spawnOcr ? { spawn: options.spawnOcr } : {}));

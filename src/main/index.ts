@@ -11,6 +11,7 @@ import { createHandlers } from './ipc/handlers.ts';
 import type { HostReply, SpawnHost } from './ocr/ocr-process.ts';
 import { registerIpc } from './ipc/register.ts';
 import { safeStorageKeyProvider } from './store/key.ts';
+import { safeStorageSecret } from './store/secret.ts';
 
 const rendererDevUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
@@ -81,6 +82,7 @@ app.whenReady().then(() => {
   const services = createServices({
     dataDir,
     storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')),
+    orcaPassword: safeStorageSecret(safeStorage, join(dataDir, 'orca.secret.enc')),
     spawnOcr: spawnOcrUtility,
     // No card reader at this desk: PC/SC is never opened (also a setting).
     noReader: process.argv.includes('--no-reader'),

@@ -143,6 +143,6 @@ describe('uketsuke log export and purge', () => {
 
   it('lists the log commands in the usage and refuses an unknown one', async () => {
     expect((await run(['help'])).stdout).toMatch(/uketsuke log verify .*\n.*uketsuke log export .*\n.*unmasked export is an admin action in the app/);
-    expect(await run(['log', 'shred'])).toMatchObject({ code: 2, stderr: 'uketsuke: log: unknown subcommand "shred" (verify, export, purge)\n' });
+    expect(await run(['log', 'shred'])).toMatchObject({ code: 2, stderr: 'uketsuke: log: unknown subcommand "shred" (verify, export, purge, handoff)\n' });
   });
 });

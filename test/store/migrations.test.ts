@@ -10,6 +10,7 @@ import { type Db, openEncrypted } from '../../src/main/store/database.ts';
 import { LATEST_VERSION, migrate, MIGRATIONS, schemaVersion } from '../../src/main/store/migrations.ts';
 import { hashPin } from '../../src/main/store/staff.ts';
 import { openStore, StoreError } from '../../src/main/store/store-service.ts';
+import { DEFAULT_ORCA_SETTINGS } from '../../src/shared/handoff/handoff.ts';
 import { DEFAULT_SETTINGS, type NewCheck } from '../../src/shared/store/records.ts';
 import { check, randomKey, tempDir } from './helpers.ts';
 
@@ -64,6 +65,13 @@ const SEEDS: Record<number, (db: Db) => Seeded> = {
     db.prepare('UPDATE entries SET staff_id = ? WHERE id = ?').run(staffId, id);
     return { checks: 1, staff: { id: staffId, pin: '2468' }, settings };
   },
+  3: (db) => {
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    const c = check({ name: '三版 画像' });
+    const id = appendV1(db, 'check', storedInstant(c.at), { v: 1, nonce: sha256hex(c.at).slice(0, 32), check: c, image: sha256hex(png) }, { day: jstDay(c.at), birth_date: c.patient.birthDate, name_key: nameKey(c.patient.name!) });
+    db.prepare('INSERT INTO images (entry_id, png, expires_at) VALUES (?, ?, ?)').run(id, png, '2099-01-01T00:00:00.000Z');
+    return { checks: 1 };
+  },
 };
 
 function fileAtVersion(version: number): { file: string; key: Buffer; seeded: Seeded } {
@@ -95,6 +103,8 @@ describe('migrations', () => {
       expect(entries[0]?.staffName).toBe('院長');
     }
     expect(s.getSettings()).toEqual(seeded.settings ?? DEFAULT_SETTINGS);
+    // Schema 4: the ORCA hand-off exists and is off until an admin turns it on.
+    expect(s.getOrcaSettings()).toEqual(DEFAULT_ORCA_SETTINGS);
     const { id } = s.recordCheck(check({ staffId: seeded.staff?.id ?? null }));
     expect(s.searchChecks({ limit: 1 })[0]?.id).toBe(id);
     expect(s.verify()).toMatchObject({ ok: true });

@@ -4,8 +4,14 @@
  * Exit codes: 0 done / intact, 1 the chain is broken (verify), 2 bad input, no log, wrong key.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../paths.ts';
+import { HandoffExtrasSchema, type HandoffExtras } from '../../shared/handoff/handoff.ts';
+import { formatIssues } from '../../shared/validation.ts';
+import { writeHandoffFile } from '../handoff/handoff-file.ts';
+import { HandoffService } from '../handoff/handoff-service.ts';
+import { fileSecret } from '../store/secret.ts';
 import { keyFileIn, keyFileProvider, openStore, StoreError, storeFileIn, type StoreService } from '../store/store-service.ts';
 import { UsageError } from './errors.ts';
 
@@ -14,6 +20,8 @@ export const LOG_USAGE = [
   'uketsuke log export [--db FILE] [--key-file FILE] [--date DAY | --from DAY --to DAY] [-o FILE.csv]',
   '      (insurer numbers and 記号・番号 masked; an unmasked export is an admin action in the app)',
   'uketsuke log purge [--db FILE] [--key-file FILE]    (erase checks past the retention period and expired images)',
+  'uketsuke log handoff CHECK_ID --out FILE.xml [--class 01|02|04] [--patient-id N] [--sex 1|2] [--relation 1|2] [--kana カナ] [--db FILE] [--key-file FILE]',
+  '      (the ORCA patientmodv2 request for a logged check, as the app builds it; sex 1 男 2 女, relation 1 本人 2 家族)',
 ].join('\n  ');
 
 const OPTIONS = {
@@ -23,13 +31,19 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  out: { type: 'string' },
+  class: { type: 'string' },
+  'patient-id': { type: 'string' },
+  sex: { type: 'string' },
+  relation: { type: 'string' },
+  kana: { type: 'string' },
 } as const;
 
 type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
 export async function logCommand(args: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [sub, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false });
+  const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: sub === 'handoff' });
   const dataDir = defaultDataDir(env);
   const file = values.db ?? storeFileIn(dataDir);
   const key = keyFileProvider(values['key-file'] ?? keyFileIn(dataDir));
@@ -88,9 +102,44 @@ export async function logCommand(args: string[], io: Io, env: NodeJS.ProcessEnv 
         store.close();
       }
     }
+    case 'handoff': {
+      only(['db', 'key-file', 'out', 'class', 'patient-id', 'sex', 'relation', 'kana']);
+      const [idText, ...more] = positionals;
+      if (idText === undefined || more.length > 0 || !/^[1-9]\d*$/.test(idText)) throw new UsageError('log handoff: give one check id (the number in the log), e.g. uketsuke log handoff 42 --out check42.xml');
+      if (values.out === undefined) throw new UsageError('log handoff: --out FILE.xml is required');
+      const extras = handoffExtras(values);
+      const store = openExisting(file, key);
+      try {
+        warnIfReadOnly(store, io);
+        const handoff = new HandoffService({ store: () => store, password: fileSecret(join(dataDir, 'orca.secret')) });
+        const r = handoff.file(Number(idText), extras, null);
+        if (r.code !== 'saved' || r.xml === undefined) throw new UsageError(`log handoff: no request for check ${idText}: ${r.problems.join(', ')}`);
+        try {
+          writeHandoffFile(values.out, r.xml);
+        } catch (e) {
+          throw new UsageError(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+        }
+        io.stdout.write(`wrote the ORCA request for check ${idText} to ${values.out}${r.requestWarnings.length ? ` (warnings: ${r.requestWarnings.join(', ')})` : ''}\n`);
+        return 0;
+      } finally {
+        store.close();
+      }
+    }
     default:
-      throw new UsageError(sub === undefined ? `log: what to do? (${LOG_USAGE.split('\n')[0]})` : `log: unknown subcommand "${sub}" (verify, export, purge)`);
+      throw new UsageError(sub === undefined ? `log: what to do? (${LOG_USAGE.split('\n')[0]})` : `log: unknown subcommand "${sub}" (verify, export, purge, handoff)`);
   }
+}
+
+function handoffExtras(values: { class?: string; 'patient-id'?: string; sex?: string; relation?: string; kana?: string }): HandoffExtras {
+  const parsed = HandoffExtrasSchema.safeParse({
+    ...(values.class !== undefined ? { orcaClass: values.class } : {}),
+    ...(values['patient-id'] !== undefined ? { patientId: values['patient-id'] } : {}),
+    ...(values.sex !== undefined ? { sex: values.sex } : {}),
+    ...(values.relation !== undefined ? { relation: values.relation } : {}),
+    ...(values.kana !== undefined ? { kana: values.kana } : {}),
+  });
+  if (!parsed.success) throw new UsageError(`log handoff: ${formatIssues(parsed.error)}`);
+  return parsed.data;
 }
 
 /** export and purge never start a new log (nor a new key) by accident. */

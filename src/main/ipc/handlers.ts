@@ -113,6 +113,13 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
       if (!by) session.signIn(staff);
       return staff;
     },
+    'orca:settings': () => services.handoff.settings(),
+    'orca:saveSettings': ({ settings, password }) => services.handoff.saveSettings(settings, password, need('admin')),
+    // Only ever a staff action on a logged check: nothing is handed off automatically.
+    'orca:handoff': ({ entryId, via, extras }) => {
+      const by = need();
+      return via === 'file' ? services.handoff.file(entryId, extras, by) : services.handoff.send(entryId, extras, by);
+    },
   };
 }
 

@@ -23,6 +23,8 @@ export type AuditEvent =
   | { event: 'staff_removed'; staffId: number; by: By }
   /** `entries`: the check entries whose payload was erased. */
   | { event: 'patient_deleted'; entries: number[]; images: number; by: By }
+  /** A check was handed to the レセコン (how and with what result; never what was sent). */
+  | { event: 'handoff'; entry: number; via: 'http' | 'file'; result: string; apiResult?: string; by: By }
   /** Check entries of days before `before` (Japan) were erased; expired images were deleted. */
   | { event: 'retention_purge'; before: string; checks: number; images: number; by: By };
 

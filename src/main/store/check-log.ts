@@ -65,6 +65,12 @@ export function findChecks(db: Db, q: CheckQuery): CheckEntry[] {
   return (statement(db, sql).all(...filters.map(([, v]) => v), q.limit ?? 100) as CheckRow[]).map(toEntry);
 }
 
+/** One live check by its entry id (undefined when erased or not a check). */
+export function findCheck(db: Db, id: number): CheckEntry | undefined {
+  const row = statement(db, `${SELECT_CHECKS} AND e.id = ?`).get(id) as CheckRow | undefined;
+  return row ? toEntry(row) : undefined;
+}
+
 /** Oldest first, for export: days `from`..`to` (Japan), either open. */
 export function checksBetween(db: Db, from: string | undefined, to: string | undefined): CheckEntry[] {
   const sql = `${SELECT_CHECKS} AND e.day >= ? AND e.day <= ? ORDER BY e.id`;

@@ -88,6 +88,22 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX images_expires_at ON images(expires_at);
       `),
   },
+  {
+    version: 4,
+    name: 'ORCA hand-off settings',
+    // Off until an admin turns it on; the password is kept by the OS keyring, never in this file.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE orca_settings (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          enabled INTEGER NOT NULL DEFAULT 0 CHECK (enabled IN (0, 1)),
+          url TEXT NOT NULL DEFAULT '',
+          user TEXT NOT NULL DEFAULT '',
+          timeout_seconds INTEGER NOT NULL DEFAULT 15,
+          updated_at TEXT NOT NULL
+        );
+      `),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

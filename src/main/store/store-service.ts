@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_ORCA_SETTINGS, type OrcaSettings } from '../../shared/handoff/handoff.ts';
 import { IsoDateSchema } from '../../shared/rules/effects.ts';
 import {
   type CheckEntry,
@@ -21,12 +22,13 @@ import {
 import { formatIssues } from '../../shared/validation.ts';
 import { appendAudit, type By } from './audit.ts';
 import { type Head, readHead } from './chain.ts';
-import { checksBetween, findChecks, insertCheck } from './check-log.ts';
+import { checksBetween, findCheck, findChecks, insertCheck } from './check-log.ts';
 import { type Db, keyOpensFile, openEncrypted } from './database.ts';
 import { isCorruption, sqliteCode, StoreError, type StoreErrorCode } from './errors.ts';
 import { toCsv } from './export-csv.ts';
 import { checkPng, getImage, imageExpiry } from './images.ts';
 import type { KeyProvider } from './key.ts';
+import { readOrcaSettings, saveOrcaSettings } from './orca-settings.ts';
 import { GUARDS, LATEST_VERSION, migrate, schemaVersion } from './migrations.ts';
 import * as retention from './retention.ts';
 import { readSettings, saveSettings } from './settings.ts';
@@ -67,6 +69,13 @@ export interface StoreService {
   /** `imageKept` is false when settings.keepImagesDays is 0 (the image is dropped, the check kept). */
   recordCheck(check: NewCheck, image?: Buffer): { id: number; imageKept: boolean };
   searchChecks(q: CheckQuery): CheckEntry[];
+  /** One live check by its id; undefined when there is none (or it was erased). */
+  getCheck(id: number): CheckEntry | undefined;
+  /** Records that a check was handed to the レセコン: how and the result code, never the content. */
+  recordHandoff(h: { entry: number; via: 'http' | 'file'; result: string; apiResult?: string }, by: Staff | null): void;
+  getOrcaSettings(): OrcaSettings;
+  /** Admin once accounts exist; audited. `passwordChanged` only notes that it changed (it is kept elsewhere). */
+  saveOrcaSettings(s: OrcaSettings, by: Staff | null, passwordChanged?: boolean): OrcaSettings;
   /** Masked unless `unmaskedBy` is an admin; `by` names who asked for a masked one. Audited. */
   exportCsv(opts: { date?: string; from?: string; to?: string; unmaskedBy?: Staff; by?: Staff }): string;
   deletePatient(p: { name: string; birthDate: string }, by: Staff | null): number;
@@ -275,6 +284,31 @@ class SqliteStore implements StoreService {
     const parsed = CheckQuerySchema.safeParse(q);
     if (!parsed.success) throw new StoreError('invalid', `search: ${formatIssues(parsed.error)}`);
     return this.read([], (db) => findChecks(db, parsed.data));
+  }
+
+  getCheck(id: number): CheckEntry | undefined {
+    if (!Number.isSafeInteger(id) || id < 1) throw new StoreError('invalid', 'a check id is a positive whole number');
+    return this.read(undefined, (db) => findCheck(db, id));
+  }
+
+  recordHandoff(h: { entry: number; via: 'http' | 'file'; result: string; apiResult?: string }, by: Staff | null): void {
+    this.write((db) => {
+      const actor: By = by ? staff.resolveActor(db, by, 'hand a check to the レセコン') : this.nobody;
+      appendAudit(db, this.now(), { event: 'handoff', entry: h.entry, via: h.via, result: h.result, ...(h.apiResult ? { apiResult: h.apiResult } : {}), by: actor });
+    });
+  }
+
+  getOrcaSettings(): OrcaSettings {
+    try {
+      return this.read(DEFAULT_ORCA_SETTINGS, readOrcaSettings);
+    } catch {
+      // Damaged, or a read-only log from before schema 4: the hand-off stays off.
+      return DEFAULT_ORCA_SETTINGS;
+    }
+  }
+
+  saveOrcaSettings(s: OrcaSettings, by: Staff | null, passwordChanged = false): OrcaSettings {
+    return this.write((db) => saveOrcaSettings(db, this.now(), s, by, passwordChanged));
   }
 
   exportCsv(opts: { date?: string; from?: string; to?: string; unmaskedBy?: Staff; by?: Staff }): string {

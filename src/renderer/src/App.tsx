@@ -19,6 +19,8 @@ import { DeclarationSheet } from './screens/DeclarationSheet.tsx';
 import { LockScreen } from './screens/LockScreen.tsx';
 import { LogScreen } from './screens/LogScreen.tsx';
 import { ManualEntryScreen } from './screens/ManualEntryScreen.tsx';
+import { printSheet } from './print.ts';
+import { needsRenewal, RenewalSlip } from './screens/RenewalSlip.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
 import { RulesScreen } from './screens/RulesScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
@@ -175,6 +177,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
 
   const locked = session?.hasStaff === true && !session.staff;
   const paperValues = draft.documents.find((d) => !d.card && d.values.insurerNumber)?.values ?? {};
+  const cardView = draft.documents.find((d) => d.card)?.card?.view;
 
   let body;
   if (!api || !info || !settings) body = <p className="banner">{error ?? t('app.starting')}</p>;
@@ -204,7 +207,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
         onAddPaper={() => setScreen('manual')}
         onFinish={finish}
         {...(card?.phase === 'ready' ? { onVerifyPin: verifyPin } : {})}
-        onPrintDeclaration={() => window.print()}
+        onPrintDeclaration={() => printSheet('declaration')}
       />
     );
   else if (screen === 'rules') body = <RulesScreen api={api} />;
@@ -281,8 +284,9 @@ export function App(props: { api: UketsukeApi | undefined }) {
         {body}
       </main>
       {info && settings && verdict?.fallback === 'declaration' && screen === 'check' && (
-        <DeclarationSheet date={info.today} name={draft.patient.name} birthDate={draft.patient.birthDate} values={paperValues} facilityName={settings.facilityName} />
+        <DeclarationSheet date={info.today} name={draft.patient.name} birthDate={draft.patient.birthDate} values={paperValues} facilityName={settings.facilityName} insurerType={draft.patient.insurerType} />
       )}
+      {info && settings && screen === 'check' && needsRenewal(cardView) && <RenewalSlip view={cardView} date={info.today} facilityName={settings.facilityName} />}
       <footer className="status no-print">{info && t('verdict.rulebook', { version: info.rulebookVersion }) + ` · v${info.appVersion}`}</footer>
     </div>
   );

@@ -17,6 +17,9 @@ export const API_METHODS = {
   signIn: 'staff:signIn',
   signOut: 'staff:signOut',
   addStaff: 'staff:add',
+  getOrcaSettings: 'orca:settings',
+  saveOrcaSettings: 'orca:saveSettings',
+  handOff: 'orca:handoff',
 } as const;
 
 export type ApiMethod = keyof typeof API_METHODS;

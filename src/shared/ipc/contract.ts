@@ -4,6 +4,7 @@
  * the preload and the browser bridge expose exactly these channels as named functions.
  */
 import { z } from 'zod';
+import { HandoffExtrasSchema, HandoffResultSchema, OrcaSettingsSchema, OrcaSettingsViewSchema } from '../handoff/handoff.ts';
 import { IsoDateSchema } from '../rules/effects.ts';
 import { RulesOverviewSchema, RulesQuerySchema } from '../rules/overview.ts';
 import { SituationSchema, VerdictSchema } from '../rules/situation.ts';
@@ -67,6 +68,16 @@ export const CONTRACT = {
   'staff:add': {
     request: z.object({ name: z.string().trim().min(1).max(60), role: z.enum(ROLES), pin: StaffPinSchema }).strict(),
     response: StaffSchema,
+  },
+  'orca:settings': { request: None, response: OrcaSettingsViewSchema },
+  'orca:saveSettings': {
+    // password: absent keeps the kept one, '' removes it.
+    request: z.object({ settings: OrcaSettingsSchema, password: z.string().max(200).optional() }).strict(),
+    response: OrcaSettingsViewSchema,
+  },
+  'orca:handoff': {
+    request: z.object({ entryId: z.number().int().positive(), via: z.enum(['http', 'file']), extras: HandoffExtrasSchema }).strict(),
+    response: HandoffResultSchema,
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

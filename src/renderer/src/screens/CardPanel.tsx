@@ -1,7 +1,9 @@
 /** The card's status as the chip reports it, and the optional PIN steps (genuineness, 基本4情報). */
 import { useTranslation } from 'react-i18next';
 import type { CardView } from '../../../shared/ipc/views.ts';
+import { printSheet } from '../print.ts';
 import { PinSteps, type VerifyPinStep } from './PinSteps.tsx';
+import { needsRenewal } from './RenewalSlip.tsx';
 
 export function CardPanel(props: { view: CardView; onVerifyPin?: VerifyPinStep }) {
   const { t } = useTranslation();
@@ -14,6 +16,11 @@ export function CardPanel(props: { view: CardView; onVerifyPin?: VerifyPinStep }
           {t('card.certificate')}: {t(`card.certStatus.${v.certificateStatus}`, { date: v.certificateExpiry, until: v.graceUntil })}
           {v.chain && <span className={v.chain === 'trusted' ? 'ok' : 'bad'}> · {t(`card.chain.${v.chain}`)}</span>}
         </p>
+      )}
+      {needsRenewal(v) && (
+        <button type="button" onClick={() => printSheet('renewal')}>
+          {t('print.renewal.printButton')}
+        </button>
       )}
       {v.kind !== 'not_jpki' && <p>{t('card.tries', { auth: v.pinTriesLeft.auth ?? '—', basic: v.pinTriesLeft.basicInfo ?? '—' })}</p>}
       <p className={v.genuine === true ? 'ok' : v.genuine === false ? 'bad' : ''} data-testid="card-genuine">

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UketsukeApi } from '../../../shared/ipc/contract.ts';
 import type { CheckEntry, Staff } from '../../../shared/store/records.ts';
+import { HandoffButton } from '../components/HandoffButton.tsx';
 import { documentName } from '../components/names.ts';
 
 function download(filename: string, csv: string): void {
@@ -91,6 +92,7 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
               {(['time', 'name', 'birthDate', 'decision', 'documents', 'staff'] as const).map((c) => (
                 <th key={c}>{t(`log.columns.${c}`)}</th>
               ))}
+              <th>{t('orca.column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -102,6 +104,9 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
                 <td className={`decision ${e.verdict.decision}`}>{t(`verdict.decision.${e.verdict.decision}`)}</td>
                 <td>{e.documents.map((d) => documentName(d.kind, i18n.language)).join('、')}</td>
                 <td>{e.staffName ?? '—'}</td>
+                <td>
+                  <HandoffButton api={props.api} entry={e} />
+                </td>
               </tr>
             ))}
           </tbody>

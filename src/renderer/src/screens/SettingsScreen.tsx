@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UketsukeApi } from '../../../shared/ipc/contract.ts';
+import { OrcaSettings } from '../components/OrcaSettings.tsx';
 import { FACILITY_MODES } from '../../../shared/rules/vocabulary.ts';
 import { LANGUAGES, ROLES, type Role, type Settings, type Staff } from '../../../shared/store/records.ts';
 
@@ -112,6 +113,8 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
         </button>
         {message && <p role="status">{message}</p>}
       </form>
+
+      <OrcaSettings api={props.api} />
 
       <h2>{t('settings.staff')}</h2>
       {!props.hasStaff && <p className="banner">{t('settings.firstAdmin')}</p>}
