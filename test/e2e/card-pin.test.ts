@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
 import { createServices, type Services } from '../../src/main/composition.ts';
 import { createHandlers } from '../../src/main/ipc/handlers.ts';
@@ -49,11 +49,16 @@ beforeAll(async () => {
   await page.locator('#prompt').waitFor();
 }, 60_000);
 
+afterEach(async () => {
+  // Whatever a test left in the slot (a failed step) is pulled before the next one.
+  await slot.remove();
+});
+
 afterAll(async () => {
+  await slot.remove();
   await browser?.close();
   await server?.close();
   await services?.close();
-  await slot.remove();
   await daemon.stop();
   rmSync(tmp, { recursive: true, force: true });
 });
