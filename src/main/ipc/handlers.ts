@@ -2,7 +2,9 @@
  * One handler per channel, validating its request with the contract's schema. Used by the
  * Electron IPC registration and the browser bridge alike.
  */
+import { randomBytes } from 'node:crypto';
 import { todayInJapan } from '../clock.ts';
+import { evaluateDraft } from '../../shared/rules/draft-situation.ts';
 import { CONTRACT, type Channel, type ParsedRequestOf, type ResponseOf, type Result } from '../../shared/ipc/contract.ts';
 import type { NewCheck } from '../../shared/store/records.ts';
 import { formatIssues } from '../../shared/validation.ts';
@@ -23,8 +25,8 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
   const store = () => services.store;
   const session = new StaffSession(() => store().getSettings().idleLockMinutes);
   const need = (role?: 'admin') => session.require(store().hasStaff(), role);
-  // The last scan's redacted image, kept only if the settings keep images (then with the check).
-  let lastScanImage: Buffer | undefined;
+  // Each scan's redacted image by id, until the check that shows it keeps it or lets it go.
+  const scans = new ScanImages();
 
   return {
     'app:info': () => ({
@@ -38,17 +40,27 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
       session.touch();
       return rules.evaluate(situation);
     },
+    'rules:evaluateDraft': (draft) => {
+      session.touch();
+      return evaluateDraft(draft, (s) => rules.evaluate(s));
+    },
     'rules:overview': (query) => rules.overview(todayInJapan(), query),
     'card:state': (request) => services.card.waitForChange(request?.after),
     'card:verifyPin': ({ placement, pin, force }) => services.card.verifyPin(placement, pin, force),
     'ocr:scan': async ({ image }) => {
       session.touch();
       const { redacted, ...view } = await services.scan.scan(image);
-      lastScanImage = redacted;
-      return view;
+      return { ...view, id: scans.put(redacted) };
     },
-    'check:finish': ({ situation, documents, patientName }) => {
+    'ocr:discard': ({ ids }) => {
+      scans.drop(ids);
+      return null;
+    },
+    'check:finish': ({ situation, documents, patientName, imageIds = [], contradictions }) => {
       const verdict = rules.evaluate(situation);
+      // Finishing as 使えます over documents that disagree needs staff to have checked them.
+      if (verdict.decision === 'accept' && contradictions && contradictions.found.length > 0 && !contradictions.confirmed)
+        throw new InputError('書類の不一致を確認してから完了してください (confirm the documents that disagree first)');
       const staff = session.current();
       const check: NewCheck = {
         at: new Date().toISOString(),
@@ -65,11 +77,11 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
         },
         rulebookVersion: verdict.rulebookVersion,
         appVersion: ctx.appVersion,
+        ...(contradictions && contradictions.found.length > 0 ? { contradictions } : {}),
       };
-      const image = lastScanImage;
-      lastScanImage = undefined;
+      const images = scans.take(imageIds);
       try {
-        const keep = image && store().getSettings().keepImagesDays > 0 ? image : undefined;
+        const keep = store().getSettings().keepImagesDays > 0 ? images : [];
         return { id: store().recordCheck(check, keep).id, verdict };
       } catch (e) {
         if (!(e instanceof StoreError)) throw e;
@@ -109,6 +121,43 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
       return staff;
     },
   };
+}
+
+/**
+ * Redacted scan images by id. A check names the ones it keeps when it finishes; abandoning it
+ * drops them. The oldest go first past a bound, so a desk that never finishes cannot fill memory.
+ */
+export class ScanImages {
+  private readonly images = new Map<string, Buffer>();
+  constructor(private readonly max = 40) {}
+
+  put(png: Buffer): string {
+    const id = `s${randomBytes(8).toString('hex')}`;
+    this.images.set(id, png);
+    for (const old of this.images.keys()) {
+      if (this.images.size <= this.max) break;
+      this.images.delete(old);
+    }
+    return id;
+  }
+
+  /** The images under these ids, in order (unknown ids are skipped); they leave the map. */
+  take(ids: readonly string[]): Buffer[] {
+    const found = ids.flatMap((id) => {
+      const png = this.images.get(id);
+      return png ? [png] : [];
+    });
+    this.drop(ids);
+    return found;
+  }
+
+  drop(ids: readonly string[]): void {
+    for (const id of ids) this.images.delete(id);
+  }
+
+  get size(): number {
+    return this.images.size;
+  }
 }
 
 export function isChannel(name: string): name is Channel {

@@ -22,7 +22,7 @@ export class ScanService {
     this.ocr.warm().catch((e: unknown) => console.error('[ocr] warm-up failed', e));
   }
 
-  async scan(imageBase64: string): Promise<ScanView & { redacted: Buffer }> {
+  async scan(imageBase64: string): Promise<Omit<ScanView, 'id'> & { redacted: Buffer }> {
     const input = Buffer.from(imageBase64, 'base64');
     const t0 = performance.now();
     let result;

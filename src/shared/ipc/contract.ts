@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../rules/effects.ts';
 import { RulesOverviewSchema, RulesQuerySchema } from '../rules/overview.ts';
+import { DraftSituationSchema, DraftVerdictSchema } from '../rules/draft-situation.ts';
 import { SituationSchema, VerdictSchema } from '../rules/situation.ts';
 import { CheckDocumentSchema, CheckEntrySchema, CheckQuerySchema, ROLES, SettingsSchema, StaffPinSchema, StaffSchema } from '../store/records.ts';
 import { API_METHODS, type ApiMethod, type Channel } from './channels.ts';
-import { CardStateRequestSchema, CardStateSchema, CardViewSchema, PinRequestSchema, ScanRequestSchema, ScanViewSchema, SessionSchema } from './views.ts';
+import { CardStateRequestSchema, CardStateSchema, CardViewSchema, PinRequestSchema, ScanIdSchema, ScanRequestSchema, ScanViewSchema, SessionSchema } from './views.ts';
 
 export const AppInfoSchema = z.object({
   appVersion: z.string(),
@@ -28,6 +29,16 @@ export const FinishCheckSchema = z
     /** Where each document came from and the fields used (same order as situation.documents). */
     documents: z.array(CheckDocumentSchema).max(30),
     patientName: z.string().max(100).optional(),
+    /** The scans whose redacted images this check keeps (main holds them by id until now). */
+    imageIds: z.array(ScanIdSchema).max(30).optional(),
+    /** Where the documents disagree (codes and fields), and whether staff confirmed they checked. */
+    contradictions: z
+      .object({
+        found: z.array(z.object({ code: z.string().max(40), field: z.string().max(40) }).strict()).max(50),
+        confirmed: z.boolean(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -44,10 +55,12 @@ const Ok = z.null();
 export const CONTRACT = {
   'app:info': { request: None, response: AppInfoSchema },
   'rules:evaluate': { request: SituationSchema, response: VerdictSchema },
+  'rules:evaluateDraft': { request: DraftSituationSchema, response: DraftVerdictSchema },
   'rules:overview': { request: RulesQuerySchema, response: RulesOverviewSchema },
   'card:state': { request: CardStateRequestSchema, response: CardStateSchema },
   'card:verifyPin': { request: PinRequestSchema, response: CardViewSchema },
   'ocr:scan': { request: ScanRequestSchema, response: ScanViewSchema },
+  'ocr:discard': { request: z.object({ ids: z.array(ScanIdSchema).max(100) }).strict(), response: Ok },
   'check:finish': { request: FinishCheckSchema, response: FinishResultSchema },
   'log:search': { request: CheckQuerySchema, response: z.array(CheckEntrySchema) },
   'log:export': {

@@ -75,7 +75,11 @@ export const SCAN_FIELDS = [
 ] as const;
 export type ScanField = (typeof SCAN_FIELDS)[number];
 
+/** The id main keeps a scan's redacted image under until a check keeps it or lets it go. */
+export const ScanIdSchema = z.string().regex(/^s[0-9a-f]{16}$/);
+
 export const ScanViewSchema = z.object({
+  id: ScanIdSchema,
   kind: z.enum([...DOCUMENT_KINDS, 'mynumber_card', 'unknown']),
   confidence: z.number(),
   fields: z.partialRecord(z.enum(SCAN_FIELDS), z.union([z.string(), z.number(), z.boolean()])),

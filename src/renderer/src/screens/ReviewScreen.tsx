@@ -1,5 +1,5 @@
 /** OCR result: the kind and fields read, low-confidence ones marked for staff to confirm or correct. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toFieldValues, type FieldValues } from '../../../shared/documents/document-fields.ts';
 import type { ScanView } from '../../../shared/ipc/views.ts';
@@ -12,8 +12,20 @@ export function ReviewScreen(props: { scan: ScanView; onUse(kind: DocumentKind, 
   const [kind, setKind] = useState<DocumentKind | ''>(props.scan.kind === 'unknown' ? '' : props.scan.kind);
   const [values, setValues] = useState<FieldValues>(() => toFieldValues(props.scan.fields));
   const unsureKind = props.scan.kind === 'unknown' || props.scan.confidence < 0.8;
+  const form = useRef<HTMLFormElement>(null);
+  // The next thing to do has the focus: the kind when it is unknown, else the first field to
+  // confirm, else the button that takes the reading (so Enter does what its hint says).
+  useEffect(() => {
+    const el = form.current;
+    if (!el) return;
+    const target = !kind ? el.querySelector<HTMLElement>('#review-kind') : (props.scan.confirm.map((k) => el.querySelector<HTMLElement>(`#review-${k}`)).find((x) => x) ?? el.querySelector<HTMLElement>('button[type="submit"]'));
+    target?.focus();
+    // Only when the reading arrives: later edits keep the focus where staff put it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.scan]);
   return (
     <form
+      ref={form}
       className="review"
       onSubmit={(e) => {
         e.preventDefault();
