@@ -179,5 +179,16 @@ export const en: Messages = {
     local: 'local practice',
     period: 'In force: {{from}} – {{until}}',
   },
+  date: {
+    placeholder: 'e.g. S55.5.5',
+    sub: '({{date}})',
+    age: 'age {{age}}',
+    empty: 'Enter a date',
+    unreadable: 'Not a date (e.g. S55.5.5, 昭和55年5月5日, 3550505, 19800505)',
+    impossible: 'No such day: check the month and day',
+    before_meiji: 'Before the 明治 era',
+    era_range: 'No such date in {{era}}: check the era',
+    birth_after_check: 'The birth date is after today',
+  },
   errors: { generic: 'Error: {{message}}' },
 };

@@ -187,6 +187,17 @@ export const ja = {
     local: '地域の運用',
     period: '適用期間: {{from}} 〜 {{until}}',
   },
+  date: {
+    placeholder: '例: S55.5.5',
+    sub: '（{{date}}）',
+    age: '{{age}}歳',
+    empty: '日付を入れてください',
+    unreadable: '日付として読めません（例: S55.5.5、昭和55年5月5日、3550505、19800505）',
+    impossible: 'ありえない日付です。月と日を確かめてください',
+    before_meiji: '明治より前の日付です',
+    era_range: '{{era}}にはない日付です。元号を確かめてください',
+    birth_after_check: '生年月日が今日より後になっています',
+  },
   errors: { generic: 'エラー: {{message}}' },
 };
 export type Messages = typeof ja;
