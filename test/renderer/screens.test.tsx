@@ -16,7 +16,7 @@ import { ReviewScreen } from '../../src/renderer/src/screens/ReviewScreen.tsx';
 import { RulesScreen } from '../../src/renderer/src/screens/RulesScreen.tsx';
 import { SettingsScreen } from '../../src/renderer/src/screens/SettingsScreen.tsx';
 import { WaitingScreen } from '../../src/renderer/src/screens/WaitingScreen.tsx';
-import { addDocument, emptyDraft } from '../../src/renderer/src/draft.ts';
+import { newCheck, patientFacts, withDocument } from '../../src/renderer/src/desk/check.ts';
 import { buildApi } from '../../src/shared/ipc/build-api.ts';
 import type { AppInfo } from '../../src/shared/ipc/contract.ts';
 import type { CardState, CardView, ScanView } from '../../src/shared/ipc/views.ts';
@@ -42,7 +42,7 @@ const cardView = (patch: Partial<CardView> = {}): CardView => ({
 
 describe('WaitingScreen', () => {
   it('asks for the card or a document, and says the reader is ready', () => {
-    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} />);
+    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />);
     expect(screen.getByText('マイナ保険証をカードリーダーに置くか、書類を撮影・スキャンしてください')).toBeTruthy();
     expect(screen.getByTestId('reader-status').textContent).toBe('カードリーダー準備完了: Reader A');
     expect(screen.getByText(/オンライン資格確認: なし/)).toBeTruthy();
@@ -53,13 +53,13 @@ describe('WaitingScreen', () => {
     [state({ readers: [] }), 'カードリーダーが接続されていません'],
     [null, '確認しています'],
   ])('reader trouble is said plainly (%#)', (s, words) => {
-    renderScreen(<WaitingScreen info={info} cardState={s} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} />);
+    renderScreen(<WaitingScreen info={info} cardState={s} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />);
     expect(screen.getByTestId('reader-status').textContent).toContain(words);
   });
 
   it('shows a card error and a check log that cannot be written', () => {
     renderScreen(
-      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} />,
+      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />,
     );
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
     expect(alerts).toEqual(['カードが読み取り中に抜かれました', '記録の保存ができません: the check log file is damaged']);
@@ -67,7 +67,7 @@ describe('WaitingScreen', () => {
 
   it('the three ways in are buttons with their number keys', () => {
     const onManual = vi.fn();
-    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={onManual} />);
+    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={onManual} pending={null} onResume={noop} onAbandon={noop} />);
     fireEvent.click(screen.getByRole('button', { name: /3\s*手で入力/ }));
     expect(onManual).toHaveBeenCalledOnce();
   });
@@ -115,6 +115,7 @@ describe('CardPanel', () => {
 });
 
 const scan: ScanView = {
+  id: 's0123456789abcdef',
   kind: 'qualification_certificate',
   confidence: 0.95,
   fields: { name: '太田 悠真', birthDate: '1969-08-07', insurerNumber: '01460014', expiry: '2030-06-22', burdenRatio: 0.3 },
@@ -129,7 +130,7 @@ describe('ReviewScreen', () => {
   it('marks low-confidence fields and a failing 検証番号, and hands over the corrected values', () => {
     const onUse = vi.fn();
     renderScreen(<ReviewScreen scan={scan} onUse={onUse} />);
-    const unsure = [...document.querySelectorAll('.field.unsure')].map((f) => f.getAttribute('data-field'));
+    const unsure = [...document.querySelectorAll('.unsure[data-field]')].map((f) => f.getAttribute('data-field'));
     expect(unsure).toEqual(['insurerNumber', 'expiry']);
     expect(document.querySelector('.field.bad')?.getAttribute('data-field')).toBe('insurerNumber');
     expect(screen.getByText('保険者番号の検証番号が合いません')).toBeTruthy();
@@ -161,13 +162,12 @@ describe('ManualEntryScreen', () => {
 });
 
 describe('CheckScreen', () => {
-  const draft = addDocument(emptyDraft(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-01', insurerNumber: '138602', expiry: '2027-07-31', burdenRatio: '0.3' } });
+  const check = withDocument(newCheck(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-01', insurerNumber: '138602', expiry: '2027-07-31', burdenRatio: '0.3' } });
+  const props = { check, facts: patientFacts(check), contradictions: [], today: DATE, needs: [], canFinish: true, onFacts: noop, onRemove: noop, onAddPaper: noop, onScanPaper: noop, onFinish: noop, onPrintDeclaration: noop };
 
   it('fills the patient from the document and shows the verdict; Enter finishes', () => {
     const onFinish = vi.fn();
-    renderScreen(
-      <CheckScreen draft={draft} today={DATE} verdict={verdictFor('accept')} onPatient={noop} onRemove={noop} onAddPaper={noop} onFinish={onFinish} onPrintDeclaration={noop} />,
-    );
+    renderScreen(<CheckScreen {...props} verdict={verdictFor('accept')} onFinish={onFinish} />);
     expect((screen.getByLabelText(/氏名（記録/) as HTMLInputElement).value).toBe('受付 花子');
     expect((screen.getByLabelText('保険の種類') as HTMLSelectElement).value).toBe('kokuho');
     expect(screen.getByText('46歳')).toBeTruthy();
@@ -176,10 +176,13 @@ describe('CheckScreen', () => {
     expect(onFinish).toHaveBeenCalledOnce();
   });
 
-  it('without a verdict it says what is missing and cannot finish', () => {
-    renderScreen(<CheckScreen draft={emptyDraft()} today={DATE} verdict={null} onPatient={noop} onRemove={noop} onAddPaper={noop} onFinish={noop} onPrintDeclaration={noop} />);
-    expect(screen.getByRole('status').textContent).toBe('生年月日を入れると判定します');
-    expect((screen.getByRole('button', { name: /完了して記録/ }) as HTMLButtonElement).disabled).toBe(true);
+  it('without a verdict it names the facts the decision needs, and Enter goes to the first of them', () => {
+    const onFinish = vi.fn();
+    renderScreen(<CheckScreen {...props} facts={{ ...props.facts, birthDate: '', insurerType: '' }} verdict={null} needs={['birthDate', 'insurerType']} canFinish={false} onFinish={onFinish} />);
+    expect(screen.getByTestId('verdict-pending').textContent).toBe('判定には生年月日と保険の種類が必要です');
+    fireEvent.submit(screen.getByRole('button', { name: /完了して記録/ }).closest('form')!);
+    expect(onFinish).not.toHaveBeenCalled();
+    expect(document.activeElement?.id).toBe('patient-birth');
   });
 });
 

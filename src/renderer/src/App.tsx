@@ -214,6 +214,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
       <CheckScreen
         check={check}
         facts={facts}
+        contradictions={contradictions}
         today={info.today}
         verdict={verdict}
         needs={current?.result?.needs ?? []}

@@ -42,7 +42,8 @@ const gist = (v: Verdict) => JSON.stringify([v.decision, v.missing, v.fallback ?
 
 /**
  * Evaluates a draft: with every fact known, the verdict itself; with some missing, the verdict when
- * every value they could take gives the same decision, 負担割合 and steps, or the facts that change it.
+ * every value they could take gives the same decision and steps (the 負担割合 left out when it
+ * varies), or the facts that change it.
  */
 export function evaluateDraft(draft: DraftSituation, evaluate: (s: Situation) => Verdict): DraftVerdict {
   const { birthDate, insurerType, ...rest } = draft.patient;
@@ -53,8 +54,13 @@ export function evaluateDraft(draft: DraftSituation, evaluate: (s: Situation) =>
     for (const type of types) results.push({ birth, type, verdict: evaluate({ ...draft, patient: { ...rest, birthDate: birth, insurerType: type } }) });
   const first = results[0]!.verdict;
   if (results.length === 1) return { verdict: first, needs: [] };
-  const same = (v: Verdict) => gist(v) === gist(first) && v.burdenRatio === first.burdenRatio && JSON.stringify(v.nextSteps) === JSON.stringify(first.nextSteps);
-  if (results.every((r) => same(r.verdict))) return { verdict: first, needs: [] };
+  const same = (v: Verdict) => gist(v) === gist(first) && JSON.stringify(v.nextSteps) === JSON.stringify(first.nextSteps);
+  if (results.every((r) => same(r.verdict))) {
+    // The decision stands; a 負担割合 that turns on the unknown age or insurer is left for later.
+    if (results.every((r) => r.verdict.burdenRatio === first.burdenRatio)) return { verdict: first, needs: [] };
+    const { burdenRatio: _varies, ...rest } = first;
+    return { verdict: rest, needs: [] };
+  }
   // A fact is needed when changing it alone (the other held) changes what staff would do.
   const varies = (key: 'birth' | 'type') =>
     results.some((a) => results.some((b) => (key === 'birth' ? a.type === b.type && a.birth !== b.birth : a.birth === b.birth && a.type !== b.type) && gist(a.verdict) !== gist(b.verdict)));

@@ -4,11 +4,12 @@ import { DOCUMENT_FIELDS, type FieldValues } from '../../../shared/documents/doc
 import { validateInsurerNumber } from '../../../shared/domain/insurer-number.ts';
 import type { ScanField } from '../../../shared/ipc/views.ts';
 import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
+import { DateField } from './DateField.tsx';
 
 type Key = ScanField | 'format';
 const DATES: Key[] = ['birthDate', 'issueDate', 'expiry'];
 
-export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; onChange(values: FieldValues): void; confirm?: readonly Key[]; idPrefix: string }) {
+export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; onChange(values: FieldValues): void; confirm?: readonly Key[]; idPrefix: string; today?: string }) {
   const { t } = useTranslation();
   const set = (k: Key, v: string) => props.onChange({ ...props.values, [k]: v });
   const fields = DOCUMENT_FIELDS[props.kind];
@@ -20,9 +21,21 @@ export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; o
         const value = props.values[k] ?? '';
         const unsure = props.confirm?.includes(k) ?? false;
         const badNumber = k === 'insurerNumber' && value !== '' && !validateInsurerNumber(value).valid;
+        if (DATES.includes(k))
+          return (
+            <div key={k} className={`field-slot${unsure ? ' unsure' : ''}`} data-field={k}>
+            <DateField
+              id={id}
+              label={unsure ? `${t(`fields.${k}`)}（${t('review.confirm')}）` : t(`fields.${k}`)}
+              value={value || undefined}
+              onChange={(iso) => set(k, iso ?? '')}
+              birth={k === 'birthDate'}
+              {...(props.today ? { onDate: props.today } : {})}
+            />
+            </div>
+          );
         let input;
-        if (DATES.includes(k)) input = <input id={id} type="date" value={value} onChange={(e) => set(k, e.target.value)} />;
-        else if (k === 'burdenRatio')
+        if (k === 'burdenRatio')
           input = (
             <select id={id} value={value} onChange={(e) => set(k, e.target.value)}>
               {(['', '0.1', '0.2', '0.3'] as const).map((r) => (
