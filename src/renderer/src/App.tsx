@@ -198,11 +198,14 @@ export function App(props: { api: UketsukeApi | undefined }) {
     );
   else if (view.name === 'capture') body = <CaptureScreen cameraId={settings.cameraId} startWithFile={view.file} busy={busy} onImage={onImage} />;
   else if (view.name === 'review')
-    body = <ReviewScreen key={view.scan.id} scan={view.scan} onUse={(kind, values) => dispatch({ type: 'addDocument', doc: { kind, values, source: 'ocr', scanId: view.scan.id } })} />;
+    body = <ReviewScreen key={view.scan.id} scan={view.scan} today={info.today} onUse={(kind, values) => dispatch({ type: 'addDocument', doc: { kind, values, source: 'ocr', scanId: view.scan.id } })} />;
   else if (view.name === 'manual')
     body = (
       <ManualEntryScreen
-        onDirty={(dirty) => (formDirty.current = dirty)}
+        today={info.today}
+        onDirty={(dirty) => {
+          formDirty.current = dirty;
+        }}
         onAdd={(kind, values) => {
           formDirty.current = false;
           dispatch({ type: 'addDocument', doc: { kind, values, source: 'manual' } });

@@ -7,7 +7,7 @@ import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
 import { DocumentForm, KindSelect } from '../components/DocumentForm.tsx';
 import { documentName, PAPER_KINDS } from '../components/names.ts';
 
-export function ReviewScreen(props: { scan: ScanView; onUse(kind: DocumentKind, values: FieldValues): void }) {
+export function ReviewScreen(props: { scan: ScanView; today?: string; onUse(kind: DocumentKind, values: FieldValues): void }) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<DocumentKind | ''>(props.scan.kind === 'unknown' ? '' : props.scan.kind);
   const [values, setValues] = useState<FieldValues>(() => toFieldValues(props.scan.fields));
@@ -45,7 +45,7 @@ export function ReviewScreen(props: { scan: ScanView; onUse(kind: DocumentKind, 
             </label>
             <KindSelect id="review-kind" value={kind} onChange={setKind} allowEmpty emptyLabel={t('review.unknown')} kinds={PAPER_KINDS} names={(k) => documentName(k, i18n.language)} />
           </div>
-          {kind && <DocumentForm idPrefix="review" kind={kind} values={values} onChange={setValues} confirm={props.scan.confirm} />}
+          {kind && <DocumentForm idPrefix="review" {...(props.today ? { today: props.today } : {})} kind={kind} values={values} onChange={setValues} confirm={props.scan.confirm} />}
           {props.scan.warnings.length > 0 && (
             <ul className="warnings" aria-label={t('review.warnings')}>
               {props.scan.warnings.map((w) => (

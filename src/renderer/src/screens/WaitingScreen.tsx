@@ -18,7 +18,9 @@ export function readerLine(state: CardState | null, t: (k: string, o?: Record<st
 function PendingCheck(props: { name: string; documents: CheckDoc[]; onResume(): void; onAbandon(): void }) {
   const { t, i18n } = useTranslation();
   const resume = useRef<HTMLButtonElement>(null);
-  useEffect(() => resume.current?.focus(), []);
+  useEffect(() => {
+    resume.current?.focus();
+  }, []);
   return (
     <section className="pending" data-testid="pending-check" aria-labelledby="pending-title">
       <h2 id="pending-title">{t('waiting.pending', { name: props.name || t('waiting.noName') })}</h2>
