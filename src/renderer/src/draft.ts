@@ -22,6 +22,10 @@ export interface PatientFacts {
   specificDisease: boolean;
   dvSupport: boolean;
   residenceExpiry: string;
+  /** 生活保護の医療扶助 (医療券). */
+  medicalAssistance: boolean;
+  /** The patient asks for the 限度額 to apply. */
+  highCostLimit: boolean;
 }
 
 export interface Draft {
@@ -31,7 +35,7 @@ export interface Draft {
 
 export const emptyDraft = (): Draft => ({
   documents: [],
-  patient: { name: '', birthDate: '', insurerType: '', publicSubsidy: false, specificDisease: false, dvSupport: false, residenceExpiry: '' },
+  patient: { name: '', birthDate: '', insurerType: '', publicSubsidy: false, specificDisease: false, dvSupport: false, residenceExpiry: '', medicalAssistance: false, highCostLimit: false },
 });
 
 let counter = 0;
@@ -84,6 +88,8 @@ export function toSituation(draft: Draft, today: string, facility: FacilityProfi
       ...(ISO.test(p.residenceExpiry) ? { residenceExpiry: p.residenceExpiry } : {}),
       ...(p.publicSubsidy ? { publicSubsidy: true } : {}),
       ...(p.specificDisease ? { specificDisease: true } : {}),
+      ...(p.medicalAssistance ? { medicalAssistance: true } : {}),
+      ...(p.highCostLimit ? { highCostLimit: true } : {}),
     },
     documents,
   };

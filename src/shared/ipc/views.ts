@@ -72,6 +72,9 @@ export const SCAN_FIELDS = [
   'burdenRatio',
   'limitCategory',
   'specialMedicalExpense',
+  // マイナンバーカード face: the 電子証明書の有効期限 (what the rules use) and the card's own.
+  'certificateExpiry',
+  'cardExpiry',
 ] as const;
 export type ScanField = (typeof SCAN_FIELDS)[number];
 

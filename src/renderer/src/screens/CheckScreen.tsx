@@ -5,7 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Verdict } from '../../../shared/rules/situation.ts';
 import { INSURER_TYPES, type InsurerType } from '../../../shared/rules/vocabulary.ts';
-import { ageOn } from '../../../shared/domain/age.ts';
+import type { FormField } from '../../../shared/documents/document-fields.ts';
+import { DateField } from '../components/DateField.tsx';
+import { fieldValueText } from '../components/fieldText.ts';
 import { documentName } from '../components/names.ts';
 import type { Draft, PatientFacts } from '../draft.ts';
 import { CardPanel } from './CardPanel.tsx';
@@ -27,7 +29,6 @@ export function CheckScreen(props: {
   const { t, i18n } = useTranslation();
   const p = props.draft.patient;
   const set = <K extends keyof PatientFacts>(k: K, v: PatientFacts[K]) => props.onPatient({ ...p, [k]: v });
-  const validBirth = /^\d{4}-\d{2}-\d{2}$/.test(p.birthDate) && p.birthDate <= props.today;
   return (
     <form
       className="check"
@@ -54,7 +55,7 @@ export function CheckScreen(props: {
                 <p className="doc-fields">
                   {Object.entries(d.values)
                     .filter(([k, v]) => v && !['name', 'birthDate'].includes(k))
-                    .map(([k, v]) => `${t(`fields.${k}`)}: ${k === 'burdenRatio' ? t(`ratio.${v}`) : v === 'true' ? '✓' : v}`)
+                    .map(([k, v]) => `${t(`fields.${k}`)}: ${fieldValueText(k as FormField, v, t, i18n.language)}`)
                     .join(' / ')}
                 </p>
               )}
@@ -72,12 +73,7 @@ export function CheckScreen(props: {
             <label htmlFor="patient-name">{t('check.name')}</label>
             <input id="patient-name" type="text" value={p.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
           </div>
-          <div className="field">
-            <label htmlFor="patient-birth">
-              {t('check.birthDate')} {validBirth && <span className="muted">{t('check.age', { age: ageOn(p.birthDate, props.today) })}</span>}
-            </label>
-            <input id="patient-birth" type="date" value={p.birthDate} max={props.today} onChange={(e) => set('birthDate', e.target.value)} />
-          </div>
+          <DateField id="patient-birth" label={t('check.birthDate')} value={p.birthDate || undefined} onChange={(iso) => set('birthDate', iso ?? '')} birth onDate={props.today} />
           <div className="field">
             <label htmlFor="patient-insurer">{t('check.insurerType')}</label>
             <select id="patient-insurer" value={p.insurerType} onChange={(e) => set('insurerType', e.target.value as InsurerType)}>
@@ -95,15 +91,18 @@ export function CheckScreen(props: {
           <label className="check-line">
             <input type="checkbox" checked={p.specificDisease} onChange={(e) => set('specificDisease', e.target.checked)} /> {t('check.specificDisease')}
           </label>
+          <label className="check-line">
+            <input type="checkbox" checked={p.medicalAssistance} onChange={(e) => set('medicalAssistance', e.target.checked)} /> {t('check.medicalAssistance')}
+          </label>
+          <label className="check-line">
+            <input type="checkbox" checked={p.highCostLimit} onChange={(e) => set('highCostLimit', e.target.checked)} /> {t('check.highCostLimit')}
+          </label>
           <details>
             <summary>{t('check.more')}</summary>
             <label className="check-line">
               <input type="checkbox" checked={p.dvSupport} onChange={(e) => set('dvSupport', e.target.checked)} /> {t('check.dvSupport')}
             </label>
-            <div className="field">
-              <label htmlFor="patient-residence">{t('check.residenceExpiry')}</label>
-              <input id="patient-residence" type="date" value={p.residenceExpiry} onChange={(e) => set('residenceExpiry', e.target.value)} />
-            </div>
+            <DateField id="patient-residence" label={t('check.residenceExpiry')} value={p.residenceExpiry || undefined} onChange={(iso) => set('residenceExpiry', iso ?? '')} />
           </details>
         </div>
       </div>

@@ -10,7 +10,7 @@ import { documentName, PAPER_KINDS } from '../components/names.ts';
 export function ReviewScreen(props: { scan: ScanView; onUse(kind: DocumentKind, values: FieldValues): void }) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<DocumentKind | ''>(props.scan.kind === 'unknown' ? '' : props.scan.kind);
-  const [values, setValues] = useState<FieldValues>(() => toFieldValues(props.scan.fields));
+  const [values, setValues] = useState<FieldValues>(() => toFieldValues(props.scan.fields, props.scan.kind));
   const unsureKind = props.scan.kind === 'unknown' || props.scan.confidence < 0.8;
   return (
     <form
