@@ -23,6 +23,7 @@ import { RulesScreen } from './screens/RulesScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { WaitingScreen } from './screens/WaitingScreen.tsx';
 import { useCardState } from './useCardState.ts';
+import { useErrorText } from './components/errorText.ts';
 
 type Screen = 'waiting' | 'capture' | 'file' | 'review' | 'manual' | 'check' | 'log' | 'rules' | 'settings';
 
@@ -46,7 +47,8 @@ export function App(props: { api: UketsukeApi | undefined }) {
   const seenPlacement = useRef<number>(0);
   const lastInput = useRef(0);
 
-  const fail = useCallback((e: unknown) => setError(e instanceof Error ? e.message : String(e)), []);
+  const say = useErrorText();
+  const fail = useCallback((e: unknown) => setError(say(e)), [say]);
 
   const refreshSession = useCallback(() => {
     if (!api) return;
@@ -83,12 +85,12 @@ export function App(props: { api: UketsukeApi | undefined }) {
     let current = true;
     api.evaluate(situation).then(
       (verdict) => current && setEvaluated({ for: situation, verdict, error: null }),
-      (e: Error) => current && setEvaluated({ for: situation, verdict: null, error: e.message }),
+      (e: Error) => current && setEvaluated({ for: situation, verdict: null, error: say(e) }),
     );
     return () => {
       current = false;
     };
-  }, [api, situation]);
+  }, [api, situation, say]);
   // Only the verdict for the facts on screen counts; a stale one is never shown.
   const verdict = evaluated && evaluated.for === situation ? evaluated.verdict : null;
   const verdictError = evaluated && evaluated.for === situation ? evaluated.error : null;
@@ -269,7 +271,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
       <main className="no-print">
         {error && info && (
           <p className="banner error" role="alert">
-            {t('errors.generic', { message: error })}
+            {error}
           </p>
         )}
         {toast && (

@@ -5,6 +5,7 @@ import { toFieldValues, type FieldValues } from '../../../shared/documents/docum
 import type { ScanView } from '../../../shared/ipc/views.ts';
 import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
 import { DocumentForm, KindSelect } from '../components/DocumentForm.tsx';
+import { codeText } from '../components/codeText.ts';
 import { documentName, PAPER_KINDS } from '../components/names.ts';
 
 export function ReviewScreen(props: { scan: ScanView; onUse(kind: DocumentKind, values: FieldValues): void }) {
@@ -36,8 +37,8 @@ export function ReviewScreen(props: { scan: ScanView; onUse(kind: DocumentKind, 
           {kind && <DocumentForm idPrefix="review" kind={kind} values={values} onChange={setValues} confirm={props.scan.confirm} />}
           {props.scan.warnings.length > 0 && (
             <ul className="warnings" aria-label={t('review.warnings')}>
-              {props.scan.warnings.map((w) => (
-                <li key={w}>{w}</li>
+              {props.scan.warnings.map((w, i) => (
+                <li key={i}>{codeText(w.code, w.params, t, i18n.language)}</li>
               ))}
             </ul>
           )}
