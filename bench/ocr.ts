@@ -89,7 +89,7 @@ function report(label: string, set: Row[]) {
     }
     if (r.kind !== doc.kind && values.failures) console.log(`  ✗ ${doc.file} classified as ${r.kind}`);
   }
-  const silentWrongInsurer = set.filter(({ doc, r }) => r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== doc.fields.insurerNumber && !r.warnings.some((w) => w.includes('保険者番号'))).length;
+  const silentWrongInsurer = set.filter(({ doc, r }) => r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== doc.fields.insurerNumber && !r.warnings.some((w) => w.code.startsWith('ocr.insurerNumber'))).length;
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
   console.log(`  classification              ${pct(classified, set.length).padStart(7)}   (target ≥ 99%)`);
   console.log(`  field exact match           ${pct(hit, total).padStart(7)}   (target ≥ ${label.startsWith('clean') ? '98' : '93'}%)`);

@@ -121,7 +121,7 @@ const scan: ScanView = {
   fields: { name: '太田 悠真', birthDate: '1969-08-07', insurerNumber: '01460014', expiry: '2030-06-22', burdenRatio: 0.3 },
   fieldConfidence: { name: 0.9, birthDate: 0.95, insurerNumber: 0.5, expiry: 0.6 },
   confirm: ['insurerNumber', 'expiry'],
-  warnings: ['保険者番号の検証番号が合いません'],
+  warnings: [{ code: 'ocr.insurerNumberCheckDigit', params: { number: '01460014' } }],
   image: 'data:image/jpeg;base64,AAAA',
   ms: 900,
 };
@@ -130,10 +130,11 @@ describe('ReviewScreen', () => {
   it('marks low-confidence fields and a failing 検証番号, and hands over the corrected values', () => {
     const onUse = vi.fn();
     renderScreen(<ReviewScreen scan={scan} onUse={onUse} />);
-    const unsure = [...document.querySelectorAll('.unsure[data-field]')].map((f) => f.getAttribute('data-field'));
+    const unsure = [...document.querySelectorAll('.field.unsure')].map((f) => f.getAttribute('data-field'));
     expect(unsure).toEqual(['insurerNumber', 'expiry']);
     expect(document.querySelector('.field.bad')?.getAttribute('data-field')).toBe('insurerNumber');
     expect(screen.getByText('保険者番号の検証番号が合いません')).toBeTruthy();
+    expect(screen.getByRole('list', { name: '注意' }).textContent).toBe('保険者番号 01460014 の検証番号が合いません。書類で確かめてください');
     fireEvent.change(screen.getByLabelText(/保険者番号/), { target: { value: '01460013' } });
     expect(document.querySelector('.field.bad')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /この内容で確定/ }));

@@ -94,7 +94,7 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
     },
     'log:export': ({ date, unmasked }) => {
       const staff = unmasked ? need('admin') : need();
-      if (unmasked && !staff) throw new InputError('マスクなしの出力には管理者アカウントが必要です (unmasked export needs an admin account)');
+      if (unmasked && !staff) throw new InputError('unmasked export needs an admin account', 'error.unmaskedNeedsAdmin');
       const csv = store().exportCsv({ ...(date ? { date } : {}), ...(unmasked && staff ? { unmaskedBy: staff } : {}) });
       return { filename: `uketsuke-checks-${date ?? 'all'}${unmasked ? '-UNMASKED' : ''}.csv`, csv };
     },
@@ -115,7 +115,7 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
     // later ones only by an admin.
     'staff:add': (request) => {
       const by = need('admin');
-      if (!by && request.role !== 'admin') throw new InputError('最初のアカウントは管理者にしてください (the first account must be an admin)');
+      if (!by && request.role !== 'admin') throw new InputError('the first account must be an admin', 'error.firstAccountAdmin');
       const staff = store().addStaff(request, by);
       if (!by) session.signIn(staff);
       return staff;
@@ -167,7 +167,11 @@ export function isChannel(name: string): name is Channel {
 /** Validates the untrusted request, runs the handler, and wraps the outcome in a Result. */
 export async function dispatch(handlers: Handlers, channel: Channel, raw: unknown): Promise<Result<unknown>> {
   const parsed = CONTRACT[channel].request.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: `invalid request for ${channel}: ${formatIssues(parsed.error)}` };
+  if (!parsed.success) {
+    // The screens say what was wrong in words; the English detail is for the log and the console.
+    const image = channel === 'ocr:scan' && parsed.error.issues.some((i) => i.path[0] === 'image');
+    return { ok: false, error: `invalid request for ${channel}: ${formatIssues(parsed.error)}`, code: image ? 'error.invalidImage' : 'error.invalidRequest' };
+  }
   try {
     const handler = handlers[channel] as (r: unknown) => unknown;
     // Responses go through their schema too: whatever a service returns, only the contract's
@@ -175,8 +179,9 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
     return { ok: true, value: CONTRACT[channel].response.parse(await handler(parsed.data)) };
   } catch (e) {
     // Expected failures carry their message; anything else is logged in main and said plainly.
-    if (e instanceof InputError || e instanceof StoreError) return { ok: false, error: e.message };
+    if (e instanceof InputError) return { ok: false, error: e.message, ...(e.code ? { code: e.code } : {}), ...(e.params ? { params: e.params } : {}) };
+    if (e instanceof StoreError) return { ok: false, error: e.message, code: `error.store.${e.code}` };
     console.error(`[ipc] ${channel} failed`, e);
-    return { ok: false, error: 'internal error — the check was not completed; please try again' };
+    return { ok: false, error: 'internal error — the check was not completed; please try again', code: 'error.internal' };
   }
 }

@@ -1,4 +1,5 @@
 /** One paper document: prepare the image, recognise, classify, extract. */
+import { ocrWarning, type OcrWarning } from '../../shared/ocr/warnings.ts';
 import { classify, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import { extractFields, NAME_CHARS, reconcileInsurerName, scrubPersonalNumbers, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
@@ -21,7 +22,7 @@ export interface ScanResult {
   fieldConfidence: Partial<Record<FieldName, number>>;
   /** Fields staff must confirm (low confidence or a failed check). */
   confirm: FieldName[];
-  warnings: string[];
+  warnings: OcrWarning[];
   timings: { prepareMs: number; recognizeMs: number };
   /**
    * The prepared image with any 個人番号 blacked out (PNG, and a JPEG preview if asked): the only
@@ -66,8 +67,8 @@ export async function scanDocument(engine: OcrEngine, input: Buffer): Promise<Sc
   confirmUnsplitName(extraction);
   await rereadNumbers(engine, prepared, extraction);
   const warnings = [...extraction.warnings];
-  if (kind === 'unknown') warnings.push('document type not recognised: choose it by hand');
-  if (extraction.personalNumberSeen) warnings.push('a 個人番号 was visible on the image: it was not read, and the image must not be kept unredacted');
+  if (kind === 'unknown') warnings.push(ocrWarning('ocr.kindUnknown'));
+  if (extraction.personalNumberSeen) warnings.push(ocrWarning('ocr.personalNumberSeen'));
   const confirm = (Object.keys(extraction.fields) as FieldName[]).filter((k) => (extraction.confidence[k] ?? 0) < CONFIRM_BELOW);
   return {
     kind,
@@ -262,10 +263,10 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     const again = (await engine.recognizeLine(await crop(prepared, x.reread.insurerNumber), '0123456789')).text.replace(/\D/g, '');
     const check = validateInsurerNumber(again);
     if (check.valid && again !== x.fields.insurerNumber) {
-      x.warnings = x.warnings.filter((w) => !w.startsWith('保険者番号'));
+      x.warnings = x.warnings.filter((w) => !w.code.startsWith('ocr.insurerNumber'));
       x.fields.insurerNumber = check.normalized;
       x.confidence.insurerNumber = 0.6;
-      x.warnings.push(`保険者番号 ${check.normalized} was read a second time from its crop: confirm it on the document`);
+      x.warnings.push(ocrWarning('ocr.insurerNumberReread', { number: check.normalized }));
       reconcileInsurerName(x);
     }
   }

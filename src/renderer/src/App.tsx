@@ -24,6 +24,7 @@ import { RulesScreen } from './screens/RulesScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { WaitingScreen } from './screens/WaitingScreen.tsx';
 import { useCardState } from './useCardState.ts';
+import { useErrorText } from './components/errorText.ts';
 
 const typing = (e: KeyboardEvent) => e.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName);
 
@@ -46,7 +47,8 @@ export function App(props: { api: UketsukeApi | undefined }) {
   const formDirty = useRef(false);
   const { view, check } = desk;
 
-  const fail = useCallback((e: unknown) => setError(e instanceof Error ? e.message : String(e)), []);
+  const say = useErrorText();
+  const fail = useCallback((e: unknown) => setError(say(e)), [say]);
 
   const refreshSession = useCallback(() => {
     if (!api) return;
@@ -100,12 +102,12 @@ export function App(props: { api: UketsukeApi | undefined }) {
     let current = true;
     api.evaluateDraft(situation).then(
       (result) => current && setEvaluated({ for: situation, result, error: null }),
-      (e: Error) => current && setEvaluated({ for: situation, result: null, error: e.message }),
+      (e: Error) => current && setEvaluated({ for: situation, result: null, error: say(e) }),
     );
     return () => {
       current = false;
     };
-  }, [api, situation]);
+  }, [api, situation, say]);
   // Only the verdict for the facts on screen counts; a stale one is never shown.
   const current = evaluated && evaluated.for === situation ? evaluated : null;
   const verdict = current?.result?.verdict ?? null;
@@ -299,7 +301,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
       <main className="no-print">
         {error && info && (
           <p className="banner error" role="alert">
-            {t('errors.generic', { message: error })}
+            {error}
           </p>
         )}
         {toast && (

@@ -3,6 +3,7 @@
  * response schemas. Main validates every request with these schemas (the renderer is untrusted);
  * the preload and the browser bridge expose exactly these channels as named functions.
  */
+import type { ErrorCode, ErrorParams } from './errors.ts';
 import { z } from 'zod';
 import { IsoDateSchema } from '../rules/effects.ts';
 import { RulesOverviewSchema, RulesQuerySchema } from '../rules/overview.ts';
@@ -90,7 +91,7 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof CONTRACT)[C]['
 export type ResponseOf<C extends Channel> = z.infer<(typeof CONTRACT)[C]['response']>;
 
 /** Every call answers with an envelope: errors cross the boundary as one clear message. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams };
 
 type MethodChannel<M extends ApiMethod> = (typeof API_METHODS)[M];
 

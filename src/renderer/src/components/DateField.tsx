@@ -3,14 +3,14 @@
  * 西暦, with the age for a birth date. A date that cannot be right is said at the field and never
  * reaches the parent: it receives undefined until the date is whole and real.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageOnDate, parseBirthDate, parseDeskDate, toWareki, type DeskDateResult } from '../../../shared/dates/desk-date.ts';
 import { dateText } from './dateText.ts';
 
 export interface DateFieldProps {
   id: string;
-  label: string;
+  label: ReactNode;
   /** ISO date, or undefined when none (yet). */
   value: string | undefined;
   onChange(iso: string | undefined): void;
@@ -19,6 +19,10 @@ export interface DateFieldProps {
   /** The day of the check (ISO). */
   onDate?: string;
   autoFocus?: boolean;
+  /** Extra class on the field (e.g. `unsure` for an OCR reading to confirm). */
+  className?: string;
+  /** The form field's name, as `data-field`. */
+  name?: string;
 }
 
 // Whole forms that cannot be a real day are said at once; an unreadable text may still be half typed.
@@ -60,7 +64,7 @@ export function DateField(props: DateFieldProps) {
   const noteId = `${props.id}-note`;
 
   return (
-    <div className={`field date-field${error ? ' bad' : ''}`} data-field-date={props.id}>
+    <div className={`field date-field${props.className ? ` ${props.className}` : ''}${error ? ' bad' : ''}`} data-field={props.name}>
       <label htmlFor={props.id}>{props.label}</label>
       <input
         id={props.id}

@@ -3,6 +3,7 @@
  * patient's facts are derived from these each time, so removing a document removes what only it
  * contributed; what staff typed wins over any document.
  */
+import { findContradictions, type Contradiction } from '../../../shared/documents/contradictions.ts';
 import { insurerTypeOf, toCheckDocument, toPresentedDocument, type FieldValues } from '../../../shared/documents/document-fields.ts';
 import type { CardView } from '../../../shared/ipc/views.ts';
 import type { DraftSituation } from '../../../shared/rules/draft-situation.ts';
@@ -152,16 +153,9 @@ export function toLoggedDocuments(check: Check): CheckDocument[] {
 /** The scans whose images this check would keep. */
 export const imageIdsOf = (check: Check | null): string[] => check?.documents.flatMap((d) => (d.scanId ? [d.scanId] : [])) ?? [];
 
-/** A disagreement between documents, as the screens show it. */
-export interface ShownContradiction {
-  code: string;
-  field: string;
-  params: Record<string, string>;
-}
-
-/** Where the check's documents (and the card's 基本4情報) disagree. */
-export function contradictionsOf(check: Check, today: string): ShownContradiction[] {
-  void check;
-  void today;
-  return [];
+/** Where the check's documents (and the card's 基本4情報, once read with the PIN) disagree. */
+export function contradictionsOf(check: Check, today: string): Contradiction[] {
+  const papers = check.documents.filter((d) => !d.card).map((d) => ({ id: d.id, kind: d.kind, values: d.values }));
+  const holder = check.documents.find((d) => d.card?.view.holder)?.card?.view.holder;
+  return findContradictions(papers, holder ? { name: holder.name, birthDate: holder.birthDate } : undefined, today);
 }

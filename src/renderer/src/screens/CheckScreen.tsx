@@ -4,32 +4,27 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Contradiction } from '../../../shared/documents/contradictions.ts';
+import type { FormField } from '../../../shared/documents/document-fields.ts';
 import type { NeededFact } from '../../../shared/rules/draft-situation.ts';
 import type { Verdict } from '../../../shared/rules/situation.ts';
 import { INSURER_TYPES, type InsurerType } from '../../../shared/rules/vocabulary.ts';
 import { DateField } from '../components/DateField.tsx';
-import { formatDate } from '../components/dateText.ts';
+import { fieldValueText } from '../components/fieldText.ts';
 import { documentName } from '../components/names.ts';
-import type { Check, CheckDoc, PatientFacts, ShownContradiction } from '../desk/check.ts';
+import type { Check, CheckDoc, PatientFacts } from '../desk/check.ts';
 import { CardPanel } from './CardPanel.tsx';
 import { ContradictionList } from './ContradictionList.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
 
 /** The field that holds each fact the rules may need. */
 const FACT_FIELD: Record<NeededFact, string> = { birthDate: 'patient-birth', insurerType: 'patient-insurer' };
-const DATE_KEYS = new Set(['birthDate', 'issueDate', 'expiry', 'certificateExpiry', 'cardExpiry']);
 
 function DocumentFields(props: { doc: CheckDoc }) {
   const { t, i18n } = useTranslation();
-  const shown = Object.entries(props.doc.values).filter(([k, v]) => v && k !== 'name');
+  const shown = Object.entries(props.doc.values).filter(([k, v]) => v && k !== 'name' && fieldValueText(k as FormField, v, t, i18n.language));
   if (shown.length === 0) return null;
-  const text = (k: string, v: string) => {
-    if (DATE_KEYS.has(k)) return formatDate(v, i18n.language) || v;
-    if (k === 'burdenRatio') return t(`ratio.${v}`);
-    if (k === 'sex') return t(`sex.${v}`, { defaultValue: v });
-    if (k === 'format') return t(`formats.${v}`, { defaultValue: v });
-    return v === 'true' ? '✓' : v;
-  };
+  const text = (k: string, v: string) => fieldValueText(k as FormField, v, t, i18n.language);
   return (
     <dl className="doc-fields">
       {shown.map(([k, v]) => (
@@ -45,7 +40,7 @@ function DocumentFields(props: { doc: CheckDoc }) {
 export function CheckScreen(props: {
   check: Check;
   facts: PatientFacts;
-  contradictions: ShownContradiction[];
+  contradictions: Contradiction[];
   today: string;
   verdict: Verdict | null;
   /** Facts the decision still depends on. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UketsukeApi } from '../../../shared/ipc/contract.ts';
 import type { CheckEntry, Staff } from '../../../shared/store/records.ts';
 import { documentName } from '../components/names.ts';
+import { useErrorText } from '../components/errorText.ts';
 
 function download(filename: string, csv: string): void {
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -16,6 +17,7 @@ function download(filename: string, csv: string): void {
 
 export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff | null; hasStaff: boolean }) {
   const { t, i18n } = useTranslation();
+  const say = useErrorText();
   const [name, setName] = useState('');
   const [birthDate, setBirthDate] = useState('');
   const [entries, setEntries] = useState<CheckEntry[] | null>(null);
@@ -25,16 +27,16 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
   const search = useCallback(
     (q: { name?: string; birthDate?: string }) => {
       const query = q.name || q.birthDate ? { ...(q.name ? { name: q.name } : {}), ...(q.birthDate ? { birthDate: q.birthDate } : {}), limit: 200 } : { date: props.today, limit: 200 };
-      props.api.searchChecks(query).then(setEntries, (e: Error) => setMessage(e.message));
+      props.api.searchChecks(query).then(setEntries, (e: Error) => setMessage(say(e)));
     },
-    [props.api, props.today],
+    [props.api, props.today, say],
   );
   useEffect(() => search({}), [search]);
 
   const exportCsv = (unmasked: boolean) =>
     props.api.exportChecks({ date: props.today, ...(unmasked ? { unmasked: true } : {}) }).then(
       (r) => download(r.filename, r.csv),
-      (e: Error) => setMessage(e.message),
+      (e: Error) => setMessage(say(e)),
     );
 
   const deletePatient = () => {
@@ -44,7 +46,7 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
         setMessage(t('log.deleted', { n: r.deleted }));
         search({ name, birthDate });
       },
-      (e: Error) => setMessage(e.message),
+      (e: Error) => setMessage(say(e)),
     );
   };
 

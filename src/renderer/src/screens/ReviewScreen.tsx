@@ -5,12 +5,13 @@ import { toFieldValues, type FieldValues } from '../../../shared/documents/docum
 import type { ScanView } from '../../../shared/ipc/views.ts';
 import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
 import { DocumentForm, KindSelect } from '../components/DocumentForm.tsx';
+import { codeText } from '../components/codeText.ts';
 import { documentName, PAPER_KINDS } from '../components/names.ts';
 
 export function ReviewScreen(props: { scan: ScanView; today?: string; onUse(kind: DocumentKind, values: FieldValues): void }) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<DocumentKind | ''>(props.scan.kind === 'unknown' ? '' : props.scan.kind);
-  const [values, setValues] = useState<FieldValues>(() => toFieldValues(props.scan.fields));
+  const [values, setValues] = useState<FieldValues>(() => toFieldValues(props.scan.fields, props.scan.kind));
   const unsureKind = props.scan.kind === 'unknown' || props.scan.confidence < 0.8;
   const form = useRef<HTMLFormElement>(null);
   // The next thing to do has the focus: the kind when it is unknown, else the first field to
@@ -48,8 +49,8 @@ export function ReviewScreen(props: { scan: ScanView; today?: string; onUse(kind
           {kind && <DocumentForm idPrefix="review" {...(props.today ? { today: props.today } : {})} kind={kind} values={values} onChange={setValues} confirm={props.scan.confirm} />}
           {props.scan.warnings.length > 0 && (
             <ul className="warnings" aria-label={t('review.warnings')}>
-              {props.scan.warnings.map((w) => (
-                <li key={w}>{w}</li>
+              {props.scan.warnings.map((w, i) => (
+                <li key={i}>{codeText(w.code, w.params, t, i18n.language)}</li>
               ))}
             </ul>
           )}

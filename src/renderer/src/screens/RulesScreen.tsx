@@ -6,9 +6,11 @@ import type { RulesOverview } from '../../../shared/rules/overview.ts';
 import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
 import { KindSelect } from '../components/DocumentForm.tsx';
 import { documentName, PAPER_KINDS } from '../components/names.ts';
+import { useErrorText } from '../components/errorText.ts';
 
 export function RulesScreen(props: { api: UketsukeApi }) {
   const { t, i18n } = useTranslation();
+  const say = useErrorText();
   const en = i18n.language === 'en';
   const [text, setText] = useState('');
   const [kind, setKind] = useState<DocumentKind | ''>('');
@@ -19,12 +21,12 @@ export function RulesScreen(props: { api: UketsukeApi }) {
     let current = true;
     props.api.rulesOverview({ ...(text.trim() ? { text: text.trim() } : {}), ...(kind ? { kind } : {}) }).then(
       (o) => current && setOverview(o),
-      (e: Error) => current && setError(e.message),
+      (e: Error) => current && setError(say(e)),
     );
     return () => {
       current = false;
     };
-  }, [props.api, text, kind]);
+  }, [props.api, text, kind, say]);
 
   const pack = (p: RulesOverview['active']) => `${p.packId} ${p.version}（${t('rules.effective', { date: p.effective })}${p.origin === 'built-in' ? ` · ${t('rules.builtIn')}` : ''}）`;
   return (
