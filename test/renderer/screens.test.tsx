@@ -16,7 +16,7 @@ import { ReviewScreen } from '../../src/renderer/src/screens/ReviewScreen.tsx';
 import { RulesScreen } from '../../src/renderer/src/screens/RulesScreen.tsx';
 import { SettingsScreen } from '../../src/renderer/src/screens/SettingsScreen.tsx';
 import { WaitingScreen } from '../../src/renderer/src/screens/WaitingScreen.tsx';
-import { newCheck, patientFacts, withDocument } from '../../src/renderer/src/desk/check.ts';
+import { contradictionsOf, newCheck, patientFacts, withDocument } from '../../src/renderer/src/desk/check.ts';
 import { buildApi } from '../../src/shared/ipc/build-api.ts';
 import type { AppInfo } from '../../src/shared/ipc/contract.ts';
 import type { CardState, CardView, ScanView } from '../../src/shared/ipc/views.ts';
@@ -133,7 +133,7 @@ describe('ReviewScreen', () => {
     const unsure = [...document.querySelectorAll('.field.unsure')].map((f) => f.getAttribute('data-field'));
     expect(unsure).toEqual(['insurerNumber', 'expiry']);
     expect(document.querySelector('.field.bad')?.getAttribute('data-field')).toBe('insurerNumber');
-    expect(screen.getByText('保険者番号の検証番号が合いません')).toBeTruthy();
+    expect(screen.getByText('保険者番号の検証番号が合いません。書類を見直してください')).toBeTruthy();
     expect(screen.getByRole('list', { name: '注意' }).textContent).toBe('保険者番号 01460014 の検証番号が合いません。書類で確かめてください');
     fireEvent.change(screen.getByLabelText(/保険者番号/), { target: { value: '01460013' } });
     expect(document.querySelector('.field.bad')).toBeNull();
@@ -175,6 +175,13 @@ describe('CheckScreen', () => {
     expect(screen.getByTestId('verdict').getAttribute('data-decision')).toBe('accept');
     fireEvent.submit(screen.getByRole('button', { name: /完了して記録/ }).closest('form')!);
     expect(onFinish).toHaveBeenCalledOnce();
+  });
+
+  it('two documents that disagree stand on top, naming both values and both documents in Japanese', () => {
+    let two = withDocument(newCheck(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-05', insurerNumber: '138602' } });
+    two = withDocument(two, { kind: 'qualification_notice', source: 'ocr', values: { name: '受付 花子', birthDate: '1981-05-05', insurerNumber: '138602' } });
+    renderScreen(<CheckScreen {...props} check={two} facts={patientFacts(two)} contradictions={contradictionsOf(two, DATE)} verdict={verdictFor('accept')} />);
+    expect(screen.getByTestId('contradictions').textContent).toBe('生年月日が一致しません：資格確認書 昭和55年5月5日／お知らせ 昭和56年5月5日');
   });
 
   it('without a verdict it names the facts the decision needs, and Enter goes to the first of them', () => {
