@@ -132,7 +132,7 @@ describe('ReviewScreen', () => {
     const unsure = [...document.querySelectorAll('.field.unsure')].map((f) => f.getAttribute('data-field'));
     expect(unsure).toEqual(['insurerNumber', 'expiry']);
     expect(document.querySelector('.field.bad')?.getAttribute('data-field')).toBe('insurerNumber');
-    expect(screen.getByText('保険者番号の検証番号が合いません')).toBeTruthy();
+    expect(screen.getByText('保険者番号の検証番号が合いません。書類を見直してください')).toBeTruthy();
     expect(screen.getByRole('list', { name: '注意' }).textContent).toBe('保険者番号 01460014 の検証番号が合いません。書類で確かめてください');
     fireEvent.change(screen.getByLabelText(/保険者番号/), { target: { value: '01460013' } });
     expect(document.querySelector('.field.bad')).toBeNull();
