@@ -1,10 +1,11 @@
 /** The card's status as the chip reports it, and the optional PIN check of genuineness. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../components/dateText.ts';
 import type { CardView } from '../../../shared/ipc/views.ts';
 
 export function CardPanel(props: { view: CardView; onVerifyPin?: (pin: string, force: boolean) => Promise<void> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const v = props.view;
   const [pin, setPin] = useState('');
   const [force, setForce] = useState(false);
@@ -31,13 +32,13 @@ export function CardPanel(props: { view: CardView; onVerifyPin?: (pin: string, f
     <div className="card-panel" data-testid="card-panel">
       {v.certificateStatus && (
         <p className={`cert ${certClass}`}>
-          {t('card.certificate')}: {t(`card.certStatus.${v.certificateStatus}`, { date: v.certificateExpiry, until: v.graceUntil })}
+          {t('card.certificate')}: {t(`card.certStatus.${v.certificateStatus}`, { date: formatDate(v.certificateExpiry, i18n.language), until: formatDate(v.graceUntil, i18n.language) })}
           {v.chain && <span className={v.chain === 'trusted' ? 'ok' : 'bad'}> · {t(`card.chain.${v.chain}`)}</span>}
         </p>
       )}
       {v.kind !== 'not_jpki' && <p>{t('card.tries', { auth: v.pinTriesLeft.auth ?? '—', basic: v.pinTriesLeft.basicInfo ?? '—' })}</p>}
       <p className={v.genuine === true ? 'ok' : v.genuine === false ? 'bad' : ''}>{t(`card.genuine.${v.genuine === undefined ? 'unknown' : v.genuine ? 'yes' : 'no'}`)}</p>
-      {v.holder && <p>{t('card.holder', { name: v.holder.name, birth: v.holder.birthDate })}</p>}
+      {v.holder && <p>{t('card.holder', { name: v.holder.name, birth: formatDate(v.holder.birthDate, i18n.language) })}</p>}
       {v.warnings.map((w) => (
         <p key={w} className="warn">
           {w}

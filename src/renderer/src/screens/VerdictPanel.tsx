@@ -23,7 +23,7 @@ export function VerdictPanel(props: { verdict: Verdict; onPrintDeclaration?: () 
   const name = (k: Verdict['missing'][number][number], i: number) => {
     const formats = k === 'portal_screen' ? v.missingDetails?.[i]?.portalFormats : undefined;
     const base = documentName(k, i18n.language);
-    return formats?.length ? `${base}${t('verdict.portalFormats', { formats: formats.map((f) => t(`formats.${f}`)).join(t('verdict.or')) })}` : base;
+    return formats?.length ? `${base}${t('verdict.portalFormats', { formats: formats.map((f) => t(`choices.format.${f === 'screen' ? 'live' : f}`)).join(t('verdict.or')) })}` : base;
   };
   return (
     <section className={`verdict ${v.decision}`} data-testid="verdict" data-decision={v.decision} aria-live="polite">
