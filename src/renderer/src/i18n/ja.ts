@@ -135,7 +135,7 @@ export const ja = {
     say: '患者さんへの説明・対応',
     missingAny: 'あと1つ、次のいずれかが必要です',
     missingOne: '次の書類が必要です',
-    portalFormats: '（{{formats}}）',
+    portalFormats: '：{{formats}}',
     or: '・',
     uncovered: 'この状況を扱うルールがありません。判定できないため、保険者または管理者に確認してください',
     staffChecks: '目で確かめてください',

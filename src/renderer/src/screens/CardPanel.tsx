@@ -1,7 +1,7 @@
 /** The card's status as the chip reports it, and the optional PIN check of genuineness. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../components/dateText.ts';
+import { dateText, formatDate } from '../components/dateText.ts';
 import type { CardView } from '../../../shared/ipc/views.ts';
 
 export function CardPanel(props: { view: CardView; onVerifyPin?: (pin: string, force: boolean) => Promise<void> }) {
@@ -32,7 +32,7 @@ export function CardPanel(props: { view: CardView; onVerifyPin?: (pin: string, f
     <div className="card-panel" data-testid="card-panel">
       {v.certificateStatus && (
         <p className={`cert ${certClass}`}>
-          {t('card.certificate')}: {t(`card.certStatus.${v.certificateStatus}`, { date: formatDate(v.certificateExpiry, i18n.language), until: formatDate(v.graceUntil, i18n.language) })}
+          {t('card.certificate')}: {t(`card.certStatus.${v.certificateStatus}`, { date: dateText(v.certificateExpiry, i18n.language)?.main, until: dateText(v.graceUntil, i18n.language)?.main })}
           {v.chain && <span className={v.chain === 'trusted' ? 'ok' : 'bad'}> · {t(`card.chain.${v.chain}`)}</span>}
         </p>
       )}
