@@ -1,6 +1,6 @@
 /** The desk's one reducer and the patient's facts derived from the documents: one check, one patient. */
 import { describe, expect, it } from 'vitest';
-import { factOrigins, imageIdsOf, newCheck, patientFacts, toDraftSituation, toLoggedDocuments, withDocument, type CheckDoc } from '../../src/renderer/src/desk/check.ts';
+import { factOrigins, imageIdsOf, newCheck, patientFacts, toDraftSituation, toLoggedDocuments, withDocument, withoutDocument, type CheckDoc } from '../../src/renderer/src/desk/check.ts';
 import { deskReducer, initialDesk, type DeskAction, type DeskState } from '../../src/renderer/src/desk/desk-state.ts';
 import type { CardView, ScanView } from '../../src/shared/ipc/views.ts';
 
@@ -26,7 +26,7 @@ describe('patient facts', () => {
     expect(patientFacts(c).name).toBe('受付 はな子');
     expect(factOrigins(c)).toMatchObject({ name: 'typed', birthDate: c.documents[0]!.id });
     // The wrong document goes: its name, birth date and insurer type go with it.
-    const withoutFirst = { ...c, documents: c.documents.slice(1), typed: {} };
+    const withoutFirst = { ...withoutDocument(c, c.documents[0]!.id), typed: {} };
     expect(patientFacts(withoutFirst)).toMatchObject({ name: '', birthDate: '', highCostLimit: true });
     expect(patientFacts(withoutFirst).insurerType).toBe('kouki');
   });
