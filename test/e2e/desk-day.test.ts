@@ -84,12 +84,6 @@ async function tabTo(id: string): Promise<void> {
   throw new Error(`Tab never reached #${id}`);
 }
 
-/** Types into the focused field after selecting what it held. */
-async function typeHere(text: string): Promise<void> {
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
-
 /** No horizontal scroll, and no English words, ISO dates or raw codes on a Japanese screen. */
 async function assertDeskScreen(where: string): Promise<void> {
   const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
