@@ -505,7 +505,28 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
     finished.push({ name: '十二番　期限', insurerNumbers: [insurer(12)], images: 0 });
   });
 
-  it('13 English for a moment: <html lang> follows, and back to Japanese', async () => {
+  it('13 the lock sets the check aside; after the PIN the waiting screen offers it back', async () => {
+    await addManual('qualification_certificate', { name: '十三番　施錠', birthDate: 'H10.10.10', insurerNumber: insurer(13), expiry: short(inYears(1)), burdenRatio: '0.3' });
+    await page.getByRole('button', { name: /^設定$/ }).click();
+    await page.locator('#staff-name').fill('受付　責任者');
+    await page.locator('#staff-role').selectOption('admin');
+    await page.locator('#staff-pin').fill('2468');
+    await page.getByRole('button', { name: 'スタッフを追加' }).click();
+    await page.getByRole('button', { name: /^ロック/ }).click();
+    await page.getByRole('heading', { name: 'ロック中' }).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('十三番');
+    await page.locator('#lock-pin').fill('2468');
+    await page.keyboard.press('Enter');
+    const pending = page.getByTestId('pending-check');
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('受付中: 十三番　施錠');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => verdict().getAttribute('data-decision')).toBe('accept');
+    await finishWithEnter();
+    finished.push({ name: '十三番　施錠', insurerNumbers: [insurer(13)], images: 0 });
+  });
+
+  it('14 English for a moment: <html lang> follows, and back to Japanese', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => htmlLang()).toBe('en');
     await page.getByRole('button', { name: '日本語' }).click();
