@@ -209,12 +209,15 @@ describe('LogScreen and SettingsScreen on the real services', () => {
     renderScreen(<LogScreen api={api} today={new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)} staff={null} hasStaff={false} />);
     await waitFor(() => expect(document.querySelectorAll('table.entries tbody tr')).toHaveLength(1));
     expect(document.querySelector('table.entries tbody tr')?.textContent).toContain('受付 花子');
+    // Dates in 和暦, never ISO.
+    expect(document.querySelector('table.entries tbody tr')?.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(screen.getByRole('button', { name: /CSVで書き出す/ })).toBeTruthy();
   });
 
   it('the rules viewer lists the rules in force with their sources as text, and filters', async () => {
     renderScreen(<RulesScreen api={api} />);
     await waitFor(() => expect(screen.getByTestId('active-pack').textContent).toContain('jp.uketsuke.national'));
+    expect(screen.getByTestId('active-pack').textContent).toMatch(/令和\d+年\d+月\d+日/);
     const all = document.querySelectorAll('.rule-list > li').length;
     expect(all).toBeGreaterThan(20);
     expect(document.querySelectorAll('a')).toHaveLength(0);

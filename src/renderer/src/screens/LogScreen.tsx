@@ -5,6 +5,8 @@ import type { UketsukeApi } from '../../../shared/ipc/contract.ts';
 import type { CheckEntry, Staff } from '../../../shared/store/records.ts';
 import { documentName } from '../components/names.ts';
 import { useErrorText } from '../components/errorText.ts';
+import { DateField } from '../components/DateField.tsx';
+import { formatDate } from '../components/dateText.ts';
 
 function download(filename: string, csv: string): void {
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -40,7 +42,7 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
     );
 
   const deletePatient = () => {
-    if (!name || !birthDate || !window.confirm(t('log.confirmDelete', { name, birth: birthDate }))) return;
+    if (!name || !birthDate || !window.confirm(t('log.confirmDelete', { name, birth: formatDate(birthDate, i18n.language) }))) return;
     props.api.deletePatient({ name, birthDate }).then(
       (r) => {
         setMessage(t('log.deleted', { n: r.deleted }));
@@ -62,8 +64,7 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
       >
         <label htmlFor="log-name">{t('log.name')}</label>
         <input id="log-name" value={name} onChange={(e) => setName(e.target.value)} />
-        <label htmlFor="log-birth">{t('log.birthDate')}</label>
-        <input id="log-birth" type="date" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} />
+        <DateField id="log-birth" label={t('log.birthDate')} value={birthDate || undefined} onChange={(iso) => setBirthDate(iso ?? '')} birth onDate={props.today} />
         <button type="submit">{t('log.search')}</button>
         <button type="button" onClick={() => (setName(''), setBirthDate(''), search({}))}>
           {t('log.today')}
@@ -100,7 +101,7 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
               <tr key={e.id}>
                 <td>{new Date(e.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ja-JP', { timeZone: 'Asia/Tokyo' })}</td>
                 <td>{e.patient.name ?? '—'}</td>
-                <td>{e.patient.birthDate}</td>
+                <td>{formatDate(e.patient.birthDate, i18n.language)}</td>
                 <td className={`decision ${e.verdict.decision}`}>{t(`verdict.decision.${e.verdict.decision}`)}</td>
                 <td>{e.documents.map((d) => documentName(d.kind, i18n.language)).join('、')}</td>
                 <td>{e.staffName ?? '—'}</td>
