@@ -59,10 +59,10 @@ describe('WaitingScreen', () => {
 
   it('shows a card error and a check log that cannot be written', () => {
     renderScreen(
-      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} />,
+      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged', problemCode: 'corrupt' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} />,
     );
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts).toEqual(['カードが読み取り中に抜かれました', '記録の保存ができません: the check log file is damaged']);
+    expect(alerts).toEqual(['カードが読み取り中に抜かれました', '記録の保存ができません: 記録のファイルが壊れています。管理者に連絡してください']);
   });
 
   it('the three ways in are buttons with their number keys', () => {

@@ -161,7 +161,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
     api
       .finishCheck({ situation, documents: toLoggedDocuments(draft), ...(draft.patient.name ? { patientName: draft.patient.name } : {}) })
       .then((r) => {
-        setToast(r.id !== null ? t('check.saved') : t('check.notSaved', { problem: r.problem ?? '' }));
+        setToast(r.id !== null ? t('check.saved') : t('check.notSaved', { problem: t(r.problemCode ? `error.store.${r.problemCode}` : 'error.unknown') }));
         setTimeout(() => setToast(null), r.id !== null ? 2500 : 10_000);
         reset();
       }, fail)
