@@ -160,6 +160,10 @@ describe('extractFields', () => {
     // Only on the card, and never the 電子証明書's date or a 「…までに」 deadline.
     expect(extractFields(lines('品 田中 清'), 'qualification_notice').fields.name).toBeUndefined();
     expect(extractFields(lines('電子証明書の有効期限 2027年04月22日まで'), 'mynumber_card').fields.expiry).toBeUndefined();
+    // …which is read as the 電子証明書's own expiry, beside the card's.
+    const both = extractFields(lines('品 田中 清', '記和31年1月13日生 dl 男', '2031年01月13日まで有効', '電子証明書の有効期限 2027年04月22日'), 'mynumber_card');
+    expect(both.fields).toMatchObject({ expiry: '2031-01-13', certificateExpiry: '2027-04-22' });
+    expect(extractFields(lines('電子証明書の有効期限 2027年04月22日'), 'qualification_notice').fields.certificateExpiry).toBeUndefined();
     expect(extractFields(lines('令和8年7月31日までに返却してください')).fields.expiry).toBeUndefined();
     // A range: the date right before まで is the end.
     expect(extractFields(lines('令和6年7月1日 から 令和13年3月31日 まで')).fields.expiry).toBe('2031-03-31');

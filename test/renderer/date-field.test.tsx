@@ -64,6 +64,19 @@ describe('DateField', () => {
     expect(onChange).toHaveBeenLastCalledWith('2026-07-31');
   });
 
+  it('typing 19800530 digit by digit says nothing on the way (1980053 would be 明治80年)', () => {
+    const onChange = vi.fn();
+    renderScreen(<DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />);
+    for (let i = 1; i <= 8; i++) {
+      type('生年月日', '19800530'.slice(0, i));
+      if (i < 8) expect(screen.queryByRole('alert')).toBeNull();
+    }
+    expect(onChange).toHaveBeenLastCalledWith('1980-05-30');
+    type('生年月日', '9999999');
+    fireEvent.blur(screen.getByLabelText('生年月日'));
+    expect(screen.getByRole('alert')).toBeTruthy();
+  });
+
   it('a birth date after the check day and a day outside its era are refused with their own words', () => {
     const onChange = vi.fn();
     renderScreen(<DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />);

@@ -59,10 +59,10 @@ describe('WaitingScreen', () => {
 
   it('shows a card error and a check log that cannot be written', () => {
     renderScreen(
-      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />,
+      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged', problemCode: 'corrupt' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />,
     );
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts).toEqual(['カードが読み取り中に抜かれました', '記録の保存ができません: the check log file is damaged']);
+    expect(alerts).toEqual(['カードが読み取り中に抜かれました', '記録の保存ができません: 記録のファイルが壊れています。管理者に連絡してください']);
   });
 
   it('the three ways in are buttons with their number keys', () => {
@@ -219,12 +219,15 @@ describe('LogScreen and SettingsScreen on the real services', () => {
     renderScreen(<LogScreen api={api} today={new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)} staff={null} hasStaff={false} />);
     await waitFor(() => expect(document.querySelectorAll('table.entries tbody tr')).toHaveLength(1));
     expect(document.querySelector('table.entries tbody tr')?.textContent).toContain('受付 花子');
+    // Dates in 和暦, never ISO.
+    expect(document.querySelector('table.entries tbody tr')?.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(screen.getByRole('button', { name: /CSVで書き出す/ })).toBeTruthy();
   });
 
   it('the rules viewer lists the rules in force with their sources as text, and filters', async () => {
     renderScreen(<RulesScreen api={api} />);
     await waitFor(() => expect(screen.getByTestId('active-pack').textContent).toContain('jp.uketsuke.national'));
+    expect(screen.getByTestId('active-pack').textContent).toMatch(/令和\d+年\d+月\d+日/);
     const all = document.querySelectorAll('.rule-list > li').length;
     expect(all).toBeGreaterThan(20);
     expect(document.querySelectorAll('a')).toHaveLength(0);

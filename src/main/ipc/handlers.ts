@@ -34,7 +34,7 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
       rulebookVersion: rules.rulebookVersion,
       mode: ctx.mode,
       today: todayInJapan(),
-      store: { mode: store().mode, ...(store().problem ? { problem: store().problem } : {}) },
+      store: { mode: store().mode, ...(store().problem ? { problem: store().problem } : {}), ...(store().problemCode ? { problemCode: store().problemCode } : {}) },
     }),
     'rules:evaluate': (situation) => {
       session.touch();
@@ -85,7 +85,7 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
         return { id: store().recordCheck(check, keep).id, verdict };
       } catch (e) {
         if (!(e instanceof StoreError)) throw e;
-        return { id: null, verdict, problem: e.message };
+        return { id: null, verdict, problem: e.message, problemCode: e.code };
       }
     },
     'log:search': (query) => {

@@ -29,6 +29,8 @@ export interface ExtractedFields {
   /** 適用区分 / 限度区分 (ア–オ, Ⅰ, Ⅱ…). */
   limitCategory?: string;
   specialMedicalExpense?: true;
+  /** マイナンバーカード: the 利用者証明用電子証明書's expiry written on the card face (what the rules use). */
+  certificateExpiry?: string;
 }
 export type FieldName = keyof ExtractedFields;
 
@@ -664,6 +666,12 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date before the next label is the end.
   const expiry = until ? { v: isoOf(until.m![1]!), f: { confidence: until.c.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => datesIn(untilNextLabel(f.value)).at(-1));
   if (expiry) set('expiry', expiry.v, expiry.f.confidence);
+  if (kind === 'mynumber_card') {
+    // The card face carries two expiries: the card's own (「…まで有効」, above) and, in its box,
+    // the 電子証明書's, which is what decides whether it works as a マイナ保険証.
+    const cert = first(cells, /証明書\S{0,2}有効期[限間]?/, (f) => datesIn(f.value)[0]);
+    if (cert) set('certificateExpiry', cert.v, cert.f.confidence);
+  }
   // Every other date on these documents (資格取得, 発効, 認定, 交付, 有効期限) comes after the birth:
   // a birth date on or after the 交付 or 有効期限, or after any date, is another date under a
   // misread label (「半年月日」 repaired to 生年月日), dropped. Checked before the dates are placed

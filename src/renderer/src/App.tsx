@@ -171,7 +171,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
         ...(contradictions.length > 0 ? { contradictions: { found: contradictions.map((c) => ({ code: c.code, field: c.field })), confirmed: checked } } : {}),
       })
       .then((r) => {
-        setToast(r.id !== null ? t('check.saved') : t('check.notSaved', { problem: r.problem ?? '' }));
+        setToast(r.id !== null ? t('check.saved') : t('check.notSaved', { problem: t(r.problemCode ? `error.store.${r.problemCode}` : 'error.unknown') }));
         setTimeout(() => setToast(null), r.id !== null ? 2500 : 10_000);
         dispatch({ type: 'finished' });
       }, fail)

@@ -3,7 +3,7 @@
  * response schemas. Main validates every request with these schemas (the renderer is untrusted);
  * the preload and the browser bridge expose exactly these channels as named functions.
  */
-import type { ErrorCode, ErrorParams } from './errors.ts';
+import { STORE_PROBLEM_CODES, type ErrorCode, type ErrorParams } from './errors.ts';
 import { z } from 'zod';
 import { IsoDateSchema } from '../rules/effects.ts';
 import { RulesOverviewSchema, RulesQuerySchema } from '../rules/overview.ts';
@@ -20,7 +20,7 @@ export const AppInfoSchema = z.object({
   /** Today in Japan, the date checks are made for. */
   today: IsoDateSchema,
   /** The check log: 'read_only' with a one-line problem when it cannot be written. */
-  store: z.object({ mode: z.enum(['normal', 'read_only']), problem: z.string().optional() }),
+  store: z.object({ mode: z.enum(['normal', 'read_only']), problem: z.string().optional(), problemCode: z.enum(STORE_PROBLEM_CODES).optional() }),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -48,6 +48,8 @@ export const FinishResultSchema = z.object({
   id: z.number().nullable(),
   verdict: VerdictSchema,
   problem: z.string().optional(),
+  /** What the screens word (`problem` is the English detail). */
+  problemCode: z.enum(STORE_PROBLEM_CODES).optional(),
 });
 
 const None = z.undefined();

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageOnDate, parseBirthDate, parseDeskDate, toWareki, type DeskDateResult } from '../../../shared/dates/desk-date.ts';
+import { toHalfWidth } from '../../../shared/domain/text.ts';
 import { dateText } from './dateText.ts';
 
 export interface DateFieldProps {
@@ -58,7 +59,9 @@ export function DateField(props: DateFieldProps) {
     }
   };
 
-  const error = !result.ok && result.code !== 'date.empty' && (left || SAY_WHILE_TYPING.has(result.code)) ? result : null;
+  // Seven digits may still become a 西暦 YYYYMMDD (1980053 → 19800530): wait for the eighth or for leaving.
+  const mayGrow = /^\d{1,7}$/.test(toHalfWidth(text).trim());
+  const error = !result.ok && result.code !== 'date.empty' && (left || (SAY_WHILE_TYPING.has(result.code) && !mayGrow)) ? result : null;
   const shown = result.ok ? dateText(result.iso, i18n.language) : null;
   const age = result.ok && props.birth && props.onDate ? ageOnDate(result.iso, props.onDate) : null;
   const noteId = `${props.id}-note`;

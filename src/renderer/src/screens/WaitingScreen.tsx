@@ -84,7 +84,7 @@ export function WaitingScreen(props: {
       {props.settings && <p className="facility">{t('waiting.facility', { mode: t(`onlineCheck.${props.settings.facility.onlineCheck}`) })}</p>}
       {props.info?.store.mode === 'read_only' && (
         <p className="banner error" role="alert">
-          {t('waiting.storeProblem', { problem: props.info.store.problem ?? '' })}
+          {t('waiting.storeProblem', { problem: t(props.info.store.problemCode ? `error.store.${props.info.store.problemCode}` : 'error.unknown') })}
         </p>
       )}
     </section>
