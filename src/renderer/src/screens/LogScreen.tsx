@@ -7,8 +7,6 @@ import type { UketsukeApi } from '../../../shared/ipc/contract.ts';
 import type { CheckEntry, Staff } from '../../../shared/store/records.ts';
 import { documentName } from '../components/names.ts';
 import { useErrorText } from '../components/errorText.ts';
-import { DateField } from '../components/DateField.tsx';
-import { formatDate } from '../components/dateText.ts';
 
 function download(filename: string, csv: string): void {
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
