@@ -76,12 +76,12 @@ describe('WaitingScreen', () => {
 describe('CardPanel', () => {
   it('valid, grace and expired certificates, tries left, genuineness unknown without PIN', () => {
     renderScreen(<CardPanel view={cardView()} />);
-    expect(screen.getByTestId('card-panel').textContent).toContain('有効（2029-05-01まで）');
+    expect(screen.getByTestId('card-panel').textContent).toContain('有効（令和11年5月1日まで）');
     expect(screen.getByTestId('card-panel').textContent).toContain('PIN残り回数: 利用者証明 3');
     expect(screen.getByTestId('card-panel').textContent).toContain('真正性は未確認');
     cleanup();
     renderScreen(<CardPanel view={cardView({ certificateStatus: 'grace', graceUntil: '2026-12-31' })} />);
-    expect(screen.getByTestId('card-panel').textContent).toContain('猶予期間中（2026-12-31まで使えます）');
+    expect(screen.getByTestId('card-panel').textContent).toContain('猶予期間中（令和8年12月31日まで使えます）');
   });
 
   it('with one try left the PIN is refused until staff confirm', async () => {
