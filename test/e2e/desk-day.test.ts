@@ -100,6 +100,12 @@ async function assertDeskScreen(where: string): Promise<void> {
   expect(stripped.match(/[A-Za-z]{3,}/g), `${where}: English words in ${text}`).toBeNull();
   expect(stripped.match(/\d{4}-\d{2}-\d{2}/g), `${where}: ISO dates`).toBeNull();
   expect(stripped.match(/\b[a-z]+\.[a-z]+/gi), `${where}: raw codes`).toBeNull();
+  // Touch targets: every visible button, field and list at least 44 px high (a checkbox's label row counts).
+  const small = await page.evaluate<string[]>(`Array.from(document.querySelectorAll('button, select, input:not([type=checkbox]):not([type=radio]):not([type=file]), summary, label.check-line'))
+    .filter((e) => e.offsetParent !== null)
+    .filter((e) => e.getBoundingClientRect().height < 44)
+    .map((e) => e.outerHTML.slice(0, 80))`);
+  expect(small, `${where}: targets under 44 px`).toEqual([]);
 }
 
 async function waitingScreen(): Promise<void> {

@@ -177,6 +177,15 @@ describe('CheckScreen', () => {
     expect(onFinish).toHaveBeenCalledOnce();
   });
 
+  it('Tab reaches the patient fields first, and the fields of each document before its 外す', () => {
+    renderScreen(<CheckScreen {...props} verdict={verdictFor('accept')} />);
+    const focusable = [...document.querySelectorAll<HTMLElement>('form.check button, form.check input, form.check select, form.check summary')];
+    expect(focusable[0]?.id).toBe('patient-name');
+    const item = document.querySelector('.documents li')!;
+    const inItem = [...item.querySelectorAll('button, input, select')];
+    expect(inItem.at(-1)?.textContent).toBe('外す');
+  });
+
   it('two documents that disagree stand on top, naming both values and both documents in Japanese', () => {
     let two = withDocument(newCheck(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-05', insurerNumber: '138602' } });
     two = withDocument(two, { kind: 'qualification_notice', source: 'ocr', values: { name: '受付 花子', birthDate: '1981-05-05', insurerNumber: '138602' } });
