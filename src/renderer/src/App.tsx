@@ -15,6 +15,7 @@ import { contradictionsOf, imageIdsOf, patientFacts, toDraftSituation, toLoggedD
 import { deskReducer, hasWork, initialDesk } from './desk/desk-state.ts';
 import { CaptureScreen } from './screens/CaptureScreen.tsx';
 import { CheckScreen } from './screens/CheckScreen.tsx';
+import type { VerifyPinStep } from './screens/PinSteps.tsx';
 import { DeclarationSheet } from './screens/DeclarationSheet.tsx';
 import { LockScreen } from './screens/LockScreen.tsx';
 import { LogScreen } from './screens/LogScreen.tsx';
@@ -178,9 +179,9 @@ export function App(props: { api: UketsukeApi | undefined }) {
       .finally(() => setBusy(false));
   };
 
-  const verifyPin = async (pin: string, force: boolean) => {
+  const verifyPin: VerifyPinStep = async (step, pin, force) => {
     if (!api || !card) return;
-    const read = await api.verifyPin({ placement: card.placement, pin, force });
+    const read = await api.verifyPin({ placement: card.placement, step, pin, force });
     dispatch({ type: 'cardRead', view: read, placement: card.placement });
   };
 
@@ -258,7 +259,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
         cardState={cardState}
         settings={settings}
         pending={hasWork(check) ? { name: facts.name, documents: check!.documents } : null}
-        cardError={card?.phase === 'error' ? card.error : card?.phase === 'reading' ? t('card.reading') : undefined}
+        cardError={card?.phase === 'error' ? t(`card.errors.${card.error ?? 'protocol'}`) : card?.phase === 'reading' ? t('card.reading') : undefined}
         onCamera={() => dispatch({ type: 'capture', file: false })}
         onFile={() => dispatch({ type: 'capture', file: true })}
         onManual={() => dispatch({ type: 'open', view: 'manual' })}

@@ -15,6 +15,7 @@ import { documentName } from '../components/names.ts';
 import type { Check, CheckDoc, PatientFacts } from '../desk/check.ts';
 import { CardPanel } from './CardPanel.tsx';
 import { ContradictionList } from './ContradictionList.tsx';
+import type { VerifyPinStep } from './PinSteps.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
 
 /** The field that holds each fact the rules may need. */
@@ -54,7 +55,7 @@ export function CheckScreen(props: {
   onAddPaper(): void;
   onScanPaper(): void;
   onFinish(): void;
-  onVerifyPin?: (pin: string, force: boolean) => Promise<void>;
+  onVerifyPin?: VerifyPinStep;
   onPrintDeclaration(): void;
 }) {
   const { t, i18n } = useTranslation();
