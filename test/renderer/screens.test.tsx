@@ -177,23 +177,6 @@ describe('CheckScreen', () => {
     expect(onFinish).toHaveBeenCalledOnce();
   });
 
-  it('a document is shown in words: 性別 男/女, dates in 和暦, the ratio as 割, no codes or ISO dates', () => {
-    const shown = addDocument(emptyDraft(), { kind: 'qualification_notice', source: 'ocr', values: { sex: 'female', expiry: '2027-07-31', burdenRatio: '0.3', insurerNumber: '138602' } });
-    renderScreen(<CheckScreen draft={shown} today={DATE} verdict={null} onPatient={noop} onRemove={noop} onAddPaper={noop} onFinish={noop} onPrintDeclaration={noop} />);
-    const line = document.querySelector('.doc-fields')!.textContent!;
-    expect(line).toContain('性別: 女');
-    expect(line).toContain('有効期限: 令和9年7月31日');
-    expect(line).toContain('一部負担金の割合: 3割');
-    expect(line).not.toMatch(/female|\d{4}-\d{2}-\d{2}/);
-  });
-
-  it('the birth date takes 和暦 as typed and the patient gets the ISO date', () => {
-    const onPatient = vi.fn();
-    renderScreen(<CheckScreen draft={emptyDraft()} today={DATE} verdict={null} onPatient={onPatient} onRemove={noop} onAddPaper={noop} onFinish={noop} onPrintDeclaration={noop} />);
-    fireEvent.change(screen.getByLabelText('生年月日'), { target: { value: 'S55.5.5' } });
-    expect(onPatient).toHaveBeenLastCalledWith(expect.objectContaining({ birthDate: '1980-05-05' }));
-  });
-
   it('without a verdict it says what is missing and cannot finish', () => {
     renderScreen(<CheckScreen draft={emptyDraft()} today={DATE} verdict={null} onPatient={noop} onRemove={noop} onAddPaper={noop} onFinish={noop} onPrintDeclaration={noop} />);
     expect(screen.getByRole('status').textContent).toBe('生年月日を入れると判定します');
