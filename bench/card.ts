@@ -56,7 +56,7 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const sentNow: Buffer[] = [];
     const s = await onInsertion((session) => {
-      const recording: CardChannel = { transmit: (c) => (sentNow.push(c), session.transmit(c)) };
+      const recording: CardChannel = { transmit: (c) => (sentNow.push(c), session.transmit(c)), confirmLastTry: (key) => session.confirmLastTry(key) };
       return readCardStatus(recording, { anchors, today: '2026-11-22', graceMonths: 3 });
     });
     status.push(s.ms);

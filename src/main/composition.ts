@@ -26,6 +26,8 @@ export interface ServiceOptions {
   extraCaFiles?: readonly string[];
   /** How the OCR process starts (Electron: a utility process); default: a forked Node process. */
   spawnOcr?: SpawnHost;
+  /** `--no-reader`: no card reader at this desk; no PC/SC context is ever opened (also a setting). */
+  noReader?: boolean;
 }
 
 export interface Services {
@@ -37,6 +39,8 @@ export interface Services {
   readonly store: StoreService;
   /** The retention purge: now, then daily (the app and browser mode; not the CLI). */
   startPurgeJob(): void;
+  /** The settings were saved: services that follow them (the reader) catch up. */
+  settingsChanged(): void;
   /** Stops the reader, the OCR process and the purge job, and closes the log. */
   close(): Promise<void>;
 }
@@ -71,6 +75,7 @@ export function createServices(options: ServiceOptions = {}): Services {
           today: () => todayInJapan(),
           graceMonths: (today) => rules.certificateGraceMonths(today),
           readerName: () => services.store.getSettings().readerName,
+          enabled: () => !options.noReader && !services.store.getSettings().noCardReader,
         }).start();
       }
       return card;
@@ -80,6 +85,9 @@ export function createServices(options: ServiceOptions = {}): Services {
     },
     startPurgeJob() {
       stopPurge ??= startPurgeJob(services.store, { onError: (e) => console.error(`[store] retention purge failed: ${e.message}`) });
+    },
+    settingsChanged() {
+      card?.refresh();
     },
     async close() {
       stopPurge?.();

@@ -78,7 +78,13 @@ app.whenReady().then(() => {
   // The same data folder as the CLI (so `uketsuke rules import` and `log verify` reach the app's
   // files); the check log's key is sealed by the OS keyring (safeStorage), never in clear on disk.
   const dataDir = defaultDataDir();
-  const services = createServices({ dataDir, storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')), spawnOcr: spawnOcrUtility });
+  const services = createServices({
+    dataDir,
+    storeKey: safeStorageKeyProvider(safeStorage, join(dataDir, 'checks.key.enc')),
+    spawnOcr: spawnOcrUtility,
+    // No card reader at this desk: PC/SC is never opened (also a setting).
+    noReader: process.argv.includes('--no-reader'),
+  });
   registerIpc(ipcMain, createHandlers(services, { appVersion: app.getVersion(), mode: 'electron' }), isTrustedUrl);
   services.scan.warm();
   services.startPurgeJob();

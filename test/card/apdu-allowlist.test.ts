@@ -1,7 +1,7 @@
 /** The allow-list on its own: what may reach a card, in which state. */
 import { describe, expect, it } from 'vitest';
 import { ApduGuard, ApduRefused, redact } from '../../src/main/card/apdu-allowlist.ts';
-import { apdu } from '../../src/main/card/apdu.ts';
+import { apdu, endsWithLe } from '../../src/main/card/apdu.ts';
 import { AID } from '../../src/main/card/constants.ts';
 
 const h = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
@@ -30,6 +30,7 @@ describe('APDU allow-list', () => {
     ok(apdu.verifyStatus(0x18));
     ok(apdu.readBinarySfi(0x0a, 0));
     ok(apdu.readBinary(256, 0));
+    ok(apdu.verifyStatus(0x18));
     ok(apdu.verify(0x18, '1234'));
     ok(apdu.sign(0x17, Buffer.alloc(51)));
     ok(apdu.selectAid(AID.kenhojo));
@@ -81,6 +82,59 @@ describe('APDU allow-list', () => {
     const g2 = inJpki();
     g2.reset();
     expect(() => g2.check(apdu.readBinarySfi(0x0a, 0))).toThrow(ApduRefused);
+  });
+
+  describe('the PIN rule', () => {
+    /** The guard after an empty VERIFY of `key` that the card answered with `sw`. */
+    const afterCounter = (key: number, sw: number, app = AID.jpki) => {
+      const g = guardAfter(apdu.selectAid(app));
+      g.check(apdu.verifyStatus(key));
+      g.answered(sw);
+      return g;
+    };
+
+    it('a PIN attempt goes out right after its own key’s counter read showing 2 or more tries', () => {
+      expect(() => afterCounter(0x18, 0x63c3).check(apdu.verify(0x18, '1234'))).not.toThrow();
+      expect(() => afterCounter(0x18, 0x63c2).check(apdu.verify(0x18, '1234'))).not.toThrow();
+      expect(() => afterCounter(0x11, 0x63c3, AID.kenhojo).check(apdu.verify(0x11, '1234'))).not.toThrow();
+    });
+
+    it('refuses an attempt without a counter read, after another command, for another key, or a second time', () => {
+      expect(() => inJpki().check(apdu.verify(0x18, '1234'))).toThrow(/counter/);
+      const between = afterCounter(0x18, 0x63c3);
+      between.check(apdu.readBinarySfi(0x06, 0x20));
+      between.answered(0x9000);
+      expect(() => between.check(apdu.verify(0x18, '1234'))).toThrow(/counter/);
+      const twice = afterCounter(0x18, 0x63c3);
+      twice.check(apdu.verify(0x18, '1234'));
+      twice.answered(0x63c2);
+      expect(() => twice.check(apdu.verify(0x18, '1234'))).toThrow(/counter/);
+      // A counter read that failed (6Cxx, garbage) counts for nothing.
+      expect(() => afterCounter(0x18, 0x6c04).check(apdu.verify(0x18, '1234'))).toThrow(/counter/);
+    });
+
+    it('the last try needs the one-shot confirmation for that key and that read; a blocked key never', () => {
+      expect(() => afterCounter(0x18, 0x63c1).check(apdu.verify(0x18, '1234'))).toThrow(/last PIN try/);
+      const confirmed = afterCounter(0x18, 0x63c1);
+      confirmed.confirmLastTry(0x18);
+      expect(() => confirmed.check(apdu.verify(0x18, '1234'))).not.toThrow();
+      expect(() => afterCounter(0x18, 0x63c3).confirmLastTry(0x18)).toThrow(ApduRefused);
+      expect(() => afterCounter(0x18, 0x63c0).check(apdu.verify(0x18, '1234'))).toThrow(/blocked/);
+      // The token does not survive the next command: a new read needs a new confirmation.
+      const stale = afterCounter(0x18, 0x63c1);
+      stale.confirmLastTry(0x18);
+      stale.check(apdu.verifyStatus(0x18));
+      stale.answered(0x63c1);
+      expect(() => stale.check(apdu.verify(0x18, '1234'))).toThrow(/last PIN try/);
+    });
+  });
+
+  it('tells commands that end in Le (ISO cases 2, 4) from those whose last byte is data (case 3)', () => {
+    expect(endsWithLe(apdu.readBinary(0, 0x20))).toBe(true);
+    expect(endsWithLe(apdu.sign(0x17, Buffer.alloc(51)))).toBe(true);
+    expect(endsWithLe(apdu.verify(0x18, '1234'))).toBe(false);
+    expect(endsWithLe(apdu.verifyStatus(0x18))).toBe(false);
+    expect(endsWithLe(apdu.selectAid(AID.jpki))).toBe(false);
   });
 
   it('never shows PIN digits in what it reports', () => {

@@ -49,6 +49,22 @@ describe('dispatch (real services)', () => {
     expect(junk.ok).toBe(false);
   });
 
+  it('a PIN request names its step (one PIN per key); without a card it is one coded message', async () => {
+    // No card reader at this desk: these calls never open PC/SC (nor take a card from a card test).
+    const noReader = createServices({ dataDir: mkdtempSync(join(tmpdir(), 'uketsuke-ipc-')), noReader: true });
+    const h = createHandlers(noReader, { appVersion: 't', mode: 'browser' });
+    try {
+      const unnamed = await dispatch(h, 'card:verifyPin', { placement: 1, pin: '1234', force: false });
+      expect(unnamed).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid request for card:verifyPin: step/) });
+      const other = await dispatch(h, 'card:verifyPin', { placement: 1, step: 'signature', pin: '1234', force: false });
+      expect(other.ok).toBe(false);
+      expect(await dispatch(h, 'card:verifyPin', { placement: 1, step: 'basicInfo', pin: '1234', force: false })).toEqual({ ok: false, error: 'card.errors.gone' });
+      expect(await dispatch(h, 'card:state', undefined)).toMatchObject({ ok: true, value: { service: 'disabled', readers: [], card: null } });
+    } finally {
+      await noReader.close();
+    }
+  });
+
   it('hides internal errors behind a plain message', async () => {
     const broken = { ...handlers, 'app:info': () => { throw new Error('secret stack detail'); } };
     const errors: unknown[] = [];

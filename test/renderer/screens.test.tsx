@@ -49,7 +49,8 @@ describe('WaitingScreen', () => {
   });
 
   it.each([
-    [state({ service: 'no_service', readers: [] }), 'pcscd'],
+    [state({ service: 'no_service', readers: [] }), 'カードリーダーのサービス（PC/SC）が動いていません'],
+    [state({ service: 'disabled', readers: [] }), 'カードリーダーを使わない設定'],
     [state({ readers: [] }), 'カードリーダーが接続されていません'],
     [null, '確認しています'],
   ])('reader trouble is said plainly (%#)', (s, words) => {
@@ -84,33 +85,69 @@ describe('CardPanel', () => {
     expect(screen.getByTestId('card-panel').textContent).toContain('猶予期間中（2026-12-31まで使えます）');
   });
 
-  it('with one try left the PIN is refused until staff confirm', async () => {
+  it('two PIN steps, each with its own entry and button: genuineness (利用者証明用) and the 基本4情報 (券面事項入力補助用)', async () => {
+    const verify = vi.fn(() => Promise.resolve());
+    renderScreen(<CardPanel view={cardView()} onVerifyPin={verify} />);
+    expect(screen.getByTestId('pin-step-auth').textContent).toContain('利用者証明用');
+    expect(screen.getByTestId('pin-step-basicInfo').textContent).toContain('券面事項入力補助用');
+    fireEvent.change(screen.getByLabelText(/真正性の確認/), { target: { value: '1234' } });
+    fireEvent.click(screen.getByRole('button', { name: '真正性を確認' }));
+    await waitFor(() => expect(verify).toHaveBeenCalledWith('auth', '1234', false));
+    fireEvent.change(screen.getByLabelText(/基本4情報の読み取り/), { target: { value: '5678' } });
+    // Enter runs the step (and never the check screen's finish).
+    fireEvent.keyDown(screen.getByLabelText(/基本4情報の読み取り/), { key: 'Enter' });
+    await waitFor(() => expect(verify).toHaveBeenCalledWith('basicInfo', '5678', false));
+    expect(verify).toHaveBeenCalledTimes(2);
+  });
+
+  it('with one try left on one key only, that step alone needs the staff confirmation', async () => {
     const verify = vi.fn(() => Promise.resolve());
     renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 1, basicInfo: 3 } })} onVerifyPin={verify} />);
-    fireEvent.change(screen.getByLabelText(/PINで真正性/), { target: { value: '1234' } });
-    const button = screen.getByRole('button', { name: '確認する' }) as HTMLButtonElement;
-    expect(button.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText(/真正性の確認/), { target: { value: '1234' } });
+    fireEvent.change(screen.getByLabelText(/基本4情報の読み取り/), { target: { value: '1234' } });
+    const auth = screen.getByRole('button', { name: '真正性を確認' }) as HTMLButtonElement;
+    expect(auth.disabled).toBe(true);
+    expect((screen.getByRole('button', { name: '基本4情報を読む' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getAllByLabelText(/残り1回です/)).toHaveLength(1);
     fireEvent.click(screen.getByLabelText(/残り1回です/));
-    expect(button.disabled).toBe(false);
-    fireEvent.click(button);
-    await waitFor(() => expect(verify).toHaveBeenCalledWith('1234', true));
+    expect(auth.disabled).toBe(false);
+    fireEvent.click(auth);
+    await waitFor(() => expect(verify).toHaveBeenCalledWith('auth', '1234', true));
   });
 
-  it('the last try of the 券面事項入力補助 PIN also needs the confirmation', () => {
-    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 3, basicInfo: 1 } })} onVerifyPin={() => Promise.resolve()} />);
-    fireEvent.change(screen.getByLabelText(/PINで真正性/), { target: { value: '1234' } });
-    expect((screen.getByRole('button', { name: '確認する' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByLabelText(/残り1回です/)).toBeTruthy();
+  it('a step done or failed keeps the other: genuineness shown, the 基本4情報 error said for its step only', () => {
+    renderScreen(
+      <CardPanel view={cardView({ genuine: true, pinTriesLeft: { auth: 3, basicInfo: 2 }, pinErrors: { basicInfo: { code: 'wrong_pin', triesLeft: 2 } } })} onVerifyPin={() => Promise.resolve()} />,
+    );
+    expect(screen.getByTestId('card-genuine').textContent).toBe('本物のカードと確認しました');
+    expect(screen.queryByTestId('pin-step-auth')).toBeNull();
+    expect(screen.getByTestId('pin-step-basicInfo').textContent).toContain('暗証番号が違います（残り2回）');
   });
 
-  it('a blocked PIN offers no PIN entry; a wrong PIN shows the message', async () => {
-    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 0 } })} onVerifyPin={() => Promise.resolve()} />);
-    expect(screen.queryByLabelText(/PINで真正性/)).toBeNull();
+  it('a last try that was wrong: the key is blocked, its entry gone, the message stays', () => {
+    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 3 }, pinErrors: { auth: { code: 'blocked', triesLeft: 0 } } })} onVerifyPin={() => Promise.resolve()} />);
+    expect(screen.queryByTestId('pin-step-auth')).toBeNull();
+    expect(screen.getByTestId('pin-step-auth-closed').textContent).toContain('ロックされています');
+  });
+
+  it('a blocked PIN offers no entry for its key; a reader failure is one message in Japanese', async () => {
+    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 3 } })} onVerifyPin={() => Promise.resolve()} />);
+    expect(screen.queryByTestId('pin-step-auth')).toBeNull();
+    expect(screen.getByTestId('pin-step-basicInfo')).toBeTruthy();
     cleanup();
-    renderScreen(<CardPanel view={cardView()} onVerifyPin={() => Promise.reject(new Error('PINが違います（残り2回）'))} />);
-    fireEvent.change(screen.getByLabelText(/PINで真正性/), { target: { value: '9999' } });
-    fireEvent.click(screen.getByRole('button', { name: '確認する' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('PINが違います（残り2回）');
+    renderScreen(<CardPanel view={cardView()} onVerifyPin={() => Promise.reject(new Error('card.errors.removed'))} />);
+    fireEvent.change(screen.getByLabelText(/真正性の確認/), { target: { value: '9999' } });
+    fireEvent.click(screen.getByRole('button', { name: '真正性を確認' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('カードが読み取り中に抜かれました。もう一度置いてください');
+  });
+
+  it('warnings are words in the screen language, never the codes; a 住基カード offers no PIN step', () => {
+    renderScreen(<CardPanel view={cardView({ kind: 'juki_card', pinTriesLeft: { auth: null, basicInfo: null }, warnings: ['juki_card', 'auth_certificate_missing'] })} onVerifyPin={() => Promise.resolve()} />);
+    const text = screen.getByTestId('card-panel').textContent ?? '';
+    expect(text).toContain('住民基本台帳カードは保険証として使えません');
+    expect(text).toContain('利用者証明用電子証明書が入っていません');
+    expect(text).not.toMatch(/[A-Za-z]{4,}/);
+    expect(screen.queryByTestId('pin-step-auth')).toBeNull();
   });
 });
 

@@ -81,6 +81,10 @@ export interface VirtualCardOptions {
   basicInfo?: BasicFour;
   personalNumber?: string;
   atr?: Buffer;
+  /** A 住基カード of the kind that holds only the signing certificate: no auth certificate, key or PIN. */
+  signingOnly?: boolean;
+  /** Another token label in EF 0006 (an unknown JPKI token). */
+  tokenLabel?: string;
 }
 
 export interface Faults {
@@ -91,6 +95,10 @@ export interface Faults {
   garble?: number;
   /** Never answer again. */
   unresponsive?: boolean;
+  /** Answer every VERIFY with data by 6Cxx ("wrong length, use xx") without checking the PIN. */
+  wrongLengthOnVerify?: number;
+  /** Answer every command with 16 bytes and 6110 ("16 more bytes"), forever. */
+  moreDataFlood?: boolean;
 }
 
 const h = (s: string) => Buffer.from(s, 'hex');
@@ -149,11 +157,12 @@ export class VirtualMyNumberCard {
       return;
     }
     const authPin: Pin = { value: opts.authPin ?? '1234', max: 3, tries: opts.authTries ?? 3, verified: false };
+    const signingOnly = opts.signingOnly === true;
     this.apps.push({
       name: 'jpki',
       aid: h(AIDS.jpki),
       efs: new Map<number, Ef>([
-        [0x0006, { data: tokenInfo(LABELS[this.kind]) }],
+        [0x0006, { data: tokenInfo(opts.tokenLabel ?? LABELS[this.kind]) }],
         [0x0008, { data: h('8F8F00') }],
         // The phone releases its certificate only after the auth PIN (domain §3.2).
         [0x000a, { data: pad(opts.authCert, 2048), ...(this.kind === 'android' ? { needs: 0x0018 } : {}) }],
@@ -167,6 +176,11 @@ export class VirtualMyNumberCard {
         [0x001b, { value: 'ABC123', max: 5, tries: 5, verified: false }],
       ]),
     });
+    if (signingOnly) {
+      const jpki = this.apps[0]!;
+      for (const f of [0x000a, 0x000b, 0x0017]) jpki.efs.delete(f);
+      jpki.pins.delete(0x0018);
+    }
     if (this.kind !== 'mynumber') return;
     const number = opts.personalNumber ?? '123456789018';
     const info = opts.basicInfo ?? { name: '山田　太郎', address: '東京都千代田区霞が関１－２－２', birthDate: '19800217', sex: '1' };
@@ -224,7 +238,7 @@ export class VirtualMyNumberCard {
 
   process(command: Buffer): Buffer {
     const before = { app: this.app?.name, ef: this.ef };
-    const { response, summary, touches } = this.dispatch(command);
+    const { response, summary, touches } = this.fault(command) ?? this.dispatch(command);
     const entry: TraceEntry = {
       t: Date.now(),
       card: this.id,
@@ -238,6 +252,18 @@ export class VirtualMyNumberCard {
     const file = process.env[TRACE_FILE_ENV];
     if (file) appendFileSync(file, JSON.stringify(entry) + '\n');
     return response;
+  }
+
+  /** Answers that a misbehaving card gives instead of doing the command (see Faults). */
+  private fault(c: Buffer): { response: Buffer; summary: string; touches: boolean } | undefined {
+    const f = this.faults;
+    if (f.moreDataFlood) return { response: sw(0x6110, Buffer.alloc(16, 0x5a)), summary: `INS ${(c[1] ?? 0).toString(16).toUpperCase()} (answered 6110: more data)`, touches: false };
+    if (f.wrongLengthOnVerify !== undefined && c.length > 5 && c[0] === 0x00 && c[1] === 0x20) {
+      const p2 = c[3]!;
+      const ref = p2 === 0x80 ? this.ef : p2 & 0x1f;
+      return { response: sw(0x6c00 | f.wrongLengthOnVerify), summary: `VERIFY ${ref === undefined ? '-' : fid(ref)} **** (answered 6C: wrong length)`, touches: false };
+    }
+    return undefined;
   }
 
   private dispatch(c: Buffer): { response: Buffer; summary: string; touches: boolean } {
@@ -292,7 +318,9 @@ export class VirtualMyNumberCard {
       const pin = ref === undefined ? undefined : this.app.pins.get(ref);
       const empty = c.length === 4;
       const summary = `VERIFY ${ref === undefined ? '-' : fid(ref)} ${empty ? '(empty)' : '****'}`;
-      if (p1 !== 0x00 || !pin) return out(0x6a86, summary);
+      if (p1 !== 0x00) return out(0x6a86, summary);
+      // No such key on this card (e.g. no 利用者証明用 PIN on a signing-only 住基カード).
+      if (!pin) return out(0x6a88, summary);
       if (empty) {
         if (pin.tries === 0) return out(0x6984, summary);
         return out(pin.verified ? 0x9000 : 0x63c0 | pin.tries, summary);

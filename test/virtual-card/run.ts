@@ -3,7 +3,8 @@
  * `uketsuke card` against it. Does not start pcscd.
  *
  *   node --import tsx test/virtual-card/run.ts [--kind mynumber|juki|android|non_jpki] [--port 35963]
- *        [--expiry YYYY-MM-DD] [--unknown-issuer] [--auth-tries N] [--ca-out FILE]
+ *        [--expiry YYYY-MM-DD] [--unknown-issuer] [--auth-tries N] [--basic-info-tries N]
+ *        [--auth-pin NNNN] [--basic-info-pin NNNN] [--signing-only] [--ca-out FILE]
  */
 import { parseArgs } from 'node:util';
 import { VirtualMyNumberCard, type CardKind } from './mynumber-card.ts';
@@ -17,6 +18,10 @@ const { values } = parseArgs({
     expiry: { type: 'string', default: '2030-05-05' },
     'unknown-issuer': { type: 'boolean', default: false },
     'auth-tries': { type: 'string', default: '3' },
+    'basic-info-tries': { type: 'string', default: '3' },
+    'auth-pin': { type: 'string', default: '1234' },
+    'basic-info-pin': { type: 'string', default: '1234' },
+    'signing-only': { type: 'boolean', default: false },
     'ca-out': { type: 'string' },
   },
 });
@@ -30,6 +35,10 @@ const card = new VirtualMyNumberCard({
   authCaCert: issuer.der,
   authKey: holder.privateKey,
   authTries: Number(values['auth-tries']),
+  basicInfoTries: Number(values['basic-info-tries']),
+  authPin: values['auth-pin'],
+  basicInfoPin: values['basic-info-pin'],
+  signingOnly: values['signing-only'],
 });
 if (values['ca-out']) console.log(`test CA: ${writeCaPem(root, values['ca-out'])}`);
 const slot = new VirtualSlot(Number(values.port));

@@ -9,6 +9,11 @@
  *
  * The guard follows the selection state: it learns the current DF/EF only from SELECTs it let
  * through and that the card answered 9000, and forgets it on reset.
+ *
+ * It also holds the PIN rule, so no layer above can spend a try the patient did not mean: a
+ * VERIFY with data goes out only right after the empty VERIFY (counter read) of the same key,
+ * when that read reported at least 2 tries — or exactly 1 and staff confirmed the last try for
+ * that key and that read (a one-shot token, gone with the next command).
  */
 import { hex } from './apdu.ts';
 import { AID, EF } from './constants.ts';
@@ -53,10 +58,25 @@ export class ApduRefused extends Error {
   }
 }
 
+/** A key's counter as the last command read it (empty VERIFY); `seq` tells one read from another. */
+interface CounterRead {
+  app: App;
+  key: number;
+  /** Tries left; `Infinity` when the card answered 9000 (already verified since the last reset, counter at its maximum). */
+  tries: number;
+  seq: number;
+}
+
 export class ApduGuard {
   private app: App | undefined;
   private ef: number | undefined;
   private pending: { app?: App; ef?: number } | undefined;
+  /** The empty VERIFY just checked, waiting for its answer. */
+  private pendingCounter: { app: App; key: number } | undefined;
+  /** Set only by the answer to the command just before; any other command clears it. */
+  private lastCounter: CounterRead | undefined;
+  private lastTryToken: { app: App; key: number; seq: number } | undefined;
+  private reads = 0;
 
   /** Throws ApduRefused unless the command is on the allow-list in the current state. */
   check(command: Buffer): void {
@@ -67,6 +87,12 @@ export class ApduGuard {
     const [cla, ins, p1, p2] = [command[0]!, command[1]!, command[2]!, command[3]!];
     const body = command.subarray(4);
     this.pending = undefined;
+    this.pendingCounter = undefined;
+    // The PIN rule looks at the command immediately before: whatever comes now ends that window.
+    const counter = this.lastCounter;
+    const token = this.lastTryToken;
+    this.lastCounter = undefined;
+    this.lastTryToken = undefined;
 
     if (cla === 0x00 && ins === 0xa4) {
       if (p1 === 0x04 && p2 === 0x0c && body.length === 11 && body[0] === 10) {
@@ -112,10 +138,13 @@ export class ApduGuard {
     if (cla === 0x00 && ins === 0x20) {
       // P2 0x80 = the selected key, 0x80|n = key n; 0x94 (照合番号A) and friends are not in the set.
       if (p1 !== 0x00) return refuse('VERIFY form');
-      target(p2 === 0x80 ? 0x00 : p2, policy.verify, 'VERIFY');
-      if (body.length === 0) return;
-      if (body.length === 5 && body[0] === 4 && /^[0-9]{4}$/.test(body.subarray(1).toString('latin1'))) return;
-      return refuse('VERIFY data must be a 4-digit PIN');
+      const key = target(p2 === 0x80 ? 0x00 : p2, policy.verify, 'VERIFY');
+      if (body.length === 0) return void (this.pendingCounter = { app: this.app, key });
+      if (body.length !== 5 || body[0] !== 4 || !/^[0-9]{4}$/.test(body.subarray(1).toString('latin1'))) return refuse('VERIFY data must be a 4-digit PIN');
+      if (!counter || counter.app !== this.app || counter.key !== key) return refuse('PIN attempt without reading its counter first');
+      if (counter.tries >= 2) return;
+      if (counter.tries === 1 && token && token.app === this.app && token.key === key && token.seq === counter.seq) return;
+      return refuse(counter.tries === 1 ? 'last PIN try without staff confirmation' : 'PIN blocked');
     }
     if (cla === 0x80 && ins === 0x2a) {
       if (p1 !== 0x00) return refuse('signature form');
@@ -127,8 +156,23 @@ export class ApduGuard {
     return refuse('instruction not on the allow-list');
   }
 
+  /**
+   * Staff confirmed the last try of `key` in the current application: valid for the next command
+   * only, and only if the command just answered was that key's counter read, reporting 1 try.
+   */
+  confirmLastTry(key: number): void {
+    const c = this.lastCounter;
+    if (!c || c.app !== this.app || c.key !== key || c.tries !== 1) throw new ApduRefused(`VERIFY ${key.toString(16).padStart(4, '0')}`, 'last-try confirmation without a counter read showing 1 try');
+    this.lastTryToken = { app: c.app, key, seq: c.seq };
+  }
+
   /** Called with the card's status word for the command last checked. */
   answered(sw: number): void {
+    if (this.pendingCounter) {
+      const tries = (sw & 0xfff0) === 0x63c0 ? sw & 0x0f : sw === 0x9000 ? Infinity : undefined;
+      if (tries !== undefined) this.lastCounter = { ...this.pendingCounter, tries, seq: ++this.reads };
+      this.pendingCounter = undefined;
+    }
     if (this.pending && sw === 0x9000) {
       if (this.pending.ef === undefined) {
         this.app = this.pending.app;
@@ -148,6 +192,17 @@ export class ApduGuard {
     this.app = undefined;
     this.ef = undefined;
     this.pending = undefined;
+    this.pendingCounter = undefined;
+    this.lastCounter = undefined;
+    this.lastTryToken = undefined;
+  }
+
+  /**
+   * A GET RESPONSE inside a 61xx chain: part of the command before it, so the selection and
+   * PIN state it set stay as they are.
+   */
+  checkContinuation(command: Buffer): void {
+    if (command.length !== 5 || command[0] !== 0x00 || command[1] !== 0xc0 || command[2] !== 0 || command[3] !== 0) throw new ApduRefused(redact(command), 'not a GET RESPONSE');
   }
 }
 

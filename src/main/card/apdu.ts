@@ -39,7 +39,22 @@ export const apdu = {
   getResponse: (le: number) => Buffer.from([0x00, 0xc0, 0x00, 0x00, le & 0xff]),
 };
 
+/**
+ * ISO 7816-4 short APDU cases 2 (header + Le) and 4 (header + Lc + data + Le): the last byte is
+ * Le. In case 3 (header + Lc + data) it is data.
+ */
+export function endsWithLe(command: Buffer): boolean {
+  return command.length === 5 || (command.length > 5 && command.length === 6 + command[4]!);
+}
+
 /** The card answered something that does not fit the protocol. */
 export class CardProtocolError extends Error {
   override name = 'CardProtocolError';
+  constructor(
+    message: string,
+    /** For the screens: what kind of nonsense. */
+    readonly code: 'protocol' | 'response_too_long' = 'protocol',
+  ) {
+    super(message);
+  }
 }

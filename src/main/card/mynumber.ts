@@ -4,7 +4,8 @@
  *
  * PIN hard line: every PIN attempt is preceded by an empty VERIFY that reads the counter; with one
  * try left the attempt is refused unless the caller forces it (staff confirmed), so the app never
- * locks a patient's card on its own.
+ * locks a patient's card on its own. The allow-list below (ApduGuard) holds the same rule again,
+ * so a mistake here cannot spend a try: a VERIFY that does not follow its counter read never leaves.
  */
 import { createHash, randomBytes, verify as verifySignature } from 'node:crypto';
 import { apdu, CardProtocolError, swHex, triesFromSw, type ResponseApdu } from './apdu.ts';
@@ -13,7 +14,12 @@ import { parseBasicInfo, parseTlvHeader, type BasicInfo } from './tlv.ts';
 
 export interface CardChannel {
   transmit(command: Buffer): Promise<ResponseApdu>;
+  /** Staff confirmed the last try of `key`: lets the lowest layer pass the VERIFY that follows the counter read. */
+  confirmLastTry(key: number): void;
 }
+
+/** The two PIN-protected keys this app may use, each with its own PIN and counter. */
+export type PinStep = 'auth' | 'basicInfo';
 
 export type TokenKind = (typeof TOKEN_LABELS)[keyof typeof TOKEN_LABELS] | 'unknown_jpki' | 'not_jpki';
 
@@ -51,6 +57,7 @@ export async function identify(ch: CardChannel): Promise<{ kind: TokenKind; labe
  */
 export async function readTlvFile(ch: CardChannel, sfi: number, what: string, maxLength = 8192): Promise<Buffer> {
   const first = await ch.transmit(apdu.readBinarySfi(sfi, 0));
+  if (first.sw === 0x6a82) throw new FileMissing(`${what}: card answered ${swHex(first.sw)}`);
   if (first.sw !== 0x9000 && first.sw !== 0x6282) throw new CardProtocolError(`${what}: card answered ${swHex(first.sw)}`);
   const header = parseTlvHeader(first.data);
   if (!header) throw new CardProtocolError(`${what}: no TLV header`);
@@ -69,9 +76,24 @@ export async function readTlvFile(ch: CardChannel, sfi: number, what: string, ma
   return Buffer.concat(chunks).subarray(0, total);
 }
 
+/** The card has no such EF (6A82): a partial card, e.g. a 住基カード with only the signing certificate. */
+export class FileMissing extends CardProtocolError {
+  override name = 'FileMissing';
+}
+
 /** The auth certificate (EF 000A): readable without a PIN on the card; after 0018 on an Android phone. */
 export async function readAuthCertificate(ch: CardChannel): Promise<Buffer> {
   return readTlvFile(ch, EF.jpki.authCert, 'auth certificate');
+}
+
+/** The auth certificate, or undefined when the card has no such EF. */
+export async function readAuthCertificateIfPresent(ch: CardChannel): Promise<Buffer | undefined> {
+  try {
+    return await readAuthCertificate(ch);
+  } catch (e) {
+    if (e instanceof FileMissing) return undefined;
+    throw e;
+  }
 }
 
 /** Retry counter by empty VERIFY: a number of tries left, 0 when blocked, null if the key is absent. */
@@ -105,6 +127,7 @@ export async function verifyPin(ch: CardChannel, ref: number, pin: string, force
   if (tries === null) throw new PinError('not_available', 'this card has no such PIN');
   if (tries === 0) throw new PinError('blocked', 'the PIN is blocked (reset at the municipal office)', 0);
   if (tries === 1 && !force) throw new PinError('last_try', 'only one PIN try is left: not trying without staff confirmation', 1);
+  if (tries === 1) ch.confirmLastTry(ref);
   const r = await ch.transmit(apdu.verify(ref, pin));
   if (r.sw === 0x9000) return;
   const left = triesFromSw(r.sw);

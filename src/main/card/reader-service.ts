@@ -147,7 +147,10 @@ export class ReaderService extends EventEmitter {
     try {
       pcsc = (this.options.factory ?? defaultFactory())();
     } catch (e) {
-      this.emit('error', new ReaderError('no_service', `PC/SC is not available: ${(e as Error).message}`));
+      // pcscd not running at start: SCardEstablishContext throws at once. Said so, and retried
+      // until it runs.
+      this.setState('no_service');
+      this.emit('error', new ReaderError('no_service', isNoService(e as Error) ? 'pcscd is not running (PC/SC service not available)' : `PC/SC is not available: ${(e as Error).message}`));
       this.scheduleRetry();
       return;
     }
@@ -173,7 +176,7 @@ export class ReaderService extends EventEmitter {
     });
     // Without an error and without readers, the service is up but empty.
     setTimeout(() => {
-      if (pcsc === this.pcsc && this._state === 'starting') this.setState('running');
+      if (pcsc === this.pcsc && (this._state === 'starting' || this._state === 'no_service')) this.setState('running');
     }, 300).unref();
   }
 

@@ -4,14 +4,21 @@
  */
 import type { CardReader } from 'pcsclite';
 import { ApduGuard } from './apdu-allowlist.ts';
-import { apdu, parseResponse, type ResponseApdu } from './apdu.ts';
+import { apdu, CardProtocolError, endsWithLe, parseResponse, type ResponseApdu } from './apdu.ts';
 import type { CardChannel } from './mynumber.ts';
 import { ReaderError } from './errors.ts';
 
 /** How long a truncated answer waits for pcscd's removal event (vpcd reports removal in ~20 ms). */
 const REMOVAL_GRACE_MS = 250;
+/** A 61xx chain longer than this is a card that does not stop talking, not an answer this app asked for. */
+export const RESPONSE_CHAIN_LIMIT = { responses: 32, bytes: 8192 } as const;
 
 export class CardSession implements CardChannel {
+  /** Staff confirmed the last PIN try of `key`, for the counter read just answered (see ApduGuard). */
+  confirmLastTry(key: number): void {
+    this.guard.confirmLastTry(key);
+  }
+
   private readonly guard = new ApduGuard();
   private failed: ReaderError | undefined;
   private closed = false;
@@ -29,19 +36,27 @@ export class CardSession implements CardChannel {
   async transmit(command: Buffer): Promise<ResponseApdu> {
     this.guard.check(command);
     let response = await this.raw(command);
-    // T=0: 61xx means "xx more bytes: GET RESPONSE"; 6Cxx means "resend with Le = xx".
-    if (response.sw >> 8 === 0x6c && command.length >= 5) {
+    // T=0: 6Cxx means "resend with Le = xx". Only a command that ends in Le (ISO cases 2 and 4)
+    // has an Le to change; on any other the last byte is data — for a VERIFY, a PIN digit — so
+    // the answer goes back to the caller as it is.
+    if (response.sw >> 8 === 0x6c && endsWithLe(command) && command[1] !== 0x20) {
       const again = Buffer.from(command);
       again[again.length - 1] = response.sw & 0xff;
       this.guard.check(again);
       response = await this.raw(again);
     }
+    // 61xx: "xx more bytes: GET RESPONSE", within a bound.
     const parts = [response.data];
+    let bytes = response.data.length;
     while (response.sw >> 8 === 0x61) {
+      if (parts.length > RESPONSE_CHAIN_LIMIT.responses || bytes > RESPONSE_CHAIN_LIMIT.bytes) {
+        throw new CardProtocolError(`the card kept answering "more data" (over ${RESPONSE_CHAIN_LIMIT.responses} responses or ${RESPONSE_CHAIN_LIMIT.bytes} bytes)`, 'response_too_long');
+      }
       const more = apdu.getResponse(response.sw & 0xff);
-      this.guard.check(more);
+      this.guard.checkContinuation(more);
       response = await this.raw(more);
       parts.push(response.data);
+      bytes += response.data.length;
     }
     const result = { data: parts.length === 1 ? response.data : Buffer.concat(parts), sw: response.sw };
     this.guard.answered(result.sw);

@@ -40,7 +40,7 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
     },
     'rules:overview': (query) => rules.overview(todayInJapan(), query),
     'card:state': (request) => services.card.waitForChange(request?.after),
-    'card:verifyPin': ({ placement, pin, force }) => services.card.verifyPin(placement, pin, force),
+    'card:verifyPin': ({ placement, step, pin, force }) => services.card.verifyPin(placement, step, pin, force),
     'ocr:scan': async ({ image }) => {
       session.touch();
       const { redacted, ...view } = await services.scan.scan(image);
@@ -88,7 +88,12 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
     },
     'log:deletePatient': (patient) => ({ deleted: store().deletePatient(patient, need('admin')) }),
     'settings:get': () => store().getSettings(),
-    'settings:save': (settings) => store().saveSettings(settings, need('admin')),
+    'settings:save': (settings) => {
+      const saved = store().saveSettings(settings, need('admin'));
+      // "No card reader at this desk" opens or closes PC/SC at once.
+      services.settingsChanged();
+      return saved;
+    },
     'session:get': () => ({ staff: session.current(), hasStaff: store().hasStaff() }),
     'staff:list': () => store().listStaff(),
     'staff:signIn': ({ staffId, pin }) => {

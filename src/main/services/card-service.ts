@@ -6,11 +6,12 @@
  */
 import { EventEmitter } from 'node:events';
 import type { IsoDate } from '../../shared/domain/dates.ts';
-import type { CardState, CardView } from '../../shared/ipc/views.ts';
+import type { CARD_ERRORS, CardState, CardView, PIN_STEPS } from '../../shared/ipc/views.ts';
 import { readCardStatus, type CardStatus, type StatusOptions } from '../card/card-status.ts';
 import type { TrustAnchor } from '../card/certificate.ts';
 import { ReaderError } from '../card/errors.ts';
-import { PinError } from '../card/mynumber.ts';
+import { ApduRefused } from '../card/apdu-allowlist.ts';
+import { CardProtocolError } from '../card/apdu.ts';
 import { ReaderService, type Reader } from '../card/reader-service.ts';
 import { InputError } from './rules-service.ts';
 
@@ -23,7 +24,12 @@ export interface CardServiceOptions {
   readers?: ReaderService;
   /** How long a pulled card's result stays on screen before the state says "no card". */
   pullGraceMs?: number;
+  /** False: no card reader at this desk — no PC/SC context is opened (flag or settings). */
+  enabled?: () => boolean;
 }
+
+type CardErrorCode = (typeof CARD_ERRORS)[number];
+type PinStep = (typeof PIN_STEPS)[number];
 
 const LONG_POLL_MS = 20_000;
 
@@ -38,42 +44,37 @@ export function toCardView(s: CardStatus): CardView {
     ...(s.genuine !== undefined ? { genuine: s.genuine } : {}),
     // The address stays in main: the desk needs name and birth date, nothing more.
     ...(s.basicInfo ? { holder: { name: s.basicInfo.name, birthDate: s.basicInfo.birthDate, sex: s.basicInfo.sex } } : {}),
+    ...(s.pinErrors ? { pinErrors: s.pinErrors } : {}),
     ...(s.document ? { document: s.document } : {}),
     warnings: s.warnings,
   };
 }
 
-/** One clear line for the desk, whatever went wrong while reading. */
-export function cardErrorMessage(e: unknown): string {
-  if (e instanceof ReaderError) {
-    switch (e.code) {
-      case 'removed':
-        return 'カードが読み取り中に抜かれました。もう一度置いてください (the card was removed while reading)';
-      case 'no_reader':
-        return 'カードリーダーが外れました (the reader was disconnected)';
-      case 'no_service':
-        return 'カードリーダーのサービス (pcscd) が動いていません (the PC/SC service is not running)';
-      default:
-        return `カードを読めませんでした: ${e.message}`;
-    }
-  }
-  if (e instanceof PinError) {
-    switch (e.code) {
-      case 'blocked':
-        return 'PINがロックされています。お住まいの市区町村で解除が必要です (the PIN is blocked)';
-      case 'last_try':
-        return 'PINの残りが1回です。間違えるとロックされます。確認のうえ続けてください (one try left: confirm to go on)';
-      case 'wrong_pin':
-        return `PINが違います${e.triesLeft !== undefined ? `（残り${e.triesLeft}回）` : ''} (wrong PIN)`;
-      default:
-        return `PINを確認できません (${e.message})`;
-    }
-  }
-  return `カードを読めませんでした (the card gave an answer that makes no sense: ${(e as Error).message})`;
+/** What went wrong while reading, as a code the screens word (card.errors.*). */
+export function cardErrorCode(e: unknown): CardErrorCode {
+  if (e instanceof ReaderError) return e.code;
+  if (e instanceof CardProtocolError) return e.code;
+  if (e instanceof ApduRefused) return 'refused';
+  return 'protocol';
+}
+
+/** A step's new result over what the earlier steps found on the same placement. */
+function mergeStep(previous: CardView | undefined, next: CardView, step: PinStep): CardView {
+  if (!previous) return next;
+  const other: PinStep = step === 'auth' ? 'basicInfo' : 'auth';
+  const pinErrors = { ...(previous.pinErrors?.[other] ? { [other]: previous.pinErrors[other] } : {}), ...(next.pinErrors?.[step] ? { [step]: next.pinErrors[step] } : {}) };
+  const merged: CardView = { ...next };
+  delete merged.pinErrors;
+  if (merged.genuine === undefined && previous.genuine !== undefined) merged.genuine = previous.genuine;
+  if (!merged.holder && previous.holder) merged.holder = previous.holder;
+  if (Object.keys(pinErrors).length > 0) merged.pinErrors = pinErrors;
+  // A failed genuineness check (false) takes the card out of the documents, whichever step ran last.
+  if (merged.genuine === false) delete merged.document;
+  return merged;
 }
 
 export class CardService {
-  private readonly readers: ReaderService;
+  private readers: ReaderService | undefined;
   private state: CardState = { seq: 0, service: 'starting', readers: [], card: null };
   private readonly changes = new EventEmitter();
   private placements = 0;
@@ -81,21 +82,41 @@ export class CardService {
   private pullTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: CardServiceOptions) {
-    this.readers = options.readers ?? new ReaderService();
     this.changes.setMaxListeners(100);
   }
 
   start(): this {
-    this.readers.on('state', () => this.update({ service: this.readers.state }));
-    this.readers.on('error', () => this.update({ service: this.readers.state }));
-    this.readers.on('reader', (r: Reader) => this.watch(r));
-    this.readers.start();
+    this.refresh();
     return this;
   }
 
-  stop(): void {
+  /** Follows the "no card reader at this desk" option: opens or closes PC/SC to match it. */
+  refresh(): void {
+    const enabled = this.options.enabled?.() ?? true;
+    if (enabled && !this.readers) {
+      const readers = this.options.readers ?? new ReaderService();
+      this.readers = readers;
+      readers.on('state', () => readers === this.readers && this.update({ service: readers.state }));
+      readers.on('error', () => readers === this.readers && this.update({ service: readers.state }));
+      readers.on('reader', (r: Reader) => readers === this.readers && this.watch(r));
+      readers.start();
+      this.update({ service: readers.state });
+    } else if (!enabled && this.readers) {
+      this.closeReaders();
+    }
+    if (!enabled) this.update({ service: 'disabled', card: null });
+  }
+
+  private closeReaders(): void {
+    const readers = this.readers;
+    this.readers = undefined;
+    this.current = undefined;
     clearTimeout(this.pullTimer);
-    this.readers.stop();
+    readers?.stop();
+  }
+
+  stop(): void {
+    this.closeReaders();
     this.changes.emit('change');
   }
 
@@ -118,7 +139,7 @@ export class CardService {
   }
 
   private update(patch: Partial<Omit<CardState, 'seq'>>): void {
-    const next = { ...this.state, ...patch, readers: this.readers.readers.map((r) => r.name), service: patch.service ?? this.readers.state };
+    const next = { ...this.state, ...patch, readers: this.readers?.readers.map((r) => r.name) ?? [], service: patch.service ?? this.readers?.state ?? 'disabled' };
     if (JSON.stringify({ ...next, seq: 0 }) === JSON.stringify({ ...this.state, seq: 0 })) return;
     this.state = { ...next, seq: this.state.seq + 1 };
     this.changes.emit('change');
@@ -144,7 +165,7 @@ export class CardService {
   private placed(r: Reader): void {
     // With a card already shown from another reader, a second card waits its turn.
     if (this.current && this.current !== r && this.state.card) return;
-    if (!this.preferred(r) && this.readers.readers.some((o) => o !== r && this.preferred(o) && o.hasCard)) return;
+    if (!this.preferred(r) && this.readers?.readers.some((o) => o !== r && this.preferred(o) && o.hasCard)) return;
     clearTimeout(this.pullTimer);
     this.current = r;
     const placement = ++this.placements;
@@ -170,8 +191,7 @@ export class CardService {
     return { anchors: this.options.anchors(), today, graceMonths: this.options.graceMonths(today), ...extra };
   }
 
-  private async read(r: Reader, placement: number, extra: Partial<StatusOptions> = {}): Promise<CardView> {
-    const withPin = extra.pin !== undefined;
+  private async read(r: Reader, placement: number, extra: Partial<StatusOptions> = {}, step?: PinStep): Promise<CardView> {
     let view: CardView;
     try {
       const session = await r.connect(5000);
@@ -181,28 +201,32 @@ export class CardService {
         await session.close('reset').catch(() => undefined);
       }
     } catch (e) {
-      const error = cardErrorMessage(e);
-      // A wrong PIN leaves the PIN-less status on screen; the caller shows the PIN error.
-      if (this.state.card?.placement === placement && !(withPin && e instanceof PinError)) {
+      const error = cardErrorCode(e);
+      if (this.state.card?.placement === placement) {
         this.update({ card: { reader: r.name, placement, phase: 'error', error } });
         // The card is gone: the message stays a moment, then the screen returns to waiting.
         if (!this.current) this.pullTimer = setTimeout(() => !this.current && this.update({ card: null }), 4000);
       }
       throw e;
     }
+    if (step) view = mergeStep(this.state.card?.placement === placement ? this.state.card.status : undefined, view, step);
     if (this.state.card?.placement === placement) this.update({ card: { reader: r.name, placement, phase: 'ready', status: view } });
     if (!this.current && this.state.card?.placement === placement) this.pulled(r);
     return view;
   }
 
-  /** Reads genuineness and the 基本4情報 with the patient's PIN; the PIN never leaves this call. */
-  async verifyPin(placement: number, pin: string, force: boolean): Promise<CardView> {
+  /**
+   * One PIN step with the patient's PIN for that key only: 'auth' proves genuineness, 'basicInfo'
+   * reads the 基本4情報. The result joins what earlier steps found; a step that fails is reported
+   * in `pinErrors` and keeps the other's result. The PIN never leaves this call.
+   */
+  async verifyPin(placement: number, step: PinStep, pin: string, force: boolean): Promise<CardView> {
     const r = this.current;
-    if (!r || this.state.card?.placement !== placement) throw new InputError('カードが置かれていません (the card is no longer on the reader)');
+    if (!r || this.state.card?.placement !== placement) throw new InputError('card.errors.gone');
     try {
-      return await this.read(r, placement, { pin, force });
+      return await this.read(r, placement, { pins: { [step]: pin }, force: { [step]: force } }, step);
     } catch (e) {
-      throw new InputError(cardErrorMessage(e));
+      throw new InputError(`card.errors.${cardErrorCode(e)}`);
     }
   }
 }

@@ -11,7 +11,13 @@ import { appRoot, appVersion } from '../paths.ts';
 import { startWebServer } from './server.ts';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: process.env.PORT ?? '0' }, 'data-dir': { type: 'string' }, ca: { type: 'string', multiple: true, default: [] } },
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '0' },
+    'data-dir': { type: 'string' },
+    ca: { type: 'string', multiple: true, default: [] },
+    // No card reader at this desk: no PC/SC context, so cards stay free for other programs.
+    'no-reader': { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const rendererDir = join(appRoot(), 'out', 'renderer');
@@ -19,7 +25,7 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
   console.error('uketsuke: the screens are not built yet — run `npm run build` (or `npm run start:web`, which builds first)');
   process.exit(2);
 }
-const services = createServices({ ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), extraCaFiles: values.ca });
+const services = createServices({ ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), extraCaFiles: values.ca, noReader: values['no-reader'] });
 const server = await startWebServer({ handlers: createHandlers(services, { appVersion: appVersion(), mode: 'browser' }), rendererDir, port: Number(values.port) });
 if (services.store.problem) console.error(`uketsuke: ${services.store.problem}`);
 services.scan.warm();

@@ -14,6 +14,7 @@ import type { Language, Settings, Staff } from '../../shared/store/records.ts';
 import { addDocument, emptyDraft, removeDocument, toLoggedDocuments, toSituation, type Draft } from './draft.ts';
 import { CaptureScreen } from './screens/CaptureScreen.tsx';
 import { CheckScreen } from './screens/CheckScreen.tsx';
+import type { VerifyPinStep } from './screens/PinSteps.tsx';
 import { DeclarationSheet } from './screens/DeclarationSheet.tsx';
 import { LockScreen } from './screens/LockScreen.tsx';
 import { LogScreen } from './screens/LogScreen.tsx';
@@ -168,9 +169,9 @@ export function App(props: { api: UketsukeApi | undefined }) {
       .finally(() => setBusy(false));
   };
 
-  const verifyPin = async (pin: string, force: boolean) => {
+  const verifyPin: VerifyPinStep = async (step, pin, force) => {
     if (!api || !card) return;
-    const view = await api.verifyPin({ placement: card.placement, pin, force });
+    const view = await api.verifyPin({ placement: card.placement, step, pin, force });
     setDraft((d) => addDocument(d, { kind: view.document?.kind ?? 'mynumber_card', source: 'card', values: {}, card: { view, placement: card.placement } }));
   };
 
@@ -230,7 +231,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
         info={info}
         cardState={cardState}
         settings={settings}
-        cardError={card?.phase === 'error' ? card.error : card?.phase === 'reading' ? t('card.reading') : undefined}
+        cardError={card?.phase === 'error' ? t(`card.errors.${card.error ?? 'protocol'}`) : card?.phase === 'reading' ? t('card.reading') : undefined}
         onCamera={() => setScreen('capture')}
         onFile={() => setScreen('file')}
         onManual={() => setScreen('manual')}

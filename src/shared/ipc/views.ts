@@ -10,6 +10,14 @@ import { DOCUMENT_KINDS } from '../rules/vocabulary.ts';
 import { StaffSchema } from '../store/records.ts';
 
 export const TOKEN_KINDS = ['mynumber_card', 'juki_card', 'android_phone', 'iphone', 'unknown_jpki', 'not_jpki'] as const;
+/** Beside the facts, what the card says (main sends codes; the screens word them: card.warning.*). */
+export const CARD_WARNINGS = ['not_jpki', 'unknown_token', 'juki_card', 'auth_certificate_missing', 'unknown_issuer', 'invalid_signature', 'not_yet_valid'] as const;
+/** The two PIN steps, one per key: 真正性 (利用者証明用, 0018) and 基本4情報 (券面事項入力補助用, 0011). */
+export const PIN_STEPS = ['auth', 'basicInfo'] as const;
+export const PIN_ERRORS = ['wrong_pin', 'last_try', 'blocked', 'not_available'] as const;
+/** Why a read or a PIN step could not finish (card.errors.*). */
+export const CARD_ERRORS = ['removed', 'no_reader', 'no_service', 'gone', 'timeout', 'connect', 'transmit', 'no_card', 'protocol', 'response_too_long', 'refused'] as const;
+const PinFailureSchema = z.object({ code: z.enum(PIN_ERRORS), triesLeft: z.number().int().optional() });
 
 export const CardViewSchema = z.object({
   kind: z.enum(TOKEN_KINDS),
@@ -22,12 +30,15 @@ export const CardViewSchema = z.object({
   genuine: z.boolean().optional(),
   /** 氏名・生年月日・性別 from the chip (PIN only). The address is never sent to the screens. */
   holder: z.object({ name: z.string(), birthDate: IsoDateSchema, sex: z.string() }).optional(),
+  /** Per PIN step tried and not done; the other step's result stays. */
+  pinErrors: z.object({ auth: PinFailureSchema.optional(), basicInfo: PinFailureSchema.optional() }).optional(),
   document: DocumentSchema.optional(),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.enum(CARD_WARNINGS)),
 });
 export type CardView = z.infer<typeof CardViewSchema>;
 
-export const READER_SERVICE_STATES = ['starting', 'running', 'no_service'] as const;
+/** no_service: pcscd is not running (retried until it is); disabled: no card reader at this desk (no PC/SC context). */
+export const READER_SERVICE_STATES = ['starting', 'running', 'no_service', 'disabled'] as const;
 
 export const CardStateSchema = z.object({
   /** Increases with every change; `card:state` with `after` = seq waits for the next one. */
@@ -41,7 +52,7 @@ export const CardStateSchema = z.object({
       placement: z.number().int(),
       phase: z.enum(['reading', 'ready', 'error']),
       status: CardViewSchema.optional(),
-      error: z.string().optional(),
+      error: z.enum(CARD_ERRORS).optional(),
     })
     .nullable(),
 });
@@ -52,6 +63,8 @@ export const CardStateRequestSchema = z.object({ after: z.number().int().optiona
 export const PinRequestSchema = z
   .object({
     placement: z.number().int(),
+    /** Which key the PIN is for; each step has its own PIN, tries and confirmation. */
+    step: z.enum(PIN_STEPS),
     pin: z.string().regex(/^[0-9]{4}$/, { message: 'the PIN has 4 digits' }),
     /** Staff confirmed an attempt with only one try left. */
     force: z.boolean(),

@@ -95,6 +95,8 @@ export const SettingsSchema = z
     language: z.enum(LANGUAGES),
     /** Preferred PC/SC reader name; null = the first one with a card. */
     readerName: z.string().max(200).nullable(),
+    /** No card reader at this desk: PC/SC is never opened (cards stay free for other programs). */
+    noCardReader: z.boolean(),
     /** MediaDeviceInfo.deviceId of the document camera; null = the default camera. */
     cameraId: z.string().max(200).nullable(),
     /** Full-screen kiosk window (Electron). */
@@ -113,6 +115,7 @@ export const DEFAULT_SETTINGS: Settings = {
   facility: { onlineCheck: 'unavailable', smartphoneReader: false },
   language: 'ja',
   readerName: null,
+  noCardReader: false,
   cameraId: null,
   kiosk: false,
   retentionYears: 3,

@@ -11,6 +11,7 @@ import { fieldValueText } from '../components/fieldText.ts';
 import { documentName } from '../components/names.ts';
 import type { Draft, PatientFacts } from '../draft.ts';
 import { CardPanel } from './CardPanel.tsx';
+import type { VerifyPinStep } from './PinSteps.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
 
 export function CheckScreen(props: {
@@ -23,7 +24,7 @@ export function CheckScreen(props: {
   onRemove(id: string): void;
   onAddPaper(): void;
   onFinish(): void;
-  onVerifyPin?: (pin: string, force: boolean) => Promise<void>;
+  onVerifyPin?: VerifyPinStep;
   onPrintDeclaration(): void;
 }) {
   const { t, i18n } = useTranslation();

@@ -69,6 +69,9 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
               ))}
             </select>
           </div>
+          <label className="check-line">
+            <input id="settings-no-card-reader" type="checkbox" checked={s.noCardReader} onChange={(e) => setS({ ...s, noCardReader: e.target.checked })} /> {t('settings.noCardReader')}
+          </label>
           <div className="field">
             <label htmlFor="settings-camera">{t('settings.camera')}</label>
             <select id="settings-camera" value={s.cameraId ?? ''} onChange={(e) => setS({ ...s, cameraId: e.target.value || null })}>

@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/store/records.ts';
 export function readerLine(state: CardState | null, t: (k: string, o?: Record<string, unknown>) => string): { text: string; ok: boolean } {
   if (!state || state.service === 'starting') return { text: t('waiting.starting'), ok: false };
   if (state.service === 'no_service') return { text: t('waiting.noService'), ok: false };
+  if (state.service === 'disabled') return { text: t('waiting.readerDisabled'), ok: true };
   if (state.readers.length === 0) return { text: t('waiting.noReader'), ok: false };
   return { text: t('waiting.readerReady', { names: state.readers.join(', ') }), ok: true };
 }
