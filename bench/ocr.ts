@@ -128,7 +128,7 @@ function accuracy(set: Row[], label: string) {
     }
     if (r.kind !== doc.kind && values.failures) console.log(`  ✗ ${label} ${doc.file} classified as ${r.kind}`);
   }
-  const silentWrongInsurer = set.filter(({ doc, r }) => r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== doc.fields.insurerNumber && !r.warnings.some((w) => w.includes('保険者番号'))).length;
+  const silentWrongInsurer = set.filter(({ doc, r }) => r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== doc.fields.insurerNumber && !r.warnings.some((w) => w.code.startsWith('ocr.insurerNumber') || (w.params.field === 'insurerNumber'))).length;
   return { classified, hit, total, perField, silentWrongInsurer };
 }
 

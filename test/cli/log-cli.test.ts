@@ -114,7 +114,7 @@ describe('uketsuke log export and purge', () => {
     const l = log();
     const out = await run(['log', 'export', '--db', l.file, '--key-file', l.keyFile, '--date', '2026-11-22']);
     expect(out.code).toBe(0);
-    expect(out.stdout.startsWith('\uFEFF番号/id')).toBe(true);
+    expect(out.stdout.startsWith('\uFEFF番号,日時,')).toBe(true);
     expect(out.stdout.split('\r\n')).toHaveLength(6); // header, 4 checks, final newline
     expect(out.stdout).not.toMatch(/01130012|12345678/);
     const target = join(l.dir, 'export.csv');

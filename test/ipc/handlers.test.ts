@@ -42,6 +42,9 @@ describe('dispatch (real services)', () => {
     const result = await dispatch(handlers, 'rules:evaluate', { ...situation, documents: [{ kind: 'nope' }] });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/^invalid request for rules:evaluate: documents\[0\]\.kind/);
+    if (!result.ok) expect(result.code).toBe('error.invalidRequest');
+    // An empty image is said as an image the screens could not send, not as a schema message.
+    expect(await dispatch(handlers, 'ocr:scan', { image: '' })).toMatchObject({ ok: false, code: 'error.invalidImage' });
     const junk = await dispatch(handlers, 'rules:evaluate', '"; DROP TABLE');
     expect(junk.ok).toBe(false);
   });
@@ -69,7 +72,7 @@ describe('dispatch (real services)', () => {
     console.error = (...a: unknown[]) => errors.push(a);
     try {
       const result = await dispatch(broken, 'app:info', undefined);
-      expect(result).toEqual({ ok: false, error: expect.not.stringContaining('secret') });
+      expect(result).toEqual({ ok: false, error: expect.not.stringContaining('secret'), code: 'error.internal' });
     } finally {
       console.error = orig;
     }

@@ -56,7 +56,7 @@ describe('extractFields', () => {
     const r = extractFields(lines('保険者番号 33120016'));
     expect(r.fields.insurerNumber).toBe('33120016');
     expect(r.confidence.insurerNumber).toBeLessThan(0.5);
-    expect(r.warnings.join()).toMatch(/33120016 fails its check digit/);
+    expect(r.warnings).toContainEqual({ code: 'ocr.insurerNumberCheckDigit', params: { number: '33120016' } });
   });
 
   it('reads a value from the cell below its label (header row over a value row)', () => {
@@ -101,7 +101,7 @@ describe('extractFields', () => {
   it('takes an unlabelled 保険者番号 only when one number qualifies, and always with a warning', () => {
     const r = extractFields(lines('作租者番王', '01120013', '記号 4479551 番号 819246'));
     expect(r.fields.insurerNumber).toBe('01120013');
-    expect(r.warnings.join()).toMatch(/保険者番号 01120013 was found without its label/);
+    expect(r.warnings).toContainEqual({ code: 'ocr.insurerNumberWithoutLabel', params: { number: '01120013' } });
     // Two candidates (or one failing its check digit): none is taken.
     expect(extractFields(lines('01120013', '06132294')).fields.insurerNumber).toBeUndefined();
     expect(extractFields(lines('01120014')).fields.insurerNumber).toBeUndefined();
@@ -119,7 +119,7 @@ describe('extractFields', () => {
     const r = extractFields([at(100, [0, '有効其眼|令和8年7月31日']), at(140, [0, '生年月日|昭和28年1月2日'])]);
     expect(r.fields.expiry).toBe('2026-07-31');
     expect(r.confidence.expiry).toBeLessThanOrEqual(0.5);
-    expect(r.warnings.join()).toMatch(/有効期限 2026-07-31 was read beside a label that could not be read cleanly/);
+    expect(r.warnings).toContainEqual({ code: 'ocr.dateBesideBlurredLabel', params: expect.objectContaining({ field: 'expiry', date: '2026-07-31' }) });
     // Nearest to 資格取得年月日, which is no field: not taken for 交付年月日 or 生年月日.
     expect(extractFields([at(100, [0, '資格取得年月目|令和8年5月9日'])]).fields).toEqual({});
   });
@@ -129,7 +129,7 @@ describe('extractFields', () => {
     const r = extractFields(doc, 'limit_certificate');
     expect(r.fields).toMatchObject({ birthDate: '1953-01-02', expiry: '2026-07-31' });
     expect(r.fields.issueDate).toBeUndefined();
-    expect(r.warnings.join()).toMatch(/有効期限 2026-07-31 is the latest date/);
+    expect(r.warnings).toContainEqual({ code: 'ocr.dateLatest', params: { field: 'expiry', date: '2026-07-31' } });
     // An old 保険証 need not print an expiry: its latest date may be the 交付 date.
     expect(extractFields(doc, 'legacy_insurance_card').fields.expiry).toBeUndefined();
     // No date a year apart from the next: no birth date.
@@ -140,7 +140,7 @@ describe('extractFields', () => {
     const r = extractFields(lines('半年月日 令和8年6月14日', '有効期限 令和8年7月31日', '交付年月日 令和8年6月14日'));
     expect(r.fields.birthDate).toBeUndefined();
     expect(r.fields).toMatchObject({ issueDate: '2026-06-14', expiry: '2026-07-31' });
-    expect(r.warnings.join()).toMatch(/生年月日 2026-06-14 is not before/);
+    expect(r.warnings).toContainEqual({ code: 'ocr.birthDateNotBefore', params: { date: '2026-06-14' } });
     // A newborn: born before the card was issued, kept.
     expect(extractFields(lines('生年月日 令和8年6月1日', '交付年月日 令和8年6月14日')).fields.birthDate).toBe('2026-06-01');
     // After another, unlabelled date (発効期日): dropped as well.
@@ -156,10 +156,14 @@ describe('extractFields', () => {
     const r = extractFields(lines('品 田中 清', 'は拓。神家用符用崎市栄町2耳目2番1 1号', '記和31年1月13日生 dl 男', '2028年01月13日まで胡郊'), 'mynumber_card');
     expect(r.fields).toMatchObject({ name: '田中　清', expiry: '2028-01-13', sex: 'male' });
     expect(r.confidence.name).toBeLessThan(0.8);
-    expect(r.warnings.join()).toMatch(/氏名 田中\u3000清 was read without its label/);
+    expect(r.warnings).toContainEqual({ code: 'ocr.nameWithoutLabel', params: { name: '田中\u3000清' } });
     // Only on the card, and never the 電子証明書's date or a 「…までに」 deadline.
     expect(extractFields(lines('品 田中 清'), 'qualification_notice').fields.name).toBeUndefined();
     expect(extractFields(lines('電子証明書の有効期限 2027年04月22日まで'), 'mynumber_card').fields.expiry).toBeUndefined();
+    // …which is read as the 電子証明書's own expiry, beside the card's.
+    const both = extractFields(lines('品 田中 清', '記和31年1月13日生 dl 男', '2031年01月13日まで有効', '電子証明書の有効期限 2027年04月22日'), 'mynumber_card');
+    expect(both.fields).toMatchObject({ expiry: '2031-01-13', certificateExpiry: '2027-04-22' });
+    expect(extractFields(lines('電子証明書の有効期限 2027年04月22日'), 'qualification_notice').fields.certificateExpiry).toBeUndefined();
     expect(extractFields(lines('令和8年7月31日までに返却してください')).fields.expiry).toBeUndefined();
     // A range: the date right before まで is the end.
     expect(extractFields(lines('令和6年7月1日 から 令和13年3月31日 まで')).fields.expiry).toBe('2031-03-31');
@@ -198,13 +202,13 @@ describe('extractFields', () => {
     const lost = extractFields(lines('保険者番号 01190016', '保鐵る 全国健康促取協会 山内支部'));
     expect(lost.fields.insurerName).toBe('全国健康保険協会山梨支部');
     expect(lost.confidence.insurerName).toBeLessThan(0.8);
-    expect(lost.warnings.join()).toMatch(/保険者名称 全国健康保険協会山梨支部 follows from the 保険者番号 01190016/);
+    expect(lost.warnings).toContainEqual({ code: 'ocr.insurerNameDerived', params: expect.objectContaining({ name: '全国健康保険協会山梨支部', number: '01190016' }) });
     expect(extractFields(lines('保険者番号 39448824', '保険者名称 大分県後期導齢者医療広域連合。')).fields.insurerName).toBe('大分県後期高齢者医療広域連合');
     expect(extractFields(lines('保険者番号 01190016')).fields.insurerName).toBe('全国健康保険協会山梨支部');
     // Read clean but another insurer: kept as read, with a warning; a failing number names nobody.
     const other = extractFields(lines('保険者番号 01190016', '保険者名称 川口市'));
     expect(other.fields.insurerName).toBe('川口市');
-    expect(other.warnings.join()).toMatch(/「川口市」 is not the insurer of 保険者番号 01190016/);
+    expect(other.warnings).toContainEqual({ code: 'ocr.insurerNameMismatch', params: expect.objectContaining({ read: '川口市', number: '01190016' }) });
     expect(extractFields(lines('保険者番号 01190017')).fields.insurerName).toBeUndefined();
     // A 健保組合 number names nobody.
     expect(extractFields(lines('保険者番号 06477756')).fields.insurerName).toBeUndefined();
@@ -256,7 +260,7 @@ describe('extractFields', () => {
     const r = extractFields(lines('子ども医療費受給者証', '生年月日 平成24年11月27日', '有効期間 令和6年7月1日 から 令和13年3月31日 まで', '令和6年7月24日 東部市'), 'public_subsidy_certificate');
     expect(r.fields.issueDate).toBe('2024-07-24');
     expect(r.confidence.issueDate).toBeLessThan(0.8);
-    expect(r.warnings.join()).toMatch(/交付年月日 2024-07-24 is printed before the issuer \(「東部市」\)/);
+    expect(r.warnings).toContainEqual({ code: 'ocr.dateBeforeIssuer', params: { field: 'issueDate', date: '2024-07-24', issuer: '東部市' } });
     // Not a place, or a date that cannot be the issue (after the expiry): nothing.
     expect(extractFields(lines('令和6年7月24日 まで有効')).fields.issueDate).toBeUndefined();
     expect(extractFields(lines('有効期限 令和7年7月31日', '令和8年1月1日 船橋市長')).fields.issueDate).toBeUndefined();

@@ -77,9 +77,17 @@ describe('scanning generated documents', () => {
     for (const d of [...clean, ...degraded]) {
       const r = results.get(d.path)!;
       if (r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== d.fields.insurerNumber) {
-        expect(r.warnings.join(), `${d.file}: ${r.fields.insurerNumber} vs ${d.fields.insurerNumber}`).toMatch(/保険者番号/);
+        expect(r.warnings.map((w) => w.code).join(), `${d.file}: ${r.fields.insurerNumber} vs ${d.fields.insurerNumber}`).toMatch(/ocr\.insurerNumber/);
       }
     }
+  });
+
+  it("reads a card face's 電子証明書の有効期限 apart from the card's own 有効期限", () => {
+    const cards = clean.filter((d) => d.kind === 'mynumber_card');
+    expect(cards.length).toBeGreaterThan(0);
+    const right = cards.filter((d) => results.get(d.path)!.fields.certificateExpiry === d.fields.certificateExpiry);
+    expect(right.length).toBeGreaterThanOrEqual(Math.ceil(cards.length / 2));
+    for (const d of cards) expect(results.get(d.path)!.fields.expiry, d.file).not.toBe(d.fields.certificateExpiry);
   });
 
   it('reads every row a portal screen lists (a row the layout analysis dropped is read again as one block)', () => {

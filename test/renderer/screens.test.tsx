@@ -16,7 +16,7 @@ import { ReviewScreen } from '../../src/renderer/src/screens/ReviewScreen.tsx';
 import { RulesScreen } from '../../src/renderer/src/screens/RulesScreen.tsx';
 import { SettingsScreen } from '../../src/renderer/src/screens/SettingsScreen.tsx';
 import { WaitingScreen } from '../../src/renderer/src/screens/WaitingScreen.tsx';
-import { addDocument, emptyDraft } from '../../src/renderer/src/draft.ts';
+import { contradictionsOf, newCheck, patientFacts, withDocument } from '../../src/renderer/src/desk/check.ts';
 import { buildApi } from '../../src/shared/ipc/build-api.ts';
 import type { AppInfo } from '../../src/shared/ipc/contract.ts';
 import type { CardState, CardView, ScanView } from '../../src/shared/ipc/views.ts';
@@ -42,7 +42,7 @@ const cardView = (patch: Partial<CardView> = {}): CardView => ({
 
 describe('WaitingScreen', () => {
   it('asks for the card or a document, and says the reader is ready', () => {
-    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} />);
+    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />);
     expect(screen.getByText('マイナ保険証をカードリーダーに置くか、書類を撮影・スキャンしてください')).toBeTruthy();
     expect(screen.getByTestId('reader-status').textContent).toBe('カードリーダー準備完了: Reader A');
     expect(screen.getByText(/オンライン資格確認: なし/)).toBeTruthy();
@@ -54,21 +54,21 @@ describe('WaitingScreen', () => {
     [state({ readers: [] }), 'カードリーダーが接続されていません'],
     [null, '確認しています'],
   ])('reader trouble is said plainly (%#)', (s, words) => {
-    renderScreen(<WaitingScreen info={info} cardState={s} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} />);
+    renderScreen(<WaitingScreen info={info} cardState={s} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />);
     expect(screen.getByTestId('reader-status').textContent).toContain(words);
   });
 
   it('shows a card error and a check log that cannot be written', () => {
     renderScreen(
-      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} />,
+      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged', problemCode: 'corrupt' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />,
     );
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts).toEqual(['カードが読み取り中に抜かれました', '記録の保存ができません: the check log file is damaged']);
+    expect(alerts).toEqual(['カードが読み取り中に抜かれました', '記録の保存ができません: 記録のファイルが壊れています。管理者に連絡してください']);
   });
 
   it('the three ways in are buttons with their number keys', () => {
     const onManual = vi.fn();
-    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={onManual} />);
+    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={onManual} pending={null} onResume={noop} onAbandon={noop} />);
     fireEvent.click(screen.getByRole('button', { name: /3\s*手で入力/ }));
     expect(onManual).toHaveBeenCalledOnce();
   });
@@ -77,12 +77,12 @@ describe('WaitingScreen', () => {
 describe('CardPanel', () => {
   it('valid, grace and expired certificates, tries left, genuineness unknown without PIN', () => {
     renderScreen(<CardPanel view={cardView()} />);
-    expect(screen.getByTestId('card-panel').textContent).toContain('有効（2029-05-01まで）');
+    expect(screen.getByTestId('card-panel').textContent).toContain('有効（令和11年5月1日まで）');
     expect(screen.getByTestId('card-panel').textContent).toContain('PIN残り回数: 利用者証明 3');
     expect(screen.getByTestId('card-panel').textContent).toContain('真正性は未確認');
     cleanup();
     renderScreen(<CardPanel view={cardView({ certificateStatus: 'grace', graceUntil: '2026-12-31' })} />);
-    expect(screen.getByTestId('card-panel').textContent).toContain('猶予期間中（2026-12-31まで使えます）');
+    expect(screen.getByTestId('card-panel').textContent).toContain('猶予期間中（令和8年12月31日まで使えます）');
   });
 
   it('two PIN steps, each with its own entry and button: genuineness (利用者証明用) and the 基本4情報 (券面事項入力補助用)', async () => {
@@ -152,12 +152,13 @@ describe('CardPanel', () => {
 });
 
 const scan: ScanView = {
+  id: 's0123456789abcdef',
   kind: 'qualification_certificate',
   confidence: 0.95,
   fields: { name: '太田 悠真', birthDate: '1969-08-07', insurerNumber: '01460014', expiry: '2030-06-22', burdenRatio: 0.3 },
   fieldConfidence: { name: 0.9, birthDate: 0.95, insurerNumber: 0.5, expiry: 0.6 },
   confirm: ['insurerNumber', 'expiry'],
-  warnings: ['保険者番号の検証番号が合いません'],
+  warnings: [{ code: 'ocr.insurerNumberCheckDigit', params: { number: '01460014' } }],
   image: 'data:image/jpeg;base64,AAAA',
   ms: 900,
 };
@@ -169,7 +170,8 @@ describe('ReviewScreen', () => {
     const unsure = [...document.querySelectorAll('.field.unsure')].map((f) => f.getAttribute('data-field'));
     expect(unsure).toEqual(['insurerNumber', 'expiry']);
     expect(document.querySelector('.field.bad')?.getAttribute('data-field')).toBe('insurerNumber');
-    expect(screen.getByText('保険者番号の検証番号が合いません')).toBeTruthy();
+    expect(screen.getByText('保険者番号の検証番号が合いません。書類を見直してください')).toBeTruthy();
+    expect(screen.getByRole('list', { name: '注意' }).textContent).toBe('保険者番号 01460014 の検証番号が合いません。書類で確かめてください');
     fireEvent.change(screen.getByLabelText(/保険者番号/), { target: { value: '01460013' } });
     expect(document.querySelector('.field.bad')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /この内容で確定/ }));
@@ -198,13 +200,12 @@ describe('ManualEntryScreen', () => {
 });
 
 describe('CheckScreen', () => {
-  const draft = addDocument(emptyDraft(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-01', insurerNumber: '138602', expiry: '2027-07-31', burdenRatio: '0.3' } });
+  const check = withDocument(newCheck(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-01', insurerNumber: '138602', expiry: '2027-07-31', burdenRatio: '0.3' } });
+  const props = { check, facts: patientFacts(check), contradictions: [], today: DATE, needs: [], canFinish: true, onFacts: noop, onRemove: noop, onAddPaper: noop, onScanPaper: noop, onFinish: noop, onPrintDeclaration: noop };
 
   it('fills the patient from the document and shows the verdict; Enter finishes', () => {
     const onFinish = vi.fn();
-    renderScreen(
-      <CheckScreen draft={draft} today={DATE} verdict={verdictFor('accept')} onPatient={noop} onRemove={noop} onAddPaper={noop} onFinish={onFinish} onPrintDeclaration={noop} />,
-    );
+    renderScreen(<CheckScreen {...props} verdict={verdictFor('accept')} onFinish={onFinish} />);
     expect((screen.getByLabelText(/氏名（記録/) as HTMLInputElement).value).toBe('受付 花子');
     expect((screen.getByLabelText('保険の種類') as HTMLSelectElement).value).toBe('kokuho');
     expect(screen.getByText('46歳')).toBeTruthy();
@@ -213,10 +214,29 @@ describe('CheckScreen', () => {
     expect(onFinish).toHaveBeenCalledOnce();
   });
 
-  it('without a verdict it says what is missing and cannot finish', () => {
-    renderScreen(<CheckScreen draft={emptyDraft()} today={DATE} verdict={null} onPatient={noop} onRemove={noop} onAddPaper={noop} onFinish={noop} onPrintDeclaration={noop} />);
-    expect(screen.getByRole('status').textContent).toBe('生年月日を入れると判定します');
-    expect((screen.getByRole('button', { name: /完了して記録/ }) as HTMLButtonElement).disabled).toBe(true);
+  it('Tab reaches the patient fields first, and the fields of each document before its 外す', () => {
+    renderScreen(<CheckScreen {...props} verdict={verdictFor('accept')} />);
+    const focusable = [...document.querySelectorAll<HTMLElement>('form.check button, form.check input, form.check select, form.check summary')];
+    expect(focusable[0]?.id).toBe('patient-name');
+    const item = document.querySelector('.documents li')!;
+    const inItem = [...item.querySelectorAll('button, input, select')];
+    expect(inItem.at(-1)?.textContent).toBe('外す');
+  });
+
+  it('two documents that disagree stand on top, naming both values and both documents in Japanese', () => {
+    let two = withDocument(newCheck(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-05', insurerNumber: '138602' } });
+    two = withDocument(two, { kind: 'qualification_notice', source: 'ocr', values: { name: '受付 花子', birthDate: '1981-05-05', insurerNumber: '138602' } });
+    renderScreen(<CheckScreen {...props} check={two} facts={patientFacts(two)} contradictions={contradictionsOf(two, DATE)} verdict={verdictFor('accept')} />);
+    expect(screen.getByTestId('contradictions').textContent).toBe('生年月日が一致しません：資格確認書 昭和55年5月5日／お知らせ 昭和56年5月5日');
+  });
+
+  it('without a verdict it names the facts the decision needs, and Enter goes to the first of them', () => {
+    const onFinish = vi.fn();
+    renderScreen(<CheckScreen {...props} facts={{ ...props.facts, birthDate: '', insurerType: '' }} verdict={null} needs={['birthDate', 'insurerType']} canFinish={false} onFinish={onFinish} />);
+    expect(screen.getByTestId('verdict-pending').textContent).toBe('判定には生年月日と保険の種類が必要です');
+    fireEvent.submit(screen.getByRole('button', { name: /完了して記録/ }).closest('form')!);
+    expect(onFinish).not.toHaveBeenCalled();
+    expect(document.activeElement?.id).toBe('patient-birth');
   });
 });
 
@@ -245,12 +265,15 @@ describe('LogScreen and SettingsScreen on the real services', () => {
     renderScreen(<LogScreen api={api} today={new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)} staff={null} hasStaff={false} />);
     await waitFor(() => expect(document.querySelectorAll('table.entries tbody tr')).toHaveLength(1));
     expect(document.querySelector('table.entries tbody tr')?.textContent).toContain('受付 花子');
+    // Dates in 和暦, never ISO.
+    expect(document.querySelector('table.entries tbody tr')?.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(screen.getByRole('button', { name: /CSVで書き出す/ })).toBeTruthy();
   });
 
   it('the rules viewer lists the rules in force with their sources as text, and filters', async () => {
     renderScreen(<RulesScreen api={api} />);
     await waitFor(() => expect(screen.getByTestId('active-pack').textContent).toContain('jp.uketsuke.national'));
+    expect(screen.getByTestId('active-pack').textContent).toMatch(/令和\d+年\d+月\d+日/);
     const all = document.querySelectorAll('.rule-list > li').length;
     expect(all).toBeGreaterThan(20);
     expect(document.querySelectorAll('a')).toHaveLength(0);

@@ -27,7 +27,7 @@ describe('VerdictPanel', () => {
   it('need_more lists what is missing, what to say, and the 申立書 fallback with a print button', () => {
     const onPrint = vi.fn();
     renderScreen(<VerdictPanel verdict={verdictFor('need_more')} onPrintDeclaration={onPrint} />);
-    expect(screen.getByText('あと1つ、次のどれかが必要です')).toBeTruthy();
+    expect(screen.getByText('あと1つ、次のいずれかが必要です')).toBeTruthy();
     expect(screen.getAllByRole('listitem').some((li) => li.textContent?.includes('資格確認書'))).toBe(true);
     screen.getByRole('button', { name: '被保険者資格申立書を印刷' }).click();
     expect(onPrint).toHaveBeenCalledOnce();

@@ -80,6 +80,26 @@ describe('check log', () => {
     s.close();
   });
 
+  it('keeps every image a check names, in order, each bound to its entry; a swapped one shows in verify', () => {
+    const f = fixture();
+    const s = f.open();
+    s.saveSettings({ ...DEFAULT_SETTINGS, keepImagesDays: 7 }, null);
+    const other = Buffer.concat([PNG, Buffer.from('second')]);
+    const two = s.recordCheck(check({ name: '二枚 一郎' }), [PNG, other]);
+    const none = s.recordCheck(check({ name: '無し 二郎' }), []);
+    expect(s.getImages(two.id).map((b) => b.equals(PNG) || b.equals(other))).toEqual([true, true]);
+    expect(s.getImages(two.id)[1]!.equals(other)).toBe(true);
+    expect(s.getImages(none.id)).toEqual([]);
+    expect(s.verify()).toMatchObject({ ok: true });
+    s.close();
+    const db = rawDb(f.file, keyOf(f.keyFile));
+    db.prepare('UPDATE images SET png = ? WHERE entry_id = ? AND id = (SELECT max(id) FROM images WHERE entry_id = ?)').run(PNG, two.id, two.id);
+    db.close();
+    const again = f.open();
+    expect(again.verify()).toMatchObject({ ok: false, entryId: two.id });
+    again.close();
+  });
+
   it('keeps a redacted image only while settings allow, and purges it when it expires', () => {
     const f = fixture();
     const s = f.open();

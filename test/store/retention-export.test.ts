@@ -82,15 +82,17 @@ describe('CSV export', () => {
     s.recordCheck(check({ at: '2026-11-21T09:00:00+09:00' }));
     const id = s.recordCheck(check({ name: '佐藤, "花子"' })).id;
     const csv = s.exportCsv({ date: '2026-11-22' });
-    expect(csv.startsWith('\uFEFF番号/id,日時/time,')).toBe(true);
+    expect(csv.startsWith('\uFEFF番号,日時,確認日,担当,オンライン資格確認,氏名,生年月日,保険の種類,提示書類,書類の項目,判定,書類を出せないとき,負担割合,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
-    for (const secret of ['01130012', '12345678', 'number=901', 'branch=01']) expect(csv).not.toContain(secret);
+    for (const secret of ['01130012', '12345678', '番号=901', '枝番=01']) expect(csv).not.toContain(secret);
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(2);
     expect(rows[1]![0]).toBe(String(id));
     expect(rows[1]![1]).toBe('2026-11-22 09:15:00');
     expect(rows[1]![5]).toBe('佐藤, "花子"');
-    expect(rows[1]![9]).toBe(`資格確認書: branch=${MASK} burdenRatio=0.3 expiry=2027-07-31 insurerNumber=${MASK} number=${MASK} symbol=${MASK}`);
+    expect(rows[1]![9]).toBe(`資格確認書: 枝番=${MASK} 負担割合=3割 有効期限=2027-07-31 保険者番号=${MASK} 番号=${MASK} 記号=${MASK}`);
+    // Values in words, no codes: nothing in a row is an English word.
+    for (const cell of rows[1]!.slice(2, 14)) expect(cell).not.toMatch(/[a-z]{2,}/);
     expect(parseCsv(s.exportCsv({ from: '2026-11-01', to: '2026-11-30' }))).toHaveLength(3);
     expect(parseCsv(s.exportCsv({}))).toHaveLength(3);
     expect(errorOf(() => s.exportCsv({ date: '2026-11-22', from: '2026-11-01' })).code).toBe('invalid');
@@ -109,8 +111,8 @@ describe('CSV export', () => {
     expect(errorOf(() => s.exportCsv({ unmaskedBy: clerk })).code).toBe('forbidden');
     expect(errorOf(() => s.exportCsv({ unmaskedBy: { ...clerk, role: 'admin' } })).code).toBe('forbidden');
     const csv = s.exportCsv({ unmaskedBy: admin });
-    expect(csv).toContain('insurerNumber=01130012');
-    expect(csv).toContain('symbol=12345678');
+    expect(csv).toContain('保険者番号=01130012');
+    expect(csv).toContain('記号=12345678');
     s.exportCsv({ by: clerk });
     s.close();
     const exports = auditEvents(f.file, f.keyFile).filter((e) => e.event === 'export');
@@ -124,6 +126,6 @@ describe('CSV export', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell('@SUM(A1)')).toBe(`'@SUM(A1)`);
     expect(csvCell(-1)).toBe('-1');
-    expect(toCsv([], { masked: true })).toMatch(/^\uFEFF番号\/id,.*\r\n$/);
+    expect(toCsv([], { masked: true })).toMatch(/^\uFEFF番号,日時,.*\r\n$/);
   });
 });

@@ -149,7 +149,7 @@ describe('a damaged file', () => {
     expect(s.searchChecks({})).toEqual([]);
     expect(s.getSettings()).toEqual(DEFAULT_SETTINGS);
     expect(s.hasStaff()).toBe(false);
-    expect(s.exportCsv({})).toMatch(/^\uFEFF番号\/id.*\r\n$/);
+    expect(s.exportCsv({})).toMatch(/^\uFEFF番号,日時,.*\r\n$/);
     expect(errorOf(() => s.verify()).code).toBe('corrupt');
     expect(errorOf(() => s.recordCheck(check())).code).toBe('read_only');
     expect(errorOf(() => s.addStaff({ name: 'A', role: 'admin', pin: '1234' }, null)).code).toBe('read_only');

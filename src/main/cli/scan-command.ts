@@ -33,7 +33,7 @@ export async function scanCommand(args: string[], io: { stdout: NodeJS.WritableS
         if (!values.json) {
           io.stdout.write(`${file}: ${r.kind} (${Math.round(r.confidence * 100)}%)\n`);
           for (const [k, v] of Object.entries(r.fields)) io.stdout.write(`  ${k}: ${String(v)}${r.confirm.includes(k as never) ? '   ← confirm' : ''}\n`);
-          for (const w of r.warnings) io.stdout.write(`  warning: ${w}\n`);
+          for (const w of r.warnings) io.stdout.write(`  warning: ${[w.code, ...Object.entries(w.params).map(([k, v]) => `${k}=${v}`)].join(' ')}\n`);
         }
       } catch (e) {
         // A file that stopped or hung the OCR process is one failed file; the next gets a fresh process.

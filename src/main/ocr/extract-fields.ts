@@ -12,6 +12,7 @@ import { toHalfWidth } from '../../shared/domain/text.ts';
 import { PREFECTURES } from '../../shared/domain/prefectures.ts';
 import { compact } from './text.ts';
 import { cardDigitLines, personalNumberHits, showsPersonalNumber } from './personal-number.ts';
+import { ocrWarning, type OcrWarning } from '../../shared/ocr/warnings.ts';
 import type { DocumentKind } from '../../shared/rules/vocabulary.ts';
 
 export interface ExtractedFields {
@@ -40,7 +41,7 @@ export interface Extraction {
   fields: ExtractedFields;
   /** 0–1 per field: the OCR confidence of its line, lowered when a check fails. */
   confidence: Partial<Record<FieldName, number>>;
-  warnings: string[];
+  warnings: OcrWarning[];
   /** Whether a 個人番号-like number was seen and cut out (the image must be redacted too). */
   personalNumberSeen: boolean;
   /** Indexes of the OCR lines that carried it: their digit boxes are blacked out in any kept image. */
@@ -374,11 +375,10 @@ interface DateGuess {
   iso: string;
   confidence: number;
   /** Why the date was given this field, for the warning staff see. */
-  reason: string;
+  reason: { code: 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest' | 'ocr.dateBeforeIssuer'; params?: Record<string, string> };
   /** The fallback that placed it (for the bench's count). */
   rule: string;
 }
-const DATE_FIELD_LABEL: Record<DateField, string> = { birthDate: '生年月日', issueDate: '交付年月日', expiry: '有効期限' };
 /** Labels printed before a date; the ones that are no field still compete, so 資格取得年月日 is not taken for 交付年月日. */
 const DATE_LABELS: [DateField | undefined, string][] = [
   ['birthDate', '生年月日'],
@@ -430,7 +430,7 @@ function guessDateRoles(cells: Cell[], known: ExtractedFields): DateGuess[] {
     }).sort((a, b) => b.score - a.score);
     const [best, second] = [scores[0]!, scores.find((x) => x.field !== scores[0]!.field)!];
     if (!best.field || best.score < 0.5 || best.score - second.score < 0.2 || known[best.field] || found.some((f) => f.field === best.field)) continue;
-    found.push({ field: best.field, iso, confidence: cell.confidence * best.score, reason: `was read beside a label that could not be read cleanly (「${label}」)`, rule: 'date-label-guess' });
+    found.push({ field: best.field, iso, confidence: cell.confidence * best.score, reason: { code: 'ocr.dateBesideBlurredLabel', params: { label } }, rule: 'date-label-guess' });
   }
   const all = { ...known, ...Object.fromEntries(found.map((f) => [f.field, f.iso])) } as ExtractedFields;
   // Dates that contradict each other are not offered at all.
@@ -465,11 +465,11 @@ function extremeDates(cells: Cell[], known: ExtractedFields, flagged: Set<number
   const out: DateGuess[] = [];
   const [earliest, next] = [distinct[0]!, distinct[1]!];
   if (!known.birthDate && yearApart(earliest, next) && earliest !== known.issueDate && earliest !== known.expiry) {
-    out.push({ field: 'birthDate', iso: earliest, confidence: 0.4, reason: 'is the earliest date on the document (its label could not be read)', rule: 'date-earliest' });
+    out.push({ field: 'birthDate', iso: earliest, confidence: 0.4, reason: { code: 'ocr.dateEarliest' }, rule: 'date-earliest' });
   }
   const [latest, before] = [distinct.at(-1)!, distinct.at(-2)!];
   if (!known.expiry && kind && ALWAYS_EXPIRE.has(kind) && latest > before && latest !== known.issueDate && latest !== known.birthDate && (!known.issueDate || latest > known.issueDate)) {
-    out.push({ field: 'expiry', iso: latest, confidence: 0.4, reason: 'is the latest date on the document (its label could not be read)', rule: 'date-latest' });
+    out.push({ field: 'expiry', iso: latest, confidence: 0.4, reason: { code: 'ocr.dateLatest' }, rule: 'date-latest' });
   }
   return out;
 }
@@ -501,7 +501,7 @@ function myNumberCardExpiries(
   const left = [...new Set(cells.filter((c) => !flagged.has(c.line)).flatMap((c) => datesIn(c.text)))].filter((d) => d !== fields.birthDate && d !== fields.expiry && (!fields.birthDate || d > fields.birthDate));
   if (left.length === 1) {
     set('certificateExpiry', left[0], 0.5, 'certificate-date-left');
-    warnings.push(`電子証明書の有効期限 ${left[0]} was read without its label: confirm it on the card`);
+    warnings.push(ocrWarning('ocr.certificateExpiryWithoutLabel', { date: left[0]! }));
   }
 }
 
@@ -520,7 +520,7 @@ function issuerDate(cells: Cell[], known: ExtractedFields, flagged: Set<number>)
     if (!m || !iso || iso === known.birthDate || iso === known.expiry) continue;
     const issuer = c.text.slice(m.index + m[0].length).trim() || cells.find((d) => d.line === c.line && d.box && c.box && d.box.x0 > c.box.x1)?.text || '';
     if (!ISSUER.test(issuer) || (known.birthDate && known.birthDate >= iso) || (known.expiry && known.expiry <= iso)) continue;
-    return [{ field: 'issueDate', iso, confidence: 0.4, reason: `is printed before the issuer (「${issuer}」) where its label could not be read`, rule: 'date-before-issuer' }];
+    return [{ field: 'issueDate', iso, confidence: 0.4, reason: { code: 'ocr.dateBeforeIssuer', params: { issuer } }, rule: 'date-before-issuer' }];
   }
   return [];
 }
@@ -532,7 +532,7 @@ export function carriesPersonalNumber(line: OcrLine): boolean {
 }
 
 export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknown'): Extraction {
-  const warnings: string[] = [];
+  const warnings: OcrWarning[] = [];
   const personalNumberLines: number[] = [];
   const flagged = new Set<number>();
   // Also the lines beside or under a label read alone (personal-number.ts).
@@ -608,7 +608,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     const m = ocrLines.slice(0, 3).map((l, i) => (flagged.has(i) ? null : SHAPED.exec(toHalfWidth(l.text).trim()))).find(Boolean);
     if (m) {
       set('name', `${m[1]}\u3000${m[2]}`, 0.5, 'name-shape');
-      warnings.push(`氏名 ${m[1]}\u3000${m[2]} was read without its label: confirm it on the document`);
+      warnings.push(ocrWarning('ocr.nameWithoutLabel', { name: `${m[1]}\u3000${m[2]}` }));
     }
   }
   const birth = first(cells, /生年月日/, (f) => dateAfter(f.value));
@@ -657,7 +657,7 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     else {
       // Kept as read, flagged: staff compare it with the document; the app never guesses a digit.
       set('insurerNumber', digits, Math.min(insurer.f.confidence, 0.3), 'label-failed-check', insurer.f);
-      warnings.push(check.reason === 'check_digit' ? `保険者番号 ${digits} fails its check digit: confirm it on the document` : `保険者番号 ${digits} has an unexpected length: confirm it on the document`);
+      warnings.push(ocrWarning(check.reason === 'check_digit' ? 'ocr.insurerNumberCheckDigit' : 'ocr.insurerNumberLength', { number: digits }));
     }
   }
   // Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
@@ -725,11 +725,11 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     if (candidates.size === 1) {
       const [d] = [...candidates];
       set('insurerNumber', d, 0.4, 'insurer-unlabelled');
-      warnings.push(`保険者番号 ${d} was found without its label: confirm it on the document`);
+      warnings.push(ocrWarning('ocr.insurerNumberWithoutLabel', { number: d! }));
     }
   }
   // The same digits as the person's number: one of the two labels was misread.
-  if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number) warnings.push(`保険者番号 ${fields.insurerNumber} was also read as the 番号: confirm it on the document`);
+  if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number) warnings.push(ocrWarning('ocr.insurerNumberSameAsNumber', { number: fields.insurerNumber }));
 
   const issue = first(cells, /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/, (f) => dateAfter(f.value));
   if (issue) set('issueDate', issue.v, issue.f.confidence, 'label', issue.f);
@@ -754,13 +754,13 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       delete fields.birthDate;
       delete confidence.birthDate;
       delete boxes.birthDate;
-      warnings.push(`生年月日 ${birthDate} is not before the document's other dates: it was not taken; enter it from the document`);
+      warnings.push(ocrWarning('ocr.birthDateNotBefore', { date: birthDate }));
     }
   };
   dropLateBirth();
   for (const g of [...guessDateRoles(cells, fields), ...issuerDate(cells, fields, flagged), ...extremeDates(cells, fields, flagged, kind)]) {
     set(g.field, g.iso, Math.min(g.confidence, 0.5), g.rule);
-    warnings.push(`${DATE_FIELD_LABEL[g.field]} ${g.iso} ${g.reason}: confirm it on the document`);
+    warnings.push(ocrWarning(g.reason.code, { field: g.field, date: g.iso, ...g.reason.params }));
   }
   dropLateBirth();
   // The ratio is the first digit after its label (割 itself is often misread, and then the
@@ -820,6 +820,6 @@ export function reconcileInsurerName(x: Extraction): void {
     x.fields.insurerName = derived;
     x.confidence.insurerName = Math.min(0.6, x.confidence.insurerNumber ?? 0.6);
     x.via.insurerName = ['insurer-name-from-number'];
-    x.warnings.push(`保険者名称 ${derived} follows from the 保険者番号 ${number}${read ? ` (read as 「${read}」)` : ''}: confirm it on the document`);
-  } else x.warnings.push(`保険者名称 「${read}」 is not the insurer of 保険者番号 ${number} (${derived}): confirm both on the document`);
+    x.warnings.push(ocrWarning('ocr.insurerNameDerived', { name: derived, number, ...(read ? { read } : {}) }));
+  } else x.warnings.push(ocrWarning('ocr.insurerNameMismatch', { read, number, derived }));
 }

@@ -1,4 +1,5 @@
 /** One paper document: prepare the image, recognise, classify, extract. */
+import { ocrWarning, type OcrWarning, type OcrWarningCode } from '../../shared/ocr/warnings.ts';
 import { classify, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import { extractFields, NAME_CHARS, reconcileInsurerName, scrubPersonalNumbers, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
@@ -26,7 +27,7 @@ export interface ScanResult {
   via: Extraction['via'];
   /** Fields staff must confirm (low confidence or a failed check). */
   confirm: FieldName[];
-  warnings: string[];
+  warnings: OcrWarning[];
   /** The readers this scan used: tesseract, and PP-OCRv4 when its runtime loaded. */
   readers: ('tesseract' | 'pp-ocrv4')[];
   timings: { prepareMs: number; recognizeMs: number };
@@ -86,8 +87,8 @@ export async function scanDocument(engine: OcrEngine, input: Buffer, options: { 
     extraction.via.cardExpiry = extraction.via.expiry ?? [];
   }
   const warnings = [...extraction.warnings];
-  if (kind === 'unknown') warnings.push('document type not recognised: choose it by hand');
-  if (extraction.personalNumberSeen) warnings.push('a 個人番号 was visible on the image: it was not read, and the image must not be kept unredacted');
+  if (kind === 'unknown') warnings.push(ocrWarning('ocr.kindUnknown'));
+  if (extraction.personalNumberSeen) warnings.push(ocrWarning('ocr.personalNumberSeen'));
   const confirm = (Object.keys(extraction.fields) as FieldName[]).filter((k) => (extraction.confidence[k] ?? 0) < CONFIRM_BELOW);
   return {
     kind,
@@ -286,11 +287,11 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     const again = (await engine.recognizeLine(await crop(prepared, x.reread.insurerNumber), '0123456789')).text.replace(/\D/g, '');
     const check = validateInsurerNumber(again);
     if (check.valid && again !== x.fields.insurerNumber) {
-      x.warnings = x.warnings.filter((w) => !w.startsWith('保険者番号'));
+      x.warnings = x.warnings.filter((w) => !w.code.startsWith('ocr.insurerNumber'));
       x.fields.insurerNumber = check.normalized;
       x.confidence.insurerNumber = 0.6;
       x.via.insurerNumber = ['insurer-reread'];
-      x.warnings.push(`保険者番号 ${check.normalized} was read a second time from its crop: confirm it on the document`);
+      x.warnings.push(ocrWarning('ocr.insurerNumberReread', { number: check.normalized }));
       reconcileInsurerName(x);
     }
   }
@@ -326,15 +327,11 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
   }
 }
 
-const SECOND_LABELS: Record<(typeof SECOND_READ_FIELDS)[number], string> = {
-  insurerNumber: '保険者番号',
-  birthDate: '生年月日',
-  issueDate: '交付年月日',
-  expiry: '有効期限',
-  cardExpiry: 'カードの有効期限',
-  certificateExpiry: '電子証明書の有効期限',
-  burdenRatio: '負担割合',
-  sex: '性別',
+/** The first reader's warnings about a field, replaced when the second reader's own warning speaks for it. */
+const FIRST_READER_CODES: Partial<Record<(typeof SECOND_READ_FIELDS)[number], readonly OcrWarningCode[]>> = {
+  insurerNumber: ['ocr.insurerNumberCheckDigit', 'ocr.insurerNumberLength', 'ocr.insurerNumberWithoutLabel', 'ocr.insurerNumberReread'],
+  birthDate: ['ocr.birthDateNotBefore'],
+  certificateExpiry: ['ocr.certificateExpiryWithoutLabel'],
 };
 
 /**
@@ -350,13 +347,13 @@ async function secondReading(reader: PaddleReader, prepared: Prepared, x: Extrac
     const region = await greyCrop(prepared, box);
     if (!region) continue;
     const read = await reader.read(region.data, region.width, region.height);
-    const w = weigh(field, SECOND_LABELS[field], { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, read.text);
+    const w = weigh(field, { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, read.text);
     if (!w) continue;
     Object.assign(x.fields, { [field]: w.value });
     x.confidence[field] = w.confidence;
     x.via[field] = [...(x.via[field] ?? []), w.rule];
     if (w.warning) {
-      x.warnings = x.warnings.filter((m) => !m.startsWith(SECOND_LABELS[field]));
+      x.warnings = x.warnings.filter((m) => m.params.field !== field && !FIRST_READER_CODES[field]?.includes(m.code));
       x.warnings.push(w.warning);
     }
     if (field === 'insurerNumber') reconcileInsurerName(x);

@@ -11,6 +11,7 @@
  */
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
+import { ocrWarning, type OcrWarning } from '../../shared/ocr/warnings.ts';
 import { datesIn, repairOcr, type ExtractedFields, type FieldName } from './extract-fields.ts';
 
 /** The fields the second reader reads: digits, dates, 割 and 男/女 (it lacks most kana). */
@@ -61,17 +62,17 @@ export interface Weighed {
   /** 'second-reader' (taken from it), 'second-reader-agrees', 'second-reader-differs'. */
   rule: 'second-reader' | 'second-reader-agrees' | 'second-reader-differs';
   /** For staff, when the field must be confirmed for the two readings. */
-  warning?: string;
+  warning?: OcrWarning;
 }
 
 /** The field from the two readings, or undefined when the second adds nothing (it read nothing that passes). */
-export function weigh(field: SecondReadField, label: string, first: { value?: Value; confidence: number }, secondText: string): Weighed | undefined {
+export function weigh(field: SecondReadField, first: { value?: Value; confidence: number }, secondText: string): Weighed | undefined {
   const second = parseSecond(field, secondText);
   if (second === undefined) return undefined;
   const shown = (v: Value) => (field === 'burdenRatio' ? `${Math.round(Number(v) * 10)}割` : field === 'sex' ? (v === 'male' ? '男' : '女') : String(v));
   if (!passes(field, first.value)) {
-    return { value: second, confidence: SECOND_ONLY, rule: 'second-reader', warning: `${label} ${shown(second)} was read by the second reader${first.value !== undefined ? ` (the first read 「${shown(first.value)}」)` : ''}: confirm it on the document` };
+    return { value: second, confidence: SECOND_ONLY, rule: 'second-reader', warning: ocrWarning('ocr.secondReaderOnly', { field, value: shown(second), other: first.value !== undefined ? shown(first.value) : '—' }) };
   }
   if (second === first.value) return { value: second, confidence: Math.max(first.confidence, AGREED), rule: 'second-reader-agrees' };
-  return { value: second, confidence: DISAGREED, rule: 'second-reader-differs', warning: `${label} was read as ${shown(second)} and as ${shown(first.value!)} by the two readers: confirm it on the document` };
+  return { value: second, confidence: DISAGREED, rule: 'second-reader-differs', warning: ocrWarning('ocr.readersDisagree', { field, value: shown(second), other: shown(first.value!) }) };
 }

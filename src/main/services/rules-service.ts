@@ -3,6 +3,7 @@
  * force on the situation's date (built-in or an installed pack), evaluates, then adds the clinic's
  * local practice.
  */
+import type { ErrorCode, ErrorParams } from '../../shared/ipc/errors.ts';
 import { SituationSchema, type Verdict } from '../../shared/rules/situation.ts';
 import { formatIssues } from '../../shared/validation.ts';
 import type { IsoDate } from '../../shared/domain/dates.ts';
@@ -15,8 +16,16 @@ import { applyLocalPractice } from '../rule-packs/local-practice.ts';
 import { bookFor, type RuleSet } from '../rule-packs/rule-set.ts';
 
 /** Bad input from outside: reported as one line, never as a stack trace. */
+/** Bad input from the screens or the command line: the message in English, the code for the screens' words. */
 export class InputError extends Error {
   override name = 'InputError';
+  constructor(
+    message: string,
+    readonly code?: ErrorCode,
+    readonly params?: ErrorParams,
+  ) {
+    super(message);
+  }
 }
 
 const asRuleSet = (source: CompiledRulebook | RuleSet): RuleSet =>
@@ -64,7 +73,7 @@ export class RulesService {
 
   evaluate(input: unknown): Verdict {
     const parsed = SituationSchema.safeParse(input);
-    if (!parsed.success) throw new InputError(`invalid situation: ${formatIssues(parsed.error)}`);
+    if (!parsed.success) throw new InputError(`invalid situation: ${formatIssues(parsed.error)}`, 'error.invalidSituation');
     const verdict = evaluate(parsed.data, this.bookFor(parsed.data.date).compiled);
     return this.set.local.length ? applyLocalPractice(verdict, parsed.data, this.set.local) : verdict;
   }

@@ -22,16 +22,16 @@ export class ScanService {
     this.ocr.warm().catch((e: unknown) => console.error('[ocr] warm-up failed', e));
   }
 
-  async scan(imageBase64: string): Promise<ScanView & { redacted: Buffer }> {
+  async scan(imageBase64: string): Promise<Omit<ScanView, 'id'> & { redacted: Buffer }> {
     const input = Buffer.from(imageBase64, 'base64');
     const t0 = performance.now();
     let result;
     try {
       result = await this.ocr.scan(input, { previewWidth: PREVIEW_WIDTH });
     } catch (e) {
-      if (e instanceof ImageError) throw new InputError(`この画像は読めません (${e.message})`);
+      if (e instanceof ImageError) throw new InputError(`the image cannot be read (${e.message})`, 'error.imageUnreadable');
       // The OCR process is restarted on the next scan; this one can simply be taken again.
-      if (e instanceof OcrProcessError) throw new InputError(`読み取りに失敗しました (${e.message})。もう一度読み取ってください`);
+      if (e instanceof OcrProcessError) throw new InputError(`reading failed (${e.message}): take it again`, 'error.ocrFailed');
       throw e;
     }
     const { redacted, preview } = result.images!;

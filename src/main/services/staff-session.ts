@@ -41,8 +41,8 @@ export class StaffSession {
   require(hasStaff: boolean, role: Role = 'staff'): Staff | null {
     if (!hasStaff) return null;
     const staff = this.current();
-    if (!staff) throw new InputError('ロックされています。スタッフのPINを入力してください (locked: sign in first)');
-    if (role === 'admin' && staff.role !== 'admin') throw new InputError('管理者だけが行えます (admin only)');
+    if (!staff) throw new InputError('locked: sign in first', 'error.signInFirst');
+    if (role === 'admin' && staff.role !== 'admin') throw new InputError('admin only', 'error.adminOnly');
     this.touch();
     return staff;
   }

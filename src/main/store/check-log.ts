@@ -4,13 +4,20 @@ import { appendEntry, canonicalJson, type EntryColumns, type Head, newNonce, sha
 import type { Db } from './database.ts';
 import { statement } from './sql.ts';
 
-/** A check entry's payload. `image` is the SHA-256 of the kept redacted image, so a swapped image shows in verify. */
+/**
+ * A check entry's payload. `images` are the SHA-256s of the kept redacted images, in order, so a
+ * swapped image shows in verify (`image`: the one image of entries written before a check could keep several).
+ */
 export interface CheckPayload {
   v: 1;
   nonce: string;
   check: NewCheck;
   image?: string;
+  images?: string[];
 }
+
+/** The image hashes an entry's payload names, old (one image) or new (several). */
+export const payloadImages = (p: CheckPayload): string[] => p.images ?? (p.image ? [p.image] : []);
 
 const JST_OFFSET_MS = 9 * 3600_000;
 
@@ -35,11 +42,12 @@ export function searchColumns(check: NewCheck): EntryColumns {
   };
 }
 
-/** Appends a validated check (and its image) to the chain. Call inside an IMMEDIATE transaction. */
-export function insertCheck(db: Db, check: NewCheck, image?: { png: Buffer; expiresAt: string }): Head {
-  const payload: CheckPayload = { v: 1, nonce: newNonce(), check, ...(image ? { image: sha256hex(image.png) } : {}) };
+/** Appends a validated check (and the images it keeps) to the chain. Call inside an IMMEDIATE transaction. */
+export function insertCheck(db: Db, check: NewCheck, images: { pngs: readonly Buffer[]; expiresAt: string } = { pngs: [], expiresAt: '' }): Head {
+  const payload: CheckPayload = { v: 1, nonce: newNonce(), check, ...(images.pngs.length ? { images: images.pngs.map((png) => sha256hex(png)) } : {}) };
   const head = appendEntry(db, { kind: 'check', at: storedInstant(check.at), payload: canonicalJson(payload), columns: searchColumns(check) });
-  if (image) statement(db, 'INSERT INTO images (entry_id, png, expires_at) VALUES (?, ?, ?)').run(head.id, image.png, image.expiresAt);
+  const insert = statement(db, 'INSERT INTO images (entry_id, png, expires_at) VALUES (?, ?, ?)');
+  for (const png of images.pngs) insert.run(head.id, png, images.expiresAt);
   return head;
 }
 

@@ -1,5 +1,8 @@
 /** The one error the store throws: a code the caller can branch on and a one-line message for people. */
-export type StoreErrorCode = 'disk_full' | 'read_only' | 'wrong_key' | 'corrupt' | 'locked' | 'forbidden' | 'invalid' | 'not_found';
+import type { StoreProblemCode } from '../../shared/ipc/errors.ts';
+
+/** Shared with the screens, which word each code. */
+export type StoreErrorCode = StoreProblemCode;
 
 export class StoreError extends Error {
   override name = 'StoreError';

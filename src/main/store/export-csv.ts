@@ -1,41 +1,50 @@
 /**
- * CSV of check entries for Excel in Japan: UTF-8 with a BOM, CRLF, one bilingual header row.
+ * CSV of check entries for Excel in Japan: UTF-8 with a BOM, CRLF, Japanese headers and values.
  * By default the 保険者番号 and 被保険者等記号・番号・枝番 are replaced by a fixed mask (告知要求制限):
  * no tail is kept and the mask has one length, so not even the number of digits leaves the machine.
  */
 import { DOCUMENT_NAMES } from '../../shared/rules/vocabulary.ts';
 import type { CheckEntry } from '../../shared/store/records.ts';
 import { jstDateTime } from './check-log.ts';
+import { CSV_HEADERS, DECISION_WORDS, FALLBACK_WORDS, FIELD_WORDS, INSURER_TYPE_WORDS, NO, ONLINE_CHECK_WORDS, ratioWords, SOURCE_WORDS, VALUE_WORDS, YES } from './csv-words.ts';
 
 /** Document fields that hold an insurer number or a 記号・番号・枝番, whatever the reader called them. */
 export const MASKED_FIELD = /insurer|symbol|number|branch|記号|番号|枝番/i;
 export const MASK = '***';
 
+/** A logged field's value in words: ratios as 割, flags as あり/なし, codes by their table. */
+function fieldValue(key: string, value: string | number | boolean): string {
+  if (typeof value === 'boolean') return value ? YES : NO;
+  if (key === 'burdenRatio' && typeof value === 'number') return ratioWords(value);
+  return VALUE_WORDS[key]?.[String(value)] ?? String(value);
+}
+
+const H = CSV_HEADERS;
 const COLUMNS: [string, (e: CheckEntry, masked: boolean) => string | number | undefined | null][] = [
-  ['番号/id', (e) => e.id],
-  ['日時/time', (e) => jstDateTime(e.at)],
-  ['確認日/check date', (e) => e.checkDate],
-  ['担当/staff', (e) => e.staffName],
-  ['オンライン資格確認/online check', (e) => e.facility.onlineCheck],
-  ['氏名/name', (e) => e.patient.name],
-  ['生年月日/birth date', (e) => e.patient.birthDate],
-  ['保険種別/insurer type', (e) => e.patient.insurerType],
-  ['提示書類/documents', (e) => e.documents.map((d) => `${DOCUMENT_NAMES[d.kind].ja}[${d.source}]`).join(' / ')],
+  [H.id, (e) => e.id],
+  [H.time, (e) => jstDateTime(e.at)],
+  [H.checkDate, (e) => e.checkDate],
+  [H.staff, (e) => e.staffName],
+  [H.onlineCheck, (e) => ONLINE_CHECK_WORDS[e.facility.onlineCheck]],
+  [H.name, (e) => e.patient.name],
+  [H.birthDate, (e) => e.patient.birthDate],
+  [H.insurerType, (e) => INSURER_TYPE_WORDS[e.patient.insurerType]],
+  [H.documents, (e) => e.documents.map((d) => `${DOCUMENT_NAMES[d.kind].ja}（${SOURCE_WORDS[d.source]}）`).join(' / ')],
   [
-    '書類の項目/document fields',
+    H.fields,
     (e, masked) =>
       e.documents
-        .map((d) => `${DOCUMENT_NAMES[d.kind].ja}: ${Object.entries(d.fields).map(([k, v]) => `${k}=${masked && MASKED_FIELD.test(k) ? MASK : String(v)}`).join(' ')}`)
+        .map((d) => `${DOCUMENT_NAMES[d.kind].ja}: ${Object.entries(d.fields).map(([k, v]) => `${FIELD_WORDS[k] ?? k}=${masked && MASKED_FIELD.test(k) ? MASK : fieldValue(k, v)}`).join(' ')}`)
         .join(' / '),
   ],
-  ['判定/decision', (e) => e.verdict.decision],
-  ['代替/fallback', (e) => e.verdict.fallback],
-  ['負担割合/burden ratio', (e) => e.verdict.burdenRatio],
-  ['ルール/rules', (e) => e.verdict.ruleIds.join(' ')],
-  ['ルールブック/rulebook', (e) => e.rulebookVersion],
-  ['アプリ/app', (e) => e.appVersion],
-  ['備考/note', (e) => e.note],
-  ['ハッシュ/hash', (e) => e.hash],
+  [H.decision, (e) => DECISION_WORDS[e.verdict.decision]],
+  [H.fallback, (e) => (e.verdict.fallback ? FALLBACK_WORDS[e.verdict.fallback] : undefined)],
+  [H.burdenRatio, (e) => (e.verdict.burdenRatio === undefined ? undefined : ratioWords(e.verdict.burdenRatio))],
+  [H.rules, (e) => e.verdict.ruleIds.join(' ')],
+  [H.rulebook, (e) => e.rulebookVersion],
+  [H.app, (e) => e.appVersion],
+  [H.note, (e) => e.note],
+  [H.hash, (e) => e.hash],
 ];
 
 /** Quotes when needed; a leading = + - @ is defused so Excel never runs a cell as a formula. */

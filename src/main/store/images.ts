@@ -19,6 +19,8 @@ export const imageExpiry = (now: Date, days: number): string => new Date(now.get
 export const getImage = (db: Db, entryId: number): Buffer | null =>
   (statement(db, 'SELECT png FROM images WHERE entry_id = ? ORDER BY id DESC LIMIT 1').pluck().get(entryId) as Buffer | undefined) ?? null;
 
+export const getImages = (db: Db, entryId: number): Buffer[] => statement(db, 'SELECT png FROM images WHERE entry_id = ? ORDER BY id').pluck().all(entryId) as Buffer[];
+
 export const deleteExpired = (db: Db, now: Date): number => statement(db, 'DELETE FROM images WHERE expires_at <= ?').run(now.toISOString()).changes;
 
 export function deleteImagesOf(db: Db, entryIds: readonly number[]): number {

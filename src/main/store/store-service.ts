@@ -26,7 +26,7 @@ import { checksBetween, findCheck, findChecks, insertCheck } from './check-log.t
 import { type Db, keyOpensFile, openEncrypted } from './database.ts';
 import { isCorruption, sqliteCode, StoreError, type StoreErrorCode } from './errors.ts';
 import { toCsv } from './export-csv.ts';
-import { checkPng, getImage, imageExpiry } from './images.ts';
+import { checkPng, getImage, getImages, imageExpiry } from './images.ts';
 import type { KeyProvider } from './key.ts';
 import { readOrcaSettings, saveOrcaSettings } from './orca-settings.ts';
 import { GUARDS, LATEST_VERSION, migrate, schemaVersion } from './migrations.ts';
@@ -66,8 +66,11 @@ export interface StoreService {
   /** False when nothing can be read at all (wrong key, destroyed file): reads then return nothing. */
   readonly readable: boolean;
   readonly file: string;
-  /** `imageKept` is false when settings.keepImagesDays is 0 (the image is dropped, the check kept). */
-  recordCheck(check: NewCheck, image?: Buffer): { id: number; imageKept: boolean };
+  /**
+   * `images`: the redacted images this check keeps (one or several). `imageKept` is false when
+   * settings.keepImagesDays is 0 (the images are dropped, the check kept).
+   */
+  recordCheck(check: NewCheck, images?: Buffer | readonly Buffer[]): { id: number; imageKept: boolean };
   searchChecks(q: CheckQuery): CheckEntry[];
   /** One live check by its id; undefined when there is none (or it was erased). */
   getCheck(id: number): CheckEntry | undefined;
@@ -88,8 +91,10 @@ export interface StoreService {
   addStaff(s: { name: string; role: Role; pin: string }, by: Staff | null): Staff;
   authenticate(staffId: number, pin: string): Staff;
   removeStaff(id: number, by: Staff): void;
-  /** The kept redacted image of a check, while it is kept. */
+  /** The kept redacted image of a check, while it is kept (the last one when it kept several). */
   getImage(entryId: number): Buffer | null;
+  /** Every kept redacted image of a check, in the order the check named them. */
+  getImages(entryId: number): Buffer[];
   close(): void;
 }
 
@@ -264,7 +269,8 @@ class SqliteStore implements StoreService {
     }
   }
 
-  recordCheck(check: NewCheck, image?: Buffer): { id: number; imageKept: boolean } {
+  recordCheck(check: NewCheck, images?: Buffer | readonly Buffer[]): { id: number; imageKept: boolean } {
+    const pngs = images === undefined ? [] : Buffer.isBuffer(images) ? [images] : [...images];
     const parsed = NewCheckSchema.safeParse(check);
     if (!parsed.success) throw new StoreError('invalid', `check not saved: ${formatIssues(parsed.error)}`);
     const c = parsed.data;
@@ -273,9 +279,9 @@ class SqliteStore implements StoreService {
       if (c.staffId !== null && statement(db, 'SELECT 1 FROM staff WHERE id = ? AND removed_at IS NULL').get(c.staffId) === undefined)
         throw new StoreError('forbidden', `staff account ${c.staffId} does not exist or was removed`);
       const days = readSettings(db).keepImagesDays;
-      const keep = image !== undefined && days > 0;
-      if (keep) checkPng(image);
-      const head = insertCheck(db, c, keep ? { png: image, expiresAt: imageExpiry(this.now(), days) } : undefined);
+      const keep = pngs.length > 0 && days > 0;
+      if (keep) pngs.forEach(checkPng);
+      const head = insertCheck(db, c, keep ? { pngs, expiresAt: imageExpiry(this.now(), days) } : undefined);
       return { id: head.id, imageKept: keep };
     });
   }
@@ -394,6 +400,10 @@ class SqliteStore implements StoreService {
 
   removeStaff(id: number, by: Staff): void {
     this.write((db) => staff.removeStaff(db, this.now(), id, by));
+  }
+
+  getImages(entryId: number): Buffer[] {
+    return this.read([], (db) => getImages(db, entryId));
   }
 
   getImage(entryId: number): Buffer | null {

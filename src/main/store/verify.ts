@@ -6,7 +6,7 @@
  */
 import type { AuditPayload } from './audit.ts';
 import { GENESIS, type Head, linkHash, readHead, sha256hex } from './chain.ts';
-import { type CheckPayload, jstDay, searchColumns, storedInstant } from './check-log.ts';
+import { type CheckPayload, jstDay, payloadImages, searchColumns, storedInstant } from './check-log.ts';
 import type { Db } from './database.ts';
 import { isCorruption } from './errors.ts';
 import { statement } from './sql.ts';
@@ -32,7 +32,7 @@ interface EntryRow {
 const hasTable = (db: Db, name: string): boolean => statement(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
 /** Why an entry's content does not match its search keys or time, or undefined when it does. */
-function contentMismatch(r: EntryRow, images: Map<number, string>): string | undefined {
+function contentMismatch(r: EntryRow, images: Map<number, string[]>): string | undefined {
   let content: CheckPayload | AuditPayload;
   try {
     content = JSON.parse(r.payload!) as CheckPayload | AuditPayload;
@@ -46,9 +46,16 @@ function contentMismatch(r: EntryRow, images: Map<number, string>): string | und
   const cols = searchColumns(c);
   if (cols.day !== r.day || cols.birth_date !== r.birth_date || cols.name_key !== r.name_key || cols.staff_id !== (r.staff_id ?? null))
     return 'its search keys were changed outside the app';
-  const image = images.get(r.id);
-  if (image !== undefined && image !== content.image) return 'its kept image was replaced outside the app';
+  const kept = images.get(r.id);
+  // Images may expire or be deleted (some or all); those still kept must be the ones named, in order.
+  if (kept !== undefined && !isSubsequence(kept, payloadImages(content))) return 'its kept image was replaced outside the app';
   return undefined;
+}
+
+function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
+  let i = 0;
+  for (const h of whole) if (h === part[i]) i++;
+  return i === part.length;
 }
 
 function erasureMismatch(r: EntryRow, erasers: Map<number, AuditPayload | null>): string | undefined {
@@ -62,11 +69,11 @@ function erasureMismatch(r: EntryRow, erasers: Map<number, AuditPayload | null>)
 
 export function verifyChain(db: Db): VerifyResult {
   return db.transaction((): VerifyResult => {
-    const images = new Map<number, string>();
+    const images = new Map<number, string[]>();
     // A read-only look at a log from before images were kept (schema 1–2) has no images table.
     if (hasTable(db, 'images'))
       for (const row of statement(db, 'SELECT entry_id, png FROM images ORDER BY id').iterate() as Iterable<{ entry_id: number; png: Buffer }>)
-        images.set(row.entry_id, sha256hex(row.png));
+        images.set(row.entry_id, [...(images.get(row.entry_id) ?? []), sha256hex(row.png)]);
     const erasers = new Map<number, AuditPayload | null>();
     for (const row of statement(db, 'SELECT id, payload FROM entries WHERE id IN (SELECT erased_by FROM entries WHERE erased_by IS NOT NULL)').all() as { id: number; payload: string | null }[]) {
       try {

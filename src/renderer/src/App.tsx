@@ -1,17 +1,18 @@
 /**
  * The kiosk: waiting → (card | camera/file → review | manual) → check with live verdict → finish
- * (logged) → waiting. Keyboard: 1–3 on the waiting screen, Enter for the main action, Esc back.
+ * (logged) → waiting. One check is one patient: leaving it (記録, ルール, 設定, the lock) keeps it
+ * aside, and the waiting screen offers to resume or abandon it. Keyboard: 1–3 on the waiting
+ * screen, Enter for the main action, Esc back (asking before anything typed is thrown away).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldValues } from '../../shared/documents/document-fields.ts';
 import type { AppInfo, UketsukeApi } from '../../shared/ipc/contract.ts';
-import type { ScanView } from '../../shared/ipc/views.ts';
-import type { Situation, Verdict } from '../../shared/rules/situation.ts';
-import type { DocumentKind } from '../../shared/rules/vocabulary.ts';
 import type { Session } from '../../shared/ipc/views.ts';
+import type { DraftVerdict } from '../../shared/rules/draft-situation.ts';
 import type { Language, Settings, Staff } from '../../shared/store/records.ts';
-import { addDocument, emptyDraft, removeDocument, toLoggedDocuments, toSituation, type Draft } from './draft.ts';
+import { ConfirmDialog } from './components/ConfirmDialog.tsx';
+import { contradictionsOf, imageIdsOf, patientFacts, toDraftSituation, toLoggedDocuments } from './desk/check.ts';
+import { deskReducer, hasWork, initialDesk } from './desk/desk-state.ts';
 import { CaptureScreen } from './screens/CaptureScreen.tsx';
 import { CheckScreen } from './screens/CheckScreen.tsx';
 import type { VerifyPinStep } from './screens/PinSteps.tsx';
@@ -26,8 +27,7 @@ import { RulesScreen } from './screens/RulesScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { WaitingScreen } from './screens/WaitingScreen.tsx';
 import { useCardState } from './useCardState.ts';
-
-type Screen = 'waiting' | 'capture' | 'file' | 'review' | 'manual' | 'check' | 'log' | 'rules' | 'settings';
+import { useErrorText } from './components/errorText.ts';
 
 const typing = (e: KeyboardEvent) => e.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName);
 
@@ -39,17 +39,19 @@ export function App(props: { api: UketsukeApi | undefined }) {
   const [session, setSession] = useState<Session | null>(null);
   const [staffList, setStaffList] = useState<Staff[]>([]);
   const [error, setError] = useState<string | null>(api ? null : t('app.noBridge'));
-  const [screen, setScreen] = useState<Screen>('waiting');
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [scan, setScan] = useState<ScanView | null>(null);
+  const [desk, dispatch] = useReducer(deskReducer, undefined, initialDesk);
   const [busy, setBusy] = useState(false);
-  const [evaluated, setEvaluated] = useState<{ for: Situation; verdict: Verdict | null; error: string | null } | null>(null);
+  const [evaluated, setEvaluated] = useState<{ for: unknown; result: DraftVerdict | null; error: string | null } | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const cardState = useCardState(api);
   const seenPlacement = useRef<number>(0);
   const lastInput = useRef(0);
+  /** The manual-entry form holds typed values (Esc asks before dropping them). */
+  const formDirty = useRef(false);
+  const { view, check } = desk;
 
-  const fail = useCallback((e: unknown) => setError(e instanceof Error ? e.message : String(e)), []);
+  const say = useErrorText();
+  const fail = useCallback((e: unknown) => setError(say(e)), [say]);
 
   const refreshSession = useCallback(() => {
     if (!api) return;
@@ -71,54 +73,62 @@ export function App(props: { api: UketsukeApi | undefined }) {
     if (i18n.language !== language) void i18n.changeLanguage(language);
   }, [i18n, language]);
 
-  // A placed card joins the check (a pulled card stays on screen: no flicker when it comes back).
-  const card = cardState?.card ?? null;
+  // Scans no check will keep: main drops their images.
   useEffect(() => {
-    if (!card || card.phase !== 'ready' || !card.status || card.placement === seenPlacement.current) return;
-    seenPlacement.current = card.placement;
-    setDraft((d) => addDocument(d, { kind: card.status!.document?.kind ?? 'mynumber_card', source: 'card', values: {}, card: { view: card.status!, placement: card.placement } }));
-    setScreen((s) => (s === 'waiting' || s === 'check' ? 'check' : s));
-  }, [card]);
+    if (!api || desk.discard.length === 0) return;
+    const ids = desk.discard;
+    dispatch({ type: 'discarded', ids });
+    api.discardScans({ ids }).catch(() => undefined);
+  }, [api, desk.discard]);
 
-  const situation = useMemo(() => (info && settings ? toSituation(draft, info.today, settings.facility) : null), [draft, info, settings]);
+  const locked = session?.hasStaff === true && !session.staff;
+  // Locking sets the check aside: after unlocking, the waiting screen offers to resume it.
+  useEffect(() => {
+    if (locked) dispatch({ type: 'open', view: 'waiting' });
+  }, [locked]);
+
+  // A placed card joins the check on screen, or starts one from the waiting screen. While a check
+  // is set aside it waits: staff first resume or abandon that patient's check.
+  const card = cardState?.card ?? null;
+  const cardJoins = !locked && (view.name === 'check' || (view.name === 'waiting' && !check));
+  useEffect(() => {
+    if (!card || card.phase !== 'ready' || !card.status || card.placement === seenPlacement.current || !cardJoins) return;
+    seenPlacement.current = card.placement;
+    dispatch({ type: 'cardRead', view: card.status, placement: card.placement });
+  }, [card, cardJoins]);
+
+  const facts = useMemo(() => patientFacts(check), [check]);
+  const contradictions = useMemo(() => (check && info ? contradictionsOf(check, info.today) : []), [check, info]);
+  const situation = useMemo(() => (check && info && settings ? toDraftSituation(check, info.today, settings.facility) : null), [check, info, settings]);
   useEffect(() => {
     if (!api || !situation) return;
     let current = true;
-    api.evaluate(situation).then(
-      (verdict) => current && setEvaluated({ for: situation, verdict, error: null }),
-      (e: Error) => current && setEvaluated({ for: situation, verdict: null, error: e.message }),
+    api.evaluateDraft(situation).then(
+      (result) => current && setEvaluated({ for: situation, result, error: null }),
+      (e: Error) => current && setEvaluated({ for: situation, result: null, error: say(e) }),
     );
     return () => {
       current = false;
     };
-  }, [api, situation]);
+  }, [api, situation, say]);
   // Only the verdict for the facts on screen counts; a stale one is never shown.
-  const verdict = evaluated && evaluated.for === situation ? evaluated.verdict : null;
-  const verdictError = evaluated && evaluated.for === situation ? evaluated.error : null;
+  const current = evaluated && evaluated.for === situation ? evaluated : null;
+  const verdict = current?.result?.verdict ?? null;
 
-  const reset = useCallback(() => {
-    setDraft(emptyDraft());
-    setScan(null);
-    setScreen('waiting');
-  }, []);
-
-  // Esc steps back: from a sub-screen to the check in progress, from the check (not finished, so
-  // nothing was logged) to a fresh waiting screen for the next patient.
   const back = useCallback(() => {
     setError(null);
-    if (screen === 'check') return reset();
-    setScreen((s) => (s === 'waiting' ? s : (s === 'review' || s === 'manual' || s === 'capture' || s === 'file') && draft.documents.length > 0 ? 'check' : 'waiting'));
-  }, [draft.documents.length, screen, reset]);
+    dispatch({ type: 'escape', formDirty: formDirty.current });
+  }, []);
 
   useEffect(() => {
     lastInput.current = Date.now();
     const onKey = (e: KeyboardEvent) => {
       lastInput.current = Date.now();
       if (e.key === 'Escape') return back();
-      if (screen !== 'waiting' || typing(e)) return;
-      if (e.key === '1') setScreen('capture');
-      if (e.key === '2') setScreen('file');
-      if (e.key === '3') setScreen('manual');
+      if (view.name !== 'waiting' || check || typing(e) || desk.confirm) return;
+      if (e.key === '1') dispatch({ type: 'capture', file: false });
+      if (e.key === '2') dispatch({ type: 'capture', file: true });
+      if (e.key === '3') dispatch({ type: 'open', view: 'manual' });
     };
     const onPointer = () => (lastInput.current = Date.now());
     window.addEventListener('keydown', onKey);
@@ -127,7 +137,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', onPointer);
     };
-  }, [back, screen]);
+  }, [back, view.name, check, desk.confirm]);
 
   // Idle lock: main also lapses the session; this brings the lock screen up on time.
   useEffect(() => {
@@ -142,42 +152,43 @@ export function App(props: { api: UketsukeApi | undefined }) {
     if (!api) return;
     setBusy(true);
     setError(null);
-    api.scan({ image: base64 }).then(
-      (r) => {
-        setScan(r);
-        setScreen('review');
-      },
-      fail,
-    ).finally(() => setBusy(false));
+    api
+      .scan({ image: base64 })
+      .then((scan) => dispatch({ type: 'scanned', scan }), fail)
+      .finally(() => setBusy(false));
   };
 
-  const addPaper = (kind: DocumentKind, values: FieldValues, source: 'ocr' | 'manual') => {
-    setDraft((d) => addDocument(d, { kind, source, values }));
-    setScreen('check');
-  };
-
-  const finish = () => {
-    if (!api || !situation) return;
+  const complete = situation?.patient.birthDate !== undefined && situation.patient.insurerType !== undefined;
+  const finish = (checked = check?.contradictionsChecked ?? false) => {
+    if (!api || !situation || !check || !verdict || busy) return;
+    const { birthDate, insurerType } = situation.patient;
+    if (birthDate === undefined || insurerType === undefined) return;
+    if (verdict.decision === 'accept' && contradictions.length > 0 && !checked) return dispatch({ type: 'ask', confirm: 'contradictions' });
     setBusy(true);
     api
-      .finishCheck({ situation, documents: toLoggedDocuments(draft), ...(draft.patient.name ? { patientName: draft.patient.name } : {}) })
+      .finishCheck({
+        situation: { ...situation, patient: { ...situation.patient, birthDate, insurerType } },
+        documents: toLoggedDocuments(check),
+        ...(facts.name ? { patientName: facts.name } : {}),
+        imageIds: imageIdsOf(check),
+        ...(contradictions.length > 0 ? { contradictions: { found: contradictions.map((c) => ({ code: c.code, field: c.field })), confirmed: checked } } : {}),
+      })
       .then((r) => {
-        setToast(r.id !== null ? t('check.saved') : t('check.notSaved', { problem: r.problem ?? '' }));
+        setToast(r.id !== null ? t('check.saved') : t('check.notSaved', { problem: t(r.problemCode ? `error.store.${r.problemCode}` : 'error.unknown') }));
         setTimeout(() => setToast(null), r.id !== null ? 2500 : 10_000);
-        reset();
+        dispatch({ type: 'finished' });
       }, fail)
       .finally(() => setBusy(false));
   };
 
   const verifyPin: VerifyPinStep = async (step, pin, force) => {
     if (!api || !card) return;
-    const view = await api.verifyPin({ placement: card.placement, step, pin, force });
-    setDraft((d) => addDocument(d, { kind: view.document?.kind ?? 'mynumber_card', source: 'card', values: {}, card: { view, placement: card.placement } }));
+    const read = await api.verifyPin({ placement: card.placement, step, pin, force });
+    dispatch({ type: 'cardRead', view: read, placement: card.placement });
   };
 
-  const locked = session?.hasStaff === true && !session.staff;
-  const paperValues = draft.documents.find((d) => !d.card && d.values.insurerNumber)?.values ?? {};
-  const cardView = draft.documents.find((d) => d.card)?.card?.view;
+  const cardView = check?.documents.find((d) => d.card)?.card?.view;
+  const paperValues = check?.documents.find((d) => !d.card && d.values.insurerNumber)?.values ?? {};
 
   let body;
   if (!api || !info || !settings) body = <p className="banner">{error ?? t('app.starting')}</p>;
@@ -191,28 +202,46 @@ export function App(props: { api: UketsukeApi | undefined }) {
         }}
       />
     );
-  else if (screen === 'capture' || screen === 'file') body = <CaptureScreen cameraId={settings.cameraId} startWithFile={screen === 'file'} busy={busy} onImage={onImage} />;
-  else if (screen === 'review' && scan) body = <ReviewScreen scan={scan} onUse={(k, v) => addPaper(k, v, 'ocr')} />;
-  else if (screen === 'manual') body = <ManualEntryScreen onAdd={(k, v) => addPaper(k, v, 'manual')} />;
-  else if (screen === 'check')
+  else if (view.name === 'capture') body = <CaptureScreen cameraId={settings.cameraId} startWithFile={view.file} busy={busy} onImage={onImage} />;
+  else if (view.name === 'review')
+    body = <ReviewScreen key={view.scan.id} scan={view.scan} today={info.today} onUse={(kind, values) => dispatch({ type: 'addDocument', doc: { kind, values, source: 'ocr', scanId: view.scan.id } })} />;
+  else if (view.name === 'manual')
+    body = (
+      <ManualEntryScreen
+        today={info.today}
+        onDirty={(dirty) => {
+          formDirty.current = dirty;
+        }}
+        onAdd={(kind, values) => {
+          formDirty.current = false;
+          dispatch({ type: 'addDocument', doc: { kind, values, source: 'manual' } });
+        }}
+      />
+    );
+  else if (view.name === 'check' && check)
     body = (
       <CheckScreen
-        draft={draft}
+        check={check}
+        facts={facts}
+        contradictions={contradictions}
         today={info.today}
         verdict={verdict}
-        verdictError={verdictError}
+        needs={current?.result?.needs ?? []}
+        verdictError={current?.error ?? null}
+        canFinish={complete}
         busy={busy}
-        onPatient={(p) => setDraft((d) => ({ ...d, patient: p }))}
-        onRemove={(id) => setDraft((d) => removeDocument(d, id))}
-        onAddPaper={() => setScreen('manual')}
-        onFinish={finish}
+        onFacts={(f) => dispatch({ type: 'type', facts: f })}
+        onRemove={(id) => dispatch({ type: 'removeDocument', id })}
+        onAddPaper={() => dispatch({ type: 'open', view: 'manual' })}
+        onScanPaper={() => dispatch({ type: 'capture', file: true })}
+        onFinish={() => finish()}
         {...(card?.phase === 'ready' ? { onVerifyPin: verifyPin } : {})}
         onPrintDeclaration={() => printSheet('declaration')}
       />
     );
-  else if (screen === 'rules') body = <RulesScreen api={api} />;
-  else if (screen === 'log') body = <LogScreen api={api} today={info.today} staff={session?.staff ?? null} hasStaff={session?.hasStaff ?? false} />;
-  else if (screen === 'settings')
+  else if (view.name === 'rules') body = <RulesScreen api={api} />;
+  else if (view.name === 'log') body = <LogScreen api={api} today={info.today} staff={session?.staff ?? null} hasStaff={session?.hasStaff ?? false} />;
+  else if (view.name === 'settings')
     body = (
       <SettingsScreen
         api={api}
@@ -232,10 +261,13 @@ export function App(props: { api: UketsukeApi | undefined }) {
         info={info}
         cardState={cardState}
         settings={settings}
+        pending={hasWork(check) ? { name: facts.name, documents: check!.documents } : null}
         cardError={card?.phase === 'error' ? t(`card.errors.${card.error ?? 'protocol'}`) : card?.phase === 'reading' ? t('card.reading') : undefined}
-        onCamera={() => setScreen('capture')}
-        onFile={() => setScreen('file')}
-        onManual={() => setScreen('manual')}
+        onCamera={() => dispatch({ type: 'capture', file: false })}
+        onFile={() => dispatch({ type: 'capture', file: true })}
+        onManual={() => dispatch({ type: 'open', view: 'manual' })}
+        onResume={() => dispatch({ type: 'open', view: 'check' })}
+        onAbandon={() => dispatch({ type: 'ask', confirm: 'abandon' })}
       />
     );
 
@@ -245,18 +277,18 @@ export function App(props: { api: UketsukeApi | undefined }) {
         <h1>{settings?.facilityName ? `${t('app.title')} · ${settings.facilityName}` : t('app.title')}</h1>
         {!locked && info && (
           <nav>
-            {screen !== 'waiting' && (
+            {view.name !== 'waiting' && (
               <button type="button" onClick={back}>
                 ← {t('nav.back')}
               </button>
             )}
-            <button type="button" onClick={() => setScreen('log')}>
+            <button type="button" onClick={() => dispatch({ type: 'open', view: 'log' })}>
               {t('nav.log')}
             </button>
-            <button type="button" onClick={() => setScreen('rules')}>
+            <button type="button" onClick={() => dispatch({ type: 'open', view: 'rules' })}>
               {t('nav.rules')}
             </button>
-            <button type="button" onClick={() => setScreen('settings')}>
+            <button type="button" onClick={() => dispatch({ type: 'open', view: 'settings' })}>
               {t('nav.settings')}
             </button>
             {session?.staff && (
@@ -273,7 +305,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
       <main className="no-print">
         {error && info && (
           <p className="banner error" role="alert">
-            {t('errors.generic', { message: error })}
+            {error}
           </p>
         )}
         {toast && (
@@ -283,10 +315,21 @@ export function App(props: { api: UketsukeApi | undefined }) {
         )}
         {body}
       </main>
-      {info && settings && verdict?.fallback === 'declaration' && screen === 'check' && (
-        <DeclarationSheet date={info.today} name={draft.patient.name} birthDate={draft.patient.birthDate} values={paperValues} facilityName={settings.facilityName} insurerType={draft.patient.insurerType} />
+      {desk.confirm && !locked && (
+        <ConfirmDialog
+          kind={desk.confirm}
+          onAnswer={(yes) => {
+            const asked = desk.confirm;
+            dispatch({ type: 'answer', yes });
+            if (yes && asked === 'leaveForm') formDirty.current = false;
+            if (yes && asked === 'contradictions') finish(true);
+          }}
+        />
       )}
-      {info && settings && screen === 'check' && needsRenewal(cardView) && <RenewalSlip view={cardView} date={info.today} facilityName={settings.facilityName} />}
+      {info && settings && verdict?.fallback === 'declaration' && view.name === 'check' && (
+        <DeclarationSheet date={info.today} name={facts.name} birthDate={facts.birthDate} values={paperValues} facilityName={settings.facilityName} insurerType={facts.insurerType} />
+      )}
+      {info && settings && view.name === 'check' && needsRenewal(cardView) && <RenewalSlip view={cardView} date={info.today} facilityName={settings.facilityName} />}
       <footer className="status no-print">{info && t('verdict.rulebook', { version: info.rulebookVersion }) + ` · v${info.appVersion}`}</footer>
     </div>
   );

@@ -33,7 +33,7 @@ function browserBridge(token: string): UketsukeApi {
         body: JSON.stringify({ request }),
       });
     } catch {
-      return { ok: false, error: 'サービスに接続できません (the local service is not answering)' };
+      return { ok: false, error: 'the local service is not answering', code: 'error.noService' };
     }
     return (await response.json()) as Result<unknown>;
   });

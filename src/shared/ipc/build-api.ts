@@ -5,13 +5,14 @@
  */
 import { API_METHODS, type Channel } from './channels.ts';
 import type { Result, UketsukeApi } from './contract.ts';
+import { ApiError } from './errors.ts';
 
 export function buildApi(call: (channel: Channel, request: unknown) => Promise<Result<unknown>>): UketsukeApi {
   const api: Record<string, (request?: unknown) => Promise<unknown>> = {};
   for (const [method, channel] of Object.entries(API_METHODS)) {
     api[method] = async (request?: unknown) => {
       const result = await call(channel, request);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new ApiError(result.error, result.code, result.params);
       return result.value;
     };
   }

@@ -2,10 +2,12 @@
 export const API_METHODS = {
   info: 'app:info',
   evaluate: 'rules:evaluate',
+  evaluateDraft: 'rules:evaluateDraft',
   rulesOverview: 'rules:overview',
   cardState: 'card:state',
   verifyPin: 'card:verifyPin',
   scan: 'ocr:scan',
+  discardScans: 'ocr:discard',
   finishCheck: 'check:finish',
   searchChecks: 'log:search',
   exportChecks: 'log:export',

@@ -3,14 +3,16 @@
  * response schemas. Main validates every request with these schemas (the renderer is untrusted);
  * the preload and the browser bridge expose exactly these channels as named functions.
  */
+import { STORE_PROBLEM_CODES, type ErrorCode, type ErrorParams } from './errors.ts';
 import { z } from 'zod';
 import { HandoffExtrasSchema, HandoffResultSchema, OrcaSettingsSchema, OrcaSettingsViewSchema } from '../handoff/handoff.ts';
 import { IsoDateSchema } from '../rules/effects.ts';
 import { RulesOverviewSchema, RulesQuerySchema } from '../rules/overview.ts';
+import { DraftSituationSchema, DraftVerdictSchema } from '../rules/draft-situation.ts';
 import { SituationSchema, VerdictSchema } from '../rules/situation.ts';
 import { CheckDocumentSchema, CheckEntrySchema, CheckQuerySchema, ROLES, SettingsSchema, StaffPinSchema, StaffSchema } from '../store/records.ts';
 import { API_METHODS, type ApiMethod, type Channel } from './channels.ts';
-import { CardStateRequestSchema, CardStateSchema, CardViewSchema, PinRequestSchema, ScanRequestSchema, ScanViewSchema, SessionSchema } from './views.ts';
+import { CardStateRequestSchema, CardStateSchema, CardViewSchema, PinRequestSchema, ScanIdSchema, ScanRequestSchema, ScanViewSchema, SessionSchema } from './views.ts';
 
 export const AppInfoSchema = z.object({
   appVersion: z.string(),
@@ -19,7 +21,7 @@ export const AppInfoSchema = z.object({
   /** Today in Japan, the date checks are made for. */
   today: IsoDateSchema,
   /** The check log: 'read_only' with a one-line problem when it cannot be written. */
-  store: z.object({ mode: z.enum(['normal', 'read_only']), problem: z.string().optional() }),
+  store: z.object({ mode: z.enum(['normal', 'read_only']), problem: z.string().optional(), problemCode: z.enum(STORE_PROBLEM_CODES).optional() }),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -29,6 +31,16 @@ export const FinishCheckSchema = z
     /** Where each document came from and the fields used (same order as situation.documents). */
     documents: z.array(CheckDocumentSchema).max(30),
     patientName: z.string().max(100).optional(),
+    /** The scans whose redacted images this check keeps (main holds them by id until now). */
+    imageIds: z.array(ScanIdSchema).max(30).optional(),
+    /** Where the documents disagree (codes and fields), and whether staff confirmed they checked. */
+    contradictions: z
+      .object({
+        found: z.array(z.object({ code: z.string().max(40), field: z.string().max(40) }).strict()).max(50),
+        confirmed: z.boolean(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -37,6 +49,8 @@ export const FinishResultSchema = z.object({
   id: z.number().nullable(),
   verdict: VerdictSchema,
   problem: z.string().optional(),
+  /** What the screens word (`problem` is the English detail). */
+  problemCode: z.enum(STORE_PROBLEM_CODES).optional(),
 });
 
 const None = z.undefined();
@@ -45,10 +59,12 @@ const Ok = z.null();
 export const CONTRACT = {
   'app:info': { request: None, response: AppInfoSchema },
   'rules:evaluate': { request: SituationSchema, response: VerdictSchema },
+  'rules:evaluateDraft': { request: DraftSituationSchema, response: DraftVerdictSchema },
   'rules:overview': { request: RulesQuerySchema, response: RulesOverviewSchema },
   'card:state': { request: CardStateRequestSchema, response: CardStateSchema },
   'card:verifyPin': { request: PinRequestSchema, response: CardViewSchema },
   'ocr:scan': { request: ScanRequestSchema, response: ScanViewSchema },
+  'ocr:discard': { request: z.object({ ids: z.array(ScanIdSchema).max(100) }).strict(), response: Ok },
   'check:finish': { request: FinishCheckSchema, response: FinishResultSchema },
   'log:search': { request: CheckQuerySchema, response: z.array(CheckEntrySchema) },
   'log:export': {
@@ -88,7 +104,7 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof CONTRACT)[C]['
 export type ResponseOf<C extends Channel> = z.infer<(typeof CONTRACT)[C]['response']>;
 
 /** Every call answers with an envelope: errors cross the boundary as one clear message. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams };
 
 type MethodChannel<M extends ApiMethod> = (typeof API_METHODS)[M];
 

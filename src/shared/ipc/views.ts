@@ -3,6 +3,7 @@
  * it leaves (so a bug can never send the renderer more than these fields — no address, no 個人番号).
  */
 import { z } from 'zod';
+import { OcrWarningSchema } from '../ocr/warnings.ts';
 import { IsoDateSchema } from '../rules/effects.ts';
 import { DocumentSchema } from '../rules/situation.ts';
 import { DOCUMENT_KINDS } from '../rules/vocabulary.ts';
@@ -85,18 +86,24 @@ export const SCAN_FIELDS = [
   'burdenRatio',
   'limitCategory',
   'specialMedicalExpense',
-  'cardExpiry',
+  // マイナンバーカード face: the 電子証明書の有効期限 (what the rules use) and the card's own.
   'certificateExpiry',
+  'cardExpiry',
 ] as const;
 export type ScanField = (typeof SCAN_FIELDS)[number];
 
+/** The id main keeps a scan's redacted image under until a check keeps it or lets it go. */
+export const ScanIdSchema = z.string().regex(/^s[0-9a-f]{16}$/);
+
 export const ScanViewSchema = z.object({
+  id: ScanIdSchema,
   kind: z.enum([...DOCUMENT_KINDS, 'mynumber_card', 'unknown']),
   confidence: z.number(),
   fields: z.partialRecord(z.enum(SCAN_FIELDS), z.union([z.string(), z.number(), z.boolean()])),
   fieldConfidence: z.partialRecord(z.enum(SCAN_FIELDS), z.number()),
   confirm: z.array(z.enum(SCAN_FIELDS)),
-  warnings: z.array(z.string()),
+  /** Codes with parameters; the screens word them. */
+  warnings: z.array(OcrWarningSchema),
   /** The prepared image with any 個人番号 blacked out, as a PNG data URL (downscaled). */
   image: z.string(),
   ms: z.number(),

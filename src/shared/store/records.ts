@@ -61,6 +61,17 @@ export const NewCheckSchema = z
     rulebookVersion: z.string().max(100),
     appVersion: z.string().max(40),
     note: SafeText(500).optional(),
+    /**
+     * Where the documents disagreed (codes and fields only: the values are on the documents) and
+     * whether staff confirmed they checked it before finishing.
+     */
+    contradictions: z
+      .object({
+        found: z.array(z.object({ code: z.string().max(40), field: z.string().max(40) }).strict()).max(50),
+        confirmed: z.boolean(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type NewCheck = z.infer<typeof NewCheckSchema>;

@@ -1,16 +1,13 @@
 /** The fields of one document, for confirming what OCR read or typing it in; low-confidence fields stand out. */
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_FIELDS, type FieldValues } from '../../../shared/documents/document-fields.ts';
+import { DOCUMENT_FIELDS, FIELD_INPUTS, type FieldValues, type FormField } from '../../../shared/documents/document-fields.ts';
 import { validateInsurerNumber } from '../../../shared/domain/insurer-number.ts';
-import type { ScanField } from '../../../shared/ipc/views.ts';
 import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
+import { DateField } from './DateField.tsx';
 
-type Key = ScanField | 'format';
-const DATES: Key[] = ['birthDate', 'issueDate', 'expiry'];
-
-export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; onChange(values: FieldValues): void; confirm?: readonly Key[]; idPrefix: string }) {
+export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; onChange(values: FieldValues): void; confirm?: readonly FormField[]; idPrefix: string; today?: string }) {
   const { t } = useTranslation();
-  const set = (k: Key, v: string) => props.onChange({ ...props.values, [k]: v });
+  const set = (k: FormField, v: string | undefined) => props.onChange({ ...props.values, [k]: v ?? '' });
   const fields = DOCUMENT_FIELDS[props.kind];
   if (fields.length === 0) return null;
   return (
@@ -20,9 +17,19 @@ export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; o
         const value = props.values[k] ?? '';
         const unsure = props.confirm?.includes(k) ?? false;
         const badNumber = k === 'insurerNumber' && value !== '' && !validateInsurerNumber(value).valid;
+        const spec = FIELD_INPUTS[k];
+        const tag = unsure && <span className="tag">{t('review.confirm')}</span>;
+        if (spec.type === 'date') {
+          const label = (
+            <>
+              {t(`fields.${k}`)}
+              {tag}
+            </>
+          );
+          return <DateField key={k} id={id} name={k} className={unsure ? 'unsure' : undefined} label={label} value={value || undefined} onChange={(iso) => set(k, iso)} birth={k === 'birthDate'} onDate={props.today} />;
+        }
         let input;
-        if (DATES.includes(k)) input = <input id={id} type="date" value={value} onChange={(e) => set(k, e.target.value)} />;
-        else if (k === 'burdenRatio')
+        if (spec.type === 'ratio')
           input = (
             <select id={id} value={value} onChange={(e) => set(k, e.target.value)}>
               {(['', '0.1', '0.2', '0.3'] as const).map((r) => (
@@ -32,29 +39,23 @@ export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; o
               ))}
             </select>
           );
-        else if (k === 'format')
-          input = (
-            <select id={id} value={value || 'screen'} onChange={(e) => set(k, e.target.value)}>
-              <option value="screen">{t('formats.screen')}</option>
-              <option value="pdf">{t('formats.pdf')}</option>
-            </select>
-          );
-        else if (k === 'sex')
+        else if (spec.type === 'choice')
           input = (
             <select id={id} value={value} onChange={(e) => set(k, e.target.value)}>
-              <option value="" />
-              <option value="male">男 / M</option>
-              <option value="female">女 / F</option>
+              {spec.options.map((o) => (
+                <option key={o} value={o}>
+                  {t(`choices.${k}.${o || 'none'}`)}
+                </option>
+              ))}
             </select>
           );
-        else if (k === 'specialMedicalExpense')
-          input = <input id={id} type="checkbox" checked={value === 'true'} onChange={(e) => set(k, e.target.checked ? 'true' : '')} />;
-        else input = <input id={id} type="text" inputMode={['insurerNumber', 'number', 'branch'].includes(k) ? 'numeric' : 'text'} value={value} onChange={(e) => set(k, e.target.value)} autoComplete="off" />;
+        else if (spec.type === 'flag') input = <input id={id} type="checkbox" checked={value === 'true'} onChange={(e) => set(k, e.target.checked ? 'true' : '')} />;
+        else input = <input id={id} type="text" inputMode={spec.numeric ? 'numeric' : 'text'} value={value} onChange={(e) => set(k, e.target.value)} autoComplete="off" />;
         return (
           <div key={k} className={`field${unsure ? ' unsure' : ''}${badNumber ? ' bad' : ''}`} data-field={k}>
             <label htmlFor={id}>
               {t(`fields.${k}`)}
-              {unsure && <span className="tag">{t('review.confirm')}</span>}
+              {tag}
             </label>
             {input}
             {badNumber && <span className="hint" role="alert">{t('insurerNumberBad')}</span>}

@@ -5,8 +5,15 @@ import type { Language } from '../../../shared/store/records.ts';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
 
-export function initI18n(language: Language = 'ja') {
+/**
+ * The catalogues, in `language`. `<html lang>` follows the language chosen, so screen readers,
+ * fonts (Japanese glyph forms) and line breaking follow it too.
+ */
+export function initI18n(language: Language = 'ja', root: HTMLElement | undefined = globalThis.document?.documentElement) {
   const instance = i18next.createInstance();
+  instance.on('languageChanged', (lng) => {
+    if (root) root.lang = lng;
+  });
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'ja',

@@ -1,6 +1,7 @@
 /** Document camera or image file → base64 for OCR in main. The camera stream stops when the screen closes. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cameraErrorText } from '../components/errorText.ts';
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -33,7 +34,7 @@ export function CaptureScreen(props: { cameraId: string | null; startWithFile?: 
         await video.current.play();
       }
     } catch (e) {
-      setError(t('capture.noCamera', { error: (e as Error).message }));
+      setError(cameraErrorText(e, t));
     }
   };
 

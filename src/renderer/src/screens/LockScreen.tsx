@@ -2,9 +2,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/store/records.ts';
+import { useErrorText } from '../components/errorText.ts';
 
 export function LockScreen(props: { staff: Staff[]; onUnlock(staffId: number, pin: string): Promise<void> }) {
   const { t } = useTranslation();
+  const say = useErrorText();
   const [who, setWho] = useState<number | null>(props.staff[0]?.id ?? null);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +17,7 @@ export function LockScreen(props: { staff: Staff[]; onUnlock(staffId: number, pi
         e.preventDefault();
         if (who === null) return;
         props.onUnlock(who, pin).catch((err: Error) => {
-          setError(err.message);
+          setError(say(err));
           setPin('');
         });
       }}

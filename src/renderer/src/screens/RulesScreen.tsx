@@ -6,9 +6,12 @@ import type { RulesOverview } from '../../../shared/rules/overview.ts';
 import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
 import { KindSelect } from '../components/DocumentForm.tsx';
 import { documentName, PAPER_KINDS } from '../components/names.ts';
+import { useErrorText } from '../components/errorText.ts';
+import { formatDate } from '../components/dateText.ts';
 
 export function RulesScreen(props: { api: UketsukeApi }) {
   const { t, i18n } = useTranslation();
+  const say = useErrorText();
   const en = i18n.language === 'en';
   const [text, setText] = useState('');
   const [kind, setKind] = useState<DocumentKind | ''>('');
@@ -19,14 +22,14 @@ export function RulesScreen(props: { api: UketsukeApi }) {
     let current = true;
     props.api.rulesOverview({ ...(text.trim() ? { text: text.trim() } : {}), ...(kind ? { kind } : {}) }).then(
       (o) => current && setOverview(o),
-      (e: Error) => current && setError(e.message),
+      (e: Error) => current && setError(say(e)),
     );
     return () => {
       current = false;
     };
-  }, [props.api, text, kind]);
+  }, [props.api, text, kind, say]);
 
-  const pack = (p: RulesOverview['active']) => `${p.packId} ${p.version}（${t('rules.effective', { date: p.effective })}${p.origin === 'built-in' ? ` · ${t('rules.builtIn')}` : ''}）`;
+  const pack = (p: RulesOverview['active']) => `${p.packId} ${p.version}（${t('rules.effective', { date: formatDate(p.effective, i18n.language) })}${p.origin === 'built-in' ? ` · ${t('rules.builtIn')}` : ''}）`;
   return (
     <section className="rules">
       <h2>{t('rules.title')}</h2>
@@ -80,7 +83,7 @@ export function RulesScreen(props: { api: UketsukeApi }) {
               </h3>
               <p>{en ? r.statement.en : r.statement.ja}</p>
               <p className="muted">
-                {t('rules.period', { from: r.effectiveFrom ?? '—', until: r.effectiveUntil ?? '' })} · {r.status}
+                {t('rules.period', { from: r.effectiveFrom ? formatDate(r.effectiveFrom, i18n.language) : '—', until: r.effectiveUntil ? formatDate(r.effectiveUntil, i18n.language) : '' })} · {r.status}
               </p>
               <ul className="sources">
                 {r.sources.map((s) => (

@@ -5,9 +5,11 @@ import type { UketsukeApi } from '../../../shared/ipc/contract.ts';
 import { OrcaSettings } from '../components/OrcaSettings.tsx';
 import { FACILITY_MODES } from '../../../shared/rules/vocabulary.ts';
 import { LANGUAGES, ROLES, type Role, type Settings, type Staff } from '../../../shared/store/records.ts';
+import { useErrorText } from '../components/errorText.ts';
 
 export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; readers: string[]; hasStaff: boolean; onSaved(s: Settings): void; onStaffChanged(): void }) {
   const { t } = useTranslation();
+  const say = useErrorText();
   const [s, setS] = useState<Settings>(props.settings);
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [staff, setStaff] = useState<Staff[]>([]);
@@ -37,7 +39,7 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
               setMessage(t('settings.saved'));
               props.onSaved(saved);
             },
-            (err: Error) => setMessage(err.message),
+            (err: Error) => setMessage(say(err)),
           );
         }}
       >
@@ -135,7 +137,7 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
               setNewStaff({ name: '', role: 'staff', pin: '' });
               props.onStaffChanged();
             },
-            (err: Error) => setMessage(err.message),
+            (err: Error) => setMessage(say(err)),
           );
         }}
       >

@@ -1,0 +1,34 @@
+/**
+ * One question before something is thrown away or logged over a doubt. The safe answer has the
+ * focus, so Enter never discards; Esc answers no.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Confirm } from '../desk/desk-state.ts';
+
+export function ConfirmDialog(props: { kind: Confirm; onAnswer(yes: boolean): void }) {
+  const { t } = useTranslation();
+  const safe = useRef<HTMLButtonElement>(null);
+  const proceed = useRef<HTMLButtonElement>(null);
+  // Confirming a checked disagreement is the step staff came for; throwing work away is not.
+  const yesIsNext = props.kind === 'contradictions';
+  useEffect(() => {
+    (yesIsNext ? proceed : safe).current?.focus();
+  }, [yesIsNext]);
+  return (
+    <div className="dialog-backdrop" role="presentation">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body" data-confirm={props.kind}>
+        <h2 id="confirm-title">{t(`confirm.${props.kind}.title`)}</h2>
+        <p id="confirm-body">{t(`confirm.${props.kind}.body`)}</p>
+        <div className="actions">
+          <button ref={safe} type="button" onClick={() => props.onAnswer(false)}>
+            {t(`confirm.${props.kind}.no`)}
+          </button>
+          <button ref={proceed} type="button" className={yesIsNext ? 'primary' : 'danger'} onClick={() => props.onAnswer(true)}>
+            {t(`confirm.${props.kind}.yes`)}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
