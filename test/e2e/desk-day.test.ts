@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { emptyDesk as emptyDeskOf } from './empty-desk.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
 import { createServices, type Services } from '../../src/main/composition.ts';
@@ -196,12 +197,7 @@ afterAll(async () => {
 
 /** A test that failed half-way leaves its check behind: the next patient starts from an empty desk. */
 async function emptyDesk(): Promise<void> {
-  for (let i = 0; i < 6 && ((await page.locator('#prompt').count()) === 0 || (await page.locator('.dialog').count()) > 0); i++) {
-    if ((await page.locator('.dialog button.danger').count()) > 0) await page.locator('.dialog button.danger').click();
-    else if ((await page.getByTestId('pending-check').count()) > 0) await page.getByTestId('pending-check').locator('button.danger').click();
-    else await page.keyboard.press('Escape');
-    await page.waitForTimeout(50);
-  }
+  await emptyDeskOf(page);
 }
 
 describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => {

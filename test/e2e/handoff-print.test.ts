@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { emptyDesk } from './empty-desk.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -52,9 +53,7 @@ function save(name: string, png: Buffer): void {
 }
 
 async function home(): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await page.locator('#prompt').waitFor();
+  await emptyDesk(page);
 }
 
 async function setOnlineCheck(mode: 'available' | 'unavailable' | 'down'): Promise<void> {

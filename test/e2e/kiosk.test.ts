@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { emptyDesk } from './empty-desk.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
 import { createServices, type Services } from '../../src/main/composition.ts';
@@ -59,13 +60,7 @@ async function makeCard(): Promise<VirtualMyNumberCard> {
 
 /** Back to an empty waiting screen: Esc, and a check in progress abandoned (it asks first). */
 async function home(): Promise<void> {
-  for (let i = 0; i < 6 && (await page.locator('#prompt').count()) === 0; i++) {
-    if ((await page.locator('.dialog').count()) > 0) await page.locator('.dialog button.danger').click();
-    else if ((await page.getByTestId('pending-check').count()) > 0) await page.getByTestId('pending-check').locator('button.danger').click();
-    else await page.keyboard.press('Escape');
-    await page.waitForTimeout(50);
-  }
-  await expect.poll(() => page.locator('#prompt').count()).toBe(1);
+  await emptyDesk(page);
 }
 
 async function setOnlineCheck(mode: 'available' | 'unavailable' | 'down'): Promise<void> {

@@ -15,7 +15,7 @@ import { OCR_WARNING_CODES } from '../../src/shared/ocr/warnings.ts';
 const ja = initI18n('ja');
 const en = initI18n('en');
 // Parameters as main sends them: ISO dates, field names, numbers, Japanese text read off paper.
-const PARAMS = { date: '2026-07-31', field: 'expiry', number: '01460014', name: '受付　花子', read: '川口市', derived: '全国健康保険協会山梨支部', label: '有効期', issuer: '船橋市長', era: '令和', aDoc: '資格確認書', aValue: '三', bDoc: 'お知らせ', bValue: '一', age: 46 };
+const PARAMS = { date: '2026-07-31', field: 'expiry', number: '01460014', name: '受付　花子', read: '川口市', derived: '全国健康保険協会山梨支部', label: '有効期', issuer: '船橋市長', era: '令和', aDoc: '資格確認書', aValue: '三', bDoc: 'お知らせ', bValue: '一', age: 46, value: '2026-08-01', other: '2026-07-31' };
 const ENGLISH_WORD = /[a-z]{2,}/;
 
 const ALL_CODES: readonly string[] = [...ERROR_CODES, ...OCR_WARNING_CODES, ...DATE_ERROR_CODES, ...CONTRADICTION_CODES, ...CAMERA_ERRORS.map((n) => `camera.${n}`), 'camera.other', 'error.unknown'];

@@ -491,8 +491,10 @@ function myNumberCardExpiries(
   fields: ExtractedFields,
   expiryConfidence: number,
   set: (k: 'cardExpiry' | 'certificateExpiry', v: string | undefined, c: number, rule?: string, from?: Found | Cell) => void,
-  warnings: string[],
+  warnings: OcrWarning[],
 ): void {
+  // Only the card carries a 電子証明書 (an お知らせ may mention one in its notes).
+  if (kind && kind !== 'unknown' && kind !== 'mynumber_card') return;
   const certificate = first(cells, CERTIFICATE_EXPIRY, (f) => (flagged.has(f.cell.line) ? undefined : datesIn(f.value)[0]));
   if (certificate) set('certificateExpiry', certificate.v, certificate.f.confidence, 'label', certificate.f);
   if (kind !== 'mynumber_card') return;
