@@ -5,23 +5,21 @@
  * the 基本4情報 — all under the page's real CSP (form-action 'none'). Also the reader's lifecycle
  * as the desk sees it: pcscd absent at start, then started; "no card reader at this desk".
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ensureRendererBuilt, openDesk, rendererDir } from './desk-browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
 import { createServices, type Services } from '../../src/main/composition.ts';
 import { createHandlers } from '../../src/main/ipc/handlers.ts';
-import { appRoot } from '../../src/main/paths.ts';
 import { startWebServer, type WebServer } from '../../src/main/web/server.ts';
 import { Pcscd } from '../virtual-card/daemon.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { authCertificate, testRoot, writeCaPem } from '../virtual-card/pki.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-const CHROMIUM_ARGS = ['--lang=ja-JP', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-e2e-pin-'));
 const daemon = new Pcscd();
@@ -35,18 +33,13 @@ const today = todayInJapan();
 const readerStatus = () => page.getByTestId('reader-status').textContent();
 
 beforeAll(async () => {
-  if (!existsSync(join(appRoot(), 'out', 'renderer', 'index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
+  ensureRendererBuilt();
   // pcscd is NOT started here: the desk opens before the PC/SC service runs.
   await daemon.stop();
   const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
   services = createServices({ dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
-  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: join(appRoot(), 'out', 'renderer') });
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
-  page.setDefaultTimeout(8000);
-  await page.route(/^(?!http:\/\/127\.0\.0\.1:|data:|blob:)/, (route) => route.abort());
-  await page.goto(server.launchUrl);
-  await page.locator('#prompt').waitFor();
+  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: rendererDir() });
+  ({ browser, page } = await openDesk(server.launchUrl));
 }, 60_000);
 
 afterEach(async () => {

@@ -7,11 +7,11 @@
  * At the end the log must hold exactly the finished checks, each with its own documents and
  * images and nothing of another patient. Screenshots at 1366×768 go to docs/screens/day-*.png.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ensureRendererBuilt, openDesk, rendererDir } from './desk-browser.ts';
 import { emptyDesk as emptyDeskOf } from './empty-desk.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
@@ -31,7 +31,6 @@ import { authCertificate, testRoot, writeCaPem } from '../virtual-card/pki.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-const CHROMIUM_ARGS = ['--lang=ja-JP', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
 const DESK = { width: 1366, height: 768 };
 
@@ -42,7 +41,7 @@ let services: Services;
 let server: WebServer;
 let browser: Browser;
 let page: Page;
-const leaving: string[] = [];
+let leaving: string[] = [];
 const today = todayInJapan();
 const inYears = (n: number) => addYears(today, n);
 /** 和暦 as desks type it: R9.7.31. */
@@ -168,22 +167,14 @@ async function scanFile(png: Buffer, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(appRoot(), 'out', 'renderer', 'index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
+  ensureRendererBuilt();
   await daemon.start();
   const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
   services = createServices({ dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
   // This desk keeps the redacted images with each check for a week.
   services.store.saveSettings({ ...DEFAULT_SETTINGS, keepImagesDays: 7 }, null);
-  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: join(appRoot(), 'out', 'renderer') });
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: DESK, locale: 'ja-JP' });
-  page.setDefaultTimeout(8000);
-  await page.route(/^(?!http:\/\/127\.0\.0\.1:|data:|blob:)/, (route) => {
-    leaving.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(server.launchUrl);
-  await page.locator('#prompt').waitFor();
+  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: rendererDir() });
+  ({ browser, page, leaving } = await openDesk(server.launchUrl, { viewport: DESK }));
 }, 60_000);
 
 afterAll(async () => {

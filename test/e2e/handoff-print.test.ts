@@ -6,11 +6,12 @@
  * The PNGs go to docs/screens/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyDesk } from './empty-desk.ts';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ensureRendererBuilt, openDesk, rendererDir } from './desk-browser.ts';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
@@ -27,7 +28,6 @@ import { authCertificate, testRoot, writeCaPem } from '../virtual-card/pki.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-const CHROMIUM_ARGS = ['--lang=ja-JP', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
 
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-handoff-e2e-'));
@@ -38,9 +38,9 @@ let services: Services;
 let server: WebServer;
 let browser: Browser;
 let page: Page;
-const leaving: string[] = [];
+let leaving: string[] = [];
 /** Uncaught errors in the page (a screen that crashed shows nothing: this says why). */
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const today = todayInJapan();
 const inYears = (n: number) => `${Number(today.slice(0, 4)) + n}${today.slice(4)}`;
 const kyokai = `0113001${insurerCheckDigit('0113001')}`;
@@ -104,22 +104,13 @@ async function printToPng(which: 'declaration' | 'renewal', name: string): Promi
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(appRoot(), 'out', 'renderer', 'index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
+  ensureRendererBuilt();
   await daemon.start();
   const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
   const orcaUrl = await orca.start();
   services = createServices({ dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
-  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: join(appRoot(), 'out', 'renderer') });
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP', acceptDownloads: true });
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.route(/^(?!http:\/\/127\.0\.0\.1:|data:|blob:)/, (route) => {
-    leaving.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(server.launchUrl);
-  await page.locator('#prompt').waitFor();
+  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: rendererDir() });
+  ({ browser, page, leaving, pageErrors } = await openDesk(server.launchUrl, { acceptDownloads: true }));
   (globalThis as { orcaUrl?: string }).orcaUrl = orcaUrl;
 }, 90_000);
 

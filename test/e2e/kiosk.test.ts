@@ -4,12 +4,12 @@
  * and a real pcscd with the vpcd virtual reader and a virtual My Number Card.
  * Each outcome's screenshot goes to test-results/screens/ and docs/screens/.
  */
-import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ensureRendererBuilt, openDesk, rendererDir } from './desk-browser.ts';
 import { emptyDesk } from './empty-desk.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
@@ -27,7 +27,6 @@ import { testRoot, writeCaPem, authCertificate } from '../virtual-card/pki.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-const CHROMIUM_ARGS = ['--lang=ja-JP', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
 
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-e2e-'));
@@ -38,7 +37,7 @@ let server: WebServer;
 let browser: Browser;
 let page: Page;
 /** Requests the page tried to send beyond this machine (there must be none). */
-const leaving: string[] = [];
+let leaving: string[] = [];
 const today = todayInJapan();
 const inYears = (n: number) => `${Number(today.slice(0, 4)) + n}${today.slice(4)}`;
 /** A 国保 保険者番号 with a correct 検証番号. */
@@ -109,22 +108,13 @@ function installTestPack(): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(appRoot(), 'out', 'renderer', 'index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
+  ensureRendererBuilt();
   await daemon.start();
   const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
   const resourcesDir = installTestPack();
   services = createServices({ resourcesDir, dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
-  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: join(appRoot(), 'out', 'renderer') });
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
-  page.setDefaultTimeout(8000);
-  // Browser mode must never reach beyond this machine.
-  await page.route(/^(?!http:\/\/127\.0\.0\.1:|data:|blob:)/, (route) => {
-    leaving.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(server.launchUrl);
-  await page.locator('#prompt').waitFor();
+  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: rendererDir() });
+  ({ browser, page, leaving } = await openDesk(server.launchUrl));
 }, 60_000);
 
 afterEach(async () => {

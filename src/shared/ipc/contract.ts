@@ -10,7 +10,7 @@ import { IsoDateSchema } from '../rules/effects.ts';
 import { RulesOverviewSchema, RulesQuerySchema } from '../rules/overview.ts';
 import { DraftSituationSchema, DraftVerdictSchema } from '../rules/draft-situation.ts';
 import { SituationSchema, VerdictSchema } from '../rules/situation.ts';
-import { CheckDocumentSchema, CheckEntrySchema, CheckQuerySchema, ROLES, SettingsSchema, StaffPinSchema, StaffSchema } from '../store/records.ts';
+import { CheckDocumentSchema, CheckEntrySchema, ContradictionsLogSchema, CheckQuerySchema, ROLES, SettingsSchema, StaffPinSchema, StaffSchema } from '../store/records.ts';
 import { API_METHODS, type ApiMethod, type Channel } from './channels.ts';
 import { CardStateRequestSchema, CardStateSchema, CardViewSchema, PinRequestSchema, ScanIdSchema, ScanRequestSchema, ScanViewSchema, SessionSchema } from './views.ts';
 
@@ -34,13 +34,7 @@ export const FinishCheckSchema = z
     /** The scans whose redacted images this check keeps (main holds them by id until now). */
     imageIds: z.array(ScanIdSchema).max(30).optional(),
     /** Where the documents disagree (codes and fields), and whether staff confirmed they checked. */
-    contradictions: z
-      .object({
-        found: z.array(z.object({ code: z.string().max(40), field: z.string().max(40) }).strict()).max(50),
-        confirmed: z.boolean(),
-      })
-      .strict()
-      .optional(),
+    contradictions: ContradictionsLogSchema.optional(),
   })
   .strict();
 

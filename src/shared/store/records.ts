@@ -33,6 +33,15 @@ export const CheckDocumentSchema = z
   .strict();
 export type CheckDocument = z.infer<typeof CheckDocumentSchema>;
 
+/** Where a check's documents disagreed (codes and fields only: the values are on the documents). */
+export const ContradictionsLogSchema = z
+  .object({
+    found: z.array(z.object({ code: z.string().max(40), field: z.string().max(40) }).strict()).max(50),
+    /** Staff confirmed they checked the documents before finishing. */
+    confirmed: z.boolean(),
+  })
+  .strict();
+
 export const NewCheckSchema = z
   .object({
     /** When the check finished (ISO instant). */
@@ -65,13 +74,7 @@ export const NewCheckSchema = z
      * Where the documents disagreed (codes and fields only: the values are on the documents) and
      * whether staff confirmed they checked it before finishing.
      */
-    contradictions: z
-      .object({
-        found: z.array(z.object({ code: z.string().max(40), field: z.string().max(40) }).strict()).max(50),
-        confirmed: z.boolean(),
-      })
-      .strict()
-      .optional(),
+    contradictions: ContradictionsLogSchema.optional(),
   })
   .strict();
 export type NewCheck = z.infer<typeof NewCheckSchema>;

@@ -1,0 +1,45 @@
+/**
+ * The renderer in Debian's Chromium against browser mode, as every Chromium suite opens it: the
+ * bundle built once, the page cut off from everything beyond this machine (what it tried to reach
+ * is kept for the test to assert on), the waiting screen on screen.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { appRoot } from '../../src/main/paths.ts';
+
+const CHROMIUM_ARGS = ['--lang=ja-JP', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const rendererDir = (): string => join(appRoot(), 'out', 'renderer');
+
+/** Builds the renderer bundle when a fresh clone has none yet. */
+export function ensureRendererBuilt(): void {
+  if (!existsSync(join(rendererDir(), 'index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
+}
+
+export interface DeskBrowser {
+  browser: Browser;
+  page: Page;
+  /** Every URL the page tried to reach beyond 127.0.0.1 (each was refused). */
+  leaving: string[];
+  /** Every uncaught error on the page, from its first load. */
+  pageErrors: string[];
+}
+
+export async function openDesk(launchUrl: string, options: BrowserContextOptions = {}): Promise<DeskBrowser> {
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP', ...options });
+  page.setDefaultTimeout(8000);
+  const leaving: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Browser mode must never reach beyond this machine.
+  await page.route(/^(?!http:\/\/127\.0\.0\.1:|data:|blob:)/, (route) => {
+    leaving.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(launchUrl);
+  await page.locator('#prompt').waitFor();
+  return { browser, page, leaving, pageErrors };
+}
