@@ -4,7 +4,7 @@
  * is kept for the test to assert on), the waiting screen on screen.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { appRoot } from '../../src/main/paths.ts';
@@ -42,4 +42,14 @@ export async function openDesk(launchUrl: string, options: BrowserContextOptions
   await page.goto(launchUrl);
   await page.locator('#prompt').waitFor();
   return { browser, page, leaving, pageErrors };
+}
+
+/** Where a screenshot goes: the test run's results and the README's pictures. */
+const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
+
+export function saveScreen(name: string, png: Buffer): void {
+  for (const dir of SCREENS) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.png`), png);
+  }
 }

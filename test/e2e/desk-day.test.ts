@@ -7,17 +7,16 @@
  * At the end the log must hold exactly the finished checks, each with its own documents and
  * images and nothing of another patient. Screenshots at 1366×768 go to docs/screens/day-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureRendererBuilt, openDesk, rendererDir } from './desk-browser.ts';
+import { ensureRendererBuilt, openDesk, rendererDir, saveScreen } from './desk-browser.ts';
 import { emptyDesk as emptyDeskOf } from './empty-desk.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
 import { createServices, type Services } from '../../src/main/composition.ts';
 import { createHandlers } from '../../src/main/ipc/handlers.ts';
-import { appRoot } from '../../src/main/paths.ts';
 import { startWebServer, type WebServer } from '../../src/main/web/server.ts';
 import { ageOnDate, toWareki } from '../../src/shared/dates/desk-date.ts';
 import { addYears } from '../../src/shared/domain/dates.ts';
@@ -31,7 +30,6 @@ import { authCertificate, testRoot, writeCaPem } from '../virtual-card/pki.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
 const DESK = { width: 1366, height: 768 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-day-'));
@@ -57,10 +55,7 @@ const abandoned: string[] = [];
 
 async function shot(name: string): Promise<void> {
   const png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
-  for (const dir of SCREENS) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `day-${name}.png`), png);
-  }
+  saveScreen(`day-${name}`, png);
 }
 
 async function makeCard(): Promise<VirtualMyNumberCard> {

@@ -6,18 +6,17 @@
  * The PNGs go to docs/screens/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyDesk } from './empty-desk.ts';
 import type { Browser, Page } from 'playwright-core';
-import { ensureRendererBuilt, openDesk, rendererDir } from './desk-browser.ts';
+import { ensureRendererBuilt, openDesk, rendererDir, saveScreen } from './desk-browser.ts';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
 import { createServices, type Services } from '../../src/main/composition.ts';
 import { createHandlers } from '../../src/main/ipc/handlers.ts';
-import { appRoot } from '../../src/main/paths.ts';
 import { startWebServer, type WebServer } from '../../src/main/web/server.ts';
 import { addDays } from '../../src/shared/domain/dates.ts';
 import { insurerCheckDigit } from '../../src/shared/domain/insurer-number.ts';
@@ -28,7 +27,6 @@ import { authCertificate, testRoot, writeCaPem } from '../virtual-card/pki.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
 
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-handoff-e2e-'));
 const daemon = new Pcscd();
@@ -44,13 +42,6 @@ let pageErrors: string[] = [];
 const today = todayInJapan();
 const inYears = (n: number) => `${Number(today.slice(0, 4)) + n}${today.slice(4)}`;
 const kyokai = `0113001${insurerCheckDigit('0113001')}`;
-
-function save(name: string, png: Buffer): void {
-  for (const dir of SCREENS) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.png`), png);
-  }
-}
 
 async function home(): Promise<void> {
   await emptyDesk(page);
@@ -99,7 +90,7 @@ async function printToPng(which: 'declaration' | 'renewal', name: string): Promi
   // Not blank: a real share of dark pixels (text and the form's lines), and not a black page.
   expect(stats.channels[0]!.mean).toBeLessThan(250);
   expect(stats.channels[0]!.mean).toBeGreaterThan(150);
-  save(name, png);
+  saveScreen(name, png);
   return png;
 }
 
@@ -176,7 +167,7 @@ describe('hand-off and printouts in Chromium', () => {
     await page.getByRole('button', { name: 'レセコンへ送信' }).click();
     await expect.poll(() => page.getByTestId('handoff-result').getAttribute('data-code')).toBe('ok');
     expect(await page.getByTestId('handoff-result').textContent()).toContain('レセコンに登録しました（患者番号 00042）');
-    save('handoff-sent', await page.screenshot({ animations: 'disabled', caret: 'hide' }));
+    saveScreen('handoff-sent', await page.screenshot({ animations: 'disabled', caret: 'hide' }));
     expect(orca.received).toHaveLength(1);
     expect(orca.received[0]!.url).toBe('/orca12/patientmodv2?class=01');
     expect(orca.received[0]!.body).toContain('<WholeName type="string">送信\u3000花子</WholeName>');

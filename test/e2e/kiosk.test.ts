@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureRendererBuilt, openDesk, rendererDir } from './desk-browser.ts';
+import { ensureRendererBuilt, openDesk, rendererDir, saveScreen } from './desk-browser.ts';
 import { emptyDesk } from './empty-desk.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/main/clock.ts';
@@ -27,7 +27,6 @@ import { testRoot, writeCaPem, authCertificate } from '../virtual-card/pki.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
 
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-e2e-'));
 const daemon = new Pcscd();
@@ -45,10 +44,7 @@ const kokuho = `13860${insurerCheckDigit('13860')}`;
 
 async function shot(name: string, fullPage = false): Promise<void> {
   const png = await page.screenshot({ fullPage, animations: 'disabled', caret: 'hide' });
-  for (const dir of SCREENS) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.png`), png);
-  }
+  saveScreen(name, png);
 }
 
 async function makeCard(): Promise<VirtualMyNumberCard> {
