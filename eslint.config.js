@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'coverage/', 'test-results/'] },
@@ -31,13 +32,24 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts', 'src/main/rules/**/*.ts'],
     ignores: ['src/main/rules/load.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'electron'], message: 'pure domain code: no I/O' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'path', 'electron'], message: 'pure domain code: no I/O' }] },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date']", message: 'pure domain code: the date is an input' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'pure domain code: the date is an input' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'pure domain code: deterministic' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'pure domain code: the date is an input',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'pure domain code: deterministic',
+        },
       ],
     },
   },
+  // Layout is the formatter's (npm run format); the linter keeps to code.
+  prettier,
 );

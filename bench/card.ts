@@ -30,7 +30,9 @@ const { der, holder } = await authCertificate();
 const card = new VirtualMyNumberCard({ authCert: der, authCaCert: root.der, authKey: holder.privateKey });
 const slot = new VirtualSlot();
 const readers = new ReaderService();
-const reader: Reader = await new Promise((resolve) => readers.on('reader', (r: Reader) => r.name.endsWith('00 00') && resolve(r)).start());
+const reader: Reader = await new Promise((resolve) =>
+  readers.on('reader', (r: Reader) => r.name.endsWith('00 00') && resolve(r)).start(),
+);
 const anchors = createServices().trustAnchors();
 
 /** Inserts the card, runs `fn` from the moment the reader reports it, removes the card. */
@@ -56,7 +58,10 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const sentNow: Buffer[] = [];
     const s = await onInsertion((session) => {
-      const recording: CardChannel = { transmit: (c) => (sentNow.push(c), session.transmit(c)), confirmLastTry: (key) => session.confirmLastTry(key) };
+      const recording: CardChannel = {
+        transmit: (c) => (sentNow.push(c), session.transmit(c)),
+        confirmLastTry: (key) => session.confirmLastTry(key),
+      };
       return readCardStatus(recording, { anchors, today: '2026-11-22', graceMonths: 3 });
     });
     status.push(s.ms);
@@ -84,9 +89,15 @@ const base = median(replay);
 const perApdu = base / n;
 const fmt = (x: number) => x.toFixed(1).padStart(8);
 console.log(`card status without a PIN · ${RUNS} insertions each · pcscd + vpcd · Node ${process.version}`);
-console.log(`APDUs per status                           ${String(n).padStart(8)}      (target ≤ 12: ${n <= 12 ? 'met' : 'NOT met'})`);
+console.log(
+  `APDUs per status                           ${String(n).padStart(8)}      (target ≤ 12: ${n <= 12 ? 'met' : 'NOT met'})`,
+);
 console.log(`bare APDU round trip, single (median)      ${fmt(median(roundTrip))} ms`);
 console.log(`baseline: the same ${n} APDUs sent bare      ${fmt(base)} ms   = ${fmt(perApdu).trim()} ms per APDU`);
 console.log(`card reported → status (median)            ${fmt(st)} ms   = ${(st / base).toFixed(2)} × baseline`);
-console.log(`app overhead = status − baseline           ${fmt(st - base)} ms   (target ≤ 30 ms: ${st - base <= 30 ? 'met' : 'NOT met'})`);
-console.log(`target: status ≤ APDUs × round trip + 30   ${fmt(n * perApdu + 30)} ms   ${st <= n * perApdu + 30 ? 'met' : 'NOT met'}`);
+console.log(
+  `app overhead = status − baseline           ${fmt(st - base)} ms   (target ≤ 30 ms: ${st - base <= 30 ? 'met' : 'NOT met'})`,
+);
+console.log(
+  `target: status ≤ APDUs × round trip + 30   ${fmt(n * perApdu + 30)} ms   ${st <= n * perApdu + 30 ? 'met' : 'NOT met'}`,
+);

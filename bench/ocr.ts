@@ -19,12 +19,25 @@ import { parseArgs } from 'node:util';
 import { OcrEngine } from '../src/main/ocr/engine.ts';
 import { OcrProcess, type RemoteScan } from '../src/main/ocr/ocr-process.ts';
 import { PREVIEW_WIDTH } from '../src/main/services/scan-service.ts';
-import { CORPUS_SEEDS, planDocument, type GeneratedDocument, type GroundTruth } from '../test/fixtures/documents/generate.ts';
+import {
+  CORPUS_SEEDS,
+  planDocument,
+  type GeneratedDocument,
+  type GroundTruth,
+} from '../test/fixtures/documents/generate.ts';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '27' }, failures: { type: 'boolean', default: false }, split: { type: 'string', default: 'both' } } });
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '27' },
+    failures: { type: 'boolean', default: false },
+    split: { type: 'string', default: 'both' },
+  },
+});
 const count = Number(values.count);
 const dir = mkdtempSync(join(tmpdir(), 'uketsuke-bench-ocr-'));
-const splits = (['tuning', 'heldOut'] as const).filter((s) => values.split === 'both' || (values.split === 'held-out' ? s === 'heldOut' : s === values.split));
+const splits = (['tuning', 'heldOut'] as const).filter(
+  (s) => values.split === 'both' || (values.split === 'held-out' ? s === 'heldOut' : s === values.split),
+);
 
 interface Corpus {
   split: 'tuning' | 'heldOut';
@@ -36,11 +49,28 @@ interface Corpus {
 function generate(split: 'tuning' | 'heldOut', degraded: boolean): Corpus {
   const seed = CORPUS_SEEDS[split][degraded ? 'degraded' : 'clean'];
   const out = join(dir, `${split}-${degraded ? 'degraded' : 'clean'}`);
-  const args = ['--import', 'tsx', 'test/fixtures/documents/generate.ts', '--out', out, '--count', String(count), '--seed', String(seed), ...(degraded ? ['--degraded'] : [])];
-  const r = spawnSync(process.execPath, args, { cwd: new URL('..', import.meta.url).pathname, stdio: ['ignore', 'ignore', 'inherit'] });
+  const args = [
+    '--import',
+    'tsx',
+    'test/fixtures/documents/generate.ts',
+    '--out',
+    out,
+    '--count',
+    String(count),
+    '--seed',
+    String(seed),
+    ...(degraded ? ['--degraded'] : []),
+  ];
+  const r = spawnSync(process.execPath, args, {
+    cwd: new URL('..', import.meta.url).pathname,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) throw new Error('corpus generation failed');
   const { files } = JSON.parse(readFileSync(join(out, 'corpus.json'), 'utf8')) as { files: string[] };
-  const docs = files.map((f) => ({ ...(JSON.parse(readFileSync(join(out, f.replace(/\.(png|jpg)$/, '.json')), 'utf8')) as GroundTruth), path: join(out, f) }));
+  const docs = files.map((f) => ({
+    ...(JSON.parse(readFileSync(join(out, f.replace(/\.(png|jpg)$/, '.json')), 'utf8')) as GroundTruth),
+    path: join(out, f),
+  }));
   return { split, degraded, seed, docs };
 }
 console.log(`generating ${count} clean + ${count} degraded documents for each of: ${splits.join(', ')}…`);
@@ -52,7 +82,10 @@ function secretOf(doc: GeneratedDocument, seed: number): { secret: string[]; res
   const number = /個人番号\s+(\d{4} \d{4} \d{4})/.exec(html)?.[1];
   const last4 = /＊＊＊＊(\d{4})/.exec(html)?.[1];
   if (!number && !last4) return undefined;
-  const rest = html.replace(number ?? `＊＊＊＊${last4}`, ' ').normalize('NFKC').replace(/\s+/g, '');
+  const rest = html
+    .replace(number ?? `＊＊＊＊${last4}`, ' ')
+    .normalize('NFKC')
+    .replace(/\s+/g, '');
   return { secret: number ? number.split(' ') : [last4!], rest };
 }
 const flat = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -83,7 +116,15 @@ for (const corpus of corpora) {
     const t0 = performance.now();
     // As the kiosk asks: with the redacted image and its preview made and sent back.
     const { kind, fields, warnings, via, images } = await ocr.scan(input, { previewWidth: PREVIEW_WIDTH });
-    rows.push({ corpus, doc, r: { kind, fields, warnings, via }, ...(images ? { kept: images.redacted } : {}), ms: performance.now() - t0, bareMs: NaN, leaked: 0 });
+    rows.push({
+      corpus,
+      doc,
+      r: { kind, fields, warnings, via },
+      ...(images ? { kept: images.redacted } : {}),
+      ms: performance.now() - t0,
+      bareMs: NaN,
+      leaked: 0,
+    });
   }
 }
 const pipelineMaxRss = ocr.peakRssBytes;
@@ -100,7 +141,10 @@ for (const row of rows) {
   if (!secret) continue;
   const said = flat(JSON.stringify({ fields: row.r.fields, warnings: row.r.warnings }));
   const kept = row.kept ? flat((await engine.recognize(row.kept)).text) : '';
-  for (const g of secret.secret) row.leaked += Math.max(0, occurrences(said, g) - occurrences(secret.rest, g)) + Math.max(0, occurrences(kept, g) - occurrences(secret.rest, g));
+  for (const g of secret.secret)
+    row.leaked +=
+      Math.max(0, occurrences(said, g) - occurrences(secret.rest, g)) +
+      Math.max(0, occurrences(kept, g) - occurrences(secret.rest, g));
   if (row.leaked && values.failures) console.log(`  ✗ ${row.doc.file}: a 個人番号 group is still legible`);
 }
 await engine.terminate();
@@ -124,11 +168,19 @@ function accuracy(set: Row[], label: string) {
         hit++;
       }
       perField.set(k, f);
-      if (!ok && values.failures) console.log(`  ✗ ${label} ${doc.file} [${doc.faces.gothic} / ${doc.faces.mincho}, design ${doc.design}] ${k}: expected ${JSON.stringify(v)}, read ${JSON.stringify((r.fields as Record<string, unknown>)[k])}`);
+      if (!ok && values.failures)
+        console.log(
+          `  ✗ ${label} ${doc.file} [${doc.faces.gothic} / ${doc.faces.mincho}, design ${doc.design}] ${k}: expected ${JSON.stringify(v)}, read ${JSON.stringify((r.fields as Record<string, unknown>)[k])}`,
+        );
     }
     if (r.kind !== doc.kind && values.failures) console.log(`  ✗ ${label} ${doc.file} classified as ${r.kind}`);
   }
-  const silentWrongInsurer = set.filter(({ doc, r }) => r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== doc.fields.insurerNumber && !r.warnings.some((w) => w.code.startsWith('ocr.insurerNumber') || (w.params.field === 'insurerNumber'))).length;
+  const silentWrongInsurer = set.filter(
+    ({ doc, r }) =>
+      r.fields.insurerNumber !== undefined &&
+      r.fields.insurerNumber !== doc.fields.insurerNumber &&
+      !r.warnings.some((w) => w.code.startsWith('ocr.insurerNumber') || w.params.field === 'insurerNumber'),
+  ).length;
   return { classified, hit, total, perField, silentWrongInsurer };
 }
 
@@ -155,24 +207,43 @@ for (const split of splits) {
   const degraded = set.filter((x) => x.corpus.degraded);
   const [c, d] = [accuracy(clean, `${split}/clean`), accuracy(degraded, `${split}/degraded`)];
   const seeds = corpora.filter((x) => x.split === split).map((x) => x.seed);
-  console.log(`\n${split === 'heldOut' ? 'HELD-OUT (the figure that counts)' : 'TUNING'} — seeds ${seeds.join(' / ')}, ${clean.length} clean + ${degraded.length} degraded documents`);
-  console.log(`  classification              clean ${pct(c.classified, clean.length).padStart(7)}   degraded ${pct(d.classified, degraded.length).padStart(7)}   (target ≥ 99%)`);
-  console.log(`  field exact match           clean ${pct(c.hit, c.total).padStart(7)}   degraded ${pct(d.hit, d.total).padStart(7)}   (target ≥ 97% clean, ≥ 93% degraded)`);
+  console.log(
+    `\n${split === 'heldOut' ? 'HELD-OUT (the figure that counts)' : 'TUNING'} — seeds ${seeds.join(' / ')}, ${clean.length} clean + ${degraded.length} degraded documents`,
+  );
+  console.log(
+    `  classification              clean ${pct(c.classified, clean.length).padStart(7)}   degraded ${pct(d.classified, degraded.length).padStart(7)}   (target ≥ 99%)`,
+  );
+  console.log(
+    `  field exact match           clean ${pct(c.hit, c.total).padStart(7)}   degraded ${pct(d.hit, d.total).padStart(7)}   (target ≥ 97% clean, ≥ 93% degraded)`,
+  );
   for (const k of [...new Set([...c.perField.keys(), ...d.perField.keys()])].sort()) {
     const [a, b] = [c.perField.get(k) ?? { hit: 0, total: 0 }, d.perField.get(k) ?? { hit: 0, total: 0 }];
-    console.log(`    ${k.padEnd(22)}  clean ${pct(a.hit, a.total).padStart(7)} (${a.hit}/${a.total})   degraded ${pct(b.hit, b.total).padStart(7)} (${b.hit}/${b.total})`);
+    console.log(
+      `    ${k.padEnd(22)}  clean ${pct(a.hit, a.total).padStart(7)} (${a.hit}/${a.total})   degraded ${pct(b.hit, b.total).padStart(7)} (${b.hit}/${b.total})`,
+    );
   }
   console.log(`  保険者番号 wrong without a warning: ${c.silentWrongInsurer + d.silentWrongInsurer}   (target 0)`);
   const printed = set.filter((x) => secretOf(x.doc, x.corpus.seed));
-  console.log(`  個人番号 digit groups legible in an output or a kept image: ${printed.reduce((a, x) => a + x.leaked, 0)} over ${printed.length} documents that print one   (target 0)`);
+  console.log(
+    `  個人番号 digit groups legible in an output or a kept image: ${printed.reduce((a, x) => a + x.leaked, 0)} over ${printed.length} documents that print one   (target 0)`,
+  );
   console.log(`  rules (clean + degraded): fired → right`);
-  for (const [id, x] of [...rules(set)].sort((p, q) => q[1].fired - p[1].fired)) console.log(`    ${id.padEnd(30)} ${String(x.fired).padStart(4)} → ${pct(x.right, x.fired).padStart(7)}`);
+  for (const [id, x] of [...rules(set)].sort((p, q) => q[1].fired - p[1].fired))
+    console.log(`    ${id.padEnd(30)} ${String(x.fired).padStart(4)} → ${pct(x.right, x.fired).padStart(7)}`);
 }
 
 const cards = rows.filter((x) => isCard(x.doc));
 const pages = rows.filter((x) => !isCard(x.doc));
 const ratio = (xs: Row[]) => median(xs.map((x) => x.ms)) / median(xs.map((x) => x.bareMs));
-console.log(`\nspeed with a warm OCR process of ${engine.size} worker(s) (process and pool start ${warmMs.toFixed(0)} ms); redacted image and preview included`);
-console.log(`  card-size: median ${median(cards.map((x) => x.ms)).toFixed(0)} ms per image   bare recognition ${median(cards.map((x) => x.bareMs)).toFixed(0)} ms → ×${ratio(cards).toFixed(2)}   (target ≤ ×1.6)`);
-console.log(`  A4 / phone: median ${median(pages.map((x) => x.ms)).toFixed(0)} ms per image   bare recognition ${median(pages.map((x) => x.bareMs)).toFixed(0)} ms → ×${ratio(pages).toFixed(2)}   (target ≤ ×2.0)`);
-console.log(`  peak RSS ${(pipelineMaxRss / 2 ** 20).toFixed(0)} MB of the OCR process while scanning (target ≤ 500)   baseline: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB for bare recognition (and re-reading kept images) in a default Node process`);
+console.log(
+  `\nspeed with a warm OCR process of ${engine.size} worker(s) (process and pool start ${warmMs.toFixed(0)} ms); redacted image and preview included`,
+);
+console.log(
+  `  card-size: median ${median(cards.map((x) => x.ms)).toFixed(0)} ms per image   bare recognition ${median(cards.map((x) => x.bareMs)).toFixed(0)} ms → ×${ratio(cards).toFixed(2)}   (target ≤ ×1.6)`,
+);
+console.log(
+  `  A4 / phone: median ${median(pages.map((x) => x.ms)).toFixed(0)} ms per image   bare recognition ${median(pages.map((x) => x.bareMs)).toFixed(0)} ms → ×${ratio(pages).toFixed(2)}   (target ≤ ×2.0)`,
+);
+console.log(
+  `  peak RSS ${(pipelineMaxRss / 2 ** 20).toFixed(0)} MB of the OCR process while scanning (target ≤ 500)   baseline: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB for bare recognition (and re-reading kept images) in a default Node process`,
+);

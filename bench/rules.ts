@@ -18,11 +18,18 @@ const service = new RulesService(book);
 const docSets: PresentedDocument[][] = [
   [{ kind: 'qualification_certificate', expiry: '2027-07-31' }],
   [{ kind: 'mynumber_card', certificateExpiry: '2029-05-05' }],
-  [{ kind: 'mynumber_card', certificateExpiry: '2026-05-10' }, { kind: 'qualification_notice', burdenRatio: 0.2 }],
+  [
+    { kind: 'mynumber_card', certificateExpiry: '2026-05-10' },
+    { kind: 'qualification_notice', burdenRatio: 0.2 },
+  ],
   [{ kind: 'qualification_notice' }],
   [{ kind: 'legacy_insurance_card', expiry: '2025-11-30' }],
   [{ kind: 'smartphone_mynumber' }, { kind: 'portal_screen', format: 'screen' }],
-  [{ kind: 'qualification_certificate' }, { kind: 'elderly_recipient_certificate', burdenRatio: 0.2, expiry: '2027-07-31' }, { kind: 'public_subsidy_certificate' }],
+  [
+    { kind: 'qualification_certificate' },
+    { kind: 'elderly_recipient_certificate', burdenRatio: 0.2, expiry: '2027-07-31' },
+    { kind: 'public_subsidy_certificate' },
+  ],
   [],
 ];
 const births = ['2021-06-01', '1985-03-15', '1956-11-01', '1953-03-01', '1940-12-31'];
@@ -32,12 +39,22 @@ for (const documents of docSets)
   for (const birthDate of births)
     for (const onlineCheck of FACILITY_MODES) {
       const insurerType = INSURER_TYPES[i % INSURER_TYPES.length]!;
-      corpus.push({ date: addDays('2025-06-01', (i * 37) % 700), facility: { onlineCheck, smartphoneReader: i % 2 === 0 }, patient: { birthDate, insurerType }, documents });
+      corpus.push({
+        date: addDays('2025-06-01', (i * 37) % 700),
+        facility: { onlineCheck, smartphoneReader: i % 2 === 0 },
+        patient: { birthDate, insurerType },
+        documents,
+      });
       i++;
     }
 const corpusJson = corpus.map((s) => JSON.stringify(s));
 
-function measure(name: string, op: (k: number) => unknown, rounds = 31, batch = 20_000): { name: string; perSec: number; medianUs: number } {
+function measure(
+  name: string,
+  op: (k: number) => unknown,
+  rounds = 31,
+  batch = 20_000,
+): { name: string; perSec: number; medianUs: number } {
   let sink = 0;
   for (let k = 0; k < batch; k++) sink ^= op(k) ? 1 : 0; // warm up (JIT)
   const perOp: number[] = [];
@@ -57,14 +74,24 @@ const baseline = measure('baseline: JSON round trip of the situation', (k) => JS
 const results = [
   measure('evaluate (pure engine)', (k) => evaluate(corpus[k % n]!, book)),
   measure('service: zod validation + evaluate', (k) => service.evaluate(corpus[k % n]!)),
-  measure('contract: JSON.parse + validation + evaluate + JSON.stringify', (k) => JSON.stringify(service.evaluate(JSON.parse(corpusJson[k % n]!)))),
+  measure('contract: JSON.parse + validation + evaluate + JSON.stringify', (k) =>
+    JSON.stringify(service.evaluate(JSON.parse(corpusJson[k % n]!))),
+  ),
 ];
 
 const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
-console.log(`rulebook ${book.version} · ${book.rules.length} rules · ${n} distinct situations · one core (Node ${process.version})`);
-console.log(`${'measure'.padEnd(62)} ${'evals/s'.padStart(12)} ${'median µs'.padStart(10)} ${'× baseline'.padStart(11)}`);
+console.log(
+  `rulebook ${book.version} · ${book.rules.length} rules · ${n} distinct situations · one core (Node ${process.version})`,
+);
+console.log(
+  `${'measure'.padEnd(62)} ${'evals/s'.padStart(12)} ${'median µs'.padStart(10)} ${'× baseline'.padStart(11)}`,
+);
 for (const r of [baseline, ...results]) {
-  console.log(`${r.name.padEnd(62)} ${fmt(r.perSec).padStart(12)} ${r.medianUs.toFixed(2).padStart(10)} ${(r.medianUs / baseline.medianUs).toFixed(1).padStart(11)}`);
+  console.log(
+    `${r.name.padEnd(62)} ${fmt(r.perSec).padStart(12)} ${r.medianUs.toFixed(2).padStart(10)} ${(r.medianUs / baseline.medianUs).toFixed(1).padStart(11)}`,
+  );
 }
 const engine = results[0]!;
-console.log(`target ≥ 100,000 evaluations/s on one core: ${engine.perSec >= 100_000 ? 'met' : 'NOT met'} (${fmt(engine.perSec)}/s)`);
+console.log(
+  `target ≥ 100,000 evaluations/s on one core: ${engine.perSec >= 100_000 ? 'met' : 'NOT met'} (${fmt(engine.perSec)}/s)`,
+);

@@ -19,7 +19,9 @@ import { openStore } from '../src/main/store/store-service.ts';
 import type { NewCheck } from '../src/shared/store/records.ts';
 import { check } from '../test/store/sample.ts';
 
-const { values } = parseArgs({ options: { checks: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { checks: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' } },
+});
 const perRun = Number(values.checks);
 const runs = Number(values.runs);
 const dir = mkdtempSync(join(tmpdir(), 'uketsuke-bench-store-'));
@@ -59,10 +61,20 @@ function baselineRun(n: number, sync: Sync): number[] {
   db.exec(`CREATE TABLE plain (id INTEGER PRIMARY KEY, kind TEXT, at TEXT, payload TEXT, day TEXT, birth_date TEXT, name_key TEXT, staff_id INTEGER);
     CREATE INDEX plain_day ON plain(day) WHERE day IS NOT NULL;
     CREATE INDEX plain_birth_date ON plain(birth_date) WHERE birth_date IS NOT NULL;`);
-  const insert = db.prepare('INSERT INTO plain (kind, at, payload, day, birth_date, name_key, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO plain (kind, at, payload, day, birth_date, name_key, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const write = db.transaction((c: NewCheck) => {
     const cols = searchColumns(c);
-    insert.run('check', c.at, canonicalJson({ v: 1, check: c }), cols.day, cols.birth_date, cols.name_key, cols.staff_id);
+    insert.run(
+      'check',
+      c.at,
+      canonicalJson({ v: 1, check: c }),
+      cols.day,
+      cols.birth_date,
+      cols.name_key,
+      cols.staff_id,
+    );
   });
   const lat: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -75,7 +87,8 @@ function baselineRun(n: number, sync: Sync): number[] {
   return lat;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function measure(name: string, run: (n: number, sync: Sync) => number[], sync: Sync) {
@@ -91,7 +104,9 @@ function measure(name: string, run: (n: number, sync: Sync) => number[], sync: S
   return { name, perSec: median(rates), p50: pct(all, 50), p99: pct(all, 99) };
 }
 
-console.log(`store benchmark · ${runs} runs × ${perRun.toLocaleString('en-US')} checks · one transaction each · SQLCipher-3 format (AES-256, HMAC-SHA1, 4 KiB pages) · WAL · Node ${process.version}`);
+console.log(
+  `store benchmark · ${runs} runs × ${perRun.toLocaleString('en-US')} checks · one transaction each · SQLCipher-3 format (AES-256, HMAC-SHA1, 4 KiB pages) · WAL · Node ${process.version}`,
+);
 console.log(`folder: ${dir}`);
 const rows = [
   measure('store: validation + hash chain (synchronous=FULL, as the app runs)', storeRun, 'FULL'),
@@ -101,8 +116,13 @@ const rows = [
 ];
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(`${'measure'.padEnd(70)} ${'checks/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
-for (const r of rows) console.log(`${r.name.padEnd(70)} ${fmt(r.perSec).padStart(9)} ${fmt(r.p50, 3).padStart(8)} ${fmt(r.p99, 3).padStart(8)}`);
-console.log(`chain/baseline throughput ratio: ${fmt(rows[0]!.perSec / rows[1]!.perSec, 2)} with fsync, ${fmt(rows[2]!.perSec / rows[3]!.perSec, 2)} without`);
+for (const r of rows)
+  console.log(
+    `${r.name.padEnd(70)} ${fmt(r.perSec).padStart(9)} ${fmt(r.p50, 3).padStart(8)} ${fmt(r.p99, 3).padStart(8)}`,
+  );
+console.log(
+  `chain/baseline throughput ratio: ${fmt(rows[0]!.perSec / rows[1]!.perSec, 2)} with fsync, ${fmt(rows[2]!.perSec / rows[3]!.perSec, 2)} without`,
+);
 
 // Size and the costs that grow with the log: opening (includes a full quick_check) and verify.
 const sizeFile = nextFile();
@@ -118,6 +138,10 @@ const v = reopened.verify();
 const verifyMs = performance.now() - t0;
 reopened.close();
 if (!v.ok) throw new Error('the benchmark log does not verify');
-console.log(`database size per 10,000 checks: ${fmt(bytes / 1024 / 1024, 1)} MiB (${fmt(bytes / 10_000)} bytes per check, no images)`);
-console.log(`at 10,000 checks: open with quick_check ${fmt(openMs)} ms · verify ${fmt(verifyMs)} ms (${v.entries.toLocaleString('en-US')} entries)`);
+console.log(
+  `database size per 10,000 checks: ${fmt(bytes / 1024 / 1024, 1)} MiB (${fmt(bytes / 10_000)} bytes per check, no images)`,
+);
+console.log(
+  `at 10,000 checks: open with quick_check ${fmt(openMs)} ms · verify ${fmt(verifyMs)} ms (${v.entries.toLocaleString('en-US')} entries)`,
+);
 rmSync(dir, { recursive: true, force: true });

@@ -27,5 +27,7 @@ const cause =
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l && !l.startsWith('at ')) ?? `exit ${run.status ?? run.signal}`;
-console.error(`uketsuke: Electron's binary is missing and cannot be downloaded here (${cause.slice(0, 160)}); run the kiosk in a browser instead: npm run start:web`);
+console.error(
+  `uketsuke: Electron's binary is missing and cannot be downloaded here (${cause.slice(0, 160)}); run the kiosk in a browser instead: npm run start:web`,
+);
 process.exit(1);

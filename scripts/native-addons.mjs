@@ -36,9 +36,16 @@ if (have === want && (target === 'electron' || loadsInNode())) process.exit(0);
 const env = { ...process.env };
 if (target === 'electron') {
   // Electron's headers come from its own server; prebuilt SQLite binaries for Electron are used when published.
-  Object.assign(env, { npm_config_runtime: 'electron', npm_config_target: electronVersion, npm_config_disturl: 'https://electronjs.org/headers' });
+  Object.assign(env, {
+    npm_config_runtime: 'electron',
+    npm_config_target: electronVersion,
+    npm_config_disturl: 'https://electronjs.org/headers',
+  });
   delete env.npm_config_nodedir;
 }
 console.error(`native addons: building ${ADDONS.join(', ')} for ${want}`);
-execFileSync('npm', ['rebuild', ...ADDONS, ...(target === 'electron' ? ['--nodedir='] : [])], { stdio: 'inherit', env });
+execFileSync('npm', ['rebuild', ...ADDONS, ...(target === 'electron' ? ['--nodedir='] : [])], {
+  stdio: 'inherit',
+  env,
+});
 writeFileSync(STAMP, want + '\n');

@@ -16,7 +16,14 @@ import { ScanService } from './services/scan-service.ts';
 import { HandoffService } from './handoff/handoff-service.ts';
 import { startPurgeJob } from './store/purge-job.ts';
 import { fileSecret, type SecretStore } from './store/secret.ts';
-import { keyFileIn, keyFileProvider, openStore, storeFileIn, type KeyProvider, type StoreService } from './store/store-service.ts';
+import {
+  keyFileIn,
+  keyFileProvider,
+  openStore,
+  storeFileIn,
+  type KeyProvider,
+  type StoreService,
+} from './store/store-service.ts';
 
 export interface ServiceOptions {
   resourcesDir?: string;
@@ -72,7 +79,10 @@ export function createServices(options: ServiceOptions = {}): Services {
     rules,
     trustAnchors,
     get store() {
-      return (store ??= openStore({ file: storeFileIn(dataDir), key: options.storeKey ?? keyFileProvider(keyFileIn(dataDir)) }));
+      return (store ??= openStore({
+        file: storeFileIn(dataDir),
+        key: options.storeKey ?? keyFileProvider(keyFileIn(dataDir)),
+      }));
     },
     get card() {
       if (!card) {
@@ -88,13 +98,18 @@ export function createServices(options: ServiceOptions = {}): Services {
       return card;
     },
     get handoff() {
-      return (handoff ??= new HandoffService({ store: () => services.store, password: options.orcaPassword ?? fileSecret(join(dataDir, 'orca.secret')) }));
+      return (handoff ??= new HandoffService({
+        store: () => services.store,
+        password: options.orcaPassword ?? fileSecret(join(dataDir, 'orca.secret')),
+      }));
     },
     get scan() {
       return (scan ??= new ScanService(options.spawnOcr ? { spawn: options.spawnOcr } : {}));
     },
     startPurgeJob() {
-      stopPurge ??= startPurgeJob(services.store, { onError: (e) => console.error(`[store] retention purge failed: ${e.message}`) });
+      stopPurge ??= startPurgeJob(services.store, {
+        onError: (e) => console.error(`[store] retention purge failed: ${e.message}`),
+      });
     },
     settingsChanged() {
       card?.refresh();

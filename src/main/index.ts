@@ -20,7 +20,11 @@ const isTrustedUrl = (url: string) => url === appUrl || url.startsWith(appUrl.re
 
 /** OCR in an Electron utility process (ocr/host.ts, built next to this file); see ocr-process.ts. */
 const spawnOcrUtility: SpawnHost = (env) => {
-  const child = utilityProcess.fork(join(import.meta.dirname, 'ocr-host.js'), [], { env: { ...process.env, ...env }, serviceName: 'uketsuke OCR', stdio: 'inherit' });
+  const child = utilityProcess.fork(join(import.meta.dirname, 'ocr-host.js'), [], {
+    env: { ...process.env, ...env },
+    serviceName: 'uketsuke OCR',
+    stdio: 'inherit',
+  });
   return {
     get pid() {
       return child.pid;
@@ -33,7 +37,8 @@ const spawnOcrUtility: SpawnHost = (env) => {
 };
 
 function createWindow(services: Services): BrowserWindow {
-  const kiosk = process.argv.includes('--kiosk') || (services.store.mode === 'normal' && services.store.getSettings().kiosk);
+  const kiosk =
+    process.argv.includes('--kiosk') || (services.store.mode === 'normal' && services.store.getSettings().kiosk);
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -69,10 +74,15 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((webContents, permission, callback) => {
     callback(permission === 'media' && isTrustedUrl(webContents.getURL()));
   });
-  session.defaultSession.setPermissionCheckHandler((webContents, permission) => permission === 'media' && !!webContents && isTrustedUrl(webContents.getURL()));
+  session.defaultSession.setPermissionCheckHandler(
+    (webContents, permission) => permission === 'media' && !!webContents && isTrustedUrl(webContents.getURL()),
+  );
   // No request may leave the machine.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const local = details.url.startsWith('file:') || details.url.startsWith('devtools:') || (rendererDevUrl !== undefined && details.url.startsWith(rendererDevUrl));
+    const local =
+      details.url.startsWith('file:') ||
+      details.url.startsWith('devtools:') ||
+      (rendererDevUrl !== undefined && details.url.startsWith(rendererDevUrl));
     callback({ cancel: !local });
   });
 

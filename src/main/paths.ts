@@ -16,7 +16,6 @@ export function appVersion(): string {
   return (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-
 /**
  * Where the app keeps what it writes (check log, key file, installed rule packs). Electron passes
  * its userData folder; the CLI and browser mode use UKETSUKE_DATA_DIR or the XDG data folder.

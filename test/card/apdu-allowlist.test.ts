@@ -51,7 +51,11 @@ describe('APDU allow-list', () => {
     ['SELECT of EF 0003 (hash of the 個人番号)', inKenhojo, '00 A4 02 0C 02 00 03'],
     ['empty VERIFY of the key blocked at issuance (0012)', inKenhojo, '00 20 00 92'],
     ['SELECT 券面AP', () => new ApduGuard(), '00 A4 04 0C 0A D3921000310001010402'],
-    ['SELECT 券面AP EF 0005 (個人番号 image) after a partial AID', () => new ApduGuard(), '00 A4 04 0C 09 D39210003100010104'],
+    [
+      'SELECT 券面AP EF 0005 (個人番号 image) after a partial AID',
+      () => new ApduGuard(),
+      '00 A4 04 0C 09 D39210003100010104',
+    ],
     ['partial AID of the 券面入力補助AP', () => new ApduGuard(), '00 A4 04 0C 08 D392100031000101'],
     ['SELECT by AID with FCI (P2 00)', () => new ApduGuard(), '00 A4 04 00 0A D392F000260100000001'],
     ['READ BINARY SFI 5 (券面AP 個人番号 image)', inKenhojo, '00 B0 85 00 00'],

@@ -31,10 +31,16 @@ writeFileSync(traceFile, '');
 const root = new URL('../../', import.meta.url).pathname;
 const cliCaPath = join(tmp, 'cli-test-ca.pem');
 
-const opts = (extra: Partial<StatusOptions> = {}): StatusOptions => ({ anchors: h.withTestRoot, today: '2026-11-22', graceMonths: 3, ...extra });
+const opts = (extra: Partial<StatusOptions> = {}): StatusOptions => ({
+  anchors: h.withTestRoot,
+  today: '2026-11-22',
+  graceMonths: 3,
+  ...extra,
+});
 const sent = (card: VirtualMyNumberCard, from = 0) => card.trace.slice(from);
 const pinCommands = (t: TraceEntry[]) => t.filter((e) => /VERIFY .* \*\*\*\*|SIGN|READ BINARY 0002/.test(e.summary));
-const pinTriesOf = (t: TraceEntry[], key: string) => t.filter((e) => new RegExp(`^VERIFY ${key} \\*\\*\\*\\*`).test(e.summary));
+const pinTriesOf = (t: TraceEntry[], key: string) =>
+  t.filter((e) => new RegExp(`^VERIFY ${key} \\*\\*\\*\\*`).test(e.summary));
 
 beforeAll(async () => {
   await h.start();
@@ -62,7 +68,9 @@ describe('status without a PIN', () => {
     expect(card.trace.length).toBeLessThanOrEqual(12);
     // Nothing PIN-protected: counters by empty VERIFY only, no signature, no 基本4情報.
     expect(pinCommands(card.trace)).toEqual([]);
-    expect(card.trace.filter((e) => e.summary.startsWith('VERIFY')).every((e) => e.summary.endsWith('(empty)'))).toBe(true);
+    expect(card.trace.filter((e) => e.summary.startsWith('VERIFY')).every((e) => e.summary.endsWith('(empty)'))).toBe(
+      true,
+    );
   });
 
   it('says unknown_issuer without the issuing root, invalid for a forged signature', async () => {
@@ -81,8 +89,14 @@ describe('status without a PIN', () => {
     const s = await reader.connect(3000);
     try {
       expect(await readCardStatus(s, opts({ today: '2026-09-10' }))).toMatchObject({ certificateStatus: 'valid' });
-      expect(await readCardStatus(s, opts({ today: '2026-12-31' }))).toMatchObject({ certificateStatus: 'grace', graceUntil: '2026-12-31' });
-      expect(await readCardStatus(s, opts({ today: '2027-01-01' }))).toMatchObject({ certificateStatus: 'expired', document: { kind: 'mynumber_card', certificateExpiry: '2026-09-10' } });
+      expect(await readCardStatus(s, opts({ today: '2026-12-31' }))).toMatchObject({
+        certificateStatus: 'grace',
+        graceUntil: '2026-12-31',
+      });
+      expect(await readCardStatus(s, opts({ today: '2027-01-01' }))).toMatchObject({
+        certificateStatus: 'expired',
+        document: { kind: 'mynumber_card', certificateExpiry: '2026-09-10' },
+      });
     } finally {
       await s.close();
       await h.remove();
@@ -96,11 +110,20 @@ describe('status without a PIN', () => {
 
     const android = await makeCard({ kind: 'android' });
     const phone = await h.withSession(android, (s) => readCardStatus(s, opts()));
-    expect(phone).toMatchObject({ kind: 'android_phone', pinTriesLeft: { auth: 3 }, document: { kind: 'smartphone_mynumber' } });
+    expect(phone).toMatchObject({
+      kind: 'android_phone',
+      pinTriesLeft: { auth: 3 },
+      document: { kind: 'smartphone_mynumber' },
+    });
     expect(phone.certificateExpiry).toBeUndefined(); // released only after the PIN
     expect(pinCommands(android.trace)).toEqual([]);
     const withPin = await h.withSession(android, (s) => readCardStatus(s, opts({ pins: { auth: '1234' } })));
-    expect(withPin).toMatchObject({ kind: 'android_phone', certificateStatus: 'valid', chain: 'trusted', genuine: true });
+    expect(withPin).toMatchObject({
+      kind: 'android_phone',
+      certificateStatus: 'valid',
+      chain: 'trusted',
+      genuine: true,
+    });
 
     const other = await h.withSession(new VirtualMyNumberCard({ kind: 'non_jpki' }), (s) => readCardStatus(s, opts()));
     expect(other).toMatchObject({ kind: 'not_jpki', pinTriesLeft: { auth: null, basicInfo: null } });
@@ -112,9 +135,16 @@ describe('with the PIN', () => {
   it('proves genuineness with a fresh challenge and reads the 基本4情報', async () => {
     const card = await makeCard({
       // Long enough for a long-form BER length; 𠮷 (outside the BMP) and a private-use character kept as they are.
-      basicInfo: { name: '髙橋　𠮷太郎\uE000', address: '北海道札幌市中央区北一条西２丁目１番地　' + 'サンプルマンション'.repeat(6) + '１０１号室', birthDate: '19520229', sex: '2' },
+      basicInfo: {
+        name: '髙橋　𠮷太郎\uE000',
+        address: '北海道札幌市中央区北一条西２丁目１番地　' + 'サンプルマンション'.repeat(6) + '１０１号室',
+        birthDate: '19520229',
+        sex: '2',
+      },
     });
-    const status = await h.withSession(card, (s) => readCardStatus(s, opts({ pins: { auth: '1234', basicInfo: '1234' } })));
+    const status = await h.withSession(card, (s) =>
+      readCardStatus(s, opts({ pins: { auth: '1234', basicInfo: '1234' } })),
+    );
     expect(status.genuine).toBe(true);
     expect(status.basicInfo).toEqual({
       name: '髙橋　𠮷太郎\uE000',
@@ -124,7 +154,8 @@ describe('with the PIN', () => {
     });
     // Every PIN attempt came right after an empty VERIFY of the same key.
     card.trace.forEach((e, i) => {
-      if (/VERIFY (\w+) \*\*\*\*/.test(e.summary)) expect(card.trace[i - 1]!.summary).toBe(e.summary.replace('****', '(empty)'));
+      if (/VERIFY (\w+) \*\*\*\*/.test(e.summary))
+        expect(card.trace[i - 1]!.summary).toBe(e.summary.replace('****', '(empty)'));
     });
   });
 
@@ -141,9 +172,15 @@ describe('with the PIN', () => {
     const card = await makeCard({ authTries: 2 });
     await h.withSession(card, async (s) => {
       await selectJpki(s);
-      await expect(verifyPin(s, EF.jpki.authPin, '9999', false)).rejects.toMatchObject({ code: 'wrong_pin', triesLeft: 1 });
+      await expect(verifyPin(s, EF.jpki.authPin, '9999', false)).rejects.toMatchObject({
+        code: 'wrong_pin',
+        triesLeft: 1,
+      });
       const before = card.trace.length;
-      await expect(verifyPin(s, EF.jpki.authPin, '1234', false)).rejects.toMatchObject({ code: 'last_try', triesLeft: 1 });
+      await expect(verifyPin(s, EF.jpki.authPin, '1234', false)).rejects.toMatchObject({
+        code: 'last_try',
+        triesLeft: 1,
+      });
       // Refused without a try: only the empty VERIFY went out.
       expect(sent(card, before).map((e) => e.summary)).toEqual(['VERIFY 0018 (empty)']);
       await expect(verifyPin(s, EF.jpki.authPin, '0000', true)).rejects.toMatchObject({ code: 'blocked' });
@@ -162,7 +199,9 @@ describe('with the PIN', () => {
     expect(refused.genuine).toBeUndefined();
     expect(card.pin('jpki', 0x18)?.tries).toBe(1);
     expect(pinCommands(card.trace)).toEqual([]);
-    const forced = await h.withSession(card, (s) => readCardStatus(s, opts({ pins: { auth: '1234' }, force: { auth: true } })));
+    const forced = await h.withSession(card, (s) =>
+      readCardStatus(s, opts({ pins: { auth: '1234' }, force: { auth: true } })),
+    );
     expect(forced.genuine).toBe(true);
     expect(card.pin('jpki', 0x18)?.tries).toBe(3);
   });
@@ -175,7 +214,6 @@ describe('with the PIN', () => {
     expect(pinCommands(card.trace)).toEqual([]);
   });
 });
-
 
 describe('one PIN per key (利用者証明用 0018, 券面事項入力補助用 0011)', () => {
   /** A patient who set two different PINs. */
@@ -192,8 +230,14 @@ describe('one PIN per key (利用者証明用 0018, 券面事項入力補助用 
 
   it('two different PINs: each key gets its own, both steps succeed without losing a try', async () => {
     const card = await twoPins();
-    const status = await h.withSession(card, (s) => readCardStatus(s, opts({ pins: { auth: '1234', basicInfo: '5678' } })));
-    expect(status).toMatchObject({ genuine: true, basicInfo: { name: '山田　太郎' }, pinTriesLeft: { auth: 3, basicInfo: 3 } });
+    const status = await h.withSession(card, (s) =>
+      readCardStatus(s, opts({ pins: { auth: '1234', basicInfo: '5678' } })),
+    );
+    expect(status).toMatchObject({
+      genuine: true,
+      basicInfo: { name: '山田　太郎' },
+      pinTriesLeft: { auth: 3, basicInfo: 3 },
+    });
     expect(status.pinErrors).toBeUndefined();
     expect(card.pin('jpki', 0x18)?.tries).toBe(3);
     expect(card.pin('kenhojo', 0x11)?.tries).toBe(3);
@@ -201,7 +245,9 @@ describe('one PIN per key (利用者証明用 0018, 券面事項入力補助用 
 
   it('right 0018, wrong 0011: one 0011 try used, genuineness kept', async () => {
     const card = await twoPins();
-    const status = await h.withSession(card, (s) => readCardStatus(s, opts({ pins: { auth: '1234', basicInfo: '1234' } })));
+    const status = await h.withSession(card, (s) =>
+      readCardStatus(s, opts({ pins: { auth: '1234', basicInfo: '1234' } })),
+    );
     expect(status.genuine).toBe(true);
     expect(status.basicInfo).toBeUndefined();
     expect(status.pinErrors).toEqual({ basicInfo: { code: 'wrong_pin', triesLeft: 2 } });
@@ -213,14 +259,18 @@ describe('one PIN per key (利用者証明用 0018, 券面事項入力補助用 
 
   it('last try on one key only: that key waits for staff, the other step runs', async () => {
     const card = await makeCard({ authTries: 1, basicInfoTries: 3 });
-    const status = await h.withSession(card, (s) => readCardStatus(s, opts({ pins: { auth: '1234', basicInfo: '1234' } })));
+    const status = await h.withSession(card, (s) =>
+      readCardStatus(s, opts({ pins: { auth: '1234', basicInfo: '1234' } })),
+    );
     expect(status.pinErrors).toEqual({ auth: { code: 'last_try', triesLeft: 1 } });
     expect(status.genuine).toBeUndefined();
     expect(status.basicInfo?.name).toBe('山田　太郎');
     expect(pinTriesOf(card.trace, '0018')).toEqual([]);
     expect(card.pin('jpki', 0x18)?.tries).toBe(1);
     // Staff confirm the last try of 0018 only.
-    const forced = await h.withSession(card, (s) => readCardStatus(s, opts({ pins: { auth: '1234' }, force: { auth: true } })));
+    const forced = await h.withSession(card, (s) =>
+      readCardStatus(s, opts({ pins: { auth: '1234' }, force: { auth: true } })),
+    );
     expect(forced.genuine).toBe(true);
     expect(card.pin('jpki', 0x18)?.tries).toBe(3);
   });
@@ -251,7 +301,12 @@ describe('one PIN per key (利用者証明用 0018, 券面事項入力補助用 
   it('in the app: each step on its own; a failed step keeps the other step’s result on the same placement', async () => {
     const card = await twoPins();
     const readers = new ReaderService({ retryMs: 200, maxRetryMs: 1000 });
-    const service = new CardService({ anchors: () => h.withTestRoot, today: () => '2026-11-22', graceMonths: () => 3, readers }).start();
+    const service = new CardService({
+      anchors: () => h.withTestRoot,
+      today: () => '2026-11-22',
+      graceMonths: () => 3,
+      readers,
+    }).start();
     const ready = async (): Promise<NonNullable<CardState['card']>> => {
       for (let i = 0; i < 100; i++) {
         const c = service.snapshot().card;
@@ -268,9 +323,17 @@ describe('one PIN per key (利用者証明用 0018, 券面事項入力補助用 
       expect(auth.holder).toBeUndefined();
       expect(pinTriesOf(card.trace, '0011')).toEqual([]);
       const wrong = await service.verifyPin(placement, 'basicInfo', '1234', false);
-      expect(wrong).toMatchObject({ genuine: true, pinErrors: { basicInfo: { code: 'wrong_pin', triesLeft: 2 } }, pinTriesLeft: { basicInfo: 2 } });
+      expect(wrong).toMatchObject({
+        genuine: true,
+        pinErrors: { basicInfo: { code: 'wrong_pin', triesLeft: 2 } },
+        pinTriesLeft: { basicInfo: 2 },
+      });
       const right = await service.verifyPin(placement, 'basicInfo', '5678', false);
-      expect(right).toMatchObject({ genuine: true, holder: { name: '山田　太郎', birthDate: '1980-02-17' }, pinTriesLeft: { auth: 3, basicInfo: 3 } });
+      expect(right).toMatchObject({
+        genuine: true,
+        holder: { name: '山田　太郎', birthDate: '1980-02-17' },
+        pinTriesLeft: { auth: 3, basicInfo: 3 },
+      });
       expect(right.pinErrors).toBeUndefined();
       expect(service.snapshot().card?.status).toEqual(right);
     } finally {
@@ -325,7 +388,9 @@ describe('faults', () => {
   it('a card answering 6Cxx to a VERIFY: the PIN is never re-sent with an altered digit', async () => {
     const card = await makeCard();
     card.faults.wrongLengthOnVerify = 0x05;
-    await expect(h.withSession(card, (s) => readCardStatus(s, opts({ pins: { auth: '1234' } })))).rejects.toBeInstanceOf(CardProtocolError);
+    await expect(
+      h.withSession(card, (s) => readCardStatus(s, opts({ pins: { auth: '1234' } }))),
+    ).rejects.toBeInstanceOf(CardProtocolError);
     const verifies = card.trace.filter((e) => /^VERIFY 0018 \*\*\*\*/.test(e.summary));
     expect(verifies).toHaveLength(1);
     expect(verifies[0]!.sw).toBe('6C05');
@@ -353,7 +418,11 @@ describe('faults', () => {
   it('a 住基カード with only the signing certificate is named, with a warning, not a failed read', async () => {
     const card = await makeCard({ kind: 'juki', signingOnly: true });
     const status = await h.withSession(card, (s) => readCardStatus(s, opts()));
-    expect(status).toMatchObject({ kind: 'juki_card', tokenLabel: 'JPKIAPICCTOKEN', pinTriesLeft: { auth: null, basicInfo: null } });
+    expect(status).toMatchObject({
+      kind: 'juki_card',
+      tokenLabel: 'JPKIAPICCTOKEN',
+      pinTriesLeft: { auth: null, basicInfo: null },
+    });
     expect(status.warnings).toEqual(['juki_card', 'auth_certificate_missing']);
     expect(status.document).toBeUndefined();
     // A PIN is never tried on it.
@@ -365,7 +434,12 @@ describe('faults', () => {
   it('an unknown JPKI token is reported with its kind, tries and certificate, and a warning', async () => {
     const card = await makeCard({ tokenLabel: 'JPKIAPICCTOKEN9' });
     const status = await h.withSession(card, (s) => readCardStatus(s, opts()));
-    expect(status).toMatchObject({ kind: 'unknown_jpki', tokenLabel: 'JPKIAPICCTOKEN9', pinTriesLeft: { auth: 3 }, chain: 'trusted' });
+    expect(status).toMatchObject({
+      kind: 'unknown_jpki',
+      tokenLabel: 'JPKIAPICCTOKEN9',
+      pinTriesLeft: { auth: 3 },
+      chain: 'trusted',
+    });
     expect(status.warnings).toContain('unknown_token');
   });
 
@@ -418,7 +492,12 @@ describe('reader lifecycle', () => {
 
   it('pcscd absent at start: the state says so (not "checking" forever), and recovers by itself when pcscd starts', async () => {
     await h.daemon.stop();
-    const service = new CardService({ anchors: () => h.withTestRoot, today: () => '2026-11-22', graceMonths: () => 3, readers: new ReaderService({ retryMs: 200, maxRetryMs: 500 }) }).start();
+    const service = new CardService({
+      anchors: () => h.withTestRoot,
+      today: () => '2026-11-22',
+      graceMonths: () => 3,
+      readers: new ReaderService({ retryMs: 200, maxRetryMs: 500 }),
+    }).start();
     try {
       await until(() => service.snapshot().service === 'no_service', 3000);
       await new Promise((r) => setTimeout(r, 700));
@@ -443,7 +522,13 @@ describe('reader lifecycle', () => {
       contexts++;
       return (createRequire(import.meta.url)('pcsclite') as () => never)();
     };
-    const service = new CardService({ anchors: () => h.withTestRoot, today: () => '2026-11-22', graceMonths: () => 3, enabled: () => enabled, readers: new ReaderService({ factory }) }).start();
+    const service = new CardService({
+      anchors: () => h.withTestRoot,
+      today: () => '2026-11-22',
+      graceMonths: () => 3,
+      enabled: () => enabled,
+      readers: new ReaderService({ factory }),
+    }).start();
     try {
       await h.slot.insert(await makeCard());
       await new Promise((r) => setTimeout(r, 800));
@@ -471,7 +556,11 @@ describe('uketsuke card (CLI)', () => {
   const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
   /** The virtual card in its own process, as a person would run it. */
   async function withVirtualCard<T>(args: string[], fn: () => Promise<T>): Promise<T> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/virtual-card/run.ts', '--ca-out', cliCaPath, ...args], { cwd: root, env: { ...process.env, [TRACE_FILE_ENV]: traceFile } });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/virtual-card/run.ts', '--ca-out', cliCaPath, ...args],
+      { cwd: root, env: { ...process.env, [TRACE_FILE_ENV]: traceFile } },
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => /inserted/.test(d.toString()) && resolve());
       child.on('exit', () => reject(new Error('virtual card exited')));
@@ -509,17 +598,23 @@ describe('uketsuke card (CLI)', () => {
 
   it('reads the 基本4情報 with --pin-stdin --basic-info', async () => {
     await withVirtualCard([], async () => {
-      const child = spawn(`${root}bin/uketsuke`, ['card', '--json', '--timeout', '10', '--pin-stdin', '--basic-info'], { cwd: root });
+      const child = spawn(`${root}bin/uketsuke`, ['card', '--json', '--timeout', '10', '--pin-stdin', '--basic-info'], {
+        cwd: root,
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d));
       child.stdin.end('1234\n1234\n');
       const code = await new Promise((r) => child.on('close', r));
       expect(code).toBe(0);
-      expect(JSON.parse(out)).toMatchObject({ genuine: true, basicInfo: { name: '山田　太郎', birthDate: '1980-02-17', sex: 'male' } });
+      expect(JSON.parse(out)).toMatchObject({
+        genuine: true,
+        basicInfo: { name: '山田　太郎', birthDate: '1980-02-17', sex: 'male' },
+      });
     });
   }, 40_000);
 
-  const cardWithStdin = (args: string[], stdin: string) => runCli(['card', '--json', '--timeout', '10', ...args], { stdin });
+  const cardWithStdin = (args: string[], stdin: string) =>
+    runCli(['card', '--json', '--timeout', '10', ...args], { stdin });
 
   it('--pin-stdin reads one line, the 利用者証明用 PIN, and checks genuineness only (0011 never tried)', async () => {
     await withVirtualCard(['--auth-pin', '1234', '--basic-info-pin', '5678'], async () => {
@@ -536,11 +631,19 @@ describe('uketsuke card (CLI)', () => {
       const r = await cardWithStdin(['--pin-stdin', '--basic-info'], '1234\n5678\n');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ genuine: true, basicInfo: { name: '山田　太郎' }, pinTriesLeft: { auth: 3, basicInfo: 3 } });
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        genuine: true,
+        basicInfo: { name: '山田　太郎' },
+        pinTriesLeft: { auth: 3, basicInfo: 3 },
+      });
       // The same PIN twice on this card: genuineness kept, one 0011 try used, exit 1.
       const wrong = await cardWithStdin(['--pin-stdin', '--basic-info'], '1234\n1234\n');
       expect(wrong.code).toBe(1);
-      expect(JSON.parse(wrong.stdout)).toMatchObject({ genuine: true, pinErrors: { basicInfo: { code: 'wrong_pin', triesLeft: 2 } }, pinTriesLeft: { auth: 3, basicInfo: 2 } });
+      expect(JSON.parse(wrong.stdout)).toMatchObject({
+        genuine: true,
+        pinErrors: { basicInfo: { code: 'wrong_pin', triesLeft: 2 } },
+        pinTriesLeft: { auth: 3, basicInfo: 2 },
+      });
       const missing = await cardWithStdin(['--pin-stdin', '--basic-info'], '1234\n');
       expect(missing.code).toBe(2);
       expect(missing.stderr).toMatch(/line 2/);
@@ -565,7 +668,10 @@ describe('uketsuke card (CLI)', () => {
       const r = await run(['card', '--json', '--timeout', '10']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'juki_card', warnings: ['juki_card', 'auth_certificate_missing'] });
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        kind: 'juki_card',
+        warnings: ['juki_card', 'auth_certificate_missing'],
+      });
       const text = await run(['card', '--timeout', '10']);
       expect(text.stdout).toMatch(/warning: the card holds no 利用者証明用電子証明書/);
     });
@@ -600,7 +706,10 @@ describe('privacy', () => {
   });
 
   it('no 個人番号 command ever reached a card during this whole suite', () => {
-    const fromCli = readFileSync(traceFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TraceEntry);
+    const fromCli = readFileSync(traceFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as TraceEntry);
     const all = [...globalTrace, ...fromCli].filter((e) => !e.card.startsWith('control-'));
     // The trace is real and covers the 券面入力補助AP (the 基本4情報 were read), so the check means something.
     expect(all.length).toBeGreaterThan(100);

@@ -15,7 +15,11 @@ import { VirtualSlot } from '../virtual-card/vpcd.ts';
 export const READER_0 = 'Virtual PCD 00 00';
 export const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-card-'));
 
-export function once<T>(emitter: { once(e: string, f: (v: T) => void): unknown }, event: string, timeoutMs = 5000): Promise<T> {
+export function once<T>(
+  emitter: { once(e: string, f: (v: T) => void): unknown },
+  event: string,
+  timeoutMs = 5000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "${event}" within ${timeoutMs} ms`)), timeoutMs);
     emitter.once(event, (v: T) => {
@@ -86,7 +90,11 @@ export class CardHarness {
   }
 
   /** Insert, connect, run, close (reset), remove. */
-  async withSession<T>(card: VirtualMyNumberCard, fn: (s: CardSession, r: Reader) => Promise<T>, timeoutMs = 3000): Promise<T> {
+  async withSession<T>(
+    card: VirtualMyNumberCard,
+    fn: (s: CardSession, r: Reader) => Promise<T>,
+    timeoutMs = 3000,
+  ): Promise<T> {
     const reader = await this.insert(card);
     const session = await reader.connect(timeoutMs);
     try {
@@ -99,7 +107,9 @@ export class CardHarness {
 }
 
 /** A virtual card with a certificate from the test root (or as asked). */
-export async function makeCard(opts: VirtualCardOptions & { cert?: AuthCertOptions } = {}): Promise<VirtualMyNumberCard> {
+export async function makeCard(
+  opts: VirtualCardOptions & { cert?: AuthCertOptions } = {},
+): Promise<VirtualMyNumberCard> {
   const { der, holder } = await authCertificate(opts.cert);
   const root = await testRoot();
   return new VirtualMyNumberCard({ authCert: der, authCaCert: root.der, authKey: holder.privateKey, ...opts });

@@ -12,7 +12,6 @@ import { keyFileIn, keyFileProvider, openStore, storeFileIn } from '../../src/ma
 import { check, tempDir } from '../store/helpers.ts';
 import { runCli } from './run-cli.ts';
 
-
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
 
 /** A closed log in a fresh data folder: checks 1–2, an old check 3 (2020), check 4 (self_pay), check 5. */
@@ -42,7 +41,8 @@ const verifyArgs = (l: { file: string; keyFile: string }) => ['log', 'verify', '
 describe('uketsuke log verify', () => {
   beforeAll(() => {
     const probe = spawnSync('sqlcipher', ['-version'], { encoding: 'utf8' });
-    if (probe.error) throw new Error('the sqlcipher shell is missing: run scripts/bootstrap.sh (apt package "sqlcipher")');
+    if (probe.error)
+      throw new Error('the sqlcipher shell is missing: run scripts/bootstrap.sh (apt package "sqlcipher")');
   });
 
   it('exits 0 on an intact log and names its head', async () => {
@@ -54,7 +54,10 @@ describe('uketsuke log verify', () => {
 
   it('the SQLCipher shell reads the log with the key, and the guard stops a plain edit', async () => {
     const l = log();
-    const read = spawnSync('sqlcipher', [l.file], { input: `PRAGMA key = "x'${l.hexKey}'";\nPRAGMA cipher_page_size = ${PAGE_SIZE};\nSELECT count(*) FROM entries;\n`, encoding: 'utf8' });
+    const read = spawnSync('sqlcipher', [l.file], {
+      input: `PRAGMA key = "x'${l.hexKey}'";\nPRAGMA cipher_page_size = ${PAGE_SIZE};\nSELECT count(*) FROM entries;\n`,
+      encoding: 'utf8',
+    });
     expect(read.stdout.trim()).toBe('5');
     const edit = sqlcipher(l, `UPDATE entries SET payload = replace(payload, '"self_pay"', '"accept"') WHERE id = 4;`);
     expect(edit.status).not.toBe(0);
@@ -64,7 +67,10 @@ describe('uketsuke log verify', () => {
 
   it('exits 1 naming an entry whose payload was edited with the SQLCipher shell', async () => {
     const l = log();
-    const edit = sqlcipher(l, `DROP TRIGGER entries_erase_only;\nUPDATE entries SET payload = replace(payload, '"self_pay"', '"accept"') WHERE id = 4;`);
+    const edit = sqlcipher(
+      l,
+      `DROP TRIGGER entries_erase_only;\nUPDATE entries SET payload = replace(payload, '"self_pay"', '"accept"') WHERE id = 4;`,
+    );
     expect(edit).toMatchObject({ status: 0, stderr: '' });
     const r = await run(verifyArgs(l));
     expect(r).toEqual({ code: 1, stdout: 'broken at entry 4: its content was changed outside the app\n', stderr: '' });
@@ -72,17 +78,35 @@ describe('uketsuke log verify', () => {
 
   it('exits 1 naming a row whose columns were edited with the SQLCipher shell', async () => {
     const l = log();
-    expect(sqlcipher(l, `DROP TRIGGER entries_no_rewrite;\nUPDATE entries SET at = '2026-11-21T00:00:00.000Z' WHERE id = 2;`)).toMatchObject({ status: 0 });
-    expect(await run(verifyArgs(l))).toMatchObject({ code: 1, stdout: 'broken at entry 2: its time, kind or hashes were changed outside the app\n' });
+    expect(
+      sqlcipher(
+        l,
+        `DROP TRIGGER entries_no_rewrite;\nUPDATE entries SET at = '2026-11-21T00:00:00.000Z' WHERE id = 2;`,
+      ),
+    ).toMatchObject({ status: 0 });
+    expect(await run(verifyArgs(l))).toMatchObject({
+      code: 1,
+      stdout: 'broken at entry 2: its time, kind or hashes were changed outside the app\n',
+    });
     const l2 = log();
     expect(sqlcipher(l2, `UPDATE entries SET birth_date = '1900-01-01' WHERE id = 5;`)).toMatchObject({ status: 0 });
-    expect(await run(verifyArgs(l2))).toMatchObject({ code: 1, stdout: 'broken at entry 5: its search keys were changed outside the app\n' });
+    expect(await run(verifyArgs(l2))).toMatchObject({
+      code: 1,
+      stdout: 'broken at entry 5: its search keys were changed outside the app\n',
+    });
   });
 
   it('exits 1 naming a middle row deleted with the SQLCipher shell', async () => {
     const l = log();
-    expect(sqlcipher(l, `DROP TRIGGER entries_no_delete;\nDELETE FROM entries WHERE id = 3;`)).toMatchObject({ status: 0, stderr: '' });
-    expect(await run(verifyArgs(l))).toEqual({ code: 1, stdout: 'broken at entry 3: it is missing (deleted outside the app)\n', stderr: '' });
+    expect(sqlcipher(l, `DROP TRIGGER entries_no_delete;\nDELETE FROM entries WHERE id = 3;`)).toMatchObject({
+      status: 0,
+      stderr: '',
+    });
+    expect(await run(verifyArgs(l))).toEqual({
+      code: 1,
+      stdout: 'broken at entry 3: it is missing (deleted outside the app)\n',
+      stderr: '',
+    });
   });
 
   it('exits 2 with one line for a wrong key, a missing log, or a damaged file', async () => {
@@ -93,19 +117,28 @@ describe('uketsuke log verify', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^uketsuke: the key file .*other\.key does not open the check log .*\n$/);
     const missing = await run(['log', 'verify', '--db', join(l.dir, 'nope.db'), '--key-file', l.keyFile]);
-    expect(missing).toMatchObject({ code: 2, stderr: `uketsuke: there is no check log at ${join(l.dir, 'nope.db')}\n` });
+    expect(missing).toMatchObject({
+      code: 2,
+      stderr: `uketsuke: there is no check log at ${join(l.dir, 'nope.db')}\n`,
+    });
     expect(existsSync(join(l.dir, 'nope.db'))).toBe(false);
     const noKey = await run(['log', 'verify', '--db', l.file, '--key-file', join(l.dir, 'nope.key')]);
     expect(noKey).toMatchObject({ code: 2, stderr: expect.stringMatching(/nope\.key is missing/) });
     expect(existsSync(join(l.dir, 'nope.key'))).toBe(false);
     writeFileSync(l.file, randomBytes(3 * PAGE_SIZE + 100));
     const damaged = await run(verifyArgs(l));
-    expect(damaged).toMatchObject({ code: 2, stderr: expect.stringMatching(/^uketsuke: the check log .* is damaged; .*\n$/) });
+    expect(damaged).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^uketsuke: the check log .* is damaged; .*\n$/),
+    });
   });
 
   it('finds the log and key in the data folder by default', async () => {
     const l = log();
-    expect(await run(['log', 'verify'], { UKETSUKE_DATA_DIR: l.dir })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^intact: 5 entries/) });
+    expect(await run(['log', 'verify'], { UKETSUKE_DATA_DIR: l.dir })).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^intact: 5 entries/),
+    });
   });
 });
 
@@ -118,12 +151,40 @@ describe('uketsuke log export and purge', () => {
     expect(out.stdout.split('\r\n')).toHaveLength(6); // header, 4 checks, final newline
     expect(out.stdout).not.toMatch(/01130012|12345678/);
     const target = join(l.dir, 'export.csv');
-    const toFile = await run(['log', 'export', '--db', l.file, '--key-file', l.keyFile, '--from', '2020-01-01', '--to', '2026-12-31', '-o', target]);
-    expect(toFile).toMatchObject({ code: 0, stdout: `exported 5 checks to ${target} (insurer numbers and 記号・番号 masked)\n`, stderr: '' });
+    const toFile = await run([
+      'log',
+      'export',
+      '--db',
+      l.file,
+      '--key-file',
+      l.keyFile,
+      '--from',
+      '2020-01-01',
+      '--to',
+      '2026-12-31',
+      '-o',
+      target,
+    ]);
+    expect(toFile).toMatchObject({
+      code: 0,
+      stdout: `exported 5 checks to ${target} (insurer numbers and 記号・番号 masked)\n`,
+      stderr: '',
+    });
     expect(statSync(target).mode & 0o777).toBe(0o600);
     const unmasked = await run(['log', 'export', '--db', l.file, '--key-file', l.keyFile, '--unmasked']);
     expect(unmasked).toMatchObject({ code: 2, stderr: expect.stringMatching(/^uketsuke: .*--unmasked/) });
-    const both = await run(['log', 'export', '--db', l.file, '--key-file', l.keyFile, '--date', '2026-11-22', '--from', '2026-11-01']);
+    const both = await run([
+      'log',
+      'export',
+      '--db',
+      l.file,
+      '--key-file',
+      l.keyFile,
+      '--date',
+      '2026-11-22',
+      '--from',
+      '2026-11-01',
+    ]);
     expect(both).toMatchObject({ code: 2, stderr: 'uketsuke: log export: give --date or --from/--to, not both\n' });
     const badDate = await run(['log', 'export', '--db', l.file, '--key-file', l.keyFile, '--date', '2026-13-01']);
     expect(badDate).toMatchObject({ code: 2, stderr: 'uketsuke: export: date must be a real date as YYYY-MM-DD\n' });
@@ -142,7 +203,12 @@ describe('uketsuke log export and purge', () => {
   });
 
   it('lists the log commands in the usage and refuses an unknown one', async () => {
-    expect((await run(['help'])).stdout).toMatch(/uketsuke log verify .*\n.*uketsuke log export .*\n.*unmasked export is an admin action in the app/);
-    expect(await run(['log', 'shred'])).toMatchObject({ code: 2, stderr: 'uketsuke: log: unknown subcommand "shred" (verify, export, purge, handoff)\n' });
+    expect((await run(['help'])).stdout).toMatch(
+      /uketsuke log verify .*\n.*uketsuke log export .*\n.*unmasked export is an admin action in the app/,
+    );
+    expect(await run(['log', 'shred'])).toMatchObject({
+      code: 2,
+      stderr: 'uketsuke: log: unknown subcommand "shred" (verify, export, purge, handoff)\n',
+    });
   });
 });

@@ -20,7 +20,6 @@ import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { authCertificate, testRoot, writeCaPem } from '../virtual-card/pki.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-e2e-pin-'));
 const daemon = new Pcscd();
 const slot = new VirtualSlot();
@@ -38,7 +37,10 @@ beforeAll(async () => {
   await daemon.stop();
   const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
   services = createServices({ dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
-  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: rendererDir() });
+  server = await startWebServer({
+    handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }),
+    rendererDir: rendererDir(),
+  });
   ({ browser, page } = await openDesk(server.launchUrl));
 }, 60_000);
 
@@ -67,7 +69,13 @@ describe('card PIN steps and reader lifecycle in Chromium', () => {
     const root = await testRoot();
     const expiry = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
     const { der, holder } = await authCertificate({ expiry });
-    const card = new VirtualMyNumberCard({ authCert: der, authCaCert: root.der, authKey: holder.privateKey, authPin: '1234', basicInfoPin: '5678' });
+    const card = new VirtualMyNumberCard({
+      authCert: der,
+      authCaCert: root.der,
+      authKey: holder.privateKey,
+      authPin: '1234',
+      basicInfoPin: '5678',
+    });
     await slot.insert(card);
     await page.getByTestId('card-panel').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('card-genuine').textContent()).toContain('真正性は未確認');
@@ -81,7 +89,9 @@ describe('card PIN steps and reader lifecycle in Chromium', () => {
     // Step 1: the 利用者証明用 PIN, submitted with Enter (which must not finish the check).
     await page.locator('#card-pin-auth').fill('1234');
     await page.locator('#card-pin-auth').press('Enter');
-    await expect.poll(() => page.getByTestId('card-genuine').textContent(), { timeout: 15_000 }).toBe('本物のカードと確認しました');
+    await expect
+      .poll(() => page.getByTestId('card-genuine').textContent(), { timeout: 15_000 })
+      .toBe('本物のカードと確認しました');
     expect(await page.locator('#prompt').count()).toBe(0);
     expect(logged()).toBe(before);
     expect(await page.getByTestId('pin-step-auth').count()).toBe(0);
@@ -90,7 +100,9 @@ describe('card PIN steps and reader lifecycle in Chromium', () => {
     // Step 2: a wrong 券面事項入力補助 PIN costs one try of that key only; genuineness stays.
     await page.locator('#card-pin-basic-info').fill('1234');
     await page.getByRole('button', { name: '基本4情報を読む' }).click();
-    await expect.poll(() => page.getByTestId('pin-step-basicInfo').textContent(), { timeout: 15_000 }).toContain('暗証番号が違います（残り2回）');
+    await expect
+      .poll(() => page.getByTestId('pin-step-basicInfo').textContent(), { timeout: 15_000 })
+      .toContain('暗証番号が違います（残り2回）');
     expect(await page.getByTestId('card-genuine').textContent()).toBe('本物のカードと確認しました');
     expect(card.pin('kenhojo', 0x11)?.tries).toBe(2);
     expect(card.pin('jpki', 0x18)?.tries).toBe(3);
@@ -104,7 +116,8 @@ describe('card PIN steps and reader lifecycle in Chromium', () => {
 
     // Every PIN attempt right after its own counter read.
     card.trace.forEach((e, i) => {
-      if (/^VERIFY \w+ \*\*\*\*/.test(e.summary)) expect(card.trace[i - 1]!.summary).toBe(e.summary.replace('****', '(empty)'));
+      if (/^VERIFY \w+ \*\*\*\*/.test(e.summary))
+        expect(card.trace[i - 1]!.summary).toBe(e.summary.replace('****', '(empty)'));
     });
     await slot.remove();
     // Esc on a check with a document asks before abandoning it.

@@ -9,13 +9,22 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { appRoot } from '../../src/main/paths.ts';
 
-const CHROMIUM_ARGS = ['--lang=ja-JP', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--lang=ja-JP',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export const rendererDir = (): string => join(appRoot(), 'out', 'renderer');
 
 /** Builds the renderer bundle when a fresh clone has none yet. */
 export function ensureRendererBuilt(): void {
-  if (!existsSync(join(rendererDir(), 'index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
+  if (!existsSync(join(rendererDir(), 'index.html')))
+    execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
 }
 
 export interface DeskBrowser {
@@ -28,7 +37,10 @@ export interface DeskBrowser {
 }
 
 export async function openDesk(launchUrl: string, options: BrowserContextOptions = {}): Promise<DeskBrowser> {
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP', ...options });
   page.setDefaultTimeout(8000);
   const leaving: string[] = [];

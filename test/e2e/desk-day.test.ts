@@ -81,7 +81,9 @@ async function tabTo(id: string): Promise<void> {
 
 /** No horizontal scroll, and no English words, ISO dates or raw codes on a Japanese screen. */
 async function assertDeskScreen(where: string): Promise<void> {
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
   expect(overflow, `${where}: horizontal scroll`).toBeLessThanOrEqual(0);
   // The language switch names the other language; the footer carries version ids; the reader line names the hardware.
   const text = await page.evaluate<string>(`(() => {
@@ -96,7 +98,9 @@ async function assertDeskScreen(where: string): Promise<void> {
   expect(stripped.match(/\d{4}-\d{2}-\d{2}/g), `${where}: ISO dates`).toBeNull();
   expect(stripped.match(/\b[a-z]+\.[a-z]+/gi), `${where}: raw codes`).toBeNull();
   // Touch targets: every visible button, field and list at least 44 px high (a checkbox's label row counts).
-  const small = await page.evaluate<string[]>(`Array.from(document.querySelectorAll('button, select, input:not([type=checkbox]):not([type=radio]):not([type=file]), summary, label.check-line'))
+  const small = await page.evaluate<
+    string[]
+  >(`Array.from(document.querySelectorAll('button, select, input:not([type=checkbox]):not([type=radio]):not([type=file]), summary, label.check-line'))
     .filter((e) => e.offsetParent !== null)
     .filter((e) => e.getBoundingClientRect().height < 44)
     .map((e) => e.outerHTML.slice(0, 80))`);
@@ -168,7 +172,10 @@ beforeAll(async () => {
   services = createServices({ dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
   // This desk keeps the redacted images with each check for a week.
   services.store.saveSettings({ ...DEFAULT_SETTINGS, keepImagesDays: 7 }, null);
-  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: rendererDir() });
+  server = await startWebServer({
+    handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }),
+    rendererDir: rendererDir(),
+  });
   ({ browser, page, leaving } = await openDesk(server.launchUrl, { viewport: DESK }));
 }, 60_000);
 
@@ -199,7 +206,9 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
     await page.keyboard.type('一番　太郎');
     await tabTo('manual-birthDate');
     await page.keyboard.type('S55.5.5');
-    await expect.poll(() => page.getByTestId('manual-birthDate-note').textContent()).toBe(`昭和55年5月5日（1980年5月5日）${ageOnDate('1980-05-05', today)}歳`);
+    await expect
+      .poll(() => page.getByTestId('manual-birthDate-note').textContent())
+      .toBe(`昭和55年5月5日（1980年5月5日）${ageOnDate('1980-05-05', today)}歳`);
     await tabTo('manual-insurerNumber');
     await page.keyboard.type(insurer(1));
     await tabTo('manual-expiry');
@@ -243,7 +252,8 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
     if (!truth.fields.birthDate || (await page.locator('#patient-birth').inputValue()) === '') {
       await page.locator('#patient-birth').fill('H1.1.8');
     }
-    if ((await page.locator('#patient-insurer').inputValue()) === '') await page.locator('#patient-insurer').selectOption('kyokai');
+    if ((await page.locator('#patient-insurer').inputValue()) === '')
+      await page.locator('#patient-insurer').selectOption('kyokai');
     await expect.poll(() => verdict().getAttribute('data-decision')).toMatch(/accept|need_more|self_pay/);
     await page.getByRole('button', { name: /完了して記録/ }).focus();
     const name = await page.locator('#patient-name').inputValue();
@@ -276,7 +286,13 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
   });
 
   it('4 leaving to the log and back: the check is set aside, shown as 受付中, resumed with Enter', async () => {
-    await addManual('qualification_notice', { name: '四番　次郎', birthDate: 'S60.10.10', insurerNumber: insurer(4), expiry: short(inYears(1)), burdenRatio: '0.3' });
+    await addManual('qualification_notice', {
+      name: '四番　次郎',
+      birthDate: 'S60.10.10',
+      insurerNumber: insurer(4),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.3',
+    });
     await page.getByRole('button', { name: /^記録$/ }).click();
     await page.locator('table.entries, .log').first().waitFor();
     await assertDeskScreen('log');
@@ -327,7 +343,13 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
   });
 
   it('6 a wrong document removed takes what it filled in with it', async () => {
-    await addManual('qualification_certificate', { name: '別人　誤記', birthDate: 'S40.4.4', insurerNumber: insurer(60), expiry: short(inYears(1)), burdenRatio: '0.3' });
+    await addManual('qualification_certificate', {
+      name: '別人　誤記',
+      birthDate: 'S40.4.4',
+      insurerNumber: insurer(60),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.3',
+    });
     expect(await page.locator('#patient-name').inputValue()).toBe('別人　誤記');
     // Tab reaches the document's fields before its remove button: the first Tab is not 外す.
     await page.locator('#patient-name').focus();
@@ -340,7 +362,13 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
     expect(await page.locator('#patient-insurer').inputValue()).toBe('');
     await page.getByRole('button', { name: /書類を手で入力/ }).click();
     await page.locator('#manual-kind').selectOption('qualification_certificate');
-    await fillManual({ name: '六番　正子', birthDate: '昭和50年6月6日', insurerNumber: insurer(6), expiry: short(inYears(1)), burdenRatio: '0.3' });
+    await fillManual({
+      name: '六番　正子',
+      birthDate: '昭和50年6月6日',
+      insurerNumber: insurer(6),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.3',
+    });
     await page.locator('#manual-insurerNumber').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => verdict().getAttribute('data-decision')).toBe('accept');
@@ -350,11 +378,25 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
   });
 
   it('7 two documents that disagree: said on top in Japanese; finishing asks staff to confirm', async () => {
-    await addManual('qualification_certificate', { name: '七番　一致', birthDate: 'S55.5.5', insurerNumber: insurer(7), expiry: short(inYears(1)), burdenRatio: '0.3' });
-    await addManual('qualification_notice', { name: '七番　一致', birthDate: 'S56.5.5', insurerNumber: insurer(7), expiry: short(inYears(1)), burdenRatio: '0.3' });
+    await addManual('qualification_certificate', {
+      name: '七番　一致',
+      birthDate: 'S55.5.5',
+      insurerNumber: insurer(7),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.3',
+    });
+    await addManual('qualification_notice', {
+      name: '七番　一致',
+      birthDate: 'S56.5.5',
+      insurerNumber: insurer(7),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.3',
+    });
     const top = page.getByTestId('contradictions');
     await top.waitFor();
-    expect(await top.textContent()).toContain('生年月日が一致しません：資格確認書 昭和55年5月5日／お知らせ 昭和56年5月5日');
+    expect(await top.textContent()).toContain(
+      '生年月日が一致しません：資格確認書 昭和55年5月5日／お知らせ 昭和56年5月5日',
+    );
     await expect.poll(() => verdict().getAttribute('data-decision')).toBe('accept');
     await assertDeskScreen('contradiction');
     await shot('contradiction');
@@ -377,7 +419,12 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
     expect(await note.getAttribute('role')).toBe('alert');
     await assertDeskScreen('impossible date');
     await shot('impossible-date');
-    await fillManual({ birthDate: 'S45.1.1', insurerNumber: insurer(8), expiry: short(inYears(1)), burdenRatio: '0.3' });
+    await fillManual({
+      birthDate: 'S45.1.1',
+      insurerNumber: insurer(8),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.3',
+    });
     await page.locator('#manual-name').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => verdict().getAttribute('data-decision')).toBe('accept');
@@ -397,7 +444,9 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
         const typed = k === 'birthDate' ? '3550505' : 'R8.7.31';
         const iso = k === 'birthDate' ? '1980-05-05' : '2026-07-31';
         await input.fill(typed);
-        await expect.poll(() => page.getByTestId(`manual-${k}-note`).textContent(), { message: `${kind}.${k}` }).toContain(toWareki(iso)!);
+        await expect
+          .poll(() => page.getByTestId(`manual-${k}-note`).textContent(), { message: `${kind}.${k}` })
+          .toContain(toWareki(iso)!);
       }
     }
     await page.keyboard.press('Escape');
@@ -405,11 +454,23 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
     await page.keyboard.press('Escape');
     expect(await page.locator('#manual-kind').count()).toBe(1);
     await page.locator('#manual-kind').selectOption('elderly_recipient_certificate');
-    await fillManual({ name: '九番　高齢', birthDate: 'S28.3.3', insurerNumber: insurer(9), expiry: short(inYears(1)), burdenRatio: '0.2' });
+    await fillManual({
+      name: '九番　高齢',
+      birthDate: 'S28.3.3',
+      insurerNumber: insurer(9),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.2',
+    });
     await page.locator('#manual-name').focus();
     await page.keyboard.press('Enter');
     await page.locator('form.check').waitFor();
-    await addManual('qualification_certificate', { name: '九番　高齢', birthDate: '昭和28年3月3日', insurerNumber: insurer(9), expiry: short(inYears(1)), burdenRatio: '0.2' });
+    await addManual('qualification_certificate', {
+      name: '九番　高齢',
+      birthDate: '昭和28年3月3日',
+      insurerNumber: insurer(9),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.2',
+    });
     // On the check, the patient's birth date field takes 和暦 too.
     await page.locator('#patient-birth').fill('S28.3.3');
     expect(await page.getByTestId('patient-birth-note').textContent()).toContain('昭和28年3月3日');
@@ -447,7 +508,12 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
     if ((await page.locator('.dialog[data-confirm="contradictions"]').count()) > 0) await page.keyboard.press('Enter');
     await page.locator('.toast').filter({ hasText: '記録しました' }).waitFor();
     await waitingScreen();
-    finished.push({ name: '十番　二枚', insurerNumbers: [insurer(10), insurer(10)], images: 2, contradictions: 'either' });
+    finished.push({
+      name: '十番　二枚',
+      insurerNumbers: [insurer(10), insurer(10)],
+      images: 2,
+      contradictions: 'either',
+    });
   });
 
   it('11 a card and a paper; set aside for the log and resumed: the finish action stays in view', async () => {
@@ -465,7 +531,13 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
     await page.setViewportSize({ width: 1280, height: 800 });
     await assertDeskScreen('need more 1280');
     await page.setViewportSize(DESK);
-    await addManual('qualification_notice', { name: '十一番　カード', birthDate: 'S33.7.7', insurerNumber: insurer(11), expiry: short(inYears(1)), burdenRatio: '0.3' });
+    await addManual('qualification_notice', {
+      name: '十一番　カード',
+      birthDate: 'S33.7.7',
+      insurerNumber: insurer(11),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.3',
+    });
     await expect.poll(() => verdict().getAttribute('data-decision')).toBe('accept');
     // The finish action is in view at 1366×768.
     const box = await page.getByRole('button', { name: /完了して記録/ }).boundingBox();
@@ -482,7 +554,13 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
   });
 
   it('12 an expired 資格確認書: the big line decides, the line under it says why', async () => {
-    await addManual('qualification_certificate', { name: '十二番　期限', birthDate: 'S50.1.1', insurerNumber: insurer(12), expiry: short(addYears(today, -1)), burdenRatio: '0.3' });
+    await addManual('qualification_certificate', {
+      name: '十二番　期限',
+      birthDate: 'S50.1.1',
+      insurerNumber: insurer(12),
+      expiry: short(addYears(today, -1)),
+      burdenRatio: '0.3',
+    });
     await expect.poll(() => verdict().getAttribute('data-decision')).not.toBe('accept');
     const why = await page.getByTestId('why-line').textContent();
     expect(why).not.toMatch(/\d{4}-\d{2}-\d{2}/);
@@ -494,7 +572,13 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
   });
 
   it('13 the lock sets the check aside; after the PIN the waiting screen offers it back', async () => {
-    await addManual('qualification_certificate', { name: '十三番　施錠', birthDate: 'H10.10.10', insurerNumber: insurer(13), expiry: short(inYears(1)), burdenRatio: '0.3' });
+    await addManual('qualification_certificate', {
+      name: '十三番　施錠',
+      birthDate: 'H10.10.10',
+      insurerNumber: insurer(13),
+      expiry: short(inYears(1)),
+      burdenRatio: '0.3',
+    });
     await page.getByRole('button', { name: /^設定$/ }).click();
     await page.locator('#staff-name').fill('受付　責任者');
     await page.locator('#staff-role').selectOption('admin');
@@ -528,13 +612,19 @@ describe('a day at the desk, patient after patient', { timeout: 90_000 }, () => 
     const everyNumber = new Set(finished.flatMap((f) => f.insurerNumbers));
     for (const f of finished) {
       const entry = log.find((e) => e.patient.name === f.name)!;
-      const numbers = entry.documents.flatMap((d) => (typeof d.fields.insurerNumber === 'string' ? [d.fields.insurerNumber] : []));
+      const numbers = entry.documents.flatMap((d) =>
+        typeof d.fields.insurerNumber === 'string' ? [d.fields.insurerNumber] : [],
+      );
       expect(numbers, f.name).toEqual(f.insurerNumbers);
       // Nothing of another patient: no other patient's 保険者番号 in this entry.
       for (const n of numbers) expect(f.insurerNumbers.includes(n) || !everyNumber.has(n)).toBe(true);
       expect(services.store.getImages(entry.id), f.name).toHaveLength(f.images);
       if (f.contradictions === 'either') expect(entry.contradictions?.confirmed ?? true).toBe(true);
-      else if (f.contradictions) expect(entry.contradictions).toMatchObject({ confirmed: true, found: [{ code: 'contradiction.birthDate', field: 'birthDate' }] });
+      else if (f.contradictions)
+        expect(entry.contradictions).toMatchObject({
+          confirmed: true,
+          found: [{ code: 'contradiction.birthDate', field: 'birthDate' }],
+        });
       else expect(entry.contradictions).toBeUndefined();
     }
     expect(services.store.verify()).toMatchObject({ ok: true });

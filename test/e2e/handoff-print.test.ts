@@ -27,7 +27,6 @@ import { authCertificate, testRoot, writeCaPem } from '../virtual-card/pki.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-handoff-e2e-'));
 const daemon = new Pcscd();
 const slot = new VirtualSlot();
@@ -100,7 +99,10 @@ beforeAll(async () => {
   const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
   const orcaUrl = await orca.start();
   services = createServices({ dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
-  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: rendererDir() });
+  server = await startWebServer({
+    handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }),
+    rendererDir: rendererDir(),
+  });
   ({ browser, page, leaving, pageErrors } = await openDesk(server.launchUrl, { acceptDownloads: true }));
   (globalThis as { orcaUrl?: string }).orcaUrl = orcaUrl;
 }, 90_000);
@@ -153,7 +155,11 @@ describe('hand-off and printouts in Chromium', () => {
     await page.locator('#orca-user').fill('ormaster');
     await page.locator('#orca-password').fill('desk-pw-2026');
     await page.getByRole('button', { name: 'レセコン連携を保存' }).click();
-    await page.getByTestId('orca-settings').getByRole('status').filter({ hasText: 'レセコン連携を保存しました' }).waitFor();
+    await page
+      .getByTestId('orca-settings')
+      .getByRole('status')
+      .filter({ hasText: 'レセコン連携を保存しました' })
+      .waitFor();
     expect(await page.locator('#orca-password').inputValue()).toBe('');
     await home();
 
@@ -166,13 +172,17 @@ describe('hand-off and printouts in Chromium', () => {
     await page.locator('#handoff-recipient').fill('1234567');
     await page.getByRole('button', { name: 'レセコンへ送信' }).click();
     await expect.poll(() => page.getByTestId('handoff-result').getAttribute('data-code')).toBe('ok');
-    expect(await page.getByTestId('handoff-result').textContent()).toContain('レセコンに登録しました（患者番号 00042）');
+    expect(await page.getByTestId('handoff-result').textContent()).toContain(
+      'レセコンに登録しました（患者番号 00042）',
+    );
     saveScreen('handoff-sent', await page.screenshot({ animations: 'disabled', caret: 'hide' }));
     expect(orca.received).toHaveLength(1);
     expect(orca.received[0]!.url).toBe('/orca12/patientmodv2?class=01');
     expect(orca.received[0]!.body).toContain('<WholeName type="string">送信\u3000花子</WholeName>');
     expect(orca.received[0]!.body).toContain('<WholeName_inKana type="string">ソウシン\u3000ハナコ</WholeName_inKana>');
-    expect(orca.received[0]!.body).toContain(`<InsuranceProvider_Number type="string">${kyokai}</InsuranceProvider_Number>`);
+    expect(orca.received[0]!.body).toContain(
+      `<InsuranceProvider_Number type="string">${kyokai}</InsuranceProvider_Number>`,
+    );
     expect(orca.received[0]!.body).toContain('<PublicInsurer_Number type="string">54136015</PublicInsurer_Number>');
     expect(await page.getByTestId('handoff-result').textContent()).toContain('公費の種類はレセコンで選んでください');
 
@@ -204,7 +214,27 @@ describe('hand-off and printouts in Chromium', () => {
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-decision')).toBe('need_more');
     const sheet = page.getByTestId('declaration');
     const text = (await sheet.textContent())!;
-    for (const label of ['被保険者資格申立書', '受診日', 'フリガナ', '生年月日', '性別', '住所', '電話番号', '国民健康保険', '後期高齢者医療', '協会けんぽ', '健康保険組合', '共済組合', 'その他', '保険者番号', '記号・番号・枝番', '本人', '家族', '勤務先', '署名'])
+    for (const label of [
+      '被保険者資格申立書',
+      '受診日',
+      'フリガナ',
+      '生年月日',
+      '性別',
+      '住所',
+      '電話番号',
+      '国民健康保険',
+      '後期高齢者医療',
+      '協会けんぽ',
+      '健康保険組合',
+      '共済組合',
+      'その他',
+      '保険者番号',
+      '記号・番号・枝番',
+      '本人',
+      '家族',
+      '勤務先',
+      '署名',
+    ])
       expect(text, label).toContain(label);
     expect(text).toContain('申立　次郎');
     expect(text).toContain(formatWareki(today));
@@ -223,7 +253,9 @@ describe('hand-off and printouts in Chromium', () => {
     const slip = page.getByTestId('renewal-slip');
     const text = (await slip.textContent())!;
     expect(text).toContain(`${formatWareki(expiry)}に有効期限が切れました`);
-    expect(await slip.locator('[data-field="graceUntil"]').textContent()).toMatch(/^令和\d+年\d+月\d+日までは、マイナ保険証として使えます/);
+    expect(await slip.locator('[data-field="graceUntil"]').textContent()).toMatch(
+      /^令和\d+年\d+月\d+日までは、マイナ保険証として使えます/,
+    );
     expect(text).toContain('市区町村の窓口で、電子証明書の更新');
     expect(text).toContain('資格確認書が送られます');
     expect(await slip.locator('[lang="en"]').textContent()).toContain('renew it at your city office');

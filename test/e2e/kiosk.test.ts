@@ -27,7 +27,6 @@ import { testRoot, writeCaPem, authCertificate } from '../virtual-card/pki.ts';
 import { VirtualMyNumberCard } from '../virtual-card/mynumber-card.ts';
 import { VirtualSlot } from '../virtual-card/vpcd.ts';
 
-
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-e2e-'));
 const daemon = new Pcscd();
 const slot = new VirtualSlot();
@@ -89,7 +88,10 @@ function installTestPack(): string {
   cpSync(join(appRoot(), 'resources', 'rules'), join(resourcesDir, 'rules'), { recursive: true });
   cpSync(join(appRoot(), 'resources', 'jpki-ca'), join(resourcesDir, 'jpki-ca'), { recursive: true });
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  writeFileSync(join(resourcesDir, 'rules', 'keys', 'e2e-publisher.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  writeFileSync(
+    join(resourcesDir, 'rules', 'keys', 'e2e-publisher.pem'),
+    publicKey.export({ type: 'spki', format: 'pem' }),
+  );
   const builtIn = loadBuiltIn(resourcesDir);
   const book = structuredClone(builtIn.rulebook);
   book.version = `${builtIn.info.version}-1`;
@@ -98,8 +100,19 @@ function installTestPack(): string {
   const dir = join(tmp, 'pack');
   mkdirSync(dir);
   writeFileSync(join(dir, 'rulebook.json'), JSON.stringify(book));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ packId: builtIn.info.packId, version: book.version, published: today, effective: today, files: [{ path: 'rulebook.json' }] }));
-  installedPacks(resourcesDir, join(tmp, 'data'), builtIn).import(buildPack(dir, privateKey.export({ type: 'pkcs8', format: 'pem' }), 'e2e-publisher'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      packId: builtIn.info.packId,
+      version: book.version,
+      published: today,
+      effective: today,
+      files: [{ path: 'rulebook.json' }],
+    }),
+  );
+  installedPacks(resourcesDir, join(tmp, 'data'), builtIn).import(
+    buildPack(dir, privateKey.export({ type: 'pkcs8', format: 'pem' }), 'e2e-publisher'),
+  );
   return resourcesDir;
 }
 
@@ -109,7 +122,10 @@ beforeAll(async () => {
   const caPath = writeCaPem(await testRoot(), join(tmp, 'test-ca.pem'));
   const resourcesDir = installTestPack();
   services = createServices({ resourcesDir, dataDir: join(tmp, 'data'), extraCaFiles: [caPath] });
-  server = await startWebServer({ handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }), rendererDir: rendererDir() });
+  server = await startWebServer({
+    handlers: createHandlers(services, { appVersion: 'e2e', mode: 'browser' }),
+    rendererDir: rendererDir(),
+  });
   ({ browser, page, leaving } = await openDesk(server.launchUrl));
 }, 60_000);
 
@@ -129,7 +145,9 @@ afterAll(async () => {
 
 describe('kiosk in Chromium against the real services', () => {
   it('waiting screen: the instruction and the live reader status', async () => {
-    await expect.poll(() => page.getByTestId('reader-status').textContent(), { timeout: 10_000 }).toContain('カードリーダー準備完了');
+    await expect
+      .poll(() => page.getByTestId('reader-status').textContent(), { timeout: 10_000 })
+      .toContain('カードリーダー準備完了');
     expect(page.url()).not.toContain('token=');
     await shot('waiting');
   });
@@ -153,7 +171,11 @@ describe('kiosk in Chromium against the real services', () => {
     const logged = services.store.searchChecks({ name: '花子' });
     expect(logged).toHaveLength(1);
     expect(logged[0]!.verdict.decision).toBe('accept');
-    expect(logged[0]!.documents[0]).toMatchObject({ kind: 'qualification_certificate', source: 'manual', fields: { insurerNumber: kokuho } });
+    expect(logged[0]!.documents[0]).toMatchObject({
+      kind: 'qualification_certificate',
+      source: 'manual',
+      fields: { insurerNumber: kokuho },
+    });
   });
 
   it('a 資格確認書 with the 特別療養費 mark → 10割負担', async () => {
@@ -217,10 +239,12 @@ describe('kiosk in Chromium against the real services', () => {
     await page.locator('#review-kind').waitFor({ timeout: 30_000 });
     expect(await page.locator('#review-kind').inputValue()).toBe('qualification_certificate');
     // Dates are shown in 和暦, the field echoing the day it read.
-    if (truth.fields.expiry) expect(await page.getByTestId('review-expiry-note').textContent()).toContain(toWareki(truth.fields.expiry)!);
+    if (truth.fields.expiry)
+      expect(await page.getByTestId('review-expiry-note').textContent()).toContain(toWareki(truth.fields.expiry)!);
     await shot('ocr-review');
     await page.getByRole('button', { name: /^この内容で確定/ }).click();
-    if (!(await page.locator('#patient-insurer').inputValue())) await page.locator('#patient-insurer').selectOption('kokuho');
+    if (!(await page.locator('#patient-insurer').inputValue()))
+      await page.locator('#patient-insurer').selectOption('kokuho');
     if (!(await page.locator('#patient-birth').inputValue())) await page.locator('#patient-birth').fill('1980-01-01');
     await expect.poll(() => verdict().getAttribute('data-decision')).toMatch(/accept|need_more/);
     await finish();

@@ -55,13 +55,27 @@ const handoffAudits = () => auditEvents(f.file, f.keyFile).filter((e) => e.event
 describe('ORCA over HTTP (local server answering as the spec documents)', () => {
   it('00: POST /orca12/patientmodv2?class=01 with Basic auth and xml2 in UTF-8; ok; the hand-off is logged', async () => {
     const r = await send();
-    expect(r).toMatchObject({ code: 'ok', via: 'http', apiResult: '00', apiMessage: '登録終了', patientId: '00042', apiWarnings: [], logged: true });
+    expect(r).toMatchObject({
+      code: 'ok',
+      via: 'http',
+      apiResult: '00',
+      apiMessage: '登録終了',
+      patientId: '00042',
+      apiWarnings: [],
+      logged: true,
+    });
     const [req] = orca.received;
-    expect(req).toMatchObject({ method: 'POST', url: '/orca12/patientmodv2?class=01', contentType: 'application/xml; charset=UTF-8' });
+    expect(req).toMatchObject({
+      method: 'POST',
+      url: '/orca12/patientmodv2?class=01',
+      contentType: 'application/xml; charset=UTF-8',
+    });
     expect(req!.authorization).toBe(`Basic ${Buffer.from('ormaster:s3cret-pw').toString('base64')}`);
     expect(req!.body).toContain('<WholeName type="string">受付\u3000花子</WholeName>');
     expect(req!.body).toContain('<InsuranceProvider_Number type="string">01130012</InsuranceProvider_Number>');
-    expect(handoffAudits()).toEqual([{ event: 'handoff', entry: checkId, via: 'http', result: 'ok', apiResult: '00', by: null }]);
+    expect(handoffAudits()).toEqual([
+      { event: 'handoff', entry: checkId, via: 'http', result: 'ok', apiResult: '00', by: null },
+    ]);
     // The log says that it happened, not what was sent.
     expect(JSON.stringify(handoffAudits())).not.toContain('01130012');
     expect(store.searchChecks({})).toHaveLength(1);
@@ -70,12 +84,21 @@ describe('ORCA over HTTP (local server answering as the spec documents)', () => 
 
   it('00 with Api_Warning_Message: warnings, shown as ORCA wrote them', async () => {
     orca.behaviour = 'warnings';
-    expect(await send()).toMatchObject({ code: 'warnings', apiResult: '00', apiWarnings: ['患者カナ氏名に半角文字があります'] });
+    expect(await send()).toMatchObject({
+      code: 'warnings',
+      apiResult: '00',
+      apiWarnings: ['患者カナ氏名に半角文字があります'],
+    });
   });
 
   it('an Api_Result other than 00: api_error with ORCA’s code and message; the check is still logged', async () => {
     orca.behaviour = 'error';
-    expect(await send()).toMatchObject({ code: 'api_error', apiResult: '12', apiMessage: '保険者番号が存在しません', logged: true });
+    expect(await send()).toMatchObject({
+      code: 'api_error',
+      apiResult: '12',
+      apiMessage: '保険者番号が存在しません',
+      logged: true,
+    });
     expect(store.getCheck(checkId)?.patient.name).toBe('受付 花子');
     expect(handoffAudits().at(-1)).toMatchObject({ result: 'api_error', apiResult: '12' });
   });
@@ -93,7 +116,11 @@ describe('ORCA over HTTP (local server answering as the spec documents)', () => 
   });
 
   it('a closed port: refused', async () => {
-    handoff.saveSettings({ enabled: true, url: `http://127.0.0.1:${await closedPort()}`, user: 'ormaster', timeoutSeconds: 1 }, undefined, null);
+    handoff.saveSettings(
+      { enabled: true, url: `http://127.0.0.1:${await closedPort()}`, user: 'ormaster', timeoutSeconds: 1 },
+      undefined,
+      null,
+    );
     expect(await send()).toMatchObject({ code: 'refused', logged: true });
     expect(handoffAudits().at(-1)).toMatchObject({ result: 'refused' });
   });
@@ -123,8 +150,12 @@ describe('ORCA over HTTP (local server answering as the spec documents)', () => 
     expect(JSON.stringify(db.prepare('SELECT * FROM orca_settings').all())).not.toContain('s3cret-pw');
     db.close();
     expect(statSync(`${f.dir}/orca.secret`).mode & 0o777).toBe(0o600);
-    const changed = auditEvents(f.file, f.keyFile).find((e) => e.event === 'settings_changed') as { changed: Record<string, unknown> };
-    expect(Object.keys(changed.changed)).toEqual(expect.arrayContaining(['orca.enabled', 'orca.url', 'orca.user', 'orca.password']));
+    const changed = auditEvents(f.file, f.keyFile).find((e) => e.event === 'settings_changed') as {
+      changed: Record<string, unknown>;
+    };
+    expect(Object.keys(changed.changed)).toEqual(
+      expect.arrayContaining(['orca.enabled', 'orca.url', 'orca.user', 'orca.password']),
+    );
   });
 
   it('a check that is not in the log: not_built, nothing sent', async () => {
@@ -135,16 +166,28 @@ describe('ORCA over HTTP (local server answering as the spec documents)', () => 
 
 describe('pieces', () => {
   it('joins the configured base (WebORCA: …/api) with the API path', () => {
-    expect(orcaUrl('http://192.168.1.10:8000', '/orca12/patientmodv2?class=01').href).toBe('http://192.168.1.10:8000/orca12/patientmodv2?class=01');
-    expect(orcaUrl('https://weborca.example/api/', '/orca12/patientmodv2?class=04').href).toBe('https://weborca.example/api/orca12/patientmodv2?class=04');
+    expect(orcaUrl('http://192.168.1.10:8000', '/orca12/patientmodv2?class=01').href).toBe(
+      'http://192.168.1.10:8000/orca12/patientmodv2?class=01',
+    );
+    expect(orcaUrl('https://weborca.example/api/', '/orca12/patientmodv2?class=04').href).toBe(
+      'https://weborca.example/api/orca12/patientmodv2?class=04',
+    );
   });
 
   it('reads Api_Result, the message, the warnings and the patient number; null for anything else', () => {
-    expect(parseOrcaAnswer(orcaAnswer({ result: '00', message: '登録終了', patientId: '7', warnings: ['a', 'b'] }))).toEqual({ apiResult: '00', apiMessage: '登録終了', patientId: '7', warnings: ['a', 'b'] });
+    expect(
+      parseOrcaAnswer(orcaAnswer({ result: '00', message: '登録終了', patientId: '7', warnings: ['a', 'b'] })),
+    ).toEqual({ apiResult: '00', apiMessage: '登録終了', patientId: '7', warnings: ['a', 'b'] });
     expect(parseOrcaAnswer('<html></html>')).toBeNull();
   });
 
   it('an unreachable address: unreachable, no exception', async () => {
-    expect(await postToOrca({ url: 'http://invalid.invalid:8000', user: 'u', password: 'p', timeoutMs: 2000 }, '/x', '<data/>')).toMatchObject({ code: 'unreachable' });
+    expect(
+      await postToOrca(
+        { url: 'http://invalid.invalid:8000', user: 'u', password: 'p', timeoutMs: 2000 },
+        '/x',
+        '<data/>',
+      ),
+    ).toMatchObject({ code: 'unreachable' });
   });
 });

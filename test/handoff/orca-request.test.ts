@@ -25,7 +25,17 @@ const base: HandoffInput = {
   kana: 'うけつけ はなこ',
   birthDate: '1985-04-02',
   sex: '2',
-  insurance: { insurerNumber: KOKUHO, insurerName: '千代田区', symbol: '千代田', number: '１２３４', branch: '01', relation: '1', issueDate: '2026-04-01', expiry: '2027-07-31', burdenRatio: 0.3 },
+  insurance: {
+    insurerNumber: KOKUHO,
+    insurerName: '千代田区',
+    symbol: '千代田',
+    number: '１２３４',
+    branch: '01',
+    relation: '1',
+    issueDate: '2026-04-01',
+    expiry: '2027-07-31',
+    burdenRatio: 0.3,
+  },
 };
 
 function built(input: HandoffInput) {
@@ -44,7 +54,9 @@ describe('patientmodv2 request (xml2)', () => {
   it('is UTF-8 xml2: <data><patientmodreq type="record">, every value type="string", the class in the path', () => {
     const r = built(base);
     expect(r.path).toBe('/orca12/patientmodv2?class=01');
-    expect(r.xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<data>\n  <patientmodreq type="record">')).toBe(true);
+    expect(r.xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<data>\n  <patientmodreq type="record">')).toBe(
+      true,
+    );
     expect(r.xml.trimEnd().endsWith('</patientmodreq>\n</data>')).toBe(true);
     expect(Buffer.from(r.xml, 'utf8').toString('utf8')).toBe(r.xml);
     expect(built({ ...base, orcaClass: '04', patientId: '123' }).path).toBe('/orca12/patientmodv2?class=04');
@@ -105,7 +117,12 @@ describe('patientmodv2 request (xml2)', () => {
     expect(orcaProviderClass('39130012')).toBe('039');
     expect(orcaProviderClass('67130012')).toBe('067');
     expect(orcaProviderClass('99130012')).toBeUndefined();
-    expect(value(built({ ...base, insurance: { ...base.insurance!, insurerNumber: KYOKAI } }).xml, 'InsuranceProvider_Class')).toBe('009');
+    expect(
+      value(
+        built({ ...base, insurance: { ...base.insurance!, insurerNumber: KYOKAI } }).xml,
+        'InsuranceProvider_Class',
+      ),
+    ).toBe('009');
   });
 
   it('家族: relation 2 and no insured person name (it is someone else)', () => {
@@ -115,7 +132,11 @@ describe('patientmodv2 request (xml2)', () => {
   });
 
   it('後期高齢者医療: no 枝番 (left out with a warning), always 本人', () => {
-    const r = built({ ...base, birthDate: '1948-01-10', insurance: { ...base.insurance!, insurerNumber: KOUKI, relation: undefined, burdenRatio: 0.1 } });
+    const r = built({
+      ...base,
+      birthDate: '1948-01-10',
+      insurance: { ...base.insurance!, insurerNumber: KOUKI, relation: undefined, burdenRatio: 0.1 },
+    });
     expect(value(r.xml, 'InsuranceProvider_Class')).toBe('039');
     expect(value(r.xml, 'HealthInsuredPerson_Branch_Number')).toBeUndefined();
     expect(value(r.xml, 'RelationToInsuredPerson')).toBe('1');
@@ -127,8 +148,12 @@ describe('patientmodv2 request (xml2)', () => {
 
   it('Rate_Class for 70–74: 1割 → 10, 3割 → 30; 2割 cannot be expressed: left out with a warning, never guessed', () => {
     const elderly = { ...base, birthDate: '1954-03-10' };
-    expect(value(built({ ...elderly, insurance: { ...base.insurance!, burdenRatio: 0.1 } }).xml, 'Rate_Class')).toBe('10');
-    expect(value(built({ ...elderly, insurance: { ...base.insurance!, burdenRatio: 0.3 } }).xml, 'Rate_Class')).toBe('30');
+    expect(value(built({ ...elderly, insurance: { ...base.insurance!, burdenRatio: 0.1 } }).xml, 'Rate_Class')).toBe(
+      '10',
+    );
+    expect(value(built({ ...elderly, insurance: { ...base.insurance!, burdenRatio: 0.3 } }).xml, 'Rate_Class')).toBe(
+      '30',
+    );
     const two = built({ ...elderly, insurance: { ...base.insurance!, burdenRatio: 0.2 } });
     expect(value(two.xml, 'Rate_Class')).toBeUndefined();
     expect(two.warnings).toContain('rate_not_expressible');
@@ -140,11 +165,19 @@ describe('patientmodv2 request (xml2)', () => {
     const r = built({
       ...base,
       publicSubsidies: [
-        { orcaClass: '054', payerNumber: '54136015', recipientNumber: '1234567', issueDate: '2026-04-01', expiry: '2027-03-31' },
+        {
+          orcaClass: '054',
+          payerNumber: '54136015',
+          recipientNumber: '1234567',
+          issueDate: '2026-04-01',
+          expiry: '2027-03-31',
+        },
         { payerNumber: '80136010' },
       ],
     });
-    expect(r.xml).toContain('<PublicInsurance_Information type="array">\n      <PublicInsurance_Information_child type="record">');
+    expect(r.xml).toContain(
+      '<PublicInsurance_Information type="array">\n      <PublicInsurance_Information_child type="record">',
+    );
     expect(elements(r.xml).filter(([n]) => n === 'PublicInsurance_Information_child')).toHaveLength(2);
     expect(value(r.xml, 'PublicInsurance_Class')).toBe('054');
     expect(value(r.xml, 'PublicInsurer_Number')).toBe('54136015');
@@ -191,7 +224,18 @@ describe('from a logged check', () => {
     patient: { name: '受付 花子', birthDate: '1954-03-10', insurerType: 'kyokai' },
     documents: [
       { kind: 'mynumber_card', source: 'card', fields: { token: 'mynumber_card' } },
-      { kind: 'qualification_certificate', source: 'manual', fields: { insurerNumber: KYOKAI, symbol: '12', number: '345', branch: '02', expiry: '2027-07-31', burdenRatio: 0.3 } },
+      {
+        kind: 'qualification_certificate',
+        source: 'manual',
+        fields: {
+          insurerNumber: KYOKAI,
+          symbol: '12',
+          number: '345',
+          branch: '02',
+          expiry: '2027-07-31',
+          burdenRatio: 0.3,
+        },
+      },
       { kind: 'elderly_recipient_certificate', source: 'manual', fields: { burdenRatio: 0.2 } },
     ],
     verdict: { decision: 'accept', ruleIds: [] },
@@ -213,7 +257,10 @@ describe('from a logged check', () => {
   });
 
   it('a check with only a card has no numbers to hand off', () => {
-    expect(buildOrcaRequest(handoffInput({ ...entry, documents: [entry.documents[0]!] }))).toEqual({ ok: false, problems: ['no_insurance_numbers'] });
+    expect(buildOrcaRequest(handoffInput({ ...entry, documents: [entry.documents[0]!] }))).toEqual({
+      ok: false,
+      problems: ['no_insurance_numbers'],
+    });
   });
 
   it('refuses a 個人番号 typed as カナ', () => {

@@ -18,7 +18,10 @@ export interface Received {
 
 export function orcaAnswer(o: { result: string; message: string; patientId?: string; warnings?: string[] }): string {
   const warnings = (o.warnings ?? [])
-    .map((w) => `      <Api_Warning_Message_Information_child type="record">\n        <Api_Warning_Message type="string">${w}</Api_Warning_Message>\n      </Api_Warning_Message_Information_child>`)
+    .map(
+      (w) =>
+        `      <Api_Warning_Message_Information_child type="record">\n        <Api_Warning_Message type="string">${w}</Api_Warning_Message>\n      </Api_Warning_Message_Information_child>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <xmlio2>
@@ -40,14 +43,23 @@ export class FakeOrca {
   behaviour: Behaviour = 'ok';
   readonly received: Received[] = [];
   private server: Server | undefined;
-  constructor(readonly user = 'ormaster', readonly password = 'ormaster') {}
+  constructor(
+    readonly user = 'ormaster',
+    readonly password = 'ormaster',
+  ) {}
 
   async start(): Promise<string> {
     this.server = createServer((req: IncomingMessage, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        this.received.push({ method: req.method ?? '', url: req.url ?? '', contentType: req.headers['content-type'], authorization: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') });
+        this.received.push({
+          method: req.method ?? '',
+          url: req.url ?? '',
+          contentType: req.headers['content-type'],
+          authorization: req.headers.authorization,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
         const expected = `Basic ${Buffer.from(`${this.user}:${this.password}`).toString('base64')}`;
         if (req.headers.authorization !== expected) {
           res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="ORCA"' });
@@ -59,8 +71,17 @@ export class FakeOrca {
           return res.end('<html>router login</html>');
         }
         res.writeHead(200, { 'Content-Type': 'application/xml; charset=UTF-8' });
-        if (this.behaviour === 'error') return res.end(orcaAnswer({ result: '12', message: '保険者番号が存在しません' }));
-        if (this.behaviour === 'warnings') return res.end(orcaAnswer({ result: '00', message: '登録終了', patientId: '00042', warnings: ['患者カナ氏名に半角文字があります'] }));
+        if (this.behaviour === 'error')
+          return res.end(orcaAnswer({ result: '12', message: '保険者番号が存在しません' }));
+        if (this.behaviour === 'warnings')
+          return res.end(
+            orcaAnswer({
+              result: '00',
+              message: '登録終了',
+              patientId: '00042',
+              warnings: ['患者カナ氏名に半角文字があります'],
+            }),
+          );
         res.end(orcaAnswer({ result: '00', message: '登録終了', patientId: '00042' }));
       });
     });

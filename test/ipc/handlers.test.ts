@@ -34,7 +34,13 @@ describe('dispatch (real services)', () => {
     const result = await dispatch(handlers, 'app:info', undefined);
     expect(result).toEqual({
       ok: true,
-      value: { appVersion: '0.1.0-test', rulebookVersion: expect.stringMatching(/^jp\.uketsuke\.national@\d{4}\./), mode: 'electron', today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), store: { mode: 'normal' } },
+      value: {
+        appVersion: '0.1.0-test',
+        rulebookVersion: expect.stringMatching(/^jp\.uketsuke\.national@\d{4}\./),
+        mode: 'electron',
+        today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        store: { mode: 'normal' },
+      },
     });
   });
 
@@ -44,7 +50,10 @@ describe('dispatch (real services)', () => {
     if (!result.ok) expect(result.error).toMatch(/^invalid request for rules:evaluate: documents\[0\]\.kind/);
     if (!result.ok) expect(result.code).toBe('error.invalidRequest');
     // An empty image is said as an image the screens could not send, not as a schema message.
-    expect(await dispatch(handlers, 'ocr:scan', { image: '' })).toMatchObject({ ok: false, code: 'error.invalidImage' });
+    expect(await dispatch(handlers, 'ocr:scan', { image: '' })).toMatchObject({
+      ok: false,
+      code: 'error.invalidImage',
+    });
     const junk = await dispatch(handlers, 'rules:evaluate', '"; DROP TABLE');
     expect(junk.ok).toBe(false);
   });
@@ -55,18 +64,31 @@ describe('dispatch (real services)', () => {
     const h = createHandlers(noReader, { appVersion: 't', mode: 'browser' });
     try {
       const unnamed = await dispatch(h, 'card:verifyPin', { placement: 1, pin: '1234', force: false });
-      expect(unnamed).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid request for card:verifyPin: step/) });
+      expect(unnamed).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^invalid request for card:verifyPin: step/),
+      });
       const other = await dispatch(h, 'card:verifyPin', { placement: 1, step: 'signature', pin: '1234', force: false });
       expect(other.ok).toBe(false);
-      expect(await dispatch(h, 'card:verifyPin', { placement: 1, step: 'basicInfo', pin: '1234', force: false })).toEqual({ ok: false, error: 'card.errors.gone' });
-      expect(await dispatch(h, 'card:state', undefined)).toMatchObject({ ok: true, value: { service: 'disabled', readers: [], card: null } });
+      expect(
+        await dispatch(h, 'card:verifyPin', { placement: 1, step: 'basicInfo', pin: '1234', force: false }),
+      ).toEqual({ ok: false, error: 'card.errors.gone' });
+      expect(await dispatch(h, 'card:state', undefined)).toMatchObject({
+        ok: true,
+        value: { service: 'disabled', readers: [], card: null },
+      });
     } finally {
       await noReader.close();
     }
   });
 
   it('hides internal errors behind a plain message', async () => {
-    const broken = { ...handlers, 'app:info': () => { throw new Error('secret stack detail'); } };
+    const broken = {
+      ...handlers,
+      'app:info': () => {
+        throw new Error('secret stack detail');
+      },
+    };
     const errors: unknown[] = [];
     const orig = console.error;
     console.error = (...a: unknown[]) => errors.push(a);
@@ -83,7 +105,9 @@ describe('dispatch (real services)', () => {
 describe('registerIpc (stand-in ipcMain)', () => {
   type Listener = (event: { senderFrame: { url: string } | null }, request: unknown) => unknown;
   const registered = new Map<string, Listener>();
-  const fakeIpcMain = { handle: (channel: string, listener: Listener) => registered.set(channel, listener) } as unknown as IpcMain;
+  const fakeIpcMain = {
+    handle: (channel: string, listener: Listener) => registered.set(channel, listener),
+  } as unknown as IpcMain;
   const appUrl = 'file:///opt/uketsuke/out/renderer/index.html';
   registerIpc(fakeIpcMain, handlers, (url) => url === appUrl);
 
@@ -94,7 +118,10 @@ describe('registerIpc (stand-in ipcMain)', () => {
   it('serves the app page and refuses any other sender', async () => {
     const evaluate = registered.get('rules:evaluate')!;
     expect(await evaluate({ senderFrame: { url: appUrl } }, situation)).toMatchObject({ ok: true });
-    expect(await evaluate({ senderFrame: { url: 'https://evil.example/' } }, situation)).toEqual({ ok: false, error: expect.stringMatching(/refused/) });
+    expect(await evaluate({ senderFrame: { url: 'https://evil.example/' } }, situation)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/refused/),
+    });
     expect(await evaluate({ senderFrame: null }, situation)).toMatchObject({ ok: false });
   });
 });

@@ -4,7 +4,6 @@ import { extractFields, repairLabel, repairOcr, scrubPersonalNumbers } from '../
 import { classify } from '../../src/main/ocr/classify.ts';
 import { at, lines } from './support/ocr-lines.ts';
 
-
 describe('extractFields', () => {
   it('reads the labelled fields of a 資格確認書, with 和暦 and full-width digits', () => {
     const { fields, warnings } = extractFields(
@@ -44,9 +43,19 @@ describe('extractFields', () => {
       text: '氏名 山田太郎',
       confidence: 0.9,
       words: [
-        { text: '氏名', confidence: 0.9, bbox: { x0: 0, y0: 10, x1: 90, y1: 50 }, symbols: [glyph('氏', 0), glyph('名', 46)] },
+        {
+          text: '氏名',
+          confidence: 0.9,
+          bbox: { x0: 0, y0: 10, x1: 90, y1: 50 },
+          symbols: [glyph('氏', 0), glyph('名', 46)],
+        },
         // One word for the whole name; the full-width space shows only as a wider gap (48 px vs 4).
-        { text: '山田太郎', confidence: 0.9, bbox: { x0: 200, y0: 10, x1: 420, y1: 50 }, symbols: [glyph('山', 200), glyph('田', 244), glyph('太', 332), glyph('郎', 376)] },
+        {
+          text: '山田太郎',
+          confidence: 0.9,
+          bbox: { x0: 200, y0: 10, x1: 420, y1: 50 },
+          symbols: [glyph('山', 200), glyph('田', 244), glyph('太', 332), glyph('郎', 376)],
+        },
       ],
     };
     expect(extractFields([line]).fields.name).toBe('山田\u3000太郎');
@@ -60,23 +69,38 @@ describe('extractFields', () => {
   });
 
   it('reads a value from the cell below its label (header row over a value row)', () => {
-    const r = extractFields([at(100, [0, '有効期限'], [600, '交付年月日']), at(140, [0, '2022年7月31日'], [600, '2020年8月18日'])]);
+    const r = extractFields([
+      at(100, [0, '有効期限'], [600, '交付年月日']),
+      at(140, [0, '2022年7月31日'], [600, '2020年8月18日']),
+    ]);
     expect(r.fields).toMatchObject({ expiry: '2022-07-31', issueDate: '2020-08-18' });
   });
 
   it('reads a value from the column to the right (labels and values read as separate blocks)', () => {
-    const r = extractFields([at(100, [0, '保険者番号']), at(160, [0, '生年月日']), at(100, [400, '06132294']), at(160, [400, '1990年1月2日'])]);
+    const r = extractFields([
+      at(100, [0, '保険者番号']),
+      at(160, [0, '生年月日']),
+      at(100, [400, '06132294']),
+      at(160, [400, '1990年1月2日']),
+    ]);
     expect(r.fields).toMatchObject({ insurerNumber: '06132294', birthDate: '1990-01-02' });
   });
 
   it('reads the combined 記号・番号 (枝番), and a 後期 被保険者番号 as the number, never the insurer', () => {
-    expect(extractFields(lines('被保険者等記号・番号 5695・7247503 (00)')).fields).toEqual({ symbol: '5695', number: '7247503', branch: '00' });
+    expect(extractFields(lines('被保険者等記号・番号 5695・7247503 (00)')).fields).toEqual({
+      symbol: '5695',
+      number: '7247503',
+      branch: '00',
+    });
     const kouki = extractFields(lines('被保険者番号 46458758', '保険者番号 39129895'));
     expect(kouki.fields).toMatchObject({ number: '46458758', insurerNumber: '39129895' });
   });
 
   it('skips the フリガナ row between the 氏名 label and the name', () => {
-    expect(extractFields([at(100, [0, '氏名']), at(140, [0, 'エンドウ|ユウマ']), at(180, [0, '遠藤'], [120, '悠真'])]).fields.name).toBe('遠藤\u3000悠真');
+    expect(
+      extractFields([at(100, [0, '氏名']), at(140, [0, 'エンドウ|ユウマ']), at(180, [0, '遠藤'], [120, '悠真'])]).fields
+        .name,
+    ).toBe('遠藤\u3000悠真');
   });
 
   it('reads a label with one misread glyph, but never turns 被保険者番号 into 保険者番号', () => {
@@ -119,13 +143,20 @@ describe('extractFields', () => {
     const r = extractFields([at(100, [0, '有効其眼|令和8年7月31日']), at(140, [0, '生年月日|昭和28年1月2日'])]);
     expect(r.fields.expiry).toBe('2026-07-31');
     expect(r.confidence.expiry).toBeLessThanOrEqual(0.5);
-    expect(r.warnings).toContainEqual({ code: 'ocr.dateBesideBlurredLabel', params: expect.objectContaining({ field: 'expiry', date: '2026-07-31' }) });
+    expect(r.warnings).toContainEqual({
+      code: 'ocr.dateBesideBlurredLabel',
+      params: expect.objectContaining({ field: 'expiry', date: '2026-07-31' }),
+    });
     // Nearest to 資格取得年月日, which is no field: not taken for 交付年月日 or 生年月日.
     expect(extractFields([at(100, [0, '資格取得年月目|令和8年5月9日'])]).fields).toEqual({});
   });
 
   it('places dates without any readable label by their order, on the kinds that always print an expiry', () => {
-    const doc = [at(100, [0, 'HHW角日|令和8年5月9日']), at(140, [0, '|科Wi日|昭和28年1月2日']), at(180, [0, '人W誠|令和8年7月31日'])];
+    const doc = [
+      at(100, [0, 'HHW角日|令和8年5月9日']),
+      at(140, [0, '|科Wi日|昭和28年1月2日']),
+      at(180, [0, '人W誠|令和8年7月31日']),
+    ];
     const r = extractFields(doc, 'limit_certificate');
     expect(r.fields).toMatchObject({ birthDate: '1953-01-02', expiry: '2026-07-31' });
     expect(r.fields.issueDate).toBeUndefined();
@@ -133,7 +164,10 @@ describe('extractFields', () => {
     // An old 保険証 need not print an expiry: its latest date may be the 交付 date.
     expect(extractFields(doc, 'legacy_insurance_card').fields.expiry).toBeUndefined();
     // No date a year apart from the next: no birth date.
-    expect(extractFields([at(100, [0, 'HHW|令和8年5月9日']), at(140, [0, 'XX|令和8年1月2日'])], 'limit_certificate').fields.birthDate).toBeUndefined();
+    expect(
+      extractFields([at(100, [0, 'HHW|令和8年5月9日']), at(140, [0, 'XX|令和8年1月2日'])], 'limit_certificate').fields
+        .birthDate,
+    ).toBeUndefined();
   });
 
   it('drops a birth date that is not before the issue or expiry date', () => {
@@ -142,36 +176,64 @@ describe('extractFields', () => {
     expect(r.fields).toMatchObject({ issueDate: '2026-06-14', expiry: '2026-07-31' });
     expect(r.warnings).toContainEqual({ code: 'ocr.birthDateNotBefore', params: { date: '2026-06-14' } });
     // A newborn: born before the card was issued, kept.
-    expect(extractFields(lines('生年月日 令和8年6月1日', '交付年月日 令和8年6月14日')).fields.birthDate).toBe('2026-06-01');
+    expect(extractFields(lines('生年月日 令和8年6月1日', '交付年月日 令和8年6月14日')).fields.birthDate).toBe(
+      '2026-06-01',
+    );
     // After another, unlabelled date (発効期日): dropped as well.
     const late = extractFields(lines('半年月日 令和8年6月14日', '玩和め角日 令和8年6月1日'));
     expect(late.fields.birthDate).toBeUndefined();
     // Dropped before the dates are placed by their order: the earliest date is then the birth date.
-    const order = extractFields(lines('交付年月日 令和7年2月17日', '[Et 昭和60年11月1日', '資格取得年月日 平成23年11月20日', 'に 年月日 令和7年2月17日'), 'qualification_notice');
+    const order = extractFields(
+      lines(
+        '交付年月日 令和7年2月17日',
+        '[Et 昭和60年11月1日',
+        '資格取得年月日 平成23年11月20日',
+        'に 年月日 令和7年2月17日',
+      ),
+      'qualification_notice',
+    );
     expect(order.fields).toMatchObject({ birthDate: '1985-11-01', issueDate: '2025-02-17' });
     expect(order.confidence.birthDate).toBeLessThan(0.8);
   });
 
   it('reads a My Number Card front whose small labels were misread', () => {
-    const r = extractFields(lines('品 田中 清', 'は拓。神家用符用崎市栄町2耳目2番1 1号', '記和31年1月13日生 dl 男', '2028年01月13日まで胡郊'), 'mynumber_card');
+    const r = extractFields(
+      lines('品 田中 清', 'は拓。神家用符用崎市栄町2耳目2番1 1号', '記和31年1月13日生 dl 男', '2028年01月13日まで胡郊'),
+      'mynumber_card',
+    );
     expect(r.fields).toMatchObject({ name: '田中　清', expiry: '2028-01-13', sex: 'male' });
     expect(r.confidence.name).toBeLessThan(0.8);
     expect(r.warnings).toContainEqual({ code: 'ocr.nameWithoutLabel', params: { name: '田中\u3000清' } });
     // Only on the card, and never the 電子証明書's date or a 「…までに」 deadline.
     expect(extractFields(lines('品 田中 清'), 'qualification_notice').fields.name).toBeUndefined();
-    expect(extractFields(lines('電子証明書の有効期限 2027年04月22日まで'), 'mynumber_card').fields.expiry).toBeUndefined();
+    expect(
+      extractFields(lines('電子証明書の有効期限 2027年04月22日まで'), 'mynumber_card').fields.expiry,
+    ).toBeUndefined();
     // …which is read as the 電子証明書's own expiry, beside the card's.
-    const both = extractFields(lines('品 田中 清', '記和31年1月13日生 dl 男', '2031年01月13日まで有効', '電子証明書の有効期限 2027年04月22日'), 'mynumber_card');
+    const both = extractFields(
+      lines('品 田中 清', '記和31年1月13日生 dl 男', '2031年01月13日まで有効', '電子証明書の有効期限 2027年04月22日'),
+      'mynumber_card',
+    );
     expect(both.fields).toMatchObject({ expiry: '2031-01-13', certificateExpiry: '2027-04-22' });
-    expect(extractFields(lines('電子証明書の有効期限 2027年04月22日'), 'qualification_notice').fields.certificateExpiry).toBeUndefined();
+    expect(
+      extractFields(lines('電子証明書の有効期限 2027年04月22日'), 'qualification_notice').fields.certificateExpiry,
+    ).toBeUndefined();
     expect(extractFields(lines('令和8年7月31日までに返却してください')).fields.expiry).toBeUndefined();
     // A range: the date right before まで is the end.
     expect(extractFields(lines('令和6年7月1日 から 令和13年3月31日 まで')).fields.expiry).toBe('2031-03-31');
   });
 
   it('reads sex, ratio, 枝番 and the insurer name when their labels were misread, each only when unambiguous', () => {
-    const r = extractFields(lines('件別 女', '1割', '記号 川口91 番号 37669040 (槻番) 00', '幕全国健康保険協会東京支部'));
-    expect(r.fields).toMatchObject({ sex: 'female', burdenRatio: 0.1, number: '37669040', branch: '00', insurerName: '全国健康保険協会東京支部' });
+    const r = extractFields(
+      lines('件別 女', '1割', '記号 川口91 番号 37669040 (槻番) 00', '幕全国健康保険協会東京支部'),
+    );
+    expect(r.fields).toMatchObject({
+      sex: 'female',
+      burdenRatio: 0.1,
+      number: '37669040',
+      branch: '00',
+      insurerName: '全国健康保険協会東京支部',
+    });
     expect(r.confidence.sex).toBeLessThan(0.8);
     const two = extractFields(lines('男', '女', '1割', '3割'));
     expect(two.fields.sex).toBeUndefined();
@@ -190,10 +252,20 @@ describe('extractFields', () => {
     const row = extractFields(lines('しっ 75572774 番史 921045 (校番) 03'));
     expect(row.fields).toMatchObject({ symbol: '75572774', number: '921045', branch: '03' });
     expect(row.confidence.symbol).toBeLessThan(0.8);
-    expect(extractFields(lines('記号 2308 秋生 191962 (検竹) 00')).fields).toMatchObject({ symbol: '2308', number: '191962', branch: '00' });
-    expect(extractFields(lines('保険者名称 全国健康保険協会大分妄部')).fields.insurerName).toBe('全国健康保険協会大分支部');
-    expect(extractFields(lines('保険者名称 北海道後期高齢者医療且')).fields.insurerName).toBe('北海道後期高齢者医療広域連合');
-    expect(extractFields(lines('保険者名称 山形県後期高齢者医療広城連仙')).fields.insurerName).toBe('山形県後期高齢者医療広域連合');
+    expect(extractFields(lines('記号 2308 秋生 191962 (検竹) 00')).fields).toMatchObject({
+      symbol: '2308',
+      number: '191962',
+      branch: '00',
+    });
+    expect(extractFields(lines('保険者名称 全国健康保険協会大分妄部')).fields.insurerName).toBe(
+      '全国健康保険協会大分支部',
+    );
+    expect(extractFields(lines('保険者名称 北海道後期高齢者医療且')).fields.insurerName).toBe(
+      '北海道後期高齢者医療広域連合',
+    );
+    expect(extractFields(lines('保険者名称 山形県後期高齢者医療広城連仙')).fields.insurerName).toBe(
+      '山形県後期高齢者医療広域連合',
+    );
     // 長男, a name ending in 男: not a sex.
     expect(extractFields(lines('続柄 長男', '氏名 山田 正男')).fields.sex).toBeUndefined();
   });
@@ -202,19 +274,31 @@ describe('extractFields', () => {
     const lost = extractFields(lines('保険者番号 01190016', '保鐵る 全国健康促取協会 山内支部'));
     expect(lost.fields.insurerName).toBe('全国健康保険協会山梨支部');
     expect(lost.confidence.insurerName).toBeLessThan(0.8);
-    expect(lost.warnings).toContainEqual({ code: 'ocr.insurerNameDerived', params: expect.objectContaining({ name: '全国健康保険協会山梨支部', number: '01190016' }) });
-    expect(extractFields(lines('保険者番号 39448824', '保険者名称 大分県後期導齢者医療広域連合。')).fields.insurerName).toBe('大分県後期高齢者医療広域連合');
+    expect(lost.warnings).toContainEqual({
+      code: 'ocr.insurerNameDerived',
+      params: expect.objectContaining({ name: '全国健康保険協会山梨支部', number: '01190016' }),
+    });
+    expect(
+      extractFields(lines('保険者番号 39448824', '保険者名称 大分県後期導齢者医療広域連合。')).fields.insurerName,
+    ).toBe('大分県後期高齢者医療広域連合');
     expect(extractFields(lines('保険者番号 01190016')).fields.insurerName).toBe('全国健康保険協会山梨支部');
     // Read clean but another insurer: kept as read, with a warning; a failing number names nobody.
     const other = extractFields(lines('保険者番号 01190016', '保険者名称 川口市'));
     expect(other.fields.insurerName).toBe('川口市');
-    expect(other.warnings).toContainEqual({ code: 'ocr.insurerNameMismatch', params: expect.objectContaining({ read: '川口市', number: '01190016' }) });
+    expect(other.warnings).toContainEqual({
+      code: 'ocr.insurerNameMismatch',
+      params: expect.objectContaining({ read: '川口市', number: '01190016' }),
+    });
     expect(extractFields(lines('保険者番号 01190017')).fields.insurerName).toBeUndefined();
     // A 健保組合 number names nobody.
     expect(extractFields(lines('保険者番号 06477756')).fields.insurerName).toBeUndefined();
     // One misread glyph of a 支部's prefecture, when one prefecture alone fits (愛嬢: 愛知 or 愛媛).
-    expect(extractFields(lines('保険者名称 全国健康保険協会東泉支部')).fields.insurerName).toBe('全国健康保険協会東京支部');
-    expect(extractFields(lines('保険者名称 全国健康保険協会愛嬢支部')).fields.insurerName).toBe('全国健康保険協会愛嬢支部');
+    expect(extractFields(lines('保険者名称 全国健康保険協会東泉支部')).fields.insurerName).toBe(
+      '全国健康保険協会東京支部',
+    );
+    expect(extractFields(lines('保険者名称 全国健康保険協会愛嬢支部')).fields.insurerName).toBe(
+      '全国健康保険協会愛嬢支部',
+    );
   });
 
   it('asks for a second, categories-only reading when the 適用区分 value was dropped', () => {
@@ -257,10 +341,21 @@ describe('extractFields', () => {
   });
 
   it('takes the date before the issuer as the 交付年月日 when its label was lost, for confirmation', () => {
-    const r = extractFields(lines('子ども医療費受給者証', '生年月日 平成24年11月27日', '有効期間 令和6年7月1日 から 令和13年3月31日 まで', '令和6年7月24日 東部市'), 'public_subsidy_certificate');
+    const r = extractFields(
+      lines(
+        '子ども医療費受給者証',
+        '生年月日 平成24年11月27日',
+        '有効期間 令和6年7月1日 から 令和13年3月31日 まで',
+        '令和6年7月24日 東部市',
+      ),
+      'public_subsidy_certificate',
+    );
     expect(r.fields.issueDate).toBe('2024-07-24');
     expect(r.confidence.issueDate).toBeLessThan(0.8);
-    expect(r.warnings).toContainEqual({ code: 'ocr.dateBeforeIssuer', params: { field: 'issueDate', date: '2024-07-24', issuer: '東部市' } });
+    expect(r.warnings).toContainEqual({
+      code: 'ocr.dateBeforeIssuer',
+      params: { field: 'issueDate', date: '2024-07-24', issuer: '東部市' },
+    });
     // Not a place, or a date that cannot be the issue (after the expiry): nothing.
     expect(extractFields(lines('令和6年7月24日 まで有効')).fields.issueDate).toBeUndefined();
     expect(extractFields(lines('有効期限 令和7年7月31日', '令和8年1月1日 船橋市長')).fields.issueDate).toBeUndefined();
@@ -269,7 +364,9 @@ describe('extractFields', () => {
   it('repairs the other glyph of 平成 or 令和, 年 read as 全, and a 西暦 slash read as 7', () => {
     expect(repairOcr('生成8年10月23日 ギ成9年 成3年2月1日')).toBe('平成8年10月23日 平成9年 平成3年2月1日');
     expect(repairOcr('令衝9年3月31日 令知8全4月1日')).toBe('令和9年3月31日 令和8年4月1日');
-    expect(repairOcr('2019/11725 1988/711/07 2021/07731 2020/10/28')).toBe('2019/11/25 1988/11/07 2021/07/31 2020/10/28');
+    expect(repairOcr('2019/11725 1988/711/07 2021/07731 2020/10/28')).toBe(
+      '2019/11/25 1988/11/07 2021/07/31 2020/10/28',
+    );
     // Not a date: 作成 before a count, an insurer number full of 7s, a month without its zero.
     expect(repairOcr('作成日 3通')).toBe('作成日 3通');
     expect(repairOcr('記号 2017712702 2017/7/12')).toBe('記号 2017712702 2017/7/12');
@@ -286,7 +383,9 @@ describe('extractFields', () => {
   });
 
   it('never extracts a 個人番号 or the マイナンバー下4桁', () => {
-    const r = extractFields(lines('マイナンバー（下4桁）＊＊＊＊1234', '個人番号 1234 5678 9018', '番号 1234-5678-9018', '氏名 山田 太郎'));
+    const r = extractFields(
+      lines('マイナンバー（下4桁）＊＊＊＊1234', '個人番号 1234 5678 9018', '番号 1234-5678-9018', '氏名 山田 太郎'),
+    );
     expect(JSON.stringify(r.fields)).not.toMatch(/1234|5678|9018/);
     expect(r.personalNumberSeen).toBe(true);
     expect(scrubPersonalNumbers('123456789018').text).toBe('〔削除〕');

@@ -18,7 +18,9 @@ describe('repairs and fallbacks, as data the bench can count', () => {
   });
 
   it('records how each field was found: beside its label, by a fallback, with the repairs its text needed', () => {
-    const r = extractFields(lines('氏名 山田 太郎', '生年月日 昭和50年1月2目', '記号・番号 5695・7247503 (00)', '01130012'));
+    const r = extractFields(
+      lines('氏名 山田 太郎', '生年月日 昭和50年1月2目', '記号・番号 5695・7247503 (00)', '01130012'),
+    );
     expect(r.via.name).toEqual(['label']);
     expect(r.via.birthDate).toEqual(['label', 'repair:day-after-digit']);
     expect(r.via.symbol).toEqual(['combined-id']);

@@ -68,7 +68,8 @@ describe('garbled dates', () => {
     const two = [at(100, [0, '外科|7|年|8|月|3|日|から'], [600, '外科|9|年|月|31|日|まで'])];
     const gs = garbledDates(two);
     expect(gs).toHaveLength(2);
-    for (const [g, again] of [...gs.map((g, i) => [g, ['令和7年8月3日', '令和9年7月31日'][i]!] as const)].reverse()) patchDate(two, g, again);
+    for (const [g, again] of [...gs.map((g, i) => [g, ['令和7年8月3日', '令和9年7月31日'][i]!] as const)].reverse())
+      patchDate(two, g, again);
     expect(two[0]!.text).toBe('令和7年8月3日 から 令和9年7月31日 まで');
   });
 });

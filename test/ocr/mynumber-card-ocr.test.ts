@@ -16,7 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrEngine } from '../../src/main/ocr/engine.ts';
 import { prepareImage } from '../../src/main/ocr/preprocess.ts';
 import { scanDocument, type ScanResult } from '../../src/main/ocr/scan.ts';
-import { generateCorpus, launchChromium, planDocument, type GeneratedDocument } from '../fixtures/documents/generate.ts';
+import {
+  generateCorpus,
+  launchChromium,
+  planDocument,
+  type GeneratedDocument,
+} from '../fixtures/documents/generate.ts';
 
 const SEED = 31;
 const out = mkdtempSync(join(tmpdir(), 'uketsuke-redaction-'));
@@ -46,7 +51,12 @@ function chosen(): { backs: number[]; notices: number[]; fronts: number[] } {
   for (let i = 0; i < 600 && (backs.length < 3 || notices.length < 3 || fronts.length < 2); i++) {
     const { truth, html } = planDocument(SEED, i);
     if (truth.kind === 'mynumber_card' && truth.design === 2 && backs.length < 3) backs.push(i);
-    if (truth.kind === 'mynumber_card' && truth.design < 2 && !fronts.some((f) => planDocument(SEED, f).truth.design === truth.design)) fronts.push(i);
+    if (
+      truth.kind === 'mynumber_card' &&
+      truth.design < 2 &&
+      !fronts.some((f) => planDocument(SEED, f).truth.design === truth.design)
+    )
+      fronts.push(i);
     if (truth.kind === 'qualification_notice' && html.includes('下4桁') && notices.length < 3) notices.push(i);
   }
   return { backs, notices, fronts };
@@ -62,7 +72,9 @@ function secretOf(html: string): { secret: string[]; rest: string } {
 }
 
 const read = async (image: Buffer) => {
-  const text = [(await engine.recognize(image)).text, (await engine.recognize(image, { layout: 'block' })).text].join('\n');
+  const text = [(await engine.recognize(image)).text, (await engine.recognize(image, { layout: 'block' })).text].join(
+    '\n',
+  );
   return flat(text);
 };
 
@@ -70,8 +82,22 @@ beforeAll(async () => {
   const { backs, notices, fronts: frontIndexes } = chosen();
   const browser = await launchChromium();
   try {
-    const clean = await generateCorpus({ outDir: join(out, 'clean'), count: 0, seed: SEED, degraded: false, browser, indexes: [...backs, ...notices] });
-    const degraded = await generateCorpus({ outDir: join(out, 'degraded'), count: 0, seed: SEED, degraded: true, browser, indexes: [backs[0]!, backs[1]!, notices[0]!] });
+    const clean = await generateCorpus({
+      outDir: join(out, 'clean'),
+      count: 0,
+      seed: SEED,
+      degraded: false,
+      browser,
+      indexes: [...backs, ...notices],
+    });
+    const degraded = await generateCorpus({
+      outDir: join(out, 'degraded'),
+      count: 0,
+      seed: SEED,
+      degraded: true,
+      browser,
+      indexes: [backs[0]!, backs[1]!, notices[0]!],
+    });
     await engine.warm();
     for (const doc of [...clean, ...degraded]) {
       const index = Number(doc.file.slice(0, 4));
@@ -82,7 +108,14 @@ beforeAll(async () => {
       const before = await read((await prepareImage(input)).image);
       cases.push({ doc, secret, rest, result, kept, before });
     }
-    const front = await generateCorpus({ outDir: join(out, 'front'), count: 0, seed: SEED, degraded: false, browser, indexes: frontIndexes });
+    const front = await generateCorpus({
+      outDir: join(out, 'front'),
+      count: 0,
+      seed: SEED,
+      degraded: false,
+      browser,
+      indexes: frontIndexes,
+    });
     for (const doc of front) fronts.push({ doc, result: await scanDocument(engine, readFileSync(doc.path)) });
   } finally {
     await browser.close();
@@ -101,7 +134,12 @@ describe('a 個人番号 on the image (real OCR)', () => {
   });
 
   it('leaves no digit group of it in the kept image', () => {
-    for (const c of cases) for (const g of c.secret) expect(count(c.kept, g), `${c.doc.file}${c.doc.degraded ? ' (degraded)' : ''}: ${g} in 「${c.kept}」`).toBeLessThanOrEqual(count(c.rest, g));
+    for (const c of cases)
+      for (const g of c.secret)
+        expect(
+          count(c.kept, g),
+          `${c.doc.file}${c.doc.degraded ? ' (degraded)' : ''}: ${g} in 「${c.kept}」`,
+        ).toBeLessThanOrEqual(count(c.rest, g));
   });
 
   it('never makes it a field or puts it in a warning, and says it was seen', () => {
@@ -110,7 +148,9 @@ describe('a 個人番号 on the image (real OCR)', () => {
       for (const g of c.secret) expect(count(said, g), `${c.doc.file}: ${g}`).toBeLessThanOrEqual(count(c.rest, g));
       expect(said).not.toMatch(/\d{12}/);
     }
-    expect(cases.filter((c) => c.result.warnings.some((w) => w.code === 'ocr.personalNumberSeen')).length).toBeGreaterThanOrEqual(6);
+    expect(
+      cases.filter((c) => c.result.warnings.some((w) => w.code === 'ocr.personalNumberSeen')).length,
+    ).toBeGreaterThanOrEqual(6);
   });
 
   it('never takes a card back for an insurance document', () => {
@@ -118,7 +158,10 @@ describe('a 個人番号 on the image (real OCR)', () => {
     // the bench): a back is never taken for an insurance document, and one read well is told.
     const backs = cases.filter((c) => c.doc.kind === 'mynumber_card');
     for (const c of backs) expect(['mynumber_card', 'unknown'], c.doc.file).toContain(c.result.kind);
-    expect(backs.filter((c) => c.result.kind === 'mynumber_card' && c.result.fields.birthDate === c.doc.fields.birthDate).length).toBeGreaterThanOrEqual(1);
+    expect(
+      backs.filter((c) => c.result.kind === 'mynumber_card' && c.result.fields.birthDate === c.doc.fields.birthDate)
+        .length,
+    ).toBeGreaterThanOrEqual(1);
   });
 });
 

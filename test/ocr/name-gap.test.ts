@@ -7,7 +7,9 @@ const columns = (s: string) => [...s].map((c) => c === '#');
 describe('the family/given space on the image', () => {
   it('is the clearly widest blank run where one glyph ends and the next begins', () => {
     // 佐々木 直樹: five glyphs ten columns apart, a wide blank after the third.
-    expect(nameAtInkGap('佐々木直樹', columns('#########.#########.#########......#########.#########'))).toBe('佐々木\u3000直樹');
+    expect(nameAtInkGap('佐々木直樹', columns('#########.#########.#########......#########.#########'))).toBe(
+      '佐々木\u3000直樹',
+    );
     // The model put its space after the first glyph; the ink says after the second.
     expect(nameAtInkGap('石\u3000川凛', columns('#########.#########......#########'))).toBe('石川\u3000凛');
   });

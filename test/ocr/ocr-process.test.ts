@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forkHostWith, OCR_PROCESS_ENV, OcrProcess, OcrProcessError, type HostConnection } from '../../src/main/ocr/ocr-process.ts';
+import {
+  forkHostWith,
+  OCR_PROCESS_ENV,
+  OcrProcess,
+  OcrProcessError,
+  type HostConnection,
+} from '../../src/main/ocr/ocr-process.ts';
 import { ImageError } from '../../src/main/ocr/preprocess.ts';
 import { generateCorpus, type GeneratedDocument } from '../fixtures/documents/generate.ts';
 
@@ -26,12 +32,18 @@ const alive = (pid: number) => {
   }
 };
 const until = async (ok: () => boolean, ms = 10_000) => {
-  for (const end = Date.now() + ms; !ok() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+  for (const end = Date.now() + ms; !ok() && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
   return ok();
 };
 
 beforeAll(async () => {
-  const docs = await generateCorpus({ outDir: mkdtempSync(join(tmpdir(), 'uketsuke-ocr-process-')), count: 1, seed: 5, degraded: false, kinds: ['qualification_certificate'] });
+  const docs = await generateCorpus({
+    outDir: mkdtempSync(join(tmpdir(), 'uketsuke-ocr-process-')),
+    count: 1,
+    seed: 5,
+    degraded: false,
+    kinds: ['qualification_certificate'],
+  });
   doc = docs[0]!;
   image = readFileSync(doc.path);
 }, 120_000);
@@ -91,7 +103,7 @@ describe('OcrProcess limits and lifetime', () => {
       // A cold start alone takes longer than 0.3 s: the scan counts as hung.
       const pending = ocr.scan(image);
       const pid = ocr.pid!;
-      await expect(pending).rejects.toThrow("reading took longer than 0.3 s and was stopped");
+      await expect(pending).rejects.toThrow('reading took longer than 0.3 s and was stopped');
       expect(await until(() => !alive(pid))).toBe(true);
       expect(ocr.pid).toBeUndefined();
     } finally {
@@ -120,8 +132,13 @@ describe('OcrProcess limits and lifetime', () => {
       await ocr.warm();
       console.log(ocr.pid);
       setInterval(() => {}, 1000);`;
-    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const pid = await new Promise<number>((resolve) =>
+      parent.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))),
+    );
     expect(alive(pid)).toBe(true);
     parent.kill('SIGKILL');
     expect(await until(() => !alive(pid))).toBe(true);

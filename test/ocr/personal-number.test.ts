@@ -1,26 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/main/ocr/engine.ts';
 import { extractFields } from '../../src/main/ocr/extract-fields.ts';
-import { cardDigitLines, personalNumberHits, showsPersonalNumber, twelveDigitRuns } from '../../src/main/ocr/personal-number.ts';
+import {
+  cardDigitLines,
+  personalNumberHits,
+  showsPersonalNumber,
+  twelveDigitRuns,
+} from '../../src/main/ocr/personal-number.ts';
 import { at, lines } from './support/ocr-lines.ts';
 
 const one = (text: string) => lines(text)[0]!;
 
 /** A line of single glyphs with their own confidence (`?` after a glyph: read unsure). */
 function glyphLine(y: number, text: string): OcrLine {
-  const symbols = [...text.replace(/\?/g, '')].map((t, i) => ({ text: t, confidence: 0.95, bbox: { x0: 20 + i * 30, y0: y, x1: 48 + i * 30, y1: y + 30 } }));
+  const symbols = [...text.replace(/\?/g, '')].map((t, i) => ({
+    text: t,
+    confidence: 0.95,
+    bbox: { x0: 20 + i * 30, y0: y, x1: 48 + i * 30, y1: y + 30 },
+  }));
   // Mark the glyph before each `?` as unsure.
   let k = -1;
   for (const c of text) {
     if (c === '?') symbols[k]!.confidence = 0.3;
     else k++;
   }
-  return { text: symbols.map((s) => s.text).join(''), confidence: 0.9, words: [{ text: symbols.map((s) => s.text).join(''), confidence: 0.9, bbox: { x0: 20, y0: y, x1: 20 + symbols.length * 30, y1: y + 30 }, symbols }] };
+  return {
+    text: symbols.map((s) => s.text).join(''),
+    confidence: 0.9,
+    words: [
+      {
+        text: symbols.map((s) => s.text).join(''),
+        confidence: 0.9,
+        bbox: { x0: 20, y0: y, x1: 20 + symbols.length * 30, y1: y + 30 },
+        symbols,
+      },
+    ],
+  };
 }
 
 describe('where a 個人番号 is printed', () => {
   it('finds a 12-digit run, grouped or not, half- or full-width', () => {
-    for (const t of ['1234 5678 9018', '123456789018', '1234-5678-9018', '１２３４ ５６７８ ９０１８', '氏名 山田 太郎 123456789018']) expect(showsPersonalNumber(one(t)), t).toBe(true);
+    for (const t of [
+      '1234 5678 9018',
+      '123456789018',
+      '1234-5678-9018',
+      '１２３４ ５６７８ ９０１８',
+      '氏名 山田 太郎 123456789018',
+    ])
+      expect(showsPersonalNumber(one(t)), t).toBe(true);
   });
 
   it('finds one read with up to two unsure digits: lookalikes, low glyph confidence, one dropped from its group', () => {
@@ -41,8 +68,20 @@ describe('where a 個人番号 is printed', () => {
 
   it('finds its label, also with a glyph misread, and the masked 下4桁', () => {
     // The model splits the label into words, and reads the first digits as kana (a real capture).
-    expect(personalNumberHits([at(0, [20, '個人|番号|うりのめ83|6105|9478'])])[0]).toMatchObject({ rule: 'label', boxes: [{ x0: 152, x1: 164 + 6 * 30 + 12 + 4 * 30 + 12 + 4 * 30 }] });
-    for (const t of ['個人番号', '個人香号 ＊＊＊＊', 'マイナンバー（下4桁） ＊＊＊＊1234', 'マイナンバ一（下４桁）', '悩人番アデ', '＊＊＊＊1234', '住民票 個人番号 記載あり']) expect(showsPersonalNumber(one(t)), t).toBe(true);
+    expect(personalNumberHits([at(0, [20, '個人|番号|うりのめ83|6105|9478'])])[0]).toMatchObject({
+      rule: 'label',
+      boxes: [{ x0: 152, x1: 164 + 6 * 30 + 12 + 4 * 30 + 12 + 4 * 30 }],
+    });
+    for (const t of [
+      '個人番号',
+      '個人香号 ＊＊＊＊',
+      'マイナンバー（下4桁） ＊＊＊＊1234',
+      'マイナンバ一（下４桁）',
+      '悩人番アデ',
+      '＊＊＊＊1234',
+      '住民票 個人番号 記載あり',
+    ])
+      expect(showsPersonalNumber(one(t)), t).toBe(true);
   });
 
   it('does not take other numbers, nor the card named by its label, for one', () => {
@@ -64,7 +103,12 @@ describe('where a 個人番号 is printed', () => {
   });
 
   it('blacks out what follows the label, and the row beside or under a label read alone', () => {
-    const page = [at(10, [20, '氏名|山田|太郎']), at(60, [20, '個人番号']), at(100, [20, '1234|5678|9O18']), at(200, [20, '生年月日|昭和50年1月2日'])];
+    const page = [
+      at(10, [20, '氏名|山田|太郎']),
+      at(60, [20, '個人番号']),
+      at(100, [20, '1234|5678|9O18']),
+      at(200, [20, '生年月日|昭和50年1月2日']),
+    ];
     const hits = personalNumberHits(page);
     expect(hits.map((h) => [h.line, h.rule])).toEqual([
       [1, 'label'],
@@ -83,7 +127,13 @@ describe('where a 個人番号 is printed', () => {
   });
 
   it('never lets such a line become a field', () => {
-    const r = extractFields([at(0, [20, '氏名|山田|太郎']), at(40, [20, '番号'], [200, '1234|5678|9O18']), at(80, [20, '個人番号']), at(120, [20, '12345678']), at(160, [20, '記号|5695|番号|7247503'])]);
+    const r = extractFields([
+      at(0, [20, '氏名|山田|太郎']),
+      at(40, [20, '番号'], [200, '1234|5678|9O18']),
+      at(80, [20, '個人番号']),
+      at(120, [20, '12345678']),
+      at(160, [20, '記号|5695|番号|7247503']),
+    ]);
     expect(r.personalNumberSeen).toBe(true);
     expect(r.fields.number).toBe('7247503');
     expect(JSON.stringify(r.fields)).not.toMatch(/1234|5678|9018|9O18/);
@@ -91,7 +141,15 @@ describe('where a 個人番号 is printed', () => {
   });
 
   it('on a page taken for the card, any line of eight digits or more that is not a date', () => {
-    const page = lines('個人番号カード', '氏名 山田 太郎', '昭和50年 1月 2日生', '2031年01月02日まで有効', '電子証明書の有効期限 2026/01/02', '個人短 2308 / 05l1 9108', 'セキユ 1234 5678');
+    const page = lines(
+      '個人番号カード',
+      '氏名 山田 太郎',
+      '昭和50年 1月 2日生',
+      '2031年01月02日まで有効',
+      '電子証明書の有効期限 2026/01/02',
+      '個人短 2308 / 05l1 9108',
+      'セキユ 1234 5678',
+    );
     expect(cardDigitLines(page).map((h) => h.line)).toEqual([5, 6]);
   });
 });

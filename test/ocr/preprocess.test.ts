@@ -13,12 +13,16 @@ describe('prepareImage refuses bad input with one clear message', () => {
   });
 
   it('a truncated JPEG', async () => {
-    const jpeg = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#888' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer();
     await expect(prepareImage(jpeg.subarray(0, jpeg.length / 3))).rejects.toBeInstanceOf(ImageError);
   });
 
   it('a 42-megapixel image, without decoding it', async () => {
-    const huge = await sharp({ create: { width: 7000, height: 6000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
+    const huge = await sharp({ create: { width: 7000, height: 6000, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     const t0 = Date.now();
     await expect(prepareImage(huge)).rejects.toThrow(/too large \(42\.0 MP/);
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -26,7 +30,13 @@ describe('prepareImage refuses bad input with one clear message', () => {
 
   it('honours EXIF orientation and upscales a small capture', async () => {
     const img = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#fff' } })
-      .composite([{ input: Buffer.from('<svg width="600" height="400"><rect x="50" y="50" width="500" height="300" fill="#000"/></svg>') }])
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg width="600" height="400"><rect x="50" y="50" width="500" height="300" fill="#000"/></svg>',
+          ),
+        },
+      ])
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toBuffer();
@@ -42,9 +52,18 @@ describe('normalise', () => {
     const [width, height] = [900, 600];
     const px = Buffer.alloc(width * height);
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) px[y * width + x] = Math.max(0, Math.min(255, Math.round((x % 40 < 4 ? 70 : 185 + (x / width) * 30) + (rnd() - 0.5) * 40)));
-    const library = await sharp(px, { raw: { width, height, channels: 1 } }).normalise({ lower: 1, upper: 99 }).toColourspace('b-w').raw().toBuffer();
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        px[y * width + x] = Math.max(
+          0,
+          Math.min(255, Math.round((x % 40 < 4 ? 70 : 185 + (x / width) * 30) + (rnd() - 0.5) * 40)),
+        );
+    const library = await sharp(px, { raw: { width, height, channels: 1 } })
+      .normalise({ lower: 1, upper: 99 })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer();
     const ours = await normalise(px);
     let worst = 0;
     for (let i = 0; i < px.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - library[i]!));

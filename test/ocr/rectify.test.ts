@@ -18,7 +18,12 @@ describe('rectify', () => {
       { x: 4, y: 160 },
     ];
     const h = homography(q, 200, 120);
-    for (const [[u, v], c] of [[[0, 0], q[0]], [[200, 0], q[1]], [[200, 120], q[2]], [[0, 120], q[3]]] as const) {
+    for (const [[u, v], c] of [
+      [[0, 0], q[0]],
+      [[200, 0], q[1]],
+      [[200, 120], q[2]],
+      [[0, 120], q[3]],
+    ] as const) {
       const p = project(h, u, v);
       expect(p.x).toBeCloseTo(c.x, 6);
       expect(p.y).toBeCloseTo(c.y, 6);
@@ -27,13 +32,19 @@ describe('rectify', () => {
 
   it('finds the corners of a turned card on a dark table and makes its rows level again', async () => {
     // A card 160×100 turned by 6°, with rows of print, on a dark table.
-    const rows = Array.from({ length: 5 }, (_, i) => `<rect x="15" y="${18 + i * 16}" width="110" height="6" fill="#222"/>`).join('');
+    const rows = Array.from(
+      { length: 5 },
+      (_, i) => `<rect x="15" y="${18 + i * 16}" width="110" height="6" fill="#222"/>`,
+    ).join('');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="200"><rect width="256" height="200" fill="#3a3530"/><g transform="translate(48 40) rotate(6)"><rect width="160" height="100" fill="#f4f0ec"/>${rows}</g></svg>`;
     const { data, info } = await sharp(Buffer.from(svg)).grayscale().raw().toBuffer({ resolveWithObject: true });
     const g = { data, width: info.width, height: info.height };
     const paper = findPaper(g, paperLevel(g))!;
     const t = (6 * Math.PI) / 180;
-    const corner = (x: number, y: number) => ({ x: 48 + x * Math.cos(t) - y * Math.sin(t), y: 40 + x * Math.sin(t) + y * Math.cos(t) });
+    const corner = (x: number, y: number) => ({
+      x: 48 + x * Math.cos(t) - y * Math.sin(t),
+      y: 40 + x * Math.sin(t) + y * Math.cos(t),
+    });
     const expected = [corner(0, 0), corner(160, 0), corner(160, 100), corner(0, 100)];
     paper.quad!.forEach((p, i) => {
       expect(Math.abs(p.x - expected[i]!.x)).toBeLessThanOrEqual(4);
@@ -46,12 +57,34 @@ describe('rectify', () => {
     expect(Math.abs(estimateSkew(flat, w, h))).toBeLessThanOrEqual(0.6);
     // The table is gone: a few pixels in from each corner of the result is paper, not table.
     const [dx, dy] = [Math.round(w * 0.04), Math.round(h * 0.04)];
-    for (const [x, y] of [[dx, dy], [w - 1 - dx, dy], [w - 1 - dx, h - 1 - dy], [dx, h - 1 - dy]] as const) expect(flat[y * w + x]!).toBeGreaterThan(150);
+    for (const [x, y] of [
+      [dx, dy],
+      [w - 1 - dx, dy],
+      [w - 1 - dx, h - 1 - dy],
+      [dx, h - 1 - dy],
+    ] as const)
+      expect(flat[y * w + x]!).toBeGreaterThan(150);
   });
 
   it('fills what lies outside the source with white', () => {
     const src = new Uint8Array(4 * 4).fill(0);
-    const out = warp(src, 4, 4, homography([{ x: -10, y: -10 }, { x: 14, y: -10 }, { x: 14, y: 14 }, { x: -10, y: 14 }], 8, 8), 8, 8);
+    const out = warp(
+      src,
+      4,
+      4,
+      homography(
+        [
+          { x: -10, y: -10 },
+          { x: 14, y: -10 },
+          { x: 14, y: 14 },
+          { x: -10, y: 14 },
+        ],
+        8,
+        8,
+      ),
+      8,
+      8,
+    );
     expect(out[0]).toBe(255);
     expect(out[3 * 8 + 3]).toBe(0);
   });

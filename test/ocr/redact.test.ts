@@ -11,7 +11,15 @@ describe('redaction of the 個人番号 in kept images', () => {
   it('blacks out the digit glyphs of the lines where a 個人番号 was seen, and nothing else', async () => {
     const lines: OcrLine[] = [
       { text: '氏名 山田 太郎', confidence: 0.9, words: [{ text: '山田', confidence: 0.9, bbox: box(10) }] },
-      { text: '個人番号 1234 5678 9018', confidence: 0.9, words: [{ text: '個人番号', confidence: 0.9, bbox: box(10) }, { text: '1234', confidence: 0.9, bbox: box(100) }, { text: '5678', confidence: 0.9, bbox: box(150) }] },
+      {
+        text: '個人番号 1234 5678 9018',
+        confidence: 0.9,
+        words: [
+          { text: '個人番号', confidence: 0.9, bbox: box(10) },
+          { text: '1234', confidence: 0.9, bbox: box(100) },
+          { text: '5678', confidence: 0.9, bbox: box(150) },
+        ],
+      },
     ];
     const { personalNumberLines } = extractFields(lines);
     expect(personalNumberLines).toEqual([1]);

@@ -43,7 +43,9 @@ const exact = (docs: GeneratedDocument[]) => {
 
 describe('scanning generated documents', () => {
   it('classifies every clean document', () => {
-    const wrong = clean.filter((d) => results.get(d.path)!.kind !== d.kind).map((d) => `${d.file}: ${results.get(d.path)!.kind}`);
+    const wrong = clean
+      .filter((d) => results.get(d.path)!.kind !== d.kind)
+      .map((d) => `${d.file}: ${results.get(d.path)!.kind}`);
     expect(wrong).toEqual([]);
   });
 
@@ -68,7 +70,9 @@ describe('scanning generated documents', () => {
     }
     expect(flagged).toBeGreaterThanOrEqual(Math.floor(wrong * 0.5));
     // A name read without its family/given split (in part, or its space not found) is always confirmed.
-    const unsplit = [...clean, ...degraded].map((d) => results.get(d.path)!).filter((r) => r.fields.name && !/\s/.test(r.fields.name));
+    const unsplit = [...clean, ...degraded]
+      .map((d) => results.get(d.path)!)
+      .filter((r) => r.fields.name && !/\s/.test(r.fields.name));
     expect(unsplit.length).toBeGreaterThan(0);
     for (const r of unsplit) expect(r.confirm).toContain('name');
   });
@@ -77,7 +81,10 @@ describe('scanning generated documents', () => {
     for (const d of [...clean, ...degraded]) {
       const r = results.get(d.path)!;
       if (r.fields.insurerNumber !== undefined && r.fields.insurerNumber !== d.fields.insurerNumber) {
-        expect(r.warnings.map((w) => w.code).join(), `${d.file}: ${r.fields.insurerNumber} vs ${d.fields.insurerNumber}`).toMatch(/ocr\.insurerNumber/);
+        expect(
+          r.warnings.map((w) => w.code).join(),
+          `${d.file}: ${r.fields.insurerNumber} vs ${d.fields.insurerNumber}`,
+        ).toMatch(/ocr\.insurerNumber/);
       }
     }
   });
@@ -95,7 +102,8 @@ describe('scanning generated documents', () => {
     expect(screens.length).toBeGreaterThan(0);
     for (const d of screens) {
       const r = results.get(d.path)!;
-      for (const k of ['name', 'birthDate', 'sex', 'burdenRatio', 'insurerNumber'] as const) if (k in d.fields) expect(r.fields[k], `${d.file} ${k}`).toBeDefined();
+      for (const k of ['name', 'birthDate', 'sex', 'burdenRatio', 'insurerNumber'] as const)
+        if (k in d.fields) expect(r.fields[k], `${d.file} ${k}`).toBeDefined();
     }
   });
 
@@ -111,14 +119,31 @@ describe('scanning generated documents', () => {
 describe('uketsuke scan', () => {
   it('works with every network access blocked (its own empty network namespace)', () => {
     const file = clean.find((d) => d.kind === 'qualification_certificate')!.path;
-    const r = spawnSync('unshare', ['--net', process.execPath, `${root}bin/uketsuke`, 'scan', file, '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('unshare', ['--net', process.execPath, `${root}bin/uketsuke`, 'scan', file, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ kind: 'qualification_certificate', fields: expect.any(Object), warnings: expect.any(Array) });
+    expect(json).toMatchObject({
+      kind: 'qualification_certificate',
+      fields: expect.any(Object),
+      warnings: expect.any(Array),
+    });
     expect(typeof json.confidence).toBe('number');
     // The namespace really has no network: even loopback is down.
-    const probe = spawnSync('unshare', ['--net', process.execPath, '-e', "require('net').connect(80,'127.0.0.1').on('error',e=>{console.log(e.code);process.exit(0)})"], { encoding: 'utf8' });
+    const probe = spawnSync(
+      'unshare',
+      [
+        '--net',
+        process.execPath,
+        '-e',
+        "require('net').connect(80,'127.0.0.1').on('error',e=>{console.log(e.code);process.exit(0)})",
+      ],
+      { encoding: 'utf8' },
+    );
     expect(probe.stdout.trim()).toMatch(/ENETUNREACH|ECONNREFUSED|EADDRNOTAVAIL/);
   }, 90_000);
 
@@ -126,7 +151,11 @@ describe('uketsuke scan', () => {
     const junk = join(out, 'junk.jpg');
     writeFileSync(junk, 'not a jpeg');
     const file = clean[0]!.path;
-    const r = spawnSync(process.execPath, [`${root}bin/uketsuke`, 'scan', file, junk], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [`${root}bin/uketsuke`, 'scan', file, junk], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`uketsuke: ${junk}: not an image (or a format that cannot be read)\n`);
     expect(r.stdout).toContain(file);

@@ -21,7 +21,13 @@ const alone: ScanResult[] = [];
 beforeAll(async () => {
   reader = await PaddleReader.load();
   // Held-out seed: two of each of three kinds with dates and a 保険者番号.
-  docs = await generateCorpus({ outDir: mkdtempSync(join(tmpdir(), 'uketsuke-second-')), count: 0, seed: 90_001, degraded: false, indexes: [0, 1, 4, 9, 10, 13] });
+  docs = await generateCorpus({
+    outDir: mkdtempSync(join(tmpdir(), 'uketsuke-second-')),
+    count: 0,
+    seed: 90_001,
+    degraded: false,
+    indexes: [0, 1, 4, 9, 10, 13],
+  });
   await engine.warm();
   for (const d of docs) {
     const input = readFileSync(d.path);
@@ -38,17 +44,31 @@ describe('PP-OCRv4 as the second reader (ONNX Runtime, local model files)', () =
   });
 
   it('reads the digits and dates again, and never makes them worse', () => {
-    const seconded = both.flatMap((r) => Object.values(r.via).filter((v) => v?.some((x) => x.startsWith('second-reader'))));
+    const seconded = both.flatMap((r) =>
+      Object.values(r.via).filter((v) => v?.some((x) => x.startsWith('second-reader'))),
+    );
     expect(seconded.length).toBeGreaterThanOrEqual(docs.length * 2);
     const right = (rs: ScanResult[]) =>
-      rs.reduce((n, r, i) => n + (['insurerNumber', 'birthDate', 'issueDate', 'expiry', 'burdenRatio'] as const).filter((k) => docs[i]!.fields[k] !== undefined && r.fields[k] === docs[i]!.fields[k]).length, 0);
+      rs.reduce(
+        (n, r, i) =>
+          n +
+          (['insurerNumber', 'birthDate', 'issueDate', 'expiry', 'burdenRatio'] as const).filter(
+            (k) => docs[i]!.fields[k] !== undefined && r.fields[k] === docs[i]!.fields[k],
+          ).length,
+        0,
+      );
     expect(right(both)).toBeGreaterThanOrEqual(right(alone));
     // A field the two readers read differently is for confirmation.
-    for (const r of both) for (const [k, v] of Object.entries(r.via)) if (v?.includes('second-reader-differs')) expect(r.confirm).toContain(k);
+    for (const r of both)
+      for (const [k, v] of Object.entries(r.via))
+        if (v?.includes('second-reader-differs')) expect(r.confirm).toContain(k);
   });
 
   it('without it (runtime or models missing) the scan runs on tesseract alone', async () => {
-    const missing = await PaddleReader.load({ recognition: '/nonexistent/rec.onnx', dictionary: '/nonexistent/keys.txt' });
+    const missing = await PaddleReader.load({
+      recognition: '/nonexistent/rec.onnx',
+      dictionary: '/nonexistent/keys.txt',
+    });
     expect(missing).toMatchObject({ failed: expect.any(String) });
     expect(alone.every((r) => r.readers.join() === 'tesseract')).toBe(true);
     expect(alone.every((r) => r.kind !== 'unknown')).toBe(true);

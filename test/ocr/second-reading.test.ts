@@ -17,15 +17,25 @@ describe('what the second reader read, checked like the field', () => {
   });
 
   it('weighs two readings: agreement, disagreement for confirmation, the only one that passes', () => {
-    expect(weigh('insurerNumber', { value: '01460013', confidence: 0.7 }, '01460013')).toEqual({ value: '01460013', confidence: 0.85, rule: 'second-reader-agrees' });
+    expect(weigh('insurerNumber', { value: '01460013', confidence: 0.7 }, '01460013')).toEqual({
+      value: '01460013',
+      confidence: 0.85,
+      rule: 'second-reader-agrees',
+    });
     const differs = weigh('birthDate', { value: '2000-08-08', confidence: 0.9 }, '2001年8月8日')!;
     expect(differs).toMatchObject({ value: '2001-08-08', rule: 'second-reader-differs' });
     expect(differs.confidence).toBeLessThan(0.8);
-    expect(differs.warning).toEqual({ code: 'ocr.readersDisagree', params: { field: 'birthDate', value: '2001-08-08', other: '2000-08-08' } });
+    expect(differs.warning).toEqual({
+      code: 'ocr.readersDisagree',
+      params: { field: 'birthDate', value: '2001-08-08', other: '2000-08-08' },
+    });
     // The first reading fails its 検証番号: the second's, which passes, is taken for confirmation.
     const taken = weigh('insurerNumber', { value: '01460014', confidence: 0.3 }, '01460013')!;
     expect(taken).toMatchObject({ value: '01460013', rule: 'second-reader' });
-    expect(taken.warning).toEqual({ code: 'ocr.secondReaderOnly', params: { field: 'insurerNumber', value: '01460013', other: '01460014' } });
+    expect(taken.warning).toEqual({
+      code: 'ocr.secondReaderOnly',
+      params: { field: 'insurerNumber', value: '01460013', other: '01460014' },
+    });
     // The second reads nothing that passes: nothing changes.
     expect(weigh('insurerNumber', { value: '01460013', confidence: 0.9 }, '0146')).toBeUndefined();
   });

@@ -17,12 +17,23 @@ describe('contradictionText', () => {
       undefined,
       '2026-12-06',
     );
-    expect(contradictionText(c!, ja, 'ja')).toBe('生年月日が一致しません：資格確認書 昭和55年5月5日／お知らせ 昭和56年5月5日');
+    expect(contradictionText(c!, ja, 'ja')).toBe(
+      '生年月日が一致しません：資格確認書 昭和55年5月5日／お知らせ 昭和56年5月5日',
+    );
     expect(contradictionText(c!, en, 'en')).toBe('Birth dates differ: 資格確認書 5 May 1980 / お知らせ 5 May 1981');
   });
 
   it('the ratio for the age, an expiry before issue, and the card chip', () => {
-    const found = findContradictions([{ kind: 'qualification_certificate', values: { burdenRatio: '0.1', issueDate: '2026-08-01', expiry: '2026-07-31' } }], { name: '受付 花子', birthDate: '1980-05-05' }, '2026-12-06');
+    const found = findContradictions(
+      [
+        {
+          kind: 'qualification_certificate',
+          values: { burdenRatio: '0.1', issueDate: '2026-08-01', expiry: '2026-07-31' },
+        },
+      ],
+      { name: '受付 花子', birthDate: '1980-05-05' },
+      '2026-12-06',
+    );
     expect(found.map((c) => contradictionText(c, ja, 'ja'))).toEqual([
       '負担割合が年齢に合いません：資格確認書 1割／46歳（カードのICチップの生年月日 昭和55年5月5日）',
       '有効期限が交付年月日より前です：資格確認書 交付年月日 令和8年8月1日／有効期限 令和8年7月31日',

@@ -18,7 +18,9 @@ function type(label: RegExp | string, text: string) {
 describe('DateField', () => {
   it('S55.5.5 in a birth date shows 昭和55年5月5日, 1980年5月5日 and the age; the parent gets the ISO date', () => {
     const onChange = vi.fn();
-    renderScreen(<DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />);
+    renderScreen(
+      <DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />,
+    );
     const input = screen.getByLabelText('生年月日') as HTMLInputElement;
     expect(input.type).toBe('text');
     type('生年月日', 'S55.5.5');
@@ -29,17 +31,24 @@ describe('DateField', () => {
     expect(onChange).toHaveBeenLastCalledWith('1980-05-05');
   });
 
-  it.each(['S550505', '3550505', '昭和55年5月5日', '１９８０／５／５', '19800505'])('%s gives the same date', (text) => {
-    const onChange = vi.fn();
-    renderScreen(<DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />);
-    type('生年月日', text);
-    expect(onChange).toHaveBeenLastCalledWith('1980-05-05');
-    expect(screen.getByTestId('birth-note').textContent).toContain('昭和55年5月5日');
-  });
+  it.each(['S550505', '3550505', '昭和55年5月5日', '１９８０／５／５', '19800505'])(
+    '%s gives the same date',
+    (text) => {
+      const onChange = vi.fn();
+      renderScreen(
+        <DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />,
+      );
+      type('生年月日', text);
+      expect(onChange).toHaveBeenLastCalledWith('1980-05-05');
+      expect(screen.getByTestId('birth-note').textContent).toContain('昭和55年5月5日');
+    },
+  );
 
   it('S99.99.99 gets a Japanese message at the field and the parent receives undefined, never the bad value', () => {
     const onChange = vi.fn();
-    renderScreen(<DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />);
+    renderScreen(
+      <DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />,
+    );
     type('生年月日', 'S55.5.5');
     type('生年月日', 'S99.99.99');
     const input = screen.getByLabelText('生年月日');
@@ -66,7 +75,9 @@ describe('DateField', () => {
 
   it('typing 19800530 digit by digit says nothing on the way (1980053 would be 明治80年)', () => {
     const onChange = vi.fn();
-    renderScreen(<DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />);
+    renderScreen(
+      <DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />,
+    );
     for (let i = 1; i <= 8; i++) {
       type('生年月日', '19800530'.slice(0, i));
       if (i < 8) expect(screen.queryByRole('alert')).toBeNull();
@@ -79,7 +90,9 @@ describe('DateField', () => {
 
   it('a birth date after the check day and a day outside its era are refused with their own words', () => {
     const onChange = vi.fn();
-    renderScreen(<DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />);
+    renderScreen(
+      <DateField id="birth" label="生年月日" value={undefined} onChange={onChange} birth onDate={CHECK_DATE} />,
+    );
     type('生年月日', 'R9.1.1');
     expect(screen.getByRole('alert').textContent).toBe('生年月日が今日より後になっています');
     type('生年月日', 'R1.4.30');
@@ -110,7 +123,17 @@ describe('DateField', () => {
   });
 
   it('in English the day comes first, 和暦 beside it, and messages are English', () => {
-    renderScreen(<DateField id="birth" label="Birth date" value={undefined} onChange={() => undefined} birth onDate={CHECK_DATE} />, 'en');
+    renderScreen(
+      <DateField
+        id="birth"
+        label="Birth date"
+        value={undefined}
+        onChange={() => undefined}
+        birth
+        onDate={CHECK_DATE}
+      />,
+      'en',
+    );
     type('Birth date', 'S55.5.5');
     expect(screen.getByTestId('birth-note').textContent).toBe('5 May 1980(昭和55年5月5日)age 46');
     type('Birth date', 'S99.99.99');

@@ -1,6 +1,16 @@
 /** The desk's one reducer and the patient's facts derived from the documents: one check, one patient. */
 import { describe, expect, it } from 'vitest';
-import { factOrigins, imageIdsOf, newCheck, patientFacts, toDraftSituation, toLoggedDocuments, withDocument, withoutDocument, type CheckDoc } from '../../src/renderer/src/desk/check.ts';
+import {
+  factOrigins,
+  imageIdsOf,
+  newCheck,
+  patientFacts,
+  toDraftSituation,
+  toLoggedDocuments,
+  withDocument,
+  withoutDocument,
+  type CheckDoc,
+} from '../../src/renderer/src/desk/check.ts';
 import { deskReducer, initialDesk, type DeskAction, type DeskState } from '../../src/renderer/src/desk/desk-state.ts';
 import type { CardView, ScanView } from '../../src/shared/ipc/views.ts';
 
@@ -13,8 +23,25 @@ const notice = (name: string, birthDate: string, insurerNumber = '138602'): Omit
   source: 'manual',
   values: { name, birthDate, insurerNumber, expiry: '2027-07-31', burdenRatio: '0.3' },
 });
-const scan = (id: string): ScanView => ({ id, kind: 'qualification_certificate', confidence: 0.9, fields: {}, fieldConfidence: {}, confirm: [], warnings: [], image: 'data:', ms: 1 });
-const cardView: CardView = { kind: 'mynumber_card', certificateExpiry: '2029-05-01', certificateStatus: 'valid', pinTriesLeft: { auth: 3, basicInfo: 3 }, document: { kind: 'mynumber_card', certificateExpiry: '2029-05-01' }, warnings: [] };
+const scan = (id: string): ScanView => ({
+  id,
+  kind: 'qualification_certificate',
+  confidence: 0.9,
+  fields: {},
+  fieldConfidence: {},
+  confirm: [],
+  warnings: [],
+  image: 'data:',
+  ms: 1,
+});
+const cardView: CardView = {
+  kind: 'mynumber_card',
+  certificateExpiry: '2029-05-01',
+  certificateStatus: 'valid',
+  pinTriesLeft: { auth: 3, basicInfo: 3 },
+  document: { kind: 'mynumber_card', certificateExpiry: '2029-05-01' },
+  warnings: [],
+};
 
 describe('patient facts', () => {
   it('come from the documents, staff typing wins, and removing a document removes what only it gave', () => {
@@ -34,13 +61,27 @@ describe('patient facts', () => {
   it('a card placed again replaces the earlier card; paper stays; the log keeps what the chip said', () => {
     let c = withDocument(newCheck(), notice('A', '1980-05-05'));
     c = withDocument(c, { kind: 'mynumber_card', source: 'card', values: {}, card: { view: cardView, placement: 1 } });
-    c = withDocument(c, { kind: 'mynumber_card', source: 'card', values: {}, card: { view: { ...cardView, genuine: true }, placement: 1 } });
+    c = withDocument(c, {
+      kind: 'mynumber_card',
+      source: 'card',
+      values: {},
+      card: { view: { ...cardView, genuine: true }, placement: 1 },
+    });
     expect(c.documents.map((d) => d.kind)).toEqual(['qualification_notice', 'mynumber_card']);
-    expect(toLoggedDocuments(c)[1]).toMatchObject({ kind: 'mynumber_card', source: 'card', fields: { token: 'mynumber_card', genuine: true } });
+    expect(toLoggedDocuments(c)[1]).toMatchObject({
+      kind: 'mynumber_card',
+      source: 'card',
+      fields: { token: 'mynumber_card', genuine: true },
+    });
   });
 
   it('the draft situation holds what is known: a card alone has no birth date or insurer type, a future birth date is left out', () => {
-    const card = withDocument(newCheck(), { kind: 'mynumber_card', source: 'card', values: {}, card: { view: cardView, placement: 1 } });
+    const card = withDocument(newCheck(), {
+      kind: 'mynumber_card',
+      source: 'card',
+      values: {},
+      card: { view: cardView, placement: 1 },
+    });
     expect(toDraftSituation(card, TODAY, facility)?.patient).toEqual({});
     expect(toDraftSituation({ ...card, typed: { birthDate: '2030-01-01' } }, TODAY, facility)?.patient).toEqual({});
     expect(toDraftSituation(newCheck(), TODAY, facility)).toBeNull();
@@ -49,7 +90,12 @@ describe('patient facts', () => {
 
 describe('desk reducer', () => {
   it('leaving a check for the log and coming back keeps it, and nothing new joins it meanwhile', () => {
-    const s = run({ type: 'open', view: 'manual' }, { type: 'addDocument', doc: notice('一人目', '1980-05-05') }, { type: 'open', view: 'log' }, { type: 'escape', formDirty: false });
+    const s = run(
+      { type: 'open', view: 'manual' },
+      { type: 'addDocument', doc: notice('一人目', '1980-05-05') },
+      { type: 'open', view: 'log' },
+      { type: 'escape', formDirty: false },
+    );
     expect(s.view.name).toBe('waiting');
     expect(patientFacts(s.check).name).toBe('一人目');
     const resumed = deskReducer(s, { type: 'open', view: 'check' });
@@ -81,7 +127,11 @@ describe('desk reducer', () => {
     expect(s.discard).toEqual(['s1', 's2']);
     expect(s.check).toBeNull();
     // A reading left unused (Esc, confirmed) is dropped as well.
-    const left = run({ type: 'scanned', scan: scan('s3') }, { type: 'escape', formDirty: false }, { type: 'answer', yes: true });
+    const left = run(
+      { type: 'scanned', scan: scan('s3') },
+      { type: 'escape', formDirty: false },
+      { type: 'answer', yes: true },
+    );
     expect(left.discard).toEqual(['s3']);
     expect(deskReducer(left, { type: 'discarded', ids: ['s3'] }).discard).toEqual([]);
   });
@@ -111,7 +161,11 @@ describe('desk reducer', () => {
   });
 
   it('confirming the documents that disagree is remembered until the documents change', () => {
-    let s = run({ type: 'addDocument', doc: notice('A', '1980-05-05') }, { type: 'ask', confirm: 'contradictions' }, { type: 'answer', yes: true });
+    let s = run(
+      { type: 'addDocument', doc: notice('A', '1980-05-05') },
+      { type: 'ask', confirm: 'contradictions' },
+      { type: 'answer', yes: true },
+    );
     expect(s.check?.contradictionsChecked).toBe(true);
     s = deskReducer(s, { type: 'addDocument', doc: notice('A', '1981-05-05') });
     expect(s.check?.contradictionsChecked).toBe(false);

@@ -26,9 +26,21 @@ import { DATE, SITUATIONS, verdictFor } from './verdicts.ts';
 
 afterEach(cleanup);
 
-const info: AppInfo = { appVersion: 't', rulebookVersion: 'r', mode: 'browser', today: DATE, store: { mode: 'normal' } };
+const info: AppInfo = {
+  appVersion: 't',
+  rulebookVersion: 'r',
+  mode: 'browser',
+  today: DATE,
+  store: { mode: 'normal' },
+};
 const noop = () => undefined;
-const state = (patch: Partial<CardState>): CardState => ({ seq: 1, service: 'running', readers: ['Reader A'], card: null, ...patch });
+const state = (patch: Partial<CardState>): CardState => ({
+  seq: 1,
+  service: 'running',
+  readers: ['Reader A'],
+  card: null,
+  ...patch,
+});
 const cardView = (patch: Partial<CardView> = {}): CardView => ({
   kind: 'mynumber_card',
   certificateExpiry: '2029-05-01',
@@ -42,7 +54,19 @@ const cardView = (patch: Partial<CardView> = {}): CardView => ({
 
 describe('WaitingScreen', () => {
   it('asks for the card or a document, and says the reader is ready', () => {
-    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />);
+    renderScreen(
+      <WaitingScreen
+        info={info}
+        cardState={state({})}
+        settings={DEFAULT_SETTINGS}
+        onCamera={noop}
+        onFile={noop}
+        onManual={noop}
+        pending={null}
+        onResume={noop}
+        onAbandon={noop}
+      />,
+    );
     expect(screen.getByText('マイナ保険証をカードリーダーに置くか、書類を撮影・スキャンしてください')).toBeTruthy();
     expect(screen.getByTestId('reader-status').textContent).toBe('カードリーダー準備完了: Reader A');
     expect(screen.getByText(/オンライン資格確認: なし/)).toBeTruthy();
@@ -54,21 +78,62 @@ describe('WaitingScreen', () => {
     [state({ readers: [] }), 'カードリーダーが接続されていません'],
     [null, '確認しています'],
   ])('reader trouble is said plainly (%#)', (s, words) => {
-    renderScreen(<WaitingScreen info={info} cardState={s} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />);
+    renderScreen(
+      <WaitingScreen
+        info={info}
+        cardState={s}
+        settings={DEFAULT_SETTINGS}
+        onCamera={noop}
+        onFile={noop}
+        onManual={noop}
+        pending={null}
+        onResume={noop}
+        onAbandon={noop}
+      />,
+    );
     expect(screen.getByTestId('reader-status').textContent).toContain(words);
   });
 
   it('shows a card error and a check log that cannot be written', () => {
     renderScreen(
-      <WaitingScreen info={{ ...info, store: { mode: 'read_only', problem: 'the check log file is damaged', problemCode: 'corrupt' } }} cardState={state({})} settings={DEFAULT_SETTINGS} cardError="カードが読み取り中に抜かれました" onCamera={noop} onFile={noop} onManual={noop} pending={null} onResume={noop} onAbandon={noop} />,
+      <WaitingScreen
+        info={{
+          ...info,
+          store: { mode: 'read_only', problem: 'the check log file is damaged', problemCode: 'corrupt' },
+        }}
+        cardState={state({})}
+        settings={DEFAULT_SETTINGS}
+        cardError="カードが読み取り中に抜かれました"
+        onCamera={noop}
+        onFile={noop}
+        onManual={noop}
+        pending={null}
+        onResume={noop}
+        onAbandon={noop}
+      />,
     );
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts).toEqual(['カードが読み取り中に抜かれました', '記録の保存ができません: 記録のファイルが壊れています。管理者に連絡してください']);
+    expect(alerts).toEqual([
+      'カードが読み取り中に抜かれました',
+      '記録の保存ができません: 記録のファイルが壊れています。管理者に連絡してください',
+    ]);
   });
 
   it('the three ways in are buttons with their number keys', () => {
     const onManual = vi.fn();
-    renderScreen(<WaitingScreen info={info} cardState={state({})} settings={DEFAULT_SETTINGS} onCamera={noop} onFile={noop} onManual={onManual} pending={null} onResume={noop} onAbandon={noop} />);
+    renderScreen(
+      <WaitingScreen
+        info={info}
+        cardState={state({})}
+        settings={DEFAULT_SETTINGS}
+        onCamera={noop}
+        onFile={noop}
+        onManual={onManual}
+        pending={null}
+        onResume={noop}
+        onAbandon={noop}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: /3\s*手で入力/ }));
     expect(onManual).toHaveBeenCalledOnce();
   });
@@ -117,7 +182,14 @@ describe('CardPanel', () => {
 
   it('a step done or failed keeps the other: genuineness shown, the 基本4情報 error said for its step only', () => {
     renderScreen(
-      <CardPanel view={cardView({ genuine: true, pinTriesLeft: { auth: 3, basicInfo: 2 }, pinErrors: { basicInfo: { code: 'wrong_pin', triesLeft: 2 } } })} onVerifyPin={() => Promise.resolve()} />,
+      <CardPanel
+        view={cardView({
+          genuine: true,
+          pinTriesLeft: { auth: 3, basicInfo: 2 },
+          pinErrors: { basicInfo: { code: 'wrong_pin', triesLeft: 2 } },
+        })}
+        onVerifyPin={() => Promise.resolve()}
+      />,
     );
     expect(screen.getByTestId('card-genuine').textContent).toBe('本物のカードと確認しました');
     expect(screen.queryByTestId('pin-step-auth')).toBeNull();
@@ -125,24 +197,45 @@ describe('CardPanel', () => {
   });
 
   it('a last try that was wrong: the key is blocked, its entry gone, the message stays', () => {
-    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 3 }, pinErrors: { auth: { code: 'blocked', triesLeft: 0 } } })} onVerifyPin={() => Promise.resolve()} />);
+    renderScreen(
+      <CardPanel
+        view={cardView({
+          pinTriesLeft: { auth: 0, basicInfo: 3 },
+          pinErrors: { auth: { code: 'blocked', triesLeft: 0 } },
+        })}
+        onVerifyPin={() => Promise.resolve()}
+      />,
+    );
     expect(screen.queryByTestId('pin-step-auth')).toBeNull();
     expect(screen.getByTestId('pin-step-auth-closed').textContent).toContain('ロックされています');
   });
 
   it('a blocked PIN offers no entry for its key; a reader failure is one message in Japanese', async () => {
-    renderScreen(<CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 3 } })} onVerifyPin={() => Promise.resolve()} />);
+    renderScreen(
+      <CardPanel view={cardView({ pinTriesLeft: { auth: 0, basicInfo: 3 } })} onVerifyPin={() => Promise.resolve()} />,
+    );
     expect(screen.queryByTestId('pin-step-auth')).toBeNull();
     expect(screen.getByTestId('pin-step-basicInfo')).toBeTruthy();
     cleanup();
     renderScreen(<CardPanel view={cardView()} onVerifyPin={() => Promise.reject(new Error('card.errors.removed'))} />);
     fireEvent.change(screen.getByLabelText(/真正性の確認/), { target: { value: '9999' } });
     fireEvent.click(screen.getByRole('button', { name: '真正性を確認' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('カードが読み取り中に抜かれました。もう一度置いてください');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'カードが読み取り中に抜かれました。もう一度置いてください',
+    );
   });
 
   it('warnings are words in the screen language, never the codes; a 住基カード offers no PIN step', () => {
-    renderScreen(<CardPanel view={cardView({ kind: 'juki_card', pinTriesLeft: { auth: null, basicInfo: null }, warnings: ['juki_card', 'auth_certificate_missing'] })} onVerifyPin={() => Promise.resolve()} />);
+    renderScreen(
+      <CardPanel
+        view={cardView({
+          kind: 'juki_card',
+          pinTriesLeft: { auth: null, basicInfo: null },
+          warnings: ['juki_card', 'auth_certificate_missing'],
+        })}
+        onVerifyPin={() => Promise.resolve()}
+      />,
+    );
     const text = screen.getByTestId('card-panel').textContent ?? '';
     expect(text).toContain('住民基本台帳カードは保険証として使えません');
     expect(text).toContain('利用者証明用電子証明書が入っていません');
@@ -155,7 +248,13 @@ const scan: ScanView = {
   id: 's0123456789abcdef',
   kind: 'qualification_certificate',
   confidence: 0.95,
-  fields: { name: '太田 悠真', birthDate: '1969-08-07', insurerNumber: '01460014', expiry: '2030-06-22', burdenRatio: 0.3 },
+  fields: {
+    name: '太田 悠真',
+    birthDate: '1969-08-07',
+    insurerNumber: '01460014',
+    expiry: '2030-06-22',
+    burdenRatio: 0.3,
+  },
   fieldConfidence: { name: 0.9, birthDate: 0.95, insurerNumber: 0.5, expiry: 0.6 },
   confirm: ['insurerNumber', 'expiry'],
   warnings: [{ code: 'ocr.insurerNumberCheckDigit', params: { number: '01460014' } }],
@@ -171,11 +270,16 @@ describe('ReviewScreen', () => {
     expect(unsure).toEqual(['insurerNumber', 'expiry']);
     expect(document.querySelector('.field.bad')?.getAttribute('data-field')).toBe('insurerNumber');
     expect(screen.getByText('保険者番号の検証番号が合いません。書類を見直してください')).toBeTruthy();
-    expect(screen.getByRole('list', { name: '注意' }).textContent).toBe('保険者番号 01460014 の検証番号が合いません。書類で確かめてください');
+    expect(screen.getByRole('list', { name: '注意' }).textContent).toBe(
+      '保険者番号 01460014 の検証番号が合いません。書類で確かめてください',
+    );
     fireEvent.change(screen.getByLabelText(/保険者番号/), { target: { value: '01460013' } });
     expect(document.querySelector('.field.bad')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /この内容で確定/ }));
-    expect(onUse).toHaveBeenCalledWith('qualification_certificate', expect.objectContaining({ insurerNumber: '01460013', burdenRatio: '0.3', expiry: '2030-06-22' }));
+    expect(onUse).toHaveBeenCalledWith(
+      'qualification_certificate',
+      expect.objectContaining({ insurerNumber: '01460013', burdenRatio: '0.3', expiry: '2030-06-22' }),
+    );
   });
 
   it('an unrecognised document must get its kind from staff first', () => {
@@ -200,8 +304,31 @@ describe('ManualEntryScreen', () => {
 });
 
 describe('CheckScreen', () => {
-  const check = withDocument(newCheck(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-01', insurerNumber: '138602', expiry: '2027-07-31', burdenRatio: '0.3' } });
-  const props = { check, facts: patientFacts(check), contradictions: [], today: DATE, needs: [], canFinish: true, onFacts: noop, onRemove: noop, onAddPaper: noop, onScanPaper: noop, onFinish: noop, onPrintDeclaration: noop };
+  const check = withDocument(newCheck(), {
+    kind: 'qualification_certificate',
+    source: 'manual',
+    values: {
+      name: '受付 花子',
+      birthDate: '1980-05-01',
+      insurerNumber: '138602',
+      expiry: '2027-07-31',
+      burdenRatio: '0.3',
+    },
+  });
+  const props = {
+    check,
+    facts: patientFacts(check),
+    contradictions: [],
+    today: DATE,
+    needs: [],
+    canFinish: true,
+    onFacts: noop,
+    onRemove: noop,
+    onAddPaper: noop,
+    onScanPaper: noop,
+    onFinish: noop,
+    onPrintDeclaration: noop,
+  };
 
   it('fills the patient from the document and shows the verdict; Enter finishes', () => {
     const onFinish = vi.fn();
@@ -216,7 +343,11 @@ describe('CheckScreen', () => {
 
   it('Tab reaches the patient fields first, and the fields of each document before its 外す', () => {
     renderScreen(<CheckScreen {...props} verdict={verdictFor('accept')} />);
-    const focusable = [...document.querySelectorAll<HTMLElement>('form.check button, form.check input, form.check select, form.check summary')];
+    const focusable = [
+      ...document.querySelectorAll<HTMLElement>(
+        'form.check button, form.check input, form.check select, form.check summary',
+      ),
+    ];
     expect(focusable[0]?.id).toBe('patient-name');
     const item = document.querySelector('.documents li')!;
     const inItem = [...item.querySelectorAll('button, input, select')];
@@ -224,15 +355,42 @@ describe('CheckScreen', () => {
   });
 
   it('two documents that disagree stand on top, naming both values and both documents in Japanese', () => {
-    let two = withDocument(newCheck(), { kind: 'qualification_certificate', source: 'manual', values: { name: '受付 花子', birthDate: '1980-05-05', insurerNumber: '138602' } });
-    two = withDocument(two, { kind: 'qualification_notice', source: 'ocr', values: { name: '受付 花子', birthDate: '1981-05-05', insurerNumber: '138602' } });
-    renderScreen(<CheckScreen {...props} check={two} facts={patientFacts(two)} contradictions={contradictionsOf(two, DATE)} verdict={verdictFor('accept')} />);
-    expect(screen.getByTestId('contradictions').textContent).toBe('生年月日が一致しません：資格確認書 昭和55年5月5日／お知らせ 昭和56年5月5日');
+    let two = withDocument(newCheck(), {
+      kind: 'qualification_certificate',
+      source: 'manual',
+      values: { name: '受付 花子', birthDate: '1980-05-05', insurerNumber: '138602' },
+    });
+    two = withDocument(two, {
+      kind: 'qualification_notice',
+      source: 'ocr',
+      values: { name: '受付 花子', birthDate: '1981-05-05', insurerNumber: '138602' },
+    });
+    renderScreen(
+      <CheckScreen
+        {...props}
+        check={two}
+        facts={patientFacts(two)}
+        contradictions={contradictionsOf(two, DATE)}
+        verdict={verdictFor('accept')}
+      />,
+    );
+    expect(screen.getByTestId('contradictions').textContent).toBe(
+      '生年月日が一致しません：資格確認書 昭和55年5月5日／お知らせ 昭和56年5月5日',
+    );
   });
 
   it('without a verdict it names the facts the decision needs, and Enter goes to the first of them', () => {
     const onFinish = vi.fn();
-    renderScreen(<CheckScreen {...props} facts={{ ...props.facts, birthDate: '', insurerType: '' }} verdict={null} needs={['birthDate', 'insurerType']} canFinish={false} onFinish={onFinish} />);
+    renderScreen(
+      <CheckScreen
+        {...props}
+        facts={{ ...props.facts, birthDate: '', insurerType: '' }}
+        verdict={null}
+        needs={['birthDate', 'insurerType']}
+        canFinish={false}
+        onFinish={onFinish}
+      />,
+    );
     expect(screen.getByTestId('verdict-pending').textContent).toBe('判定には生年月日と保険の種類が必要です');
     fireEvent.submit(screen.getByRole('button', { name: /完了して記録/ }).closest('form')!);
     expect(onFinish).not.toHaveBeenCalled();
@@ -254,15 +412,29 @@ describe('LockScreen', () => {
 
 describe('LogScreen and SettingsScreen on the real services', () => {
   // jsdom gives modules http: URLs, so the resources folder is named explicitly.
-  const services = createServices({ resourcesDir: join(process.cwd(), 'resources'), dataDir: mkdtempSync(join(tmpdir(), 'uketsuke-screens-')) });
+  const services = createServices({
+    resourcesDir: join(process.cwd(), 'resources'),
+    dataDir: mkdtempSync(join(tmpdir(), 'uketsuke-screens-')),
+  });
   const handlers = createHandlers(services, { appVersion: 't', mode: 'browser' });
   const api = buildApi((channel, request) => dispatch(handlers, channel, request));
   afterAll(() => services.close());
 
   it('the log lists the day’s checks', async () => {
-    await api.finishCheck({ situation: SITUATIONS.accept, documents: [{ kind: 'qualification_certificate', source: 'manual', fields: { insurerNumber: '138602' } }], patientName: '受付 花子' });
+    await api.finishCheck({
+      situation: SITUATIONS.accept,
+      documents: [{ kind: 'qualification_certificate', source: 'manual', fields: { insurerNumber: '138602' } }],
+      patientName: '受付 花子',
+    });
     // The log searches "today" in Japan; the fixture check is dated DATE, the entry by its time.
-    renderScreen(<LogScreen api={api} today={new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)} staff={null} hasStaff={false} />);
+    renderScreen(
+      <LogScreen
+        api={api}
+        today={new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)}
+        staff={null}
+        hasStaff={false}
+      />,
+    );
     await waitFor(() => expect(document.querySelectorAll('table.entries tbody tr')).toHaveLength(1));
     expect(document.querySelector('table.entries tbody tr')?.textContent).toContain('受付 花子');
     // Dates in 和暦, never ISO.
@@ -284,11 +456,27 @@ describe('LogScreen and SettingsScreen on the real services', () => {
 
   it('settings save through the contract', async () => {
     const onSaved = vi.fn();
-    renderScreen(<SettingsScreen api={api} settings={DEFAULT_SETTINGS} readers={['Reader A']} hasStaff={false} onSaved={onSaved} onStaffChanged={noop} />);
+    renderScreen(
+      <SettingsScreen
+        api={api}
+        settings={DEFAULT_SETTINGS}
+        readers={['Reader A']}
+        hasStaff={false}
+        onSaved={onSaved}
+        onStaffChanged={noop}
+      />,
+    );
     fireEvent.click(screen.getByLabelText(/あり/));
     fireEvent.change(screen.getByLabelText('カードリーダー'), { target: { value: 'Reader A' } });
     fireEvent.click(screen.getByRole('button', { name: /保存/ }));
-    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ facility: { onlineCheck: 'available', smartphoneReader: false }, readerName: 'Reader A' })));
+    await waitFor(() =>
+      expect(onSaved).toHaveBeenCalledWith(
+        expect.objectContaining({
+          facility: { onlineCheck: 'available', smartphoneReader: false },
+          readerName: 'Reader A',
+        }),
+      ),
+    );
     expect(services.store.getSettings().readerName).toBe('Reader A');
     expect(screen.getByText('まず管理者アカウントを作ってください（作るまで画面はロックされません）')).toBeTruthy();
   });

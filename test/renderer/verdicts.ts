@@ -19,7 +19,9 @@ export const SITUATIONS: Record<Decision, Situation> = {
   accept: base('unavailable', [{ kind: 'qualification_certificate', expiry: '2027-07-31', burdenRatio: 0.3 }]),
   need_more: base('down', [{ kind: 'mynumber_card', certificateExpiry: '2029-05-01' }]),
   check_online: base('available', [{ kind: 'mynumber_card', certificateExpiry: '2029-05-01' }]),
-  self_pay: base('unavailable', [{ kind: 'qualification_certificate', expiry: '2027-07-31', specialMedicalExpense: true }]),
+  self_pay: base('unavailable', [
+    { kind: 'qualification_certificate', expiry: '2027-07-31', specialMedicalExpense: true },
+  ]),
 };
 
 export function verdictFor(decision: Decision): Verdict {

@@ -7,7 +7,13 @@
  */
 import { loadRulebook } from '../../src/main/rules/load.ts';
 import { evaluate } from '../../src/main/rules/evaluate.ts';
-import { SituationSchema, type PresentedDocument, type DocumentOf, type Situation, type Verdict } from '../../src/shared/rules/situation.ts';
+import {
+  SituationSchema,
+  type PresentedDocument,
+  type DocumentOf,
+  type Situation,
+  type Verdict,
+} from '../../src/shared/rules/situation.ts';
 import type { PortalFormat } from '../../src/shared/rules/effects.ts';
 import type { InsurerType, OnlineCheck } from '../../src/shared/rules/vocabulary.ts';
 
@@ -56,15 +62,36 @@ type Facts<K extends PresentedDocument['kind']> = Omit<DocumentOf<K>, 'kind'>;
 
 export const card = (f: Facts<'mynumber_card'> = {}): PresentedDocument => ({ kind: 'mynumber_card', ...f });
 export const phone = (): PresentedDocument => ({ kind: 'smartphone_mynumber' });
-export const qc = (f: Facts<'qualification_certificate'> = {}): PresentedDocument => ({ kind: 'qualification_certificate', ...f });
-export const notice = (f: Facts<'qualification_notice'> = {}): PresentedDocument => ({ kind: 'qualification_notice', ...f });
+export const qc = (f: Facts<'qualification_certificate'> = {}): PresentedDocument => ({
+  kind: 'qualification_certificate',
+  ...f,
+});
+export const notice = (f: Facts<'qualification_notice'> = {}): PresentedDocument => ({
+  kind: 'qualification_notice',
+  ...f,
+});
 export const portal = (format: PortalFormat = 'screen', burdenRatio?: 0.1 | 0.2 | 0.3): PresentedDocument =>
   burdenRatio === undefined ? { kind: 'portal_screen', format } : { kind: 'portal_screen', format, burdenRatio };
-export const legacy = (f: Facts<'legacy_insurance_card'> = {}): PresentedDocument => ({ kind: 'legacy_insurance_card', ...f });
-export const elderlyCert = (f: Facts<'elderly_recipient_certificate'> = {}): PresentedDocument => ({ kind: 'elderly_recipient_certificate', ...f });
-export const limitCert = (f: Facts<'limit_certificate'> = {}): PresentedDocument => ({ kind: 'limit_certificate', ...f });
-export const diseaseCert = (f: Facts<'specific_disease_certificate'> = {}): PresentedDocument => ({ kind: 'specific_disease_certificate', ...f });
-export const subsidyCert = (f: Facts<'public_subsidy_certificate'> = {}): PresentedDocument => ({ kind: 'public_subsidy_certificate', ...f });
+export const legacy = (f: Facts<'legacy_insurance_card'> = {}): PresentedDocument => ({
+  kind: 'legacy_insurance_card',
+  ...f,
+});
+export const elderlyCert = (f: Facts<'elderly_recipient_certificate'> = {}): PresentedDocument => ({
+  kind: 'elderly_recipient_certificate',
+  ...f,
+});
+export const limitCert = (f: Facts<'limit_certificate'> = {}): PresentedDocument => ({
+  kind: 'limit_certificate',
+  ...f,
+});
+export const diseaseCert = (f: Facts<'specific_disease_certificate'> = {}): PresentedDocument => ({
+  kind: 'specific_disease_certificate',
+  ...f,
+});
+export const subsidyCert = (f: Facts<'public_subsidy_certificate'> = {}): PresentedDocument => ({
+  kind: 'public_subsidy_certificate',
+  ...f,
+});
 
 /** Evaluates against the real rulebook. */
 export const run = (s: Situation): Verdict => evaluate(s, book);

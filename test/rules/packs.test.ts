@@ -20,35 +20,63 @@ import { ROOT, runCli } from '../cli/run-cli.ts';
 type PackJson = any;
 const tmp = mkdtempSync(join(tmpdir(), 'uketsuke-packs-'));
 const resources = join(tmp, 'resources');
-const builtIn = JSON.parse(readFileSync(join(ROOT, 'resources', 'rules', 'rulebook.json'), 'utf8')) as { version: string; rules: { id: string; statement: { ja: string } }[] };
+const builtIn = JSON.parse(readFileSync(join(ROOT, 'resources', 'rules', 'rulebook.json'), 'utf8')) as {
+  version: string;
+  rules: { id: string; statement: { ja: string } }[];
+};
 
 function keyPair() {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return { pub: publicKey.export({ type: 'spki', format: 'pem' }) as string, priv: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
+  return {
+    pub: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+    priv: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+  };
 }
 const publisher = keyPair();
 const stranger = keyPair();
 
 /** A pack folder from the built-in rulebook with a new version, effective date and edits. */
-function packDir(name: string, version: string, effective: string, edit: (book: typeof builtIn) => void = () => undefined): string {
+function packDir(
+  name: string,
+  version: string,
+  effective: string,
+  edit: (book: typeof builtIn) => void = () => undefined,
+): string {
   const dir = join(tmp, name);
   mkdirSync(dir, { recursive: true });
   const book = structuredClone(builtIn);
   book.version = version;
   edit(book);
   writeFileSync(join(dir, 'rulebook.json'), JSON.stringify(book, null, 2));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ packId: 'jp.uketsuke.national', version, published: '2026-11-25', effective, files: [{ path: 'rulebook.json' }] }));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      packId: 'jp.uketsuke.national',
+      version,
+      published: '2026-11-25',
+      effective,
+      files: [{ path: 'rulebook.json' }],
+    }),
+  );
   return dir;
 }
 
-function packFile(name: string, version: string, effective: string, edit?: (book: typeof builtIn) => void, key = publisher.priv, keyId = 'test-publisher'): string {
+function packFile(
+  name: string,
+  version: string,
+  effective: string,
+  edit?: (book: typeof builtIn) => void,
+  key = publisher.priv,
+  keyId = 'test-publisher',
+): string {
   const file = join(tmp, `${name}.json`);
   writeFileSync(file, buildPack(packDir(name, version, effective, edit), key, keyId));
   return file;
 }
 
 /** The CLI on the test resources (with the test publisher key) and a given data folder. */
-const cli = (dataDir: string, ...args: string[]) => runCli(['rules', ...args, '--resources', resources, '--data-dir', dataDir]);
+const cli = (dataDir: string, ...args: string[]) =>
+  runCli(['rules', ...args, '--resources', resources, '--data-dir', dataDir]);
 
 /** Everything under the data folder, with contents: "unchanged" means byte for byte. */
 function snapshot(dir: string): Record<string, string> {
@@ -92,7 +120,11 @@ describe('the built-in rulebook', () => {
   it('matches its manifest (edit rulebook.json only together with its hash)', () => {
     const set = loadRuleSet(join(ROOT, 'resources'), join(tmp, 'nothing-installed'));
     expect(set.books).toHaveLength(1);
-    expect(set.books[0]!.info).toMatchObject({ packId: 'jp.uketsuke.national', version: builtIn.version, origin: 'built-in' });
+    expect(set.books[0]!.info).toMatchObject({
+      packId: 'jp.uketsuke.national',
+      version: builtIn.version,
+      origin: 'built-in',
+    });
   });
 
   it('ships an Ed25519 publisher key and no private key', () => {
@@ -112,7 +144,14 @@ describe('signing and verifying', () => {
   });
 
   it.each([
-    ['a changed file', (j: PackJson) => (j.files['rulebook.json'] = Buffer.from(Buffer.from(j.files['rulebook.json'], 'base64').toString().replace('12月改定', '12月改竄')).toString('base64')), /changed after signing/],
+    [
+      'a changed file',
+      (j: PackJson) =>
+        (j.files['rulebook.json'] = Buffer.from(
+          Buffer.from(j.files['rulebook.json'], 'base64').toString().replace('12月改定', '12月改竄'),
+        ).toString('base64')),
+      /changed after signing/,
+    ],
     ['a changed manifest', (j: PackJson) => (j.manifest.effective = '2026-11-01'), /signature does not match/],
     ['an unsigned pack', (j: PackJson) => delete j.signature, /not signed/],
     ['an extra file', (j: PackJson) => (j.files['extra.json'] = 'e30='), /not in the signed manifest/],
@@ -136,7 +175,11 @@ describe('signing and verifying', () => {
     const data = Buffer.from(JSON.stringify(book));
     json.files['rulebook.json'] = data.toString('base64');
     json.manifest.files[0].sha256 = createHash('sha256').update(data).digest('hex');
-    json.signature.value = sign(null, Buffer.from(canonicalJson(json.manifest)), createPrivateKey(publisher.priv)).toString('base64');
+    json.signature.value = sign(
+      null,
+      Buffer.from(canonicalJson(json.manifest)),
+      createPrivateKey(publisher.priv),
+    ).toString('base64');
     expect(() => verifyPack(Buffer.from(JSON.stringify(json)), keys())).toThrow(/invalid rulebook/);
   });
 });
@@ -183,36 +226,63 @@ describe('import, refusals and rollback through the CLI', () => {
     expect(r.stderr).toMatch(/nothing to roll back/);
   });
 
-  it.each(['pack:before-rename', 'pack-written', 'state:before-rename'])('kill -9 at %s: the old pack stays active and intact; the next import works', async (point) => {
-    const dir = join(tmp, `data-crash-${point.replace(/\W/g, '-')}`);
-    expect((await cli(dir, 'import', v1)).code).toBe(0);
-    const crashed = await runCli(['rules', 'import', v2, '--resources', resources, '--data-dir', dir], { env: { UKETSUKE_CRASH_AT: point } });
-    expect(crashed.signal).toBe('SIGKILL');
-    const set = loadRuleSet(resources, dir);
-    expect(set.problems).toEqual([]);
-    expect(set.books.at(-1)!.info.version).toBe('2026.12.10');
-    expect((await cli(dir, 'import', v2)).code).toBe(0);
-    expect(readdirSync(join(dir, 'rules')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(readdirSync(join(dir, 'rules', 'packs')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(loadRuleSet(resources, dir).books.at(-1)!.info.version).toBe('2027.01.01');
-  });
+  it.each(['pack:before-rename', 'pack-written', 'state:before-rename'])(
+    'kill -9 at %s: the old pack stays active and intact; the next import works',
+    async (point) => {
+      const dir = join(tmp, `data-crash-${point.replace(/\W/g, '-')}`);
+      expect((await cli(dir, 'import', v1)).code).toBe(0);
+      const crashed = await runCli(['rules', 'import', v2, '--resources', resources, '--data-dir', dir], {
+        env: { UKETSUKE_CRASH_AT: point },
+      });
+      expect(crashed.signal).toBe('SIGKILL');
+      const set = loadRuleSet(resources, dir);
+      expect(set.problems).toEqual([]);
+      expect(set.books.at(-1)!.info.version).toBe('2026.12.10');
+      expect((await cli(dir, 'import', v2)).code).toBe(0);
+      expect(readdirSync(join(dir, 'rules')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(readdirSync(join(dir, 'rules', 'packs')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(loadRuleSet(resources, dir).books.at(-1)!.info.version).toBe('2027.01.01');
+    },
+  );
 });
 
 describe('the fixture packs (test/fixtures/packs, signed with a test-only key)', () => {
   it('rules diff prints the added, changed and removed rules with their dates, in Japanese and English', async () => {
     const fx = join(ROOT, 'test', 'fixtures', 'packs');
-    const r = await runCli(['rules', 'diff', join(fx, '2026.12.01.json'), join(fx, '2027.01.01.json'), '--keys', join(fx, 'keys')]);
+    const r = await runCli([
+      'rules',
+      'diff',
+      join(fx, '2026.12.01.json'),
+      join(fx, '2027.01.01.json'),
+      '--keys',
+      join(fx, 'keys'),
+    ]);
     expect(r.stdout.trim().split('\n')).toEqual([
       'jp.uketsuke.national@2026.12.01 → jp.uketsuke.national@2027.01.01: 2 rule(s) differ',
-      expect.stringMatching(/^\+ 追加 added {2}R-04-kouki {2}資格確認書は.+ \/ A qualification certificate.+\[2027-01-01 〜\]$/),
+      expect.stringMatching(
+        /^\+ 追加 added {2}R-04-kouki {2}資格確認書は.+ \/ A qualification certificate.+\[2027-01-01 〜\]$/,
+      ),
       expect.stringMatching(/^- 削除 removed {2}R-02 {2}.+ \/ .+\[2024-12-02 〜\]$/),
     ]);
-    const changed = await runCli(['rules', 'diff', 'built-in', join(fx, '2026.12.01.json'), '--keys', join(fx, 'keys')]);
+    const changed = await runCli([
+      'rules',
+      'diff',
+      'built-in',
+      join(fx, '2026.12.01.json'),
+      '--keys',
+      join(fx, 'keys'),
+    ]);
     expect(changed.stdout).toMatch(/~ 変更 changed {2}R-07 /);
   });
 
   it('the app itself does not trust the test key', async () => {
-    const r = await runCli(['rules', 'import', join(ROOT, 'test', 'fixtures', 'packs', '2026.12.01.json'), '--data-dir', join(tmp, 'data-fixture')]);
+    const r = await runCli([
+      'rules',
+      'import',
+      join(ROOT, 'test', 'fixtures', 'packs', '2026.12.01.json'),
+      '--data-dir',
+      join(tmp, 'data-fixture'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not a publisher key this app trusts/);
     const k = await runCli(['rules', 'import', v1, '--keys', join(ROOT, 'test', 'fixtures', 'packs', 'keys')]);
@@ -258,14 +328,19 @@ describe('the December 2026 corrections as a signed pack (test/fixtures/packs/20
     for (const b of [pack, 'built-in']) {
       const r = await runCli(['rules', 'diff', oldBuiltIn, b, '--keys', join(fx, 'keys')]);
       expect(r.code).toBe(0);
-      const heads = r.stdout.trim().split('\n').filter((l) => /^[+~-] /.test(l));
+      const heads = r.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => /^[+~-] /.test(l));
       expect(heads.map((l) => l.split(/\s{2,}/)[1])).toEqual(expected.map((e) => e[0]));
       for (const [id, change, period] of expected) {
         const line = heads.find((l) => l.split(/\s{2,}/)[1] === id)!;
         expect(line.startsWith(change === 'added' ? '+ 追加 added' : '~ 変更 changed'), line).toBe(true);
         expect(line.endsWith(`[${period}]`), line).toBe(true);
       }
-      expect(r.stdout).toContain('      appliesTo.insurerTypes: ["kokuho","kyokai","kumiai","kyosai","other"] → ["kokuho"]');
+      expect(r.stdout).toContain(
+        '      appliesTo.insurerTypes: ["kokuho","kyokai","kumiai","kyosai","other"] → ["kokuho"]',
+      );
       expect(r.stdout).toContain('      params.portalFormats: ["screen"] → ["live"]');
       expect(r.stdout).toContain('      params.noticeDays: — → 92');
     }
@@ -277,14 +352,34 @@ describe('the December 2026 corrections as a signed pack (test/fixtures/packs/20
     mkdirSync(join(res, 'rules', 'keys'), { recursive: true });
     const old = readFileSync(oldBuiltIn);
     writeFileSync(join(res, 'rules', 'rulebook.json'), old);
-    writeFileSync(join(res, 'rules', 'manifest.json'), JSON.stringify({ packId: 'jp.uketsuke.national', version: '2026.11.22', published: '2026-11-22', effective: '2026-11-22', files: [{ path: 'rulebook.json', sha256: createHash('sha256').update(old).digest('hex') }] }));
-    cpSync(join(fx, 'keys', 'test-publisher-2026.12.06.pem'), join(res, 'rules', 'keys', 'test-publisher-2026.12.06.pem'));
+    writeFileSync(
+      join(res, 'rules', 'manifest.json'),
+      JSON.stringify({
+        packId: 'jp.uketsuke.national',
+        version: '2026.11.22',
+        published: '2026-11-22',
+        effective: '2026-11-22',
+        files: [{ path: 'rulebook.json', sha256: createHash('sha256').update(old).digest('hex') }],
+      }),
+    );
+    cpSync(
+      join(fx, 'keys', 'test-publisher-2026.12.06.pem'),
+      join(res, 'rules', 'keys', 'test-publisher-2026.12.06.pem'),
+    );
     const data = join(tmp, 'data-old-built-in');
     const r = await runCli(['rules', 'import', pack, '--resources', res, '--data-dir', data]);
-    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('installed jp.uketsuke.national@2026.12.06: in force from 2026-12-06') });
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('installed jp.uketsuke.national@2026.12.06: in force from 2026-12-06'),
+    });
     const rules = new RulesService(loadRuleSet(res, data));
     // 協会けんぽ, turned 70 in November: the old rules ended the お知らせ at 70 (R-15 scoped to every insurer).
-    const turned70 = (date: string) => ({ date, facility: { onlineCheck: 'unavailable', smartphoneReader: false }, patient: { birthDate: '1956-11-15', insurerType: 'kyokai' }, documents: [{ kind: 'mynumber_card' }, { kind: 'qualification_notice', issueDate: '2025-08-01' }] });
+    const turned70 = (date: string) => ({
+      date,
+      facility: { onlineCheck: 'unavailable', smartphoneReader: false },
+      patient: { birthDate: '1956-11-15', insurerType: 'kyokai' },
+      documents: [{ kind: 'mynumber_card' }, { kind: 'qualification_notice', issueDate: '2025-08-01' }],
+    });
     const before = rules.evaluate(turned70('2026-12-05'));
     const after = rules.evaluate(turned70('2026-12-06'));
     expect(before.rulebookVersion).toBe('jp.uketsuke.national@2026.11.22');
@@ -308,7 +403,11 @@ describe('which rules decide', () => {
     expect(o.active.version).toBe('2026.12.10');
     expect(o.upcoming?.version).toBe('2027.01.01');
     expect(o.changes.map((c) => `${c.change} ${c.ruleId}`)).toEqual(['changed R-01']);
-    expect(rules.overview('2026-12-15', { kind: 'qualification_certificate' }).rules.every((r) => r.documentKinds.includes('qualification_certificate'))).toBe(true);
+    expect(
+      rules
+        .overview('2026-12-15', { kind: 'qualification_certificate' })
+        .rules.every((r) => r.documentKinds.includes('qualification_certificate')),
+    ).toBe(true);
     expect(rules.overview('2026-12-15', { text: '12月改定' }).rules.map((r) => r.id)).toEqual(['R-01']);
   });
 
@@ -344,13 +443,22 @@ describe('local practice', () => {
       file,
       local([
         rule('L-kokuho', { insurerTypes: ['kokuho'] }, { collect: ['elderly_recipient_certificate'] }),
-        rule('L-chiyoda', { insurerNumbers: [n] }, { documentKinds: ['qualification_certificate'], step: { ja: '負担割合は資格確認書の印字を使う', en: 'use the ratio printed on the certificate' } }),
+        rule(
+          'L-chiyoda',
+          { insurerNumbers: [n] },
+          {
+            documentKinds: ['qualification_certificate'],
+            step: { ja: '負担割合は資格確認書の印字を使う', en: 'use the ratio printed on the certificate' },
+          },
+        ),
         rule('L-other', { insurerTypes: ['kyokai'] }),
       ]),
     );
     expect((await cli(data, 'local', 'check', file)).stdout).toContain('ok: 3 local rule(s)');
     expect((await cli(data, 'local', 'import', file)).code).toBe(0);
-    const national = new RulesService(loadRuleSet(resources, join(tmp, 'nothing-installed'))).evaluate(situation('2026-11-25', { insurerNumber: n }));
+    const national = new RulesService(loadRuleSet(resources, join(tmp, 'nothing-installed'))).evaluate(
+      situation('2026-11-25', { insurerNumber: n }),
+    );
     const v = new RulesService(loadRuleSet(resources, data)).evaluate(situation('2026-11-25', { insurerNumber: n }));
     expect(v.decision).toBe(national.decision);
     expect(v.reasons.slice(0, national.reasons.length)).toEqual(national.reasons);
@@ -372,8 +480,9 @@ describe('local practice', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/検証番号/);
     writeFileSync(bad, local([rule('R-04', { insurerTypes: ['kokuho'] })]));
-    expect((await cli(join(tmp, 'data-bad-local'), 'local', 'check', bad)).stderr).toMatch(/local rule ids start with "L-"/);
+    expect((await cli(join(tmp, 'data-bad-local'), 'local', 'check', bad)).stderr).toMatch(
+      /local rule ids start with "L-"/,
+    );
     expect(existsSync(join(tmp, 'data-bad-local', 'rules', 'local.json'))).toBe(false);
   });
 });
-

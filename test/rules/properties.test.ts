@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ageBand } from '../../src/shared/domain/age.ts';
 import { addDays, addYears, fromDayNumber, toDayNumber } from '../../src/shared/domain/dates.ts';
-import { SituationSchema, VerdictSchema, type PresentedDocument, type Situation } from '../../src/shared/rules/situation.ts';
+import {
+  SituationSchema,
+  VerdictSchema,
+  type PresentedDocument,
+  type Situation,
+} from '../../src/shared/rules/situation.ts';
 import { FACILITY_MODES, INSURER_TYPES, NO_RULE_ID } from '../../src/shared/rules/vocabulary.ts';
 import { PORTAL_FORMATS } from '../../src/shared/rules/effects.ts';
 import { isInForce } from '../../src/main/rules/compile.ts';
@@ -36,23 +41,75 @@ const optBool = fc.option(fc.boolean(), { nil: undefined });
 const optRatio = fc.option(fc.constantFrom(0.1 as const, 0.2 as const, 0.3 as const), { nil: undefined });
 const optIssue = fc.option(fc.integer({ min: -2000, max: 30 }), { nil: undefined });
 
-const cardArb: fc.Arbitrary<DocAt> = fc.record({ reg: optBool, cert: optOff, exp: optOff }).map(({ reg, cert, exp }) => (d) =>
-  clean({ kind: 'mynumber_card' as const, insuranceRegistered: reg, certificateExpiry: at(d, cert), cardExpiry: at(d, exp) }));
+const cardArb: fc.Arbitrary<DocAt> = fc.record({ reg: optBool, cert: optOff, exp: optOff }).map(
+  ({ reg, cert, exp }) =>
+    (d) =>
+      clean({
+        kind: 'mynumber_card' as const,
+        insuranceRegistered: reg,
+        certificateExpiry: at(d, cert),
+        cardExpiry: at(d, exp),
+      }),
+);
 const phoneArb: fc.Arbitrary<DocAt> = fc.constant(() => ({ kind: 'smartphone_mynumber' as const }));
-const qcArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, iss: optIssue, ratio: optRatio, sme: optBool, sdn: optBool }).map(({ exp, iss, ratio, sme, sdn }) => (d) =>
-  clean({ kind: 'qualification_certificate' as const, expiry: at(d, exp), issueDate: at(d, iss), burdenRatio: ratio, specialMedicalExpense: sme, specificDiseaseNoted: sdn }));
-const noticeArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, iss: optIssue, ratio: optRatio, sme: fc.option(fc.boolean(), { freq: 6, nil: undefined }) }).map(({ exp, iss, ratio, sme }) => (d) =>
-  clean({ kind: 'qualification_notice' as const, expiry: at(d, exp), issueDate: at(d, iss), burdenRatio: ratio, specialMedicalExpense: sme }));
-const portalArb: fc.Arbitrary<DocAt> = fc.record({ format: fc.constantFrom(...PORTAL_FORMATS), ratio: optRatio }).map(({ format, ratio }) => () => clean({ kind: 'portal_screen' as const, format, burdenRatio: ratio }));
-const legacyArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, changed: optBool }).map(({ exp, changed }) => (d) =>
-  clean({ kind: 'legacy_insurance_card' as const, expiry: at(d, exp), detailsChanged: changed }));
-const elderlyArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, ratio: optRatio }).map(({ exp, ratio }) => (d) =>
-  clean({ kind: 'elderly_recipient_certificate' as const, expiry: at(d, exp), burdenRatio: ratio }));
-const plainArb = (kind: 'limit_certificate' | 'specific_disease_certificate' | 'public_subsidy_certificate'): fc.Arbitrary<DocAt> =>
-  optOff.map((exp) => (d) => clean({ kind, expiry: at(d, exp) }));
+const qcArb: fc.Arbitrary<DocAt> = fc
+  .record({ exp: optOff, iss: optIssue, ratio: optRatio, sme: optBool, sdn: optBool })
+  .map(
+    ({ exp, iss, ratio, sme, sdn }) =>
+      (d) =>
+        clean({
+          kind: 'qualification_certificate' as const,
+          expiry: at(d, exp),
+          issueDate: at(d, iss),
+          burdenRatio: ratio,
+          specialMedicalExpense: sme,
+          specificDiseaseNoted: sdn,
+        }),
+  );
+const noticeArb: fc.Arbitrary<DocAt> = fc
+  .record({ exp: optOff, iss: optIssue, ratio: optRatio, sme: fc.option(fc.boolean(), { freq: 6, nil: undefined }) })
+  .map(
+    ({ exp, iss, ratio, sme }) =>
+      (d) =>
+        clean({
+          kind: 'qualification_notice' as const,
+          expiry: at(d, exp),
+          issueDate: at(d, iss),
+          burdenRatio: ratio,
+          specialMedicalExpense: sme,
+        }),
+  );
+const portalArb: fc.Arbitrary<DocAt> = fc.record({ format: fc.constantFrom(...PORTAL_FORMATS), ratio: optRatio }).map(
+  ({ format, ratio }) =>
+    () =>
+      clean({ kind: 'portal_screen' as const, format, burdenRatio: ratio }),
+);
+const legacyArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, changed: optBool }).map(
+  ({ exp, changed }) =>
+    (d) =>
+      clean({ kind: 'legacy_insurance_card' as const, expiry: at(d, exp), detailsChanged: changed }),
+);
+const elderlyArb: fc.Arbitrary<DocAt> = fc.record({ exp: optOff, ratio: optRatio }).map(
+  ({ exp, ratio }) =>
+    (d) =>
+      clean({ kind: 'elderly_recipient_certificate' as const, expiry: at(d, exp), burdenRatio: ratio }),
+);
+const plainArb = (
+  kind: 'limit_certificate' | 'specific_disease_certificate' | 'public_subsidy_certificate',
+): fc.Arbitrary<DocAt> => optOff.map((exp) => (d) => clean({ kind, expiry: at(d, exp) }));
 
-const anyDocArb = fc.oneof(cardArb, phoneArb, qcArb, noticeArb, portalArb, legacyArb, elderlyArb,
-  plainArb('limit_certificate'), plainArb('specific_disease_certificate'), plainArb('public_subsidy_certificate'));
+const anyDocArb = fc.oneof(
+  cardArb,
+  phoneArb,
+  qcArb,
+  noticeArb,
+  portalArb,
+  legacyArb,
+  elderlyArb,
+  plainArb('limit_certificate'),
+  plainArb('specific_disease_certificate'),
+  plainArb('public_subsidy_certificate'),
+);
 
 /** Birth: uniform over 1930..date, or within ±70 days of the 6th/70th/75th birthday. */
 const birthSpecArb = fc.oneof(
@@ -90,7 +147,16 @@ const baseArb: fc.Arbitrary<Base> = fc
     return {
       date,
       facility: { onlineCheck: online, smartphoneReader: reader },
-      patient: clean({ birthDate: birthFor(date, birth), insurerType: insurer, dvSupport: dv, residenceExpiry: at(date, residence), publicSubsidy: subsidy, specificDisease: disease, medicalAssistance: assistance, highCostLimit: limit }),
+      patient: clean({
+        birthDate: birthFor(date, birth),
+        insurerType: insurer,
+        dvSupport: dv,
+        residenceExpiry: at(date, residence),
+        publicSubsidy: subsidy,
+        specificDisease: disease,
+        medicalAssistance: assistance,
+        highCostLimit: limit,
+      }),
     };
   });
 
@@ -106,7 +172,12 @@ const opts = { numRuns: NUM_RUNS };
 
 describe('evaluate — properties', () => {
   it('generates only situations that SituationSchema accepts', () => {
-    fc.assert(fc.property(situationArb, (s) => { expect(SituationSchema.parse(s)).toEqual(s); }), { numRuns: 200 });
+    fc.assert(
+      fc.property(situationArb, (s) => {
+        expect(SituationSchema.parse(s)).toEqual(s);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('adding any document never turns accept into need_more', () => {
@@ -121,7 +192,12 @@ describe('evaluate — properties', () => {
         // Disputed (engine): a second マイナポータル document can hide the first — see the skipped block.
         // Disputed (engine): a second マイナポータル document or a second card can hide the first,
         // because the engine keeps the first of a kind without judging it — see the skipped block.
-        fc.pre(!((added.kind === 'portal_screen' || added.kind === 'mynumber_card') && s.documents.some((d) => d.kind === added.kind)));
+        fc.pre(
+          !(
+            (added.kind === 'portal_screen' || added.kind === 'mynumber_card') &&
+            s.documents.some((d) => d.kind === added.kind)
+          ),
+        );
         const more = [...s.documents];
         more.splice(pos % (more.length + 1), 0, added);
         const after = { ...s, documents: more };
@@ -135,19 +211,35 @@ describe('evaluate — properties', () => {
     // Companions that prove nothing on their own: elderly / 公費 / 限度額 / 特定疾病 certificates,
     // a portal screen or PDF without the card or phone, and an old 保険証 known to be invalid.
     const lapsedLegacyArb: fc.Arbitrary<DocAt> = fc.oneof(
-      fc.integer({ min: 1, max: 800 }).map((o) => (d: string) => ({ kind: 'legacy_insurance_card' as const, expiry: addDays(d, -o) })),
-      optOff.map((o) => (d: string) => clean({ kind: 'legacy_insurance_card' as const, expiry: at(d, o), detailsChanged: true })),
+      fc
+        .integer({ min: 1, max: 800 })
+        .map((o) => (d: string) => ({ kind: 'legacy_insurance_card' as const, expiry: addDays(d, -o) })),
+      optOff.map(
+        (o) => (d: string) => clean({ kind: 'legacy_insurance_card' as const, expiry: at(d, o), detailsChanged: true }),
+      ),
     );
-    const companion = fc.oneof(elderlyArb, portalArb, lapsedLegacyArb, plainArb('limit_certificate'), plainArb('specific_disease_certificate'), plainArb('public_subsidy_certificate'));
+    const companion = fc.oneof(
+      elderlyArb,
+      portalArb,
+      lapsedLegacyArb,
+      plainArb('limit_certificate'),
+      plainArb('specific_disease_certificate'),
+      plainArb('public_subsidy_certificate'),
+    );
     fc.assert(
-      fc.property(baseArb, fc.array(noticeArb, { minLength: 1, maxLength: 2 }), fc.array(companion, { maxLength: 4 }), (b, notices, others) => {
-        const s = build(b, [...notices, ...others]);
-        // 医療扶助: a 医療券 decides without insurance documents (R-22-iryofujo).
-        fc.pre(valid(s) && !s.patient.medicalAssistance);
-        const v = run(s);
-        expect(v.decision).not.toBe('accept');
-        if (s.date > TRANSITIONAL_END) expect(v.decision).not.toBe('check_online');
-      }),
+      fc.property(
+        baseArb,
+        fc.array(noticeArb, { minLength: 1, maxLength: 2 }),
+        fc.array(companion, { maxLength: 4 }),
+        (b, notices, others) => {
+          const s = build(b, [...notices, ...others]);
+          // 医療扶助: a 医療券 decides without insurance documents (R-22-iryofujo).
+          fc.pre(valid(s) && !s.patient.medicalAssistance);
+          const v = run(s);
+          expect(v.decision).not.toBe('accept');
+          if (s.date > TRANSITIONAL_END) expect(v.decision).not.toBe('check_online');
+        },
+      ),
       opts,
     );
   });
@@ -206,7 +298,13 @@ describe('evaluate — properties', () => {
         if (v.decision === 'check_online') expect(s.facility.onlineCheck).toBe('available');
         // self_pay (as a decision) only comes from a 資格確認書 or お知らせ marked 特別療養, never for a child.
         if (v.decision === 'self_pay') {
-          expect(s.documents.some((d) => (d.kind === 'qualification_certificate' || d.kind === 'qualification_notice') && d.specialMedicalExpense === true)).toBe(true);
+          expect(
+            s.documents.some(
+              (d) =>
+                (d.kind === 'qualification_certificate' || d.kind === 'qualification_notice') &&
+                d.specialMedicalExpense === true,
+            ),
+          ).toBe(true);
           expect(v.staffChecks).toBeUndefined();
         }
         // The 申立書 needs a マイナ保険証 card, no DV block, and an オン資 facility (available or down).
@@ -232,7 +330,8 @@ describe('evaluate — properties', () => {
         if (band === 'preschool' && s.patient.insurerType !== 'kouki') expect(v.burdenRatio).toBe(0.2);
         if (band === 'general' && s.patient.insurerType !== 'kouki') expect(v.burdenRatio).toBe(0.3);
         // 後期 has no 高齢受給者証 (R-17): its documents print the share.
-        if (band === 'elderly' && s.patient.insurerType !== 'kouki') expect(v.collect).toContain('elderly_recipient_certificate');
+        if (band === 'elderly' && s.patient.insurerType !== 'kouki')
+          expect(v.collect).toContain('elderly_recipient_certificate');
       }),
       opts,
     );
@@ -240,9 +339,13 @@ describe('evaluate — properties', () => {
 });
 
 describe('traceability — properties', () => {
-  const scopeOf = (s: Situation) => ({ date: s.date, insurerType: s.patient.insurerType, band: ageBand(s.patient.birthDate, s.date) });
+  const scopeOf = (s: Situation) => ({
+    date: s.date,
+    insurerType: s.patient.insurerType,
+    band: ageBand(s.patient.birthDate, s.date),
+  });
 
-  it('every verdict\'s first reason is a rule in force on the check\'s date, for this patient', () => {
+  it("every verdict's first reason is a rule in force on the check's date, for this patient", () => {
     fc.assert(
       fc.property(situationArb, (s) => {
         const v = run(s);
@@ -251,7 +354,8 @@ describe('traceability — properties', () => {
         expect(first, v.reasons[0]!.ruleId).toBeDefined();
         expect(isInForce(first!, scopeOf(s)), `${first!.id} on ${s.date}`).toBe(true);
         // Every reason names all the sources of its rule.
-        for (const r of v.reasons) expect(r.sources).toEqual(book.rules.find((x) => x.id === r.ruleId)!.sources.map((x) => x.url));
+        for (const r of v.reasons)
+          expect(r.sources).toEqual(book.rules.find((x) => x.id === r.ruleId)!.sources.map((x) => x.url));
       }),
       opts,
     );
@@ -259,10 +363,17 @@ describe('traceability — properties', () => {
 
   it('before any rule is in force, the verdict says that no rule covers the situation (医療扶助 from 2024-03-01 aside)', () => {
     const earlyArb = fc
-      .tuple(baseArb, fc.integer({ min: toDayNumber('2023-01-01'), max: FIRST - 1 }), fc.array(anyDocArb, { maxLength: 5 }))
+      .tuple(
+        baseArb,
+        fc.integer({ min: toDayNumber('2023-01-01'), max: FIRST - 1 }),
+        fc.array(anyDocArb, { maxLength: 5 }),
+      )
       .map(([b, day, docs]) => {
         const date = fromDayNumber(day);
-        const patient = { ...b.patient, birthDate: b.patient.birthDate > date ? addYears(date, -40) : b.patient.birthDate };
+        const patient = {
+          ...b.patient,
+          birthDate: b.patient.birthDate > date ? addYears(date, -40) : b.patient.birthDate,
+        };
         return build({ ...b, date, patient }, docs);
       })
       .filter(valid);
@@ -301,7 +412,12 @@ describe('traceability — properties', () => {
         const fallbackAt = ids.findIndex((id) => id === 'R-13' || id === 'R-12');
         // Whatever was wrong with a document shown is said before the fallback.
         const explaining = ids.findIndex((id) => ['R-08', 'R-03', 'R-04', 'R-21', 'R-10', 'R-16'].includes(id));
-        if (explaining >= 0 && fallbackAt >= 0 && book.rules.find((r) => r.id === ids[explaining])!.effective.until === null) expect(explaining).toBeLessThan(fallbackAt);
+        if (
+          explaining >= 0 &&
+          fallbackAt >= 0 &&
+          book.rules.find((r) => r.id === ids[explaining])!.effective.until === null
+        )
+          expect(explaining).toBeLessThan(fallbackAt);
       }),
       opts,
     );
@@ -311,14 +427,20 @@ describe('traceability — properties', () => {
 describe('monotonicity with repeated kinds', () => {
   it('adding a second portal document or card never turns accept into need_more', () => {
     fc.assert(
-      fc.property(baseArb, fc.array(anyDocArb, { maxLength: 5 }), fc.oneof(portalArb, cardArb), fc.nat(), (b, docs, extra, pos) => {
-        const s = build(b, docs);
-        fc.pre(valid(s) && run(s).decision === 'accept');
-        const added = extra(b.date);
-        const more = [...s.documents];
-        more.splice(pos % (more.length + 1), 0, added);
-        expect(run({ ...s, documents: more }).decision).not.toBe('need_more');
-      }),
+      fc.property(
+        baseArb,
+        fc.array(anyDocArb, { maxLength: 5 }),
+        fc.oneof(portalArb, cardArb),
+        fc.nat(),
+        (b, docs, extra, pos) => {
+          const s = build(b, docs);
+          fc.pre(valid(s) && run(s).decision === 'accept');
+          const added = extra(b.date);
+          const more = [...s.documents];
+          more.splice(pos % (more.length + 1), 0, added);
+          expect(run({ ...s, documents: more }).decision).not.toBe('need_more');
+        },
+      ),
       opts,
     );
   });

@@ -31,7 +31,8 @@ describe('the shipped rulebook', () => {
   it('encodes every desk-decision rule of the domain reference', () => {
     const refs = new Set(book.rules.map((r) => r.ref));
     // R-23…R-26 are privacy and card-reading constraints of the app, not desk decisions; R-24 (枝番) has no decision.
-    for (let i = 1; i <= 22; i++) expect(refs, `R-${String(i).padStart(2, '0')}`).toContain(`R-${String(i).padStart(2, '0')}`);
+    for (let i = 1; i <= 22; i++)
+      expect(refs, `R-${String(i).padStart(2, '0')}`).toContain(`R-${String(i).padStart(2, '0')}`);
   });
 
   it('gives every effect the engine knows at least one rule', () => {
@@ -57,26 +58,38 @@ describe('rulebook validation', () => {
   };
 
   it('refuses a rule without a source', () => {
-    const bad = mutate((b) => { b.rules[0]!['sources'] = []; });
+    const bad = mutate((b) => {
+      b.rules[0]!['sources'] = [];
+    });
     expect(() => parseRulebook(bad, 'x.json')).toThrow(RulebookError);
   });
 
   it('refuses a rule without an effective period', () => {
-    const bad = mutate((b) => { delete b.rules[3]!['effective']; });
+    const bad = mutate((b) => {
+      delete b.rules[3]!['effective'];
+    });
     expect(() => parseRulebook(bad, 'x.json')).toThrow(/effective/);
   });
 
   it('refuses params that do not fit the effect, and missing messages', () => {
-    const badParams = mutate((b) => { (b.rules.find((r) => r['id'] === 'R-07')!['params'] as Record<string, unknown>)['graceMonths'] = 'three'; });
+    const badParams = mutate((b) => {
+      (b.rules.find((r) => r['id'] === 'R-07')!['params'] as Record<string, unknown>)['graceMonths'] = 'three';
+    });
     expect(() => parseRulebook(badParams, 'x.json')).toThrow(/graceMonths/);
-    const badMsg = mutate((b) => { delete (b.rules.find((r) => r['id'] === 'R-04')!['messages'] as Record<string, unknown>)['expired']; });
+    const badMsg = mutate((b) => {
+      delete (b.rules.find((r) => r['id'] === 'R-04')!['messages'] as Record<string, unknown>)['expired'];
+    });
     expect(() => parseRulebook(badMsg, 'x.json')).toThrow(/expired/);
   });
 
   it('refuses until-before-from, duplicate ids and invalid JSON with one line', () => {
-    const inverted = mutate((b) => { b.rules[0]!['effective'] = { from: '2026-01-01', until: '2025-01-01' }; });
+    const inverted = mutate((b) => {
+      b.rules[0]!['effective'] = { from: '2026-01-01', until: '2025-01-01' };
+    });
     expect(() => parseRulebook(inverted, 'x.json')).toThrow(/before/);
-    const dup = mutate((b) => { b.rules[1]!['id'] = b.rules[0]!['id']; });
+    const dup = mutate((b) => {
+      b.rules[1]!['id'] = b.rules[0]!['id'];
+    });
     expect(() => parseRulebook(dup, 'x.json')).toThrow(/duplicate/);
     expect(() => parseRulebook('{', 'x.json')).toThrow(/not valid JSON/);
   });
@@ -90,10 +103,13 @@ describe('rulebook validation', () => {
     };
     expect(evaluate(situation, compileRulebook(book)).decision).toBe('need_more');
     // A further extension of the 暫定的な取扱い would be a one-line data edit.
-    const extended = parseRulebook(mutate((b) => {
-      const r = b.rules.find((x) => x['id'] === 'R-06-kokuho')!;
-      r['effective'] = { from: '2025-08-01', until: '2027-03-31' };
-    }), 'x.json');
+    const extended = parseRulebook(
+      mutate((b) => {
+        const r = b.rules.find((x) => x['id'] === 'R-06-kokuho')!;
+        r['effective'] = { from: '2025-08-01', until: '2027-03-31' };
+      }),
+      'x.json',
+    );
     const verdict = evaluate(situation, compileRulebook(extended));
     expect(verdict.decision).toBe('check_online');
     expect(verdict.reasons[0]?.ruleId).toBe('R-06-kokuho');
@@ -108,27 +124,50 @@ describe('traceability (December 2026)', () => {
   };
   const byId = (b: { rules: Record<string, unknown>[] }, id: string) => b.rules.find((r) => r['id'] === id)!;
   const sit = (date: string, documents: unknown[] = [], patient: Record<string, unknown> = {}) =>
-    SituationSchema.parse({ date, facility: { onlineCheck: 'unavailable', smartphoneReader: false }, patient: { birthDate: '1980-05-01', insurerType: 'kyokai', ...patient }, documents });
+    SituationSchema.parse({
+      date,
+      facility: { onlineCheck: 'unavailable', smartphoneReader: false },
+      patient: { birthDate: '1980-05-01', insurerType: 'kyokai', ...patient },
+      documents,
+    });
 
   it('refuses a rule whose own end-date param disagrees with effective.until', () => {
-    const moved = mutate((b) => { (byId(b, 'R-05')['params'] as Record<string, unknown>)['latestExpiry'] = '2026-03-31'; });
-    expect(() => parseRulebook(moved, 'x.json')).toThrow(/latestExpiry \(2026-03-31\) and effective.until \(2025-12-01\) disagree/);
-    const open = mutate((b) => { (byId(b, 'R-05')['effective'] as Record<string, unknown>)['until'] = null; });
+    const moved = mutate((b) => {
+      (byId(b, 'R-05')['params'] as Record<string, unknown>)['latestExpiry'] = '2026-03-31';
+    });
+    expect(() => parseRulebook(moved, 'x.json')).toThrow(
+      /latestExpiry \(2026-03-31\) and effective.until \(2025-12-01\) disagree/,
+    );
+    const open = mutate((b) => {
+      (byId(b, 'R-05')['effective'] as Record<string, unknown>)['until'] = null;
+    });
     expect(() => parseRulebook(open, 'x.json')).toThrow(/disagree/);
   });
 
   it('keeps when a derived expiry bound is said ahead as data (noticeDays), not in the engine', () => {
     // Turns 75 on 2026-11-23: the 国保 資格確認書 without printed expiry ends 2026-11-22.
-    const s = sit('2026-11-22', [{ kind: 'qualification_certificate', burdenRatio: 0.2, issueDate: '2025-08-01' }], { birthDate: '1951-11-23', insurerType: 'kokuho' });
+    const s = sit('2026-11-22', [{ kind: 'qualification_certificate', burdenRatio: 0.2, issueDate: '2025-08-01' }], {
+      birthDate: '1951-11-23',
+      insurerType: 'kokuho',
+    });
     const s2 = { ...s, date: '2026-10-01' };
     expect(evaluate(s2, compileRulebook(book)).reasons.map((r) => r.ruleId)).toContain('R-15-turning75');
-    const silent = parseRulebook(mutate((b) => { (byId(b, 'R-15-turning75')['params'] as Record<string, unknown>)['noticeDays'] = 10; }), 'x.json');
+    const silent = parseRulebook(
+      mutate((b) => {
+        (byId(b, 'R-15-turning75')['params'] as Record<string, unknown>)['noticeDays'] = 10;
+      }),
+      'x.json',
+    );
     expect(evaluate(s2, compileRulebook(silent)).reasons.map((r) => r.ruleId)).not.toContain('R-15-turning75');
-    for (const id of ['R-15-turning70', 'R-15-turning75', 'R-15-residence']) expect(book.rules.find((r) => r.id === id)!.params['noticeDays']).toBe(92);
+    for (const id of ['R-15-turning70', 'R-15-turning75', 'R-15-residence'])
+      expect(book.rules.find((r) => r.id === id)!.params['noticeDays']).toBe(92);
   });
 
   it('every reason cites every source of its rule', () => {
-    const v = evaluate(sit('2026-11-22', [{ kind: 'mynumber_card' }, { kind: 'qualification_notice' }]), compileRulebook(book));
+    const v = evaluate(
+      sit('2026-11-22', [{ kind: 'mynumber_card' }, { kind: 'qualification_notice' }]),
+      compileRulebook(book),
+    );
     for (const r of v.reasons) {
       const rule = book.rules.find((x) => x.id === r.ruleId)!;
       expect(r.sources).toEqual(rule.sources.map((x) => x.url));
@@ -146,19 +185,43 @@ describe('traceability (December 2026)', () => {
   it('says explicitly when no rule in force covers a situation: before 2024-12-02, or a rulebook without a fallback', () => {
     const compiled = compileRulebook(book);
     const early = evaluate(sit('2024-11-30', [{ kind: 'qualification_certificate' }]), compiled);
-    expect(early).toMatchObject({ decision: 'need_more', missing: [], uncovered: true, reasons: [{ ruleId: NO_RULE_ID }] });
+    expect(early).toMatchObject({
+      decision: 'need_more',
+      missing: [],
+      uncovered: true,
+      reasons: [{ ruleId: NO_RULE_ID }],
+    });
     expect(early.fallback).toBeUndefined();
     // Nothing shown at a facility without online checks: only R-13 decides; without it nothing does.
-    const noFallback = compileRulebook(parseRulebook(mutate((b) => { b.rules = b.rules.filter((r) => r['effect'] !== 'self_pay_fallback'); }), 'x.json'));
+    const noFallback = compileRulebook(
+      parseRulebook(
+        mutate((b) => {
+          b.rules = b.rules.filter((r) => r['effect'] !== 'self_pay_fallback');
+        }),
+        'x.json',
+      ),
+    );
     expect(evaluate(sit('2026-11-22'), noFallback).uncovered).toBe(true);
     expect(evaluate(sit('2026-11-22'), compiled).uncovered).toBeUndefined();
     // A 資格確認書 without R-04 in force proves nothing: no accept without a rule.
-    const noQc = compileRulebook(parseRulebook(mutate((b) => { b.rules = b.rules.filter((r) => r['effect'] !== 'qualification_certificate' && r['effect'] !== 'self_pay_fallback'); }), 'x.json'));
+    const noQc = compileRulebook(
+      parseRulebook(
+        mutate((b) => {
+          b.rules = b.rules.filter(
+            (r) => r['effect'] !== 'qualification_certificate' && r['effect'] !== 'self_pay_fallback',
+          );
+        }),
+        'x.json',
+      ),
+    );
     expect(evaluate(sit('2026-11-22', [{ kind: 'qualification_certificate' }]), noQc).uncovered).toBe(true);
   });
 
   it('every rule added or changed since the 2026.11.22 rulebook cites its sources; an added one says how sure it is', () => {
-    const old = parseRulebook(readFileSync(new URL('../fixtures/packs/built-in-2026.11.22.rulebook.json', import.meta.url), 'utf8'), 'old.json');
+    const old = parseRulebook(
+      readFileSync(new URL('../fixtures/packs/built-in-2026.11.22.rulebook.json', import.meta.url), 'utf8'),
+      'old.json',
+    );
     const before = new Map(old.rules.map((r) => [r.id, JSON.stringify(r)]));
     const touched = book.rules.filter((r) => before.get(r.id) !== JSON.stringify(r));
     expect(touched.length).toBeGreaterThanOrEqual(15);
@@ -172,7 +235,10 @@ describe('traceability (December 2026)', () => {
   it('still reads the rulebooks made before December 2026 (old packs stay valid)', () => {
     const old = readFileSync(new URL('../fixtures/packs/built-in-2026.11.22.rulebook.json', import.meta.url), 'utf8');
     const oldBook = compileRulebook(parseRulebook(old, 'old.json'));
-    const v = evaluate(sit('2026-11-22', [{ kind: 'smartphone_mynumber' }, { kind: 'portal_screen', format: 'screen' }]), oldBook);
+    const v = evaluate(
+      sit('2026-11-22', [{ kind: 'smartphone_mynumber' }, { kind: 'portal_screen', format: 'screen' }]),
+      oldBook,
+    );
     expect(v.decision).toBe('accept');
   });
 });

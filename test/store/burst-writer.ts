@@ -14,7 +14,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function print(line: string): void {
   const buf = Buffer.from(line);
-  for (let off = 0; off < buf.length; ) {
+  for (let off = 0; off < buf.length;) {
     try {
       off += writeSync(1, buf, off);
     } catch (e) {

@@ -11,7 +11,12 @@ describe('check log', () => {
     const c = check({ note: '保険証の写真なし' });
     const { id } = s.recordCheck(c);
     const [entry] = s.searchChecks({});
-    expect(CheckEntrySchema.parse(entry)).toEqual({ ...c, id, staffName: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(CheckEntrySchema.parse(entry)).toEqual({
+      ...c,
+      id,
+      staffName: null,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(s.verify()).toMatchObject({ ok: true, entries: 1 });
     s.close();
   });
@@ -22,7 +27,10 @@ describe('check log', () => {
     s.recordCheck(check());
     const carriers: NewCheck[] = [
       check({ note: '個人番号 1234 5678 9012 を確認' }),
-      { ...check(), documents: [{ kind: 'mynumber_card', source: 'card', fields: { personalNumber: '123456789012' } }] },
+      {
+        ...check(),
+        documents: [{ kind: 'mynumber_card', source: 'card', fields: { personalNumber: '123456789012' } }],
+      },
       check({ name: '１２３４５６７８９０１２' }),
     ];
     for (const c of carriers) {
@@ -41,7 +49,9 @@ describe('check log', () => {
 
   it('refuses a check that is not one (validated again in the store, whatever the caller did)', () => {
     const s = fixture().open();
-    expect(errorOf(() => s.recordCheck({ ...check(), verdict: { decision: 'maybe' } } as unknown as NewCheck)).code).toBe('invalid');
+    expect(
+      errorOf(() => s.recordCheck({ ...check(), verdict: { decision: 'maybe' } } as unknown as NewCheck)).code,
+    ).toBe('invalid');
     expect(errorOf(() => s.recordCheck({ ...check(), pin: '1234' } as unknown as NewCheck)).message).toMatch(/pin/i);
     expect(s.searchChecks({})).toEqual([]);
     s.close();
@@ -93,7 +103,9 @@ describe('check log', () => {
     expect(s.verify()).toMatchObject({ ok: true });
     s.close();
     const db = rawDb(f.file, keyOf(f.keyFile));
-    db.prepare('UPDATE images SET png = ? WHERE entry_id = ? AND id = (SELECT max(id) FROM images WHERE entry_id = ?)').run(PNG, two.id, two.id);
+    db.prepare(
+      'UPDATE images SET png = ? WHERE entry_id = ? AND id = (SELECT max(id) FROM images WHERE entry_id = ?)',
+    ).run(PNG, two.id, two.id);
     db.close();
     const again = f.open();
     expect(again.verify()).toMatchObject({ ok: false, entryId: two.id });

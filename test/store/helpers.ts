@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { type Db, openEncrypted } from '../../src/main/store/database.ts';
-import { keyFileIn, keyFileProvider, openStore, type OpenStoreOptions, StoreError, storeFileIn, type StoreService } from '../../src/main/store/store-service.ts';
+import {
+  keyFileIn,
+  keyFileProvider,
+  openStore,
+  type OpenStoreOptions,
+  StoreError,
+  storeFileIn,
+  type StoreService,
+} from '../../src/main/store/store-service.ts';
 
 export { check, type CheckOpts, PNG } from './sample.ts';
 
@@ -46,7 +54,13 @@ export function fixture(): Fixture {
   const clock = new Clock();
   const file = storeFileIn(dir);
   const keyFile = keyFileIn(dir);
-  return { dir, file, keyFile, clock, open: (extra = {}) => openStore({ file, key: keyFileProvider(keyFile), now: clock.now, ...extra }) };
+  return {
+    dir,
+    file,
+    keyFile,
+    clock,
+    open: (extra = {}) => openStore({ file, key: keyFileProvider(keyFile), now: clock.now, ...extra }),
+  };
 }
 
 export const randomKey = (): Buffer => randomBytes(32);

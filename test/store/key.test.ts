@@ -16,7 +16,8 @@ function fakeSafeStorage(user = 'alice', available = true): SafeStorageLike & { 
       return Buffer.concat([tag, Buffer.from(s).map((b) => b ^ 0x5a)]);
     },
     decryptString(b) {
-      if (!b.subarray(0, tag.length).equals(tag)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!b.subarray(0, tag.length).equals(tag))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(b.subarray(tag.length).map((x) => x ^ 0x5a)).toString();
     },
   };
@@ -84,10 +85,16 @@ describe('safeStorage key', () => {
 
   it('says so when the keyring is not available or belongs to someone else', () => {
     const path = join(tempDir(), 'checks.key.sealed');
-    expect(() => safeStorageKeyProvider(fakeSafeStorage('alice', false), path).load({ create: true })).toThrow(/keyring is not available/);
+    expect(() => safeStorageKeyProvider(fakeSafeStorage('alice', false), path).load({ create: true })).toThrow(
+      /keyring is not available/,
+    );
     safeStorageKeyProvider(fakeSafeStorage('alice'), path).load({ create: true });
-    expect(() => safeStorageKeyProvider(fakeSafeStorage('mallory'), path).load({ create: false })).toThrow(/cannot unlock/);
-    expect(codeOf(() => safeStorageKeyProvider(fakeSafeStorage('alice', false), path).load({ create: false }))).toBe('wrong_key');
+    expect(() => safeStorageKeyProvider(fakeSafeStorage('mallory'), path).load({ create: false })).toThrow(
+      /cannot unlock/,
+    );
+    expect(codeOf(() => safeStorageKeyProvider(fakeSafeStorage('alice', false), path).load({ create: false }))).toBe(
+      'wrong_key',
+    );
   });
 
   it('opens the same store across restarts', () => {

@@ -30,7 +30,11 @@ describe('kill -9 during a burst of writes', () => {
     expect(reported.filter((id) => !present.has(id))).toEqual([]);
     // At most the one check in flight when the signal came may be there unreported.
     expect(present.size - reported.length).toBeLessThanOrEqual(1);
-    expect(s.verify()).toEqual({ ok: true, entries: present.size, head: expect.objectContaining({ id: Math.max(...present) }) });
+    expect(s.verify()).toEqual({
+      ok: true,
+      entries: present.size,
+      head: expect.objectContaining({ id: Math.max(...present) }),
+    });
     // And the log carries on.
     s.recordCheck((await import('./sample.ts')).check());
     expect(s.verify()).toMatchObject({ ok: true, entries: present.size + 1 });

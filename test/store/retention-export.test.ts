@@ -3,14 +3,17 @@ import { csvCell, MASK, toCsv } from '../../src/main/store/export-csv.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/store/records.ts';
 import { auditEvents, check, errorOf, fixture, keyOf, PNG, rawDb } from './helpers.ts';
 
-
 /** Rows of a CSV without quoted newlines (true of this log's cells). */
 const parseCsv = (csv: string): string[][] =>
   csv
     .replace(/^\uFEFF/, '')
     .trimEnd()
     .split('\r\n')
-    .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, 18));
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
+        .map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'))
+        .slice(0, 18),
+    );
 
 describe('retention', () => {
   it('erases checks older than the retention period, keeps the chain valid and records the purge', () => {
@@ -33,7 +36,9 @@ describe('retention', () => {
       { event: 'retention_purge', before: '2023-11-23', checks: 1, images: 0, by: null },
     ]);
     const db = rawDb(f.file, keyOf(f.keyFile));
-    const erased = db.prepare('SELECT id, payload, day, birth_date, name_key, staff_id, erased_by FROM entries WHERE id IN (?, ?)').all(old, edge);
+    const erased = db
+      .prepare('SELECT id, payload, day, birth_date, name_key, staff_id, erased_by FROM entries WHERE id IN (?, ?)')
+      .all(old, edge);
     db.close();
     expect(erased).toEqual([
       { id: old, payload: null, day: null, birth_date: null, name_key: null, staff_id: null, erased_by: 4 },
@@ -56,7 +61,10 @@ describe('retention', () => {
     const f = fixture();
     const s = f.open();
     s.saveSettings({ ...DEFAULT_SETTINGS, keepImagesDays: 30 }, null);
-    const theirs = [s.recordCheck(check({ name: '山田 太郎' }), PNG).id, s.recordCheck(check({ name: '山田　太郎', at: '2026-11-23T09:00:00+09:00' })).id];
+    const theirs = [
+      s.recordCheck(check({ name: '山田 太郎' }), PNG).id,
+      s.recordCheck(check({ name: '山田　太郎', at: '2026-11-23T09:00:00+09:00' })).id,
+    ];
     const sameNameOtherBirth = s.recordCheck(check({ name: '山田 太郎', birthDate: '1999-09-09' })).id;
     const admin = s.addStaff({ name: '院長', role: 'admin', pin: '9876' }, null);
     const clerk = s.addStaff({ name: '受付A', role: 'staff', pin: '1234' }, admin);
@@ -70,7 +78,12 @@ describe('retention', () => {
     expect(s.verify()).toMatchObject({ ok: true });
     s.close();
     const deletion = auditEvents(f.file, f.keyFile).find((e) => e.event === 'patient_deleted');
-    expect(deletion).toEqual({ event: 'patient_deleted', entries: theirs, images: 1, by: { id: admin.id, name: '院長', role: 'admin' } });
+    expect(deletion).toEqual({
+      event: 'patient_deleted',
+      entries: theirs,
+      images: 1,
+      by: { id: admin.id, name: '院長', role: 'admin' },
+    });
     expect(JSON.stringify(deletion)).not.toMatch(/山田|1981/);
   });
 });
@@ -82,7 +95,11 @@ describe('CSV export', () => {
     s.recordCheck(check({ at: '2026-11-21T09:00:00+09:00' }));
     const id = s.recordCheck(check({ name: '佐藤, "花子"' })).id;
     const csv = s.exportCsv({ date: '2026-11-22' });
-    expect(csv.startsWith('\uFEFF番号,日時,確認日,担当,オンライン資格確認,氏名,生年月日,保険の種類,提示書類,書類の項目,判定,書類を出せないとき,負担割合,')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFF番号,日時,確認日,担当,オンライン資格確認,氏名,生年月日,保険の種類,提示書類,書類の項目,判定,書類を出せないとき,負担割合,',
+      ),
+    ).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     for (const secret of ['01130012', '12345678', '番号=901', '枝番=01']) expect(csv).not.toContain(secret);
     const rows = parseCsv(csv);
@@ -90,7 +107,9 @@ describe('CSV export', () => {
     expect(rows[1]![0]).toBe(String(id));
     expect(rows[1]![1]).toBe('2026-11-22 09:15:00');
     expect(rows[1]![5]).toBe('佐藤, "花子"');
-    expect(rows[1]![9]).toBe(`資格確認書: 枝番=${MASK} 負担割合=3割 有効期限=2027-07-31 保険者番号=${MASK} 番号=${MASK} 記号=${MASK}`);
+    expect(rows[1]![9]).toBe(
+      `資格確認書: 枝番=${MASK} 負担割合=3割 有効期限=2027-07-31 保険者番号=${MASK} 番号=${MASK} 記号=${MASK}`,
+    );
     // Values in words, no codes: nothing in a row is an English word.
     for (const cell of rows[1]!.slice(2, 14)) expect(cell).not.toMatch(/[a-z]{2,}/);
     expect(parseCsv(s.exportCsv({ from: '2026-11-01', to: '2026-11-30' }))).toHaveLength(3);
@@ -105,7 +124,9 @@ describe('CSV export', () => {
     const f = fixture();
     const s = f.open();
     s.recordCheck(check());
-    expect(errorOf(() => s.exportCsv({ unmaskedBy: { id: 1, name: 'x', role: 'admin' } })).message).toMatch(/only an admin.*create an admin/);
+    expect(errorOf(() => s.exportCsv({ unmaskedBy: { id: 1, name: 'x', role: 'admin' } })).message).toMatch(
+      /only an admin.*create an admin/,
+    );
     const admin = s.addStaff({ name: '院長', role: 'admin', pin: '9876' }, null);
     const clerk = s.addStaff({ name: '受付A', role: 'staff', pin: '1234' }, admin);
     expect(errorOf(() => s.exportCsv({ unmaskedBy: clerk })).code).toBe('forbidden');

@@ -43,7 +43,8 @@ function overwrite(file: string, offset: number, bytes: Buffer): void {
   closeSync(fd);
 }
 
-const DAMAGED = /^the check log .* is damaged; new checks are not being saved — restore the backup, or move it with its -wal and -shm files aside to start a new log; contact your IT person$/;
+const DAMAGED =
+  /^the check log .* is damaged; new checks are not being saved — restore the backup, or move it with its -wal and -shm files aside to start a new log; contact your IT person$/;
 
 describe('disk full', () => {
   it('(max_page_count) gives a clear error, rolls the check back, keeps the chain, and writes again once there is room', () => {
@@ -121,7 +122,13 @@ describe('a damaged file', () => {
     expect(e.code).toBe('read_only');
     expect(e.message).toBe(s.problem);
     // Serves what it can: a result or a clear error, never a raw SQLite one.
-    for (const read of [() => s.searchChecks({ limit: 1000 }), () => s.verify(), () => s.exportCsv({}), () => s.getSettings(), () => s.listStaff()]) {
+    for (const read of [
+      () => s.searchChecks({ limit: 1000 }),
+      () => s.verify(),
+      () => s.exportCsv({}),
+      () => s.getSettings(),
+      () => s.listStaff(),
+    ]) {
       try {
         read();
       } catch (err) {
@@ -194,7 +201,9 @@ describe('the wrong key', () => {
     const s = openStore({ file: f.file, key: keyFileProvider(other) });
     expect(s.mode).toBe('read_only');
     expect(s.problemCode).toBe('wrong_key');
-    expect(s.problem).toMatch(/^the key file .*other\.key does not open the check log .* \(it was encrypted with another key\); .*restore the matching key/);
+    expect(s.problem).toMatch(
+      /^the key file .*other\.key does not open the check log .* \(it was encrypted with another key\); .*restore the matching key/,
+    );
     expect(s.problem).not.toMatch(/damaged|\n/);
     expect(errorOf(() => s.verify()).code).toBe('wrong_key');
     expect(s.searchChecks({})).toEqual([]);

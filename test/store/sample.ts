@@ -23,7 +23,14 @@ export function check(o: CheckOpts = {}): NewCheck {
       {
         kind: 'qualification_certificate',
         source: 'ocr',
-        fields: { insurerNumber: '01130012', symbol: '12345678', number: '901', branch: '01', expiry: '2027-07-31', burdenRatio: 0.3 },
+        fields: {
+          insurerNumber: '01130012',
+          symbol: '12345678',
+          number: '901',
+          branch: '01',
+          expiry: '2027-07-31',
+          burdenRatio: 0.3,
+        },
       },
     ],
     verdict: { decision: o.decision ?? 'accept', burdenRatio: 0.3, ruleIds: ['R-01', 'R-05'] },
@@ -34,4 +41,7 @@ export function check(o: CheckOpts = {}): NewCheck {
 }
 
 /** A 1×1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);

@@ -3,21 +3,28 @@ import { lockMs } from '../../src/main/store/staff.ts';
 import { DEFAULT_SETTINGS, type Staff } from '../../src/shared/store/records.ts';
 import { auditEvents, errorOf, fixture, keyOf, rawDb } from './helpers.ts';
 
-
 describe('staff accounts', () => {
   it('starts with a first admin, then only an admin adds accounts', () => {
     const s = fixture().open();
     expect(s.hasStaff()).toBe(false);
-    expect(errorOf(() => s.addStaff({ name: '受付A', role: 'staff', pin: '1234' }, null)).message).toMatch(/first account must be an admin/);
+    expect(errorOf(() => s.addStaff({ name: '受付A', role: 'staff', pin: '1234' }, null)).message).toMatch(
+      /first account must be an admin/,
+    );
     const admin = s.addStaff({ name: '院長', role: 'admin', pin: '9876' }, null);
     expect(s.hasStaff()).toBe(true);
     expect(errorOf(() => s.addStaff({ name: '受付A', role: 'staff', pin: '1234' }, null)).code).toBe('forbidden');
     const clerk = s.addStaff({ name: '受付A', role: 'staff', pin: '1234' }, admin);
-    expect(errorOf(() => s.addStaff({ name: '受付B', role: 'staff', pin: '1234' }, clerk)).message).toMatch(/only an admin/);
+    expect(errorOf(() => s.addStaff({ name: '受付B', role: 'staff', pin: '1234' }, clerk)).message).toMatch(
+      /only an admin/,
+    );
     // The role comes from the database, not from the caller's copy.
-    expect(errorOf(() => s.addStaff({ name: '受付B', role: 'staff', pin: '1234' }, { ...clerk, role: 'admin' })).code).toBe('forbidden');
+    expect(
+      errorOf(() => s.addStaff({ name: '受付B', role: 'staff', pin: '1234' }, { ...clerk, role: 'admin' })).code,
+    ).toBe('forbidden');
     expect(errorOf(() => s.addStaff({ name: '受付A', role: 'staff', pin: '1234' }, admin)).message).toMatch(/already/);
-    expect(errorOf(() => s.addStaff({ name: '受付C', role: 'staff', pin: '12a4' }, admin)).message).toMatch(/4–8 digits/);
+    expect(errorOf(() => s.addStaff({ name: '受付C', role: 'staff', pin: '12a4' }, admin)).message).toMatch(
+      /4–8 digits/,
+    );
     expect(s.listStaff()).toEqual([admin, clerk]);
     s.close();
   });
@@ -42,7 +49,10 @@ describe('staff accounts', () => {
     const f = fixture();
     let s = f.open();
     const admin = s.addStaff({ name: '院長', role: 'admin', pin: '9876' }, null);
-    for (let i = 1; i <= 4; i++) expect(errorOf(() => s.authenticate(admin.id, '0000')).message).toBe(`wrong PIN (${5 - i} ${5 - i === 1 ? 'try' : 'tries'} left before the account locks)`);
+    for (let i = 1; i <= 4; i++)
+      expect(errorOf(() => s.authenticate(admin.id, '0000')).message).toBe(
+        `wrong PIN (${5 - i} ${5 - i === 1 ? 'try' : 'tries'} left before the account locks)`,
+      );
     const fifth = errorOf(() => s.authenticate(admin.id, '0000'));
     expect(fifth.code).toBe('locked');
     expect(fifth.message).toMatch(/try again in 1 min/);
@@ -118,7 +128,10 @@ describe('settings', () => {
     expect(errorOf(() => s.saveSettings({ ...next, retentionYears: 0 }, null)).message).toMatch(/retentionYears/);
     s.close();
     const changed = auditEvents(f.file, f.keyFile).find((e) => e.event === 'settings_changed');
-    expect(changed?.changed).toMatchObject({ retentionYears: { from: 3, to: 5 }, readerName: { from: null, to: 'SONY FeliCa RC-S300' } });
+    expect(changed?.changed).toMatchObject({
+      retentionYears: { from: 3, to: 5 },
+      readerName: { from: null, to: 'SONY FeliCa RC-S300' },
+    });
   });
 
   it('needs an admin once accounts exist', () => {
@@ -137,7 +150,9 @@ describe('settings', () => {
     s.saveSettings({ ...DEFAULT_SETTINGS, facilityName: 'A' }, null);
     s.close();
     const db = rawDb(f.file, keyOf(f.keyFile));
-    db.prepare(`UPDATE settings SET value = ?`).run(JSON.stringify({ facilityName: 'A', retentionYears: 'forever', futureOption: 1 }));
+    db.prepare(`UPDATE settings SET value = ?`).run(
+      JSON.stringify({ facilityName: 'A', retentionYears: 'forever', futureOption: 1 }),
+    );
     db.close();
     const again = f.open();
     expect(again.getSettings()).toEqual({ ...DEFAULT_SETTINGS, facilityName: 'A' });

@@ -38,38 +38,63 @@ describe('verify', () => {
   it('the append-only guard stops a plain UPDATE or DELETE', () => {
     const { f } = logOfSix();
     const db = rawDb(f.file, keyOf(f.keyFile));
-    expect(() => db.prepare(`UPDATE entries SET payload = replace(payload, 'accept', 'self_pay') WHERE id = 2`).run()).toThrow(/append-only|only be erased/);
+    expect(() =>
+      db.prepare(`UPDATE entries SET payload = replace(payload, 'accept', 'self_pay') WHERE id = 2`).run(),
+    ).toThrow(/append-only|only be erased/);
     expect(() => db.prepare('DELETE FROM entries WHERE id = 2').run()).toThrow(/append-only/);
-    expect(() => db.prepare(`UPDATE entries SET at = '2020-01-01T00:00:00.000Z' WHERE id = 2`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`UPDATE entries SET at = '2020-01-01T00:00:00.000Z' WHERE id = 2`).run()).toThrow(
+      /append-only/,
+    );
     db.close();
   });
 
   it('names an entry whose content was changed', () => {
-    const r = logOfSix().tamper((db) => db.prepare(`UPDATE entries SET payload = replace(payload, '"accept"', '"self_pay"') WHERE id = 2`).run());
+    const r = logOfSix().tamper((db) =>
+      db.prepare(`UPDATE entries SET payload = replace(payload, '"accept"', '"self_pay"') WHERE id = 2`).run(),
+    );
     expect(r).toEqual({ ok: false, entryId: 2, reason: 'its content was changed outside the app' });
   });
 
   it('names an entry rewritten with fresh hashes by the link that no longer holds', () => {
     const r = logOfSix().tamper((db) => {
-      const row = db.prepare('SELECT * FROM entries WHERE id = 2').get() as { payload: string; prev_hash: string; at: string };
+      const row = db.prepare('SELECT * FROM entries WHERE id = 2').get() as {
+        payload: string;
+        prev_hash: string;
+        at: string;
+      };
       const payload = row.payload.replace('"accept"', '"self_pay"');
       const ph = sha256hex(payload);
-      db.prepare('UPDATE entries SET payload = ?, payload_hash = ?, hash = ? WHERE id = 2').run(payload, ph, linkHash(row.prev_hash, ph, 2, 'check', row.at));
+      db.prepare('UPDATE entries SET payload = ?, payload_hash = ?, hash = ? WHERE id = 2').run(
+        payload,
+        ph,
+        linkHash(row.prev_hash, ph, 2, 'check', row.at),
+      );
     });
     expect(r).toMatchObject({ ok: false, entryId: 3, reason: expect.stringMatching(/does not link to entry 2/) });
   });
 
   it('names a deleted middle entry', () => {
-    expect(logOfSix().tamper((db) => db.prepare('DELETE FROM entries WHERE id = 3').run())).toEqual({ ok: false, entryId: 3, reason: 'it is missing (deleted outside the app)' });
+    expect(logOfSix().tamper((db) => db.prepare('DELETE FROM entries WHERE id = 3').run())).toEqual({
+      ok: false,
+      entryId: 3,
+      reason: 'it is missing (deleted outside the app)',
+    });
   });
 
   it('names the first entry when the start was cut', () => {
-    expect(logOfSix().tamper((db) => db.prepare('DELETE FROM entries WHERE id <= 2').run())).toMatchObject({ ok: false, entryId: 1 });
+    expect(logOfSix().tamper((db) => db.prepare('DELETE FROM entries WHERE id <= 2').run())).toMatchObject({
+      ok: false,
+      entryId: 1,
+    });
   });
 
   it('names the missing tail against the head record, and against the id sequence when the head was moved too', () => {
     const cutTail = (db: Db) => db.exec('DELETE FROM images; DELETE FROM entries WHERE id >= 5');
-    expect(logOfSix().tamper(cutTail)).toMatchObject({ ok: false, entryId: 5, reason: expect.stringMatching(/head record names entry 6/) });
+    expect(logOfSix().tamper(cutTail)).toMatchObject({
+      ok: false,
+      entryId: 5,
+      reason: expect.stringMatching(/head record names entry 6/),
+    });
     const r = logOfSix().tamper((db) => {
       cutTail(db);
       const h = db.prepare('SELECT hash FROM entries WHERE id = 4').pluck().get() as string;
@@ -79,12 +104,26 @@ describe('verify', () => {
   });
 
   it('names a changed time, a payload removed without a deletion record, altered search keys and a swapped image', () => {
-    expect(logOfSix().tamper((db) => db.prepare(`UPDATE entries SET at = '2026-11-22T01:00:00.000Z' WHERE id = 2`).run())).toMatchObject({ entryId: 2, reason: expect.stringMatching(/time/) });
-    expect(logOfSix().tamper((db) => db.prepare('UPDATE entries SET payload = NULL WHERE id = 2').run())).toEqual({ ok: false, entryId: 2, reason: 'its content was deleted outside the app' });
-    expect(logOfSix().tamper((db) => db.prepare('UPDATE entries SET payload = NULL, erased_by = 4 WHERE id = 2').run())).toMatchObject({ entryId: 2, reason: expect.stringMatching(/without a matching deletion record/) });
+    expect(
+      logOfSix().tamper((db) => db.prepare(`UPDATE entries SET at = '2026-11-22T01:00:00.000Z' WHERE id = 2`).run()),
+    ).toMatchObject({ entryId: 2, reason: expect.stringMatching(/time/) });
+    expect(logOfSix().tamper((db) => db.prepare('UPDATE entries SET payload = NULL WHERE id = 2').run())).toEqual({
+      ok: false,
+      entryId: 2,
+      reason: 'its content was deleted outside the app',
+    });
+    expect(
+      logOfSix().tamper((db) => db.prepare('UPDATE entries SET payload = NULL, erased_by = 4 WHERE id = 2').run()),
+    ).toMatchObject({ entryId: 2, reason: expect.stringMatching(/without a matching deletion record/) });
     // Hiding a check from a birth-date search.
-    expect(logOfSix().tamper((db) => db.prepare(`UPDATE entries SET birth_date = '1900-01-01' WHERE id = 3`).run())).toMatchObject({ entryId: 3, reason: expect.stringMatching(/search keys/) });
-    expect(logOfSix().tamper((db) => db.prepare(`UPDATE images SET png = ? WHERE entry_id = 5`).run(Buffer.concat([PNG, Buffer.from([0])])))).toMatchObject({ entryId: 5, reason: expect.stringMatching(/image/) });
+    expect(
+      logOfSix().tamper((db) => db.prepare(`UPDATE entries SET birth_date = '1900-01-01' WHERE id = 3`).run()),
+    ).toMatchObject({ entryId: 3, reason: expect.stringMatching(/search keys/) });
+    expect(
+      logOfSix().tamper((db) =>
+        db.prepare(`UPDATE images SET png = ? WHERE entry_id = 5`).run(Buffer.concat([PNG, Buffer.from([0])])),
+      ),
+    ).toMatchObject({ entryId: 5, reason: expect.stringMatching(/image/) });
   });
 
   it('catches an entry appended by hand after the head record', () => {
@@ -93,13 +132,9 @@ describe('verify', () => {
       const payload = canonicalJson({ v: 1, nonce: 'x', check: check() });
       const ph = sha256hex(payload);
       const at = new Date('2026-11-22T00:15:00Z').toISOString();
-      db.prepare(`INSERT INTO entries (id, kind, at, payload, payload_hash, prev_hash, hash, day, birth_date, name_key) VALUES (7, 'check', ?, ?, ?, ?, ?, '2026-11-22', '1981-05-10', '山田太郎')`).run(
-        at,
-        payload,
-        ph,
-        last,
-        linkHash(last, ph, 7, 'check', at),
-      );
+      db.prepare(
+        `INSERT INTO entries (id, kind, at, payload, payload_hash, prev_hash, hash, day, birth_date, name_key) VALUES (7, 'check', ?, ?, ?, ?, ?, '2026-11-22', '1981-05-10', '山田太郎')`,
+      ).run(at, payload, ph, last, linkHash(last, ph, 7, 'check', at));
     });
     expect(r).toEqual({ ok: false, entryId: 7, reason: 'it was added outside the app (after the head record)' });
   });

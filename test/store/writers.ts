@@ -14,7 +14,11 @@ export interface Writer {
 }
 
 export function startWriter(file: string, keyFile: string, count: number): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/store/burst-writer.ts', file, keyFile, String(count)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/store/burst-writer.ts', file, keyFile, String(count)],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const ids: number[] = [];
   let partial = '';
   let err = '';
@@ -23,11 +27,14 @@ export function startWriter(file: string, keyFile: string, count: number): Write
     const lines = (partial + d.toString()).split('\n');
     partial = lines.pop()!;
     for (const l of lines) ids.push(Number(l));
-    for (const w of waiters.splice(0)) if (ids.length >= w.n) w.resolve();
-    else waiters.push(w);
+    for (const w of waiters.splice(0))
+      if (ids.length >= w.n) w.resolve();
+      else waiters.push(w);
   });
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     ids,
@@ -37,7 +44,9 @@ export function startWriter(file: string, keyFile: string, count: number): Write
       new Promise<void>((resolve, reject) => {
         if (ids.length >= n) return resolve();
         waiters.push({ n, resolve });
-        void exited.then(() => (ids.length >= n ? resolve() : reject(new Error(`writer exited after ${ids.length} ids: ${err}`))));
+        void exited.then(() =>
+          ids.length >= n ? resolve() : reject(new Error(`writer exited after ${ids.length} ids: ${err}`)),
+        );
       }),
   };
 }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageBand, ageOn, elderlyFrom, lateElderlyFrom, nthBirthday, preschoolUntil } from '../../src/shared/domain/age.ts';
+import {
+  ageBand,
+  ageOn,
+  elderlyFrom,
+  lateElderlyFrom,
+  nthBirthday,
+  preschoolUntil,
+} from '../../src/shared/domain/age.ts';
 import { addDays, fromDayNumber, toDayNumber } from '../../src/shared/domain/dates.ts';
 
 describe('ageOn', () => {
@@ -15,13 +22,17 @@ describe('ageOn', () => {
 
   it('never decreases and grows by one a year', () => {
     fc.assert(
-      fc.property(fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('2020-12-31') }), fc.integer({ min: 0, max: 40000 }), (b, span) => {
-        const birth = fromDayNumber(b);
-        const date = fromDayNumber(b + span);
-        const a = ageOn(birth, date);
-        expect(ageOn(birth, addDays(date, 1))).toBeGreaterThanOrEqual(a);
-        expect(ageOn(birth, nthBirthday(birth, a + 1))).toBe(a + 1);
-      }),
+      fc.property(
+        fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('2020-12-31') }),
+        fc.integer({ min: 0, max: 40000 }),
+        (b, span) => {
+          const birth = fromDayNumber(b);
+          const date = fromDayNumber(b + span);
+          const a = ageOn(birth, date);
+          expect(ageOn(birth, addDays(date, 1))).toBeGreaterThanOrEqual(a);
+          expect(ageOn(birth, nthBirthday(birth, a + 1))).toBe(a + 1);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,8 +1,22 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  isLeapYear, daysInMonth, isValidYmd, parseIso, isIsoDate, ymdToIso, toDayNumber, fromDayNumber,
-  addDays, endOfMonth, endOfMonthAfter, addYears, compareIso, minIso, maxIso, inRange,
+  isLeapYear,
+  daysInMonth,
+  isValidYmd,
+  parseIso,
+  isIsoDate,
+  ymdToIso,
+  toDayNumber,
+  fromDayNumber,
+  addDays,
+  endOfMonth,
+  endOfMonthAfter,
+  addYears,
+  compareIso,
+  minIso,
+  maxIso,
+  inRange,
 } from '../../src/shared/domain/dates.ts';
 
 const MIN = toDayNumber('1900-01-01');
@@ -18,25 +32,31 @@ describe('day numbers', () => {
   });
 
   it('round-trips every day 1900-01-01..2100-12-31', () => {
-    fc.assert(fc.property(dayNumber, (n) => {
-      const iso = fromDayNumber(n);
-      expect(isIsoDate(iso)).toBe(true);
-      expect(toDayNumber(iso)).toBe(n);
-    }));
+    fc.assert(
+      fc.property(dayNumber, (n) => {
+        const iso = fromDayNumber(n);
+        expect(isIsoDate(iso)).toBe(true);
+        expect(toDayNumber(iso)).toBe(n);
+      }),
+    );
   });
 
   it('agrees with Date.UTC as an independent oracle', () => {
-    fc.assert(fc.property(dayNumber, (n) => {
-      const { y, m, d } = parseIso(fromDayNumber(n))!;
-      expect(Date.UTC(y, m - 1, d) / 86_400_000).toBe(n);
-    }));
+    fc.assert(
+      fc.property(dayNumber, (n) => {
+        const { y, m, d } = parseIso(fromDayNumber(n))!;
+        expect(Date.UTC(y, m - 1, d) / 86_400_000).toBe(n);
+      }),
+    );
   });
 
   it('is monotone: the next day number is the next calendar day', () => {
-    fc.assert(fc.property(fc.integer({ min: MIN, max: MAX - 1 }), (n) => {
-      expect(compareIso(fromDayNumber(n), fromDayNumber(n + 1))).toBe(-1);
-      expect(addDays(fromDayNumber(n), 1)).toBe(fromDayNumber(n + 1));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: MIN, max: MAX - 1 }), (n) => {
+        expect(compareIso(fromDayNumber(n), fromDayNumber(n + 1))).toBe(-1);
+        expect(addDays(fromDayNumber(n), 1)).toBe(fromDayNumber(n + 1));
+      }),
+    );
   });
 
   it('toDayNumber rejects malformed dates', () => {
@@ -117,11 +137,13 @@ describe('endOfMonth / endOfMonthAfter', () => {
   });
 
   it('always returns the last day of a month', () => {
-    fc.assert(fc.property(dayNumber, fc.integer({ min: -240, max: 240 }), (n, k) => {
-      const end = endOfMonthAfter(fromDayNumber(n), k);
-      expect(endOfMonth(end)).toBe(end);
-      expect(parseIso(addDays(end, 1))!.d).toBe(1);
-    }));
+    fc.assert(
+      fc.property(dayNumber, fc.integer({ min: -240, max: 240 }), (n, k) => {
+        const end = endOfMonthAfter(fromDayNumber(n), k);
+        expect(endOfMonth(end)).toBe(end);
+        expect(parseIso(addDays(end, 1))!.d).toBe(1);
+      }),
+    );
   });
 });
 
@@ -150,9 +172,11 @@ describe('comparison helpers', () => {
   });
 
   it('compareIso orders like day numbers', () => {
-    fc.assert(fc.property(dayNumber, dayNumber, (a, b) => {
-      expect(compareIso(fromDayNumber(a), fromDayNumber(b))).toBe(Math.sign(a - b));
-    }));
+    fc.assert(
+      fc.property(dayNumber, dayNumber, (a, b) => {
+        expect(compareIso(fromDayNumber(a), fromDayNumber(b))).toBe(Math.sign(a - b));
+      }),
+    );
   });
 
   it('inRange is inclusive with open bounds', () => {

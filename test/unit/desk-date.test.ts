@@ -97,8 +97,16 @@ describe('parseDeskDate: refusals as codes', () => {
   });
 
   it('an era range error names the era and its first day', () => {
-    expect(parseDeskDate('R1.4.30')).toEqual({ ok: false, code: 'date.era_range', params: { era: '令和', first: '2019-05-01' } });
-    expect(parseDeskDate('S99.1.1')).toEqual({ ok: false, code: 'date.era_range', params: { era: '昭和', first: '1926-12-25', last: 64 } });
+    expect(parseDeskDate('R1.4.30')).toEqual({
+      ok: false,
+      code: 'date.era_range',
+      params: { era: '令和', first: '2019-05-01' },
+    });
+    expect(parseDeskDate('S99.1.1')).toEqual({
+      ok: false,
+      code: 'date.era_range',
+      params: { era: '昭和', first: '1926-12-25', last: 64 },
+    });
   });
 });
 
@@ -122,8 +130,19 @@ describe('parseDeskDate: properties', () => {
         const short = formatWareki(iso, 'short');
         const [, letter, y, m, d] = /^([A-Z])(\d+)\.(\d+)\.(\d+)$/.exec(short)!;
         const code = 'MTSHR'.indexOf(letter!) + 1;
-        const yy = y!.padStart(2, '0'), mm = m!.padStart(2, '0'), dd = d!.padStart(2, '0');
-        const forms = [formatWareki(iso, 'long'), short, short.toLowerCase(), `${letter}${yy}${mm}${dd}`, `${code}${yy}${mm}${dd}`, iso, iso.replace(/-/g, ''), iso.replace(/-/g, '/')];
+        const yy = y!.padStart(2, '0'),
+          mm = m!.padStart(2, '0'),
+          dd = d!.padStart(2, '0');
+        const forms = [
+          formatWareki(iso, 'long'),
+          short,
+          short.toLowerCase(),
+          `${letter}${yy}${mm}${dd}`,
+          `${code}${yy}${mm}${dd}`,
+          iso,
+          iso.replace(/-/g, ''),
+          iso.replace(/-/g, '/'),
+        ];
         return forms.every((f) => {
           const r = parseDeskDate(f);
           return r.ok && r.iso === iso;
@@ -161,9 +180,11 @@ describe('birth dates, 和暦 and age', () => {
     expect(ageOnDate('S55.5.5', '2026-12-06')).toBeNull();
     expect(ageOnDate('', '2026-12-06')).toBeNull();
     const birth = fc.integer({ min: toDayNumber('1868-01-25'), max: toDayNumber('2026-12-06') }).map(fromDayNumber);
-    fc.assert(fc.property(birth, (b) => {
-      const age = ageOnDate(b, '2026-12-06');
-      return age !== null && age >= 0 && age <= 2026 - 1868;
-    }));
+    fc.assert(
+      fc.property(birth, (b) => {
+        const age = ageOnDate(b, '2026-12-06');
+        return age !== null && age >= 0 && age <= 2026 - 1868;
+      }),
+    );
   });
 });

@@ -1,7 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  HOUBETSU_TABLE, insurerCheckDigit, insurerNameOf, schemeOfInsurerNumber, validateInsurerNumber,
+  HOUBETSU_TABLE,
+  insurerCheckDigit,
+  insurerNameOf,
+  schemeOfInsurerNumber,
+  validateInsurerNumber,
 } from '../../src/shared/domain/insurer-number.ts';
 import { PREFECTURES, prefectureOf } from '../../src/shared/domain/prefectures.ts';
 
@@ -37,16 +41,29 @@ describe('validateInsurerNumber: required facts', () => {
 
   it('33120016 fails the check digit, expected 5', () => {
     expect(validateInsurerNumber('33120016')).toEqual({
-      valid: false, normalized: '33120016', reason: 'check_digit', expectedCheckDigit: 5,
+      valid: false,
+      normalized: '33120016',
+      reason: 'check_digit',
+      expectedCheckDigit: 5,
     });
   });
 
   it('describes an 8-digit number', () => {
     expect(validateInsurerNumber('33120015')).toEqual({
-      valid: true, normalized: '33120015', format: 'standard8', houbetsu: '33', prefecture: '12', scheme: 'kyosai',
+      valid: true,
+      normalized: '33120015',
+      format: 'standard8',
+      houbetsu: '33',
+      prefecture: '12',
+      scheme: 'kyosai',
     });
     expect(validateInsurerNumber('06110829')).toEqual({
-      valid: true, normalized: '06110829', format: 'standard8', houbetsu: '06', prefecture: '11', scheme: 'kumiai',
+      valid: true,
+      normalized: '06110829',
+      format: 'standard8',
+      houbetsu: '06',
+      prefecture: '11',
+      scheme: 'kumiai',
     });
   });
 });
@@ -60,7 +77,10 @@ describe('validateInsurerNumber: 6-digit 国保', () => {
 
   it('reports the expected digit', () => {
     expect(validateInsurerNumber('138058')).toEqual({
-      valid: false, normalized: '138058', reason: 'check_digit', expectedCheckDigit: 7,
+      valid: false,
+      normalized: '138058',
+      reason: 'check_digit',
+      expectedCheckDigit: 7,
     });
   });
 
@@ -84,7 +104,16 @@ describe('validateInsurerNumber: input handling', () => {
   });
 
   it('strips spaces and hyphens (incl. full-width and dash look-alikes)', () => {
-    for (const raw of ['3312 0015', ' 33120015 ', '33-12-0015', '3312-001-5', '３３１２　００１５', '３３－１２－００１５', '33ー12ー0015', '33−120015']) {
+    for (const raw of [
+      '3312 0015',
+      ' 33120015 ',
+      '33-12-0015',
+      '3312-001-5',
+      '３３１２　００１５',
+      '３３－１２－００１５',
+      '33ー12ー0015',
+      '33−120015',
+    ]) {
       expect(validateInsurerNumber(raw)).toMatchObject({ valid: true, normalized: '33120015' });
     }
   });
@@ -108,7 +137,8 @@ describe('validateInsurerNumber: input handling', () => {
 });
 
 describe('Luhn detects every single-digit error', () => {
-  const valid8 = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 })
+  const valid8 = fc
+    .array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 })
     .map((ds) => ds.join(''))
     .map((base) => base + insurerCheckDigit(base));
 
@@ -117,25 +147,27 @@ describe('Luhn detects every single-digit error', () => {
   });
 
   it('changing any one digit (check digit included) invalidates the number', () => {
-    fc.assert(fc.property(
-      valid8, fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 9 }),
-      (n, pos, delta) => {
+    fc.assert(
+      fc.property(valid8, fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 9 }), (n, pos, delta) => {
         const digit = (Number(n[pos]) + delta) % 10;
         const flipped = n.slice(0, pos) + digit + n.slice(pos + 1);
         const r = validateInsurerNumber(flipped);
         return !r.valid && r.reason === 'check_digit';
-      },
-    ));
+      }),
+    );
   });
 
   it('same for 6-digit numbers', () => {
-    const valid6 = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 })
+    const valid6 = fc
+      .array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 })
       .map((ds) => ds.join(''))
       .map((base) => base + insurerCheckDigit(base));
-    fc.assert(fc.property(valid6, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 9 }), (n, pos, delta) => {
-      const flipped = n.slice(0, pos) + ((Number(n[pos]) + delta) % 10) + n.slice(pos + 1);
-      return !validateInsurerNumber(flipped).valid;
-    }));
+    fc.assert(
+      fc.property(valid6, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 9 }), (n, pos, delta) => {
+        const flipped = n.slice(0, pos) + ((Number(n[pos]) + delta) % 10) + n.slice(pos + 1);
+        return !validateInsurerNumber(flipped).valid;
+      }),
+    );
   });
 });
 
@@ -178,7 +210,9 @@ describe('schemeOfInsurerNumber', () => {
       expect(e.name.length).toBeGreaterThan(0);
     }
     expect(HOUBETSU_TABLE.find((e) => e.houbetsu === '01')).toEqual({
-      houbetsu: '01', name: '全国健康保険協会（協会けんぽ）', scheme: 'kyokai',
+      houbetsu: '01',
+      name: '全国健康保険協会（協会けんぽ）',
+      scheme: 'kyokai',
     });
   });
 });
@@ -189,7 +223,12 @@ describe('insurerNameOf: the insurers a number alone names', () => {
   it('has the 47 都道府県番号 in JIS order', () => {
     expect(PREFECTURES).toHaveLength(47);
     expect(new Set(PREFECTURES).size).toBe(47);
-    expect([prefectureOf('01'), prefectureOf('13'), prefectureOf('35'), prefectureOf('47')]).toEqual(['北海道', '東京都', '山口県', '沖縄県']);
+    expect([prefectureOf('01'), prefectureOf('13'), prefectureOf('35'), prefectureOf('47')]).toEqual([
+      '北海道',
+      '東京都',
+      '山口県',
+      '沖縄県',
+    ]);
     expect([prefectureOf('00'), prefectureOf('48'), prefectureOf('1')]).toEqual([undefined, undefined, undefined]);
   });
 
@@ -204,7 +243,14 @@ describe('insurerNameOf: the insurers a number alone names', () => {
   });
 
   it('names no other insurer, and none for a number that fails its check', () => {
-    for (const n of [withCheck('0613123'), withCheck('3113001'), withCheck('13001'), withCheck('0113002'), withCheck('0148001')]) expect(insurerNameOf(n)).toBeUndefined();
+    for (const n of [
+      withCheck('0613123'),
+      withCheck('3113001'),
+      withCheck('13001'),
+      withCheck('0113002'),
+      withCheck('0148001'),
+    ])
+      expect(insurerNameOf(n)).toBeUndefined();
     const good = withCheck('0113001');
     expect(insurerNameOf(good.slice(0, 7) + ((Number(good[7]) + 1) % 10))).toBeUndefined();
   });

@@ -77,15 +77,48 @@ describe('parseJapaneseDate: accepted forms', () => {
 describe('parseJapaneseDate: rejections', () => {
   const rejected = [
     // impossible days
-    '令和7年2月30日', '2026/02/29', 'R7.2.29', '2025-13-01', '2025/04/31', '令和7年0月1日', '令和7年7月0日',
+    '令和7年2月30日',
+    '2026/02/29',
+    'R7.2.29',
+    '2025-13-01',
+    '2025/04/31',
+    '令和7年0月1日',
+    '令和7年7月0日',
     // before the era's first day
-    '令和1年4月30日', '令和元年4月30日', 'R1.4.30', '平成1年1月7日', '平成元年1月7日', '昭和元年12月24日', '大正元年7月29日',
+    '令和1年4月30日',
+    '令和元年4月30日',
+    'R1.4.30',
+    '平成1年1月7日',
+    '平成元年1月7日',
+    '昭和元年12月24日',
+    '大正元年7月29日',
     // year 0
-    '令和0年5月1日', 'R0.5.1',
+    '令和0年5月1日',
+    'R0.5.1',
     // malformed or other forms
-    '', '   ', '令和', '令和7年7月', '令和7年7月31', 'R7.7', 'R7.7.31.', 'R7/7.31', '2025/07-31', '25/07/31',
-    '20250731', 'X7.7.31', '令7年7月31日', 'R7年7月31日', '令和7.7.31', '令和七年七月三十一日', 'R100.1.1',
-    '2025-07-31T00:00', 'hello', '7/31/2025', '31.07.2025', '2025年7月31', 'R 7 . 7 . 31',
+    '',
+    '   ',
+    '令和',
+    '令和7年7月',
+    '令和7年7月31',
+    'R7.7',
+    'R7.7.31.',
+    'R7/7.31',
+    '2025/07-31',
+    '25/07/31',
+    '20250731',
+    'X7.7.31',
+    '令7年7月31日',
+    'R7年7月31日',
+    '令和7.7.31',
+    '令和七年七月三十一日',
+    'R100.1.1',
+    '2025-07-31T00:00',
+    'hello',
+    '7/31/2025',
+    '31.07.2025',
+    '2025年7月31',
+    'R 7 . 7 . 31',
   ];
   it.each(rejected)('%j → null', (input) => {
     expect(parseJapaneseDate(input)).toBeNull();
@@ -131,18 +164,25 @@ describe('round trip', () => {
   const day = fc.integer({ min: toDayNumber('1912-07-30'), max: toDayNumber('2100-12-31') }).map(fromDayNumber);
 
   it('parseJapaneseDate(formatWareki(d, "long")) === d', () => {
-    fc.assert(fc.property(day, (d) => parseJapaneseDate(formatWareki(d, 'long')) === d), { numRuns: 2000 });
+    fc.assert(
+      fc.property(day, (d) => parseJapaneseDate(formatWareki(d, 'long')) === d),
+      { numRuns: 2000 },
+    );
   });
 
   it('parseJapaneseDate(formatWareki(d, "short")) === d', () => {
-    fc.assert(fc.property(day, (d) => parseJapaneseDate(formatWareki(d, 'short')) === d), { numRuns: 2000 });
+    fc.assert(
+      fc.property(day, (d) => parseJapaneseDate(formatWareki(d, 'short')) === d),
+      { numRuns: 2000 },
+    );
   });
 
   it('holds exhaustively for every day 1912-07-30..2100-12-31', () => {
     const bad: string[] = [];
     for (let n = toDayNumber('1912-07-30'); n <= toDayNumber('2100-12-31'); n++) {
       const d = fromDayNumber(n);
-      if (parseJapaneseDate(formatWareki(d, 'long')) !== d || parseJapaneseDate(formatWareki(d, 'short')) !== d) bad.push(d);
+      if (parseJapaneseDate(formatWareki(d, 'long')) !== d || parseJapaneseDate(formatWareki(d, 'short')) !== d)
+        bad.push(d);
     }
     expect(bad).toEqual([]);
   });

@@ -102,12 +102,18 @@ export interface Faults {
 }
 
 const h = (s: string) => Buffer.from(s, 'hex');
-const sw = (code: number, data: Buffer = Buffer.alloc(0)) => Buffer.concat([data, Buffer.from([code >> 8, code & 0xff])]);
+const sw = (code: number, data: Buffer = Buffer.alloc(0)) =>
+  Buffer.concat([data, Buffer.from([code >> 8, code & 0xff])]);
 const fid = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 
 function tlv(tag: number, value: Buffer): Buffer {
   const t = tag > 0xff ? Buffer.from([tag >> 8, tag & 0xff]) : Buffer.from([tag]);
-  const len = value.length < 0x80 ? Buffer.from([value.length]) : value.length < 0x100 ? Buffer.from([0x81, value.length]) : Buffer.from([0x82, value.length >> 8, value.length & 0xff]);
+  const len =
+    value.length < 0x80
+      ? Buffer.from([value.length])
+      : value.length < 0x100
+        ? Buffer.from([0x81, value.length])
+        : Buffer.from([0x82, value.length >> 8, value.length & 0xff]);
   return Buffer.concat([t, len, value]);
 }
 
@@ -151,9 +157,15 @@ export class VirtualMyNumberCard {
     this.kind = opts.kind ?? 'mynumber';
     this.id = opts.id ?? `${this.kind}-${Math.random().toString(36).slice(2, 8)}`;
     this.atr = opts.atr ?? h('3BE000FF8131FE4514');
-    const pad = (b: Buffer | undefined, size: number) => Buffer.concat([b ?? Buffer.alloc(0), Buffer.alloc(Math.max(0, size - (b?.length ?? 0)), 0xff)]);
+    const pad = (b: Buffer | undefined, size: number) =>
+      Buffer.concat([b ?? Buffer.alloc(0), Buffer.alloc(Math.max(0, size - (b?.length ?? 0)), 0xff)]);
     if (this.kind === 'non_jpki') {
-      this.apps.push({ name: 'other', aid: h(AIDS.other), efs: new Map([[0x0001, { data: Buffer.from('not a JPKI card') }]]), pins: new Map() });
+      this.apps.push({
+        name: 'other',
+        aid: h(AIDS.other),
+        efs: new Map([[0x0001, { data: Buffer.from('not a JPKI card') }]]),
+        pins: new Map(),
+      });
       return;
     }
     const authPin: Pin = { value: opts.authPin ?? '1234', max: 3, tries: opts.authTries ?? 3, verified: false };
@@ -169,7 +181,9 @@ export class VirtualMyNumberCard {
         [0x000b, { data: pad(opts.authCaCert, 2048) }],
         [0x0001, { data: pad(undefined, 2048), needs: 0x001b }],
         [0x0002, { data: pad(opts.authCaCert, 2048) }],
-        ...(opts.authKey ? ([[0x0017, { data: Buffer.alloc(0), key: opts.authKey, needs: 0x0018 }]] as [number, Ef][]) : []),
+        ...(opts.authKey
+          ? ([[0x0017, { data: Buffer.alloc(0), key: opts.authKey, needs: 0x0018 }]] as [number, Ef][])
+          : []),
       ]),
       pins: new Map([
         [0x0018, authPin],
@@ -183,7 +197,12 @@ export class VirtualMyNumberCard {
     }
     if (this.kind !== 'mynumber') return;
     const number = opts.personalNumber ?? '123456789018';
-    const info = opts.basicInfo ?? { name: '山田　太郎', address: '東京都千代田区霞が関１－２－２', birthDate: '19800217', sex: '1' };
+    const info = opts.basicInfo ?? {
+      name: '山田　太郎',
+      address: '東京都千代田区霞が関１－２－２',
+      birthDate: '19800217',
+      sex: '1',
+    };
     this.apps.push(
       {
         name: 'kenhojo',
@@ -216,7 +235,12 @@ export class VirtualMyNumberCard {
           [0x0013, { value: number, max: 3, tries: 3, verified: false }],
         ]),
       },
-      { name: 'common', aid: h(AIDS.common), efs: new Map([[0x0001, { data: Buffer.from('011C' + '0'.repeat(28), 'hex') }]]), pins: new Map() },
+      {
+        name: 'common',
+        aid: h(AIDS.common),
+        efs: new Map([[0x0001, { data: Buffer.from('011C' + '0'.repeat(28), 'hex') }]]),
+        pins: new Map(),
+      },
     );
   }
 
@@ -257,17 +281,30 @@ export class VirtualMyNumberCard {
   /** Answers that a misbehaving card gives instead of doing the command (see Faults). */
   private fault(c: Buffer): { response: Buffer; summary: string; touches: boolean } | undefined {
     const f = this.faults;
-    if (f.moreDataFlood) return { response: sw(0x6110, Buffer.alloc(16, 0x5a)), summary: `INS ${(c[1] ?? 0).toString(16).toUpperCase()} (answered 6110: more data)`, touches: false };
+    if (f.moreDataFlood)
+      return {
+        response: sw(0x6110, Buffer.alloc(16, 0x5a)),
+        summary: `INS ${(c[1] ?? 0).toString(16).toUpperCase()} (answered 6110: more data)`,
+        touches: false,
+      };
     if (f.wrongLengthOnVerify !== undefined && c.length > 5 && c[0] === 0x00 && c[1] === 0x20) {
       const p2 = c[3]!;
       const ref = p2 === 0x80 ? this.ef : p2 & 0x1f;
-      return { response: sw(0x6c00 | f.wrongLengthOnVerify), summary: `VERIFY ${ref === undefined ? '-' : fid(ref)} **** (answered 6C: wrong length)`, touches: false };
+      return {
+        response: sw(0x6c00 | f.wrongLengthOnVerify),
+        summary: `VERIFY ${ref === undefined ? '-' : fid(ref)} **** (answered 6C: wrong length)`,
+        touches: false,
+      };
     }
     return undefined;
   }
 
   private dispatch(c: Buffer): { response: Buffer; summary: string; touches: boolean } {
-    const out = (code: number, summary: string, data?: Buffer, touches = false) => ({ response: sw(code, data), summary, touches });
+    const out = (code: number, summary: string, data?: Buffer, touches = false) => ({
+      response: sw(code, data),
+      summary,
+      touches,
+    });
     if (c.length < 4) return out(0x6700, 'short APDU');
     const [cla, ins, p1, p2] = [c[0]!, c[1]!, c[2]!, c[3]!];
     const body = c.subarray(4);
@@ -281,7 +318,12 @@ export class VirtualMyNumberCard {
         if (!app) return out(0x6a82, `SELECT AID ${aid.toString('hex').toUpperCase()}`);
         this.app = app;
         this.ef = undefined;
-        return out(0x9000, `SELECT AID ${aid.toString('hex').toUpperCase()} → ${app.name}`, undefined, app.name === 'kenkaku');
+        return out(
+          0x9000,
+          `SELECT AID ${aid.toString('hex').toUpperCase()} → ${app.name}`,
+          undefined,
+          app.name === 'kenkaku',
+        );
       }
       if (p1 === 0x02 && body[0] === 2 && body.length >= 3) {
         const f = body.readUInt16BE(1);
@@ -360,12 +402,16 @@ function isPersonalNumberTarget(app: string | undefined, c: Buffer): boolean {
   const selectEf = cla === 0x00 && ins === 0xa4 && p1 === 0x02 && c.length >= 7 ? c.readUInt16BE(5) : undefined;
   const readSfi = cla === 0x00 && ins === 0xb0 && p1 & 0x80 ? p1 & 0x1f : undefined;
   const verifyRef = cla === 0x00 && ins === 0x20 && p2 & 0x80 && p2 !== 0x80 ? p2 & 0x1f : undefined;
-  if (app === 'kenhojo') return [0x0001, 0x0003, 0x0014].includes(selectEf ?? -1) || readSfi === 0x01 || readSfi === 0x03 || verifyRef === 0x14;
+  if (app === 'kenhojo')
+    return (
+      [0x0001, 0x0003, 0x0014].includes(selectEf ?? -1) || readSfi === 0x01 || readSfi === 0x03 || verifyRef === 0x14
+    );
   if (app === 'kenkaku') return true;
   return false;
 }
 
 function redactPin(c: Buffer): string {
-  if (c.length > 5 && c[0] === 0x00 && c[1] === 0x20) return c.subarray(0, 5).toString('hex').toUpperCase() + '*'.repeat((c.length - 5) * 2);
+  if (c.length > 5 && c[0] === 0x00 && c[1] === 0x20)
+    return c.subarray(0, 5).toString('hex').toUpperCase() + '*'.repeat((c.length - 5) * 2);
   return c.toString('hex').toUpperCase();
 }

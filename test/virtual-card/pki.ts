@@ -10,8 +10,14 @@ import * as x509 from '@peculiar/x509';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
-export const JPKI_AUTH_DN = 'C=JP, O=JPKI, OU=JPKI for user authentication, OU=Japan Agency for Local Authority Information Systems';
-const ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+export const JPKI_AUTH_DN =
+  'C=JP, O=JPKI, OU=JPKI for user authentication, OU=Japan Agency for Local Authority Information Systems';
+const ALG = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
 
 export interface KeyPair {
   keys: webcrypto.CryptoKeyPair;
@@ -49,7 +55,9 @@ export function testRoot(name = 'test-root'): Promise<TestCa> {
     p = (async () => {
       const key = await keyPair(name);
       const cert = await x509.X509CertificateGenerator.createSelfSigned({
-        serialNumber: randomBytes(4).toString('hex').replace(/^[89a-f]/, '1'),
+        serialNumber: randomBytes(4)
+          .toString('hex')
+          .replace(/^[89a-f]/, '1'),
         name: JPKI_AUTH_DN,
         notBefore: new Date('2023-07-16T01:01:04Z'),
         notAfter: new Date('2033-07-15T14:59:59Z'),

@@ -105,7 +105,8 @@ export class ApduGuard {
       if (p1 === 0x02 && p2 === 0x0c && body.length === 3 && body[0] === 2) {
         const fid = body.readUInt16BE(1);
         if (!this.app) return refuse('SELECT EF outside an application');
-        if (!POLICY[this.app].select.has(fid)) return refuse(`EF ${fid.toString(16).padStart(4, '0')} not on the allow-list`);
+        if (!POLICY[this.app].select.has(fid))
+          return refuse(`EF ${fid.toString(16).padStart(4, '0')} not on the allow-list`);
         return void (this.pending = { app: this.app, ef: fid });
       }
       return refuse('SELECT form not on the allow-list');
@@ -120,7 +121,8 @@ export class ApduGuard {
         if ((p & 0x60) !== 0 || !set.has(sfi)) return refuse(`${what} of SFI ${fidName(sfi)} not on the allow-list`);
         return sfi;
       }
-      if (p !== 0x00 || this.ef === undefined || !set.has(this.ef)) return refuse(`${what} of a file not on the allow-list`);
+      if (p !== 0x00 || this.ef === undefined || !set.has(this.ef))
+        return refuse(`${what} of a file not on the allow-list`);
       return this.ef;
     };
 
@@ -132,7 +134,8 @@ export class ApduGuard {
         return;
       }
       // Offset form: the current EF must be readable. P1 carries the high offset byte here.
-      if (this.ef === undefined || !policy.read.has(this.ef)) return refuse('READ BINARY of a file not on the allow-list');
+      if (this.ef === undefined || !policy.read.has(this.ef))
+        return refuse('READ BINARY of a file not on the allow-list');
       return;
     }
     if (cla === 0x00 && ins === 0x20) {
@@ -140,10 +143,13 @@ export class ApduGuard {
       if (p1 !== 0x00) return refuse('VERIFY form');
       const key = target(p2 === 0x80 ? 0x00 : p2, policy.verify, 'VERIFY');
       if (body.length === 0) return void (this.pendingCounter = { app: this.app, key });
-      if (body.length !== 5 || body[0] !== 4 || !/^[0-9]{4}$/.test(body.subarray(1).toString('latin1'))) return refuse('VERIFY data must be a 4-digit PIN');
-      if (!counter || counter.app !== this.app || counter.key !== key) return refuse('PIN attempt without reading its counter first');
+      if (body.length !== 5 || body[0] !== 4 || !/^[0-9]{4}$/.test(body.subarray(1).toString('latin1')))
+        return refuse('VERIFY data must be a 4-digit PIN');
+      if (!counter || counter.app !== this.app || counter.key !== key)
+        return refuse('PIN attempt without reading its counter first');
       if (counter.tries >= 2) return;
-      if (counter.tries === 1 && token && token.app === this.app && token.key === key && token.seq === counter.seq) return;
+      if (counter.tries === 1 && token && token.app === this.app && token.key === key && token.seq === counter.seq)
+        return;
       return refuse(counter.tries === 1 ? 'last PIN try without staff confirmation' : 'PIN blocked');
     }
     if (cla === 0x80 && ins === 0x2a) {
@@ -162,7 +168,11 @@ export class ApduGuard {
    */
   confirmLastTry(key: number): void {
     const c = this.lastCounter;
-    if (!c || c.app !== this.app || c.key !== key || c.tries !== 1) throw new ApduRefused(`VERIFY ${key.toString(16).padStart(4, '0')}`, 'last-try confirmation without a counter read showing 1 try');
+    if (!c || c.app !== this.app || c.key !== key || c.tries !== 1)
+      throw new ApduRefused(
+        `VERIFY ${key.toString(16).padStart(4, '0')}`,
+        'last-try confirmation without a counter read showing 1 try',
+      );
     this.lastTryToken = { app: c.app, key, seq: c.seq };
   }
 
@@ -202,7 +212,8 @@ export class ApduGuard {
    * PIN state it set stay as they are.
    */
   checkContinuation(command: Buffer): void {
-    if (command.length !== 5 || command[0] !== 0x00 || command[1] !== 0xc0 || command[2] !== 0 || command[3] !== 0) throw new ApduRefused(redact(command), 'not a GET RESPONSE');
+    if (command.length !== 5 || command[0] !== 0x00 || command[1] !== 0xc0 || command[2] !== 0 || command[3] !== 0)
+      throw new ApduRefused(redact(command), 'not a GET RESPONSE');
   }
 }
 

@@ -18,7 +18,8 @@ export const hex = (b: Buffer | Uint8Array) => Buffer.from(b).toString('hex').to
 export const swHex = (sw: number) => sw.toString(16).toUpperCase().padStart(4, '0');
 
 export function parseResponse(raw: Buffer): ResponseApdu {
-  if (raw.length < 2) throw new CardProtocolError(`malformed card response (${raw.length} byte${raw.length === 1 ? '' : 's'})`);
+  if (raw.length < 2)
+    throw new CardProtocolError(`malformed card response (${raw.length} byte${raw.length === 1 ? '' : 's'})`);
   return { data: raw.subarray(0, raw.length - 2), sw: raw.readUInt16BE(raw.length - 2) };
 }
 
@@ -33,9 +34,11 @@ export const apdu = {
   readBinarySfi: (sfi: number, le: number) => Buffer.from([0x00, 0xb0, 0x80 | sfi, 0x00, le & 0xff]),
   /** Empty VERIFY (case 1, exactly 4 bytes) on key `ref`: the retry counter, without using a try. */
   verifyStatus: (ref: number) => Buffer.from([0x00, 0x20, 0x00, 0x80 | ref]),
-  verify: (ref: number, pin: string) => Buffer.concat([Buffer.from([0x00, 0x20, 0x00, 0x80 | ref, pin.length]), Buffer.from(pin, 'ascii')]),
+  verify: (ref: number, pin: string) =>
+    Buffer.concat([Buffer.from([0x00, 0x20, 0x00, 0x80 | ref, pin.length]), Buffer.from(pin, 'ascii')]),
   /** 80 2A 00 80|key: sign a DigestInfo with private key `ref`. */
-  sign: (ref: number, digestInfo: Buffer) => Buffer.concat([Buffer.from([0x80, 0x2a, 0x00, 0x80 | ref, digestInfo.length]), digestInfo, Buffer.from([0x00])]),
+  sign: (ref: number, digestInfo: Buffer) =>
+    Buffer.concat([Buffer.from([0x80, 0x2a, 0x00, 0x80 | ref, digestInfo.length]), digestInfo, Buffer.from([0x00])]),
   getResponse: (le: number) => Buffer.from([0x00, 0xc0, 0x00, 0x00, le & 0xff]),
 };
 

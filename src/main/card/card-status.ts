@@ -75,7 +75,12 @@ export interface StatusOptions {
   force?: Partial<Record<PinStep, boolean>>;
 }
 
-function certificateStatus(expiry: IsoDate, today: IsoDate, graceMonths: number, smartphone: boolean): { status: CertificateStatus; graceUntil?: IsoDate } {
+function certificateStatus(
+  expiry: IsoDate,
+  today: IsoDate,
+  graceMonths: number,
+  smartphone: boolean,
+): { status: CertificateStatus; graceUntil?: IsoDate } {
   if (today <= expiry) return { status: 'valid' };
   if (smartphone) return { status: 'expired' };
   const graceUntil = endOfMonthAfter(expiry, graceMonths);
@@ -102,7 +107,10 @@ export async function readCardStatus(ch: CardChannel, opts: StatusOptions): Prom
   const pins = opts.pins ?? {};
   const failed = (step: PinStep, e: unknown) => {
     if (!(e instanceof PinError)) throw e;
-    status.pinErrors = { ...status.pinErrors, [step]: { code: e.code, ...(e.triesLeft !== undefined ? { triesLeft: e.triesLeft } : {}) } };
+    status.pinErrors = {
+      ...status.pinErrors,
+      [step]: { code: e.code, ...(e.triesLeft !== undefined ? { triesLeft: e.triesLeft } : {}) },
+    };
     if (e.triesLeft !== undefined) status.pinTriesLeft[step] = e.triesLeft;
   };
 
@@ -114,7 +122,8 @@ export async function readCardStatus(ch: CardChannel, opts: StatusOptions): Prom
     certDer = await readAuthCertificateIfPresent(ch);
     if (!certDer) warnings.push('auth_certificate_missing');
   }
-  if (id.kind === 'mynumber_card' && (await selectKenhojo(ch))) status.pinTriesLeft.basicInfo = await pinTries(ch, EF.kenhojo.pin);
+  if (id.kind === 'mynumber_card' && (await selectKenhojo(ch)))
+    status.pinTriesLeft.basicInfo = await pinTries(ch, EF.kenhojo.pin);
 
   if (pins.auth !== undefined && smartphone) {
     try {
@@ -146,7 +155,8 @@ export async function readCardStatus(ch: CardChannel, opts: StatusOptions): Prom
       }
     }
   }
-  if (pins.auth !== undefined && status.genuine === undefined && !status.pinErrors?.auth) status.pinErrors = { ...status.pinErrors, auth: { code: 'not_available' } };
+  if (pins.auth !== undefined && status.genuine === undefined && !status.pinErrors?.auth)
+    status.pinErrors = { ...status.pinErrors, auth: { code: 'not_available' } };
   if (pins.basicInfo !== undefined) {
     if (id.kind !== 'mynumber_card') status.pinErrors = { ...status.pinErrors, basicInfo: { code: 'not_available' } };
     else {
@@ -162,7 +172,11 @@ export async function readCardStatus(ch: CardChannel, opts: StatusOptions): Prom
   if (status.basicInfo) status.pinTriesLeft.basicInfo = 3;
 
   if (status.chain !== 'invalid' && status.genuine !== false) {
-    if (id.kind === 'mynumber_card') status.document = { kind: 'mynumber_card', ...(status.certificateExpiry ? { certificateExpiry: status.certificateExpiry } : {}) };
+    if (id.kind === 'mynumber_card')
+      status.document = {
+        kind: 'mynumber_card',
+        ...(status.certificateExpiry ? { certificateExpiry: status.certificateExpiry } : {}),
+      };
     else if (smartphone) status.document = { kind: 'smartphone_mynumber' };
   }
   return ordered(status);
@@ -170,8 +184,36 @@ export async function readCardStatus(ch: CardChannel, opts: StatusOptions): Prom
 
 /** The documented field order, so the JSON reads top-down. */
 function ordered(s: CardStatus): CardStatus {
-  const { kind, tokenLabel, certificateNotAfter, certificateExpiry, certificateStatus, graceUntil, chain, pinTriesLeft, genuine, basicInfo, pinErrors, document, warnings } = s;
+  const {
+    kind,
+    tokenLabel,
+    certificateNotAfter,
+    certificateExpiry,
+    certificateStatus,
+    graceUntil,
+    chain,
+    pinTriesLeft,
+    genuine,
+    basicInfo,
+    pinErrors,
+    document,
+    warnings,
+  } = s;
   return Object.fromEntries(
-    Object.entries({ kind, tokenLabel, certificateNotAfter, certificateExpiry, certificateStatus, graceUntil, chain, pinTriesLeft, genuine, basicInfo, pinErrors, document, warnings }).filter(([, v]) => v !== undefined),
+    Object.entries({
+      kind,
+      tokenLabel,
+      certificateNotAfter,
+      certificateExpiry,
+      certificateStatus,
+      graceUntil,
+      chain,
+      pinTriesLeft,
+      genuine,
+      basicInfo,
+      pinErrors,
+      document,
+      warnings,
+    }).filter(([, v]) => v !== undefined),
   ) as unknown as CardStatus;
 }

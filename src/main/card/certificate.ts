@@ -8,7 +8,13 @@
 import { X509Certificate as NodeX509 } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { AuthorityKeyIdentifier, Certificate, SubjectKeyIdentifier, id_ce_authorityKeyIdentifier, id_ce_subjectKeyIdentifier } from '@peculiar/asn1-x509';
+import {
+  AuthorityKeyIdentifier,
+  Certificate,
+  SubjectKeyIdentifier,
+  id_ce_authorityKeyIdentifier,
+  id_ce_subjectKeyIdentifier,
+} from '@peculiar/asn1-x509';
 
 export type ChainStatus = 'trusted' | 'unknown_issuer' | 'invalid';
 
@@ -31,7 +37,10 @@ function keyIdOf(der: Buffer, which: 'subject' | 'authority'): string | undefine
   const ext = cert.tbsCertificate.extensions?.find((e) => e.extnID === oid);
   if (!ext) return undefined;
   const raw = ext.extnValue.buffer;
-  const id = which === 'subject' ? AsnConvert.parse(raw, SubjectKeyIdentifier).buffer : AsnConvert.parse(raw, AuthorityKeyIdentifier).keyIdentifier?.buffer;
+  const id =
+    which === 'subject'
+      ? AsnConvert.parse(raw, SubjectKeyIdentifier).buffer
+      : AsnConvert.parse(raw, AuthorityKeyIdentifier).keyIdentifier?.buffer;
   return id ? Buffer.from(id).toString('hex') : undefined;
 }
 
@@ -100,7 +109,8 @@ export function parseAuthCertificate(der: Buffer): ParsedAuthCertificate {
  */
 export function verifyChain(cert: ParsedAuthCertificate, anchors: readonly TrustAnchor[]): ChainStatus {
   const byKey = cert.authorityKeyId ? anchors.filter((a) => a.keyId === cert.authorityKeyId) : [];
-  const candidates = byKey.length > 0 ? byKey : anchors.filter((a) => a.keyId === undefined || cert.authorityKeyId === undefined);
+  const candidates =
+    byKey.length > 0 ? byKey : anchors.filter((a) => a.keyId === undefined || cert.authorityKeyId === undefined);
   for (const a of candidates) {
     if (cert.node.checkIssued(a.cert) && cert.node.verify(a.cert.publicKey)) return 'trusted';
   }

@@ -58,7 +58,8 @@ export async function identify(ch: CardChannel): Promise<{ kind: TokenKind; labe
 export async function readTlvFile(ch: CardChannel, sfi: number, what: string, maxLength = 8192): Promise<Buffer> {
   const first = await ch.transmit(apdu.readBinarySfi(sfi, 0));
   if (first.sw === 0x6a82) throw new FileMissing(`${what}: card answered ${swHex(first.sw)}`);
-  if (first.sw !== 0x9000 && first.sw !== 0x6282) throw new CardProtocolError(`${what}: card answered ${swHex(first.sw)}`);
+  if (first.sw !== 0x9000 && first.sw !== 0x6282)
+    throw new CardProtocolError(`${what}: card answered ${swHex(first.sw)}`);
   const header = parseTlvHeader(first.data);
   if (!header) throw new CardProtocolError(`${what}: no TLV header`);
   const total = header.headerLength + header.length;
@@ -68,7 +69,8 @@ export async function readTlvFile(ch: CardChannel, sfi: number, what: string, ma
   while (have < total) {
     const want = Math.min(256, total - have);
     const r = await ch.transmit(apdu.readBinary(have, want === 256 ? 0 : want));
-    if (r.sw !== 0x9000 && r.sw !== 0x6282) throw new CardProtocolError(`${what}: card answered ${swHex(r.sw)} at offset ${have}`);
+    if (r.sw !== 0x9000 && r.sw !== 0x6282)
+      throw new CardProtocolError(`${what}: card answered ${swHex(r.sw)} at offset ${have}`);
     if (r.data.length === 0) throw new CardProtocolError(`${what}: file ends at ${have} of ${total} bytes`);
     chunks.push(r.data.subarray(0, want));
     have += Math.min(r.data.length, want);
@@ -126,13 +128,15 @@ export async function verifyPin(ch: CardChannel, ref: number, pin: string, force
   const tries = await pinTries(ch, ref);
   if (tries === null) throw new PinError('not_available', 'this card has no such PIN');
   if (tries === 0) throw new PinError('blocked', 'the PIN is blocked (reset at the municipal office)', 0);
-  if (tries === 1 && !force) throw new PinError('last_try', 'only one PIN try is left: not trying without staff confirmation', 1);
+  if (tries === 1 && !force)
+    throw new PinError('last_try', 'only one PIN try is left: not trying without staff confirmation', 1);
   if (tries === 1) ch.confirmLastTry(ref);
   const r = await ch.transmit(apdu.verify(ref, pin));
   if (r.sw === 0x9000) return;
   const left = triesFromSw(r.sw);
   if (left === 0 || r.sw === 0x6984) throw new PinError('blocked', 'wrong PIN — the PIN is now blocked', 0);
-  if (left !== undefined) throw new PinError('wrong_pin', `wrong PIN (${left} ${left === 1 ? 'try' : 'tries'} left)`, left);
+  if (left !== undefined)
+    throw new PinError('wrong_pin', `wrong PIN (${left} ${left === 1 ? 'try' : 'tries'} left)`, left);
   throw new CardProtocolError(`VERIFY: card answered ${swHex(r.sw)}`);
 }
 
@@ -140,7 +144,12 @@ export async function verifyPin(ch: CardChannel, ref: number, pin: string, force
  * Genuineness: the auth key (0017) signs a fresh random challenge, checked against the public
  * key of the certificate read from the same card. A cloned certificate without the key fails.
  */
-export async function proveGenuine(ch: CardChannel, publicKey: Parameters<typeof verifySignature>[2], pin: string, force: boolean): Promise<boolean> {
+export async function proveGenuine(
+  ch: CardChannel,
+  publicKey: Parameters<typeof verifySignature>[2],
+  pin: string,
+  force: boolean,
+): Promise<boolean> {
   await selectJpki(ch);
   await verifyPin(ch, EF.jpki.authPin, pin, force);
   const challenge = randomBytes(32);

@@ -22,7 +22,10 @@ declare module 'pcsclite' {
     SCARD_STATE_EMPTY: number;
     SCARD_STATE_MUTE: number;
     SCARD_STATE_CHANGED: number;
-    connect(options: { share_mode?: number; protocol?: number }, cb: (err: Error | null, protocol: number) => void): void;
+    connect(
+      options: { share_mode?: number; protocol?: number },
+      cb: (err: Error | null, protocol: number) => void,
+    ): void;
     disconnect(disposition: number, cb: (err: Error | null) => void): void;
     transmit(data: Buffer, resLen: number, protocol: number, cb: (err: Error | null, data: Buffer) => void): void;
     close(): void;

@@ -18,7 +18,9 @@ export type ServiceState = 'starting' | 'running' | 'no_service';
 
 /** pcscd's "service not available" family of errors: the daemon is not there. */
 export function isNoService(err: Error): boolean {
-  return /0x8010001D|0x8010001E|0x80100013|service not available|no service|Service was stopped|RPC transport|Cannot connect/i.test(err.message);
+  return /0x8010001D|0x8010001E|0x80100013|service not available|no service|Service was stopped|RPC transport|Cannot connect/i.test(
+    err.message,
+  );
 }
 
 export interface CardEvent {
@@ -63,7 +65,10 @@ export class Reader extends EventEmitter {
     if (this.ended) return Promise.reject(new ReaderError('no_reader', `reader ${this.name} is gone`));
     if (!this.present) return Promise.reject(new ReaderError('no_card', 'no card on the reader'));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new ReaderError('timeout', 'the reader did not answer the connection')), commandTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new ReaderError('timeout', 'the reader did not answer the connection')),
+        commandTimeoutMs,
+      );
       this.raw.connect({ share_mode: this.raw.SCARD_SHARE_EXCLUSIVE }, (err, protocol) => {
         clearTimeout(timer);
         if (err) return reject(new ReaderError('connect', `cannot connect to the card: ${err.message}`));
@@ -150,7 +155,15 @@ export class ReaderService extends EventEmitter {
       // pcscd not running at start: SCardEstablishContext throws at once. Said so, and retried
       // until it runs.
       this.setState('no_service');
-      this.emit('error', new ReaderError('no_service', isNoService(e as Error) ? 'pcscd is not running (PC/SC service not available)' : `PC/SC is not available: ${(e as Error).message}`));
+      this.emit(
+        'error',
+        new ReaderError(
+          'no_service',
+          isNoService(e as Error)
+            ? 'pcscd is not running (PC/SC service not available)'
+            : `PC/SC is not available: ${(e as Error).message}`,
+        ),
+      );
       this.scheduleRetry();
       return;
     }
@@ -170,7 +183,13 @@ export class ReaderService extends EventEmitter {
       if (pcsc !== this.pcsc || this.stopped) return;
       const noService = isNoService(err);
       this.setState('no_service');
-      this.emit('error', new ReaderError('no_service', noService ? 'pcscd is not running (PC/SC service not available)' : `PC/SC error: ${err.message}`));
+      this.emit(
+        'error',
+        new ReaderError(
+          'no_service',
+          noService ? 'pcscd is not running (PC/SC service not available)' : `PC/SC error: ${err.message}`,
+        ),
+      );
       this.teardown();
       this.scheduleRetry();
     });

@@ -50,7 +50,10 @@ export class CardSession implements CardChannel {
     let bytes = response.data.length;
     while (response.sw >> 8 === 0x61) {
       if (parts.length > RESPONSE_CHAIN_LIMIT.responses || bytes > RESPONSE_CHAIN_LIMIT.bytes) {
-        throw new CardProtocolError(`the card kept answering "more data" (over ${RESPONSE_CHAIN_LIMIT.responses} responses or ${RESPONSE_CHAIN_LIMIT.bytes} bytes)`, 'response_too_long');
+        throw new CardProtocolError(
+          `the card kept answering "more data" (over ${RESPONSE_CHAIN_LIMIT.responses} responses or ${RESPONSE_CHAIN_LIMIT.bytes} bytes)`,
+          'response_too_long',
+        );
       }
       const more = apdu.getResponse(response.sw & 0xff);
       this.guard.checkContinuation(more);
@@ -85,7 +88,14 @@ export class CardSession implements CardChannel {
       this.reader.transmit(command, 4096, this.protocol, (err, data) => {
         if (err) {
           const removed = /removed|0x80100069|0x80100067|no smart card|reset/i.test(err.message);
-          return settle(() => reject(new ReaderError(removed ? 'removed' : 'transmit', removed ? 'the card was removed during the read' : `card communication failed: ${err.message}`)));
+          return settle(() =>
+            reject(
+              new ReaderError(
+                removed ? 'removed' : 'transmit',
+                removed ? 'the card was removed during the read' : `card communication failed: ${err.message}`,
+              ),
+            ),
+          );
         }
         let response: ResponseApdu;
         try {
@@ -117,10 +127,13 @@ export class CardSession implements CardChannel {
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, this.timeoutMs);
       try {
-        this.reader.disconnect(disposition === 'reset' ? this.reader.SCARD_RESET_CARD : this.reader.SCARD_UNPOWER_CARD, () => {
-          clearTimeout(timer);
-          resolve();
-        });
+        this.reader.disconnect(
+          disposition === 'reset' ? this.reader.SCARD_RESET_CARD : this.reader.SCARD_UNPOWER_CARD,
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        );
       } catch {
         clearTimeout(timer);
         resolve();

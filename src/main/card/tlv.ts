@@ -61,7 +61,8 @@ const SEX: Record<string, Sex> = { '1': 'male', '2': 'female', '9': 'not_applica
 /** EF 0002 of the 券面入力補助AP: FF20 { DF21 offsets, DF22 name, DF23 address, DF24 birth, DF25 sex }. */
 export function parseBasicInfo(file: Buffer): BasicInfo {
   const outer = parseTlvHeader(file);
-  if (!outer || outer.tag !== 0xff20 || outer.headerLength + outer.length > file.length) throw new CardProtocolError('基本4情報: not an FF20 record');
+  if (!outer || outer.tag !== 0xff20 || outer.headerLength + outer.length > file.length)
+    throw new CardProtocolError('基本4情報: not an FF20 record');
   const fields = parseChildren(file.subarray(outer.headerLength, outer.headerLength + outer.length));
   const text = (tag: number) => {
     const v = fields.get(tag);

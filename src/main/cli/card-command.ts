@@ -44,9 +44,13 @@ async function readPins(stdin: NodeJS.ReadStream, basicInfo: boolean): Promise<R
   if (stdin.isTTY) throw new UsageError('--pin-stdin: pipe the 4-digit PIN on stdin');
   const chunks: Buffer[] = [];
   for await (const c of stdin) chunks.push(c as Buffer);
-  const lines = Buffer.concat(chunks).toString('utf8').split(/\r?\n/).map((l) => l.trim());
+  const lines = Buffer.concat(chunks)
+    .toString('utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim());
   const pin = (i: number, what: string) => {
-    if (!/^[0-9]{4}$/.test(lines[i] ?? '')) throw new UsageError(`--pin-stdin: line ${i + 1} must be the 4-digit ${what}`);
+    if (!/^[0-9]{4}$/.test(lines[i] ?? ''))
+      throw new UsageError(`--pin-stdin: line ${i + 1} must be the 4-digit ${what}`);
     return lines[i]!;
   };
   return { auth: pin(0, '利用者証明用 PIN'), basicInfo: basicInfo ? pin(1, '券面事項入力補助 PIN') : undefined };
@@ -67,10 +71,16 @@ function waitForCard(service: ReaderService, readerName: string | undefined, tim
       r.once('card', () => done(() => resolve(r)));
     };
     const timer = setTimeout(() => {
-      if (service.state === 'no_service' || lastError?.code === 'no_service') return reject(new ReaderError('no_service', 'pcscd is not running (PC/SC service not available)'));
+      if (service.state === 'no_service' || lastError?.code === 'no_service')
+        return reject(new ReaderError('no_service', 'pcscd is not running (PC/SC service not available)'));
       const readers = service.readers.filter(matches);
-      if (readers.length === 0) return reject(new ReaderError('no_reader', readerName ? `no reader named "${readerName}"` : 'no card reader connected'));
-      reject(new ReaderError('no_card', `no card on ${readers.map((r) => r.name).join(', ')} within ${timeoutMs / 1000} s`));
+      if (readers.length === 0)
+        return reject(
+          new ReaderError('no_reader', readerName ? `no reader named "${readerName}"` : 'no card reader connected'),
+        );
+      reject(
+        new ReaderError('no_card', `no card on ${readers.map((r) => r.name).join(', ')} within ${timeoutMs / 1000} s`),
+      );
     }, timeoutMs);
     service.on('reader', watch);
     service.on('error', (e: ReaderError) => (lastError = e));
@@ -80,18 +90,27 @@ function waitForCard(service: ReaderService, readerName: string | undefined, tim
 
 function summary(s: CardStatus): string {
   const lines = [`kind: ${s.kind}${s.tokenLabel ? ` (${s.tokenLabel})` : ''}`];
-  if (s.certificateExpiry) lines.push(`certificate: ${s.certificateStatus} (expires ${s.certificateExpiry}${s.graceUntil ? `, grace until ${s.graceUntil}` : ''}), chain ${s.chain}`);
+  if (s.certificateExpiry)
+    lines.push(
+      `certificate: ${s.certificateStatus} (expires ${s.certificateExpiry}${s.graceUntil ? `, grace until ${s.graceUntil}` : ''}), chain ${s.chain}`,
+    );
   lines.push(`PIN tries left: auth ${s.pinTriesLeft.auth ?? '—'}, 券面入力補助 ${s.pinTriesLeft.basicInfo ?? '—'}`);
   if (s.genuine !== undefined) lines.push(`genuine: ${s.genuine ? 'yes' : 'NO'}`);
   if (s.basicInfo) lines.push(`基本4情報: ${s.basicInfo.name} / ${s.basicInfo.birthDate} / ${s.basicInfo.sex}`);
   for (const [step, f] of Object.entries(s.pinErrors ?? {})) {
-    lines.push(`PIN ${step === 'auth' ? '利用者証明用' : '券面事項入力補助'}: ${PIN_ERROR_TEXT[f.code]}${f.triesLeft !== undefined ? ` (${f.triesLeft} left)` : ''}`);
+    lines.push(
+      `PIN ${step === 'auth' ? '利用者証明用' : '券面事項入力補助'}: ${PIN_ERROR_TEXT[f.code]}${f.triesLeft !== undefined ? ` (${f.triesLeft} left)` : ''}`,
+    );
   }
   for (const w of s.warnings) lines.push(`warning: ${WARNING_TEXT[w]}`);
   return lines.join('\n');
 }
 
-export async function cardCommand(args: string[], services: () => Services, io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WritableStream }): Promise<number> {
+export async function cardCommand(
+  args: string[],
+  services: () => Services,
+  io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WritableStream },
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -108,13 +127,16 @@ export async function cardCommand(args: string[], services: () => Services, io: 
     allowPositionals: false,
   });
   const timeoutS = Number(values.timeout);
-  if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError('--timeout must be a positive number of seconds');
+  if (!Number.isFinite(timeoutS) || timeoutS <= 0)
+    throw new UsageError('--timeout must be a positive number of seconds');
   if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError('--date must be YYYY-MM-DD');
   const forced = values['force-last-try'];
   if (forced.length > 0 && !values['pin-stdin']) throw new UsageError('--force-last-try goes with --pin-stdin');
   if (values['basic-info'] && !values['pin-stdin']) throw new UsageError('--basic-info goes with --pin-stdin');
-  for (const f of forced) if (f !== 'auth' && f !== 'basic-info') throw new UsageError('--force-last-try takes auth or basic-info');
-  if (forced.includes('basic-info') && !values['basic-info']) throw new UsageError('--force-last-try basic-info goes with --basic-info');
+  for (const f of forced)
+    if (f !== 'auth' && f !== 'basic-info') throw new UsageError('--force-last-try takes auth or basic-info');
+  if (forced.includes('basic-info') && !values['basic-info'])
+    throw new UsageError('--force-last-try basic-info goes with --basic-info');
   const today = values.date ?? todayInJapan();
   const svc = services();
   const anchors = svc.trustAnchors(values.ca);
@@ -140,7 +162,11 @@ export async function cardCommand(args: string[], services: () => Services, io: 
     } finally {
       await session.close('reset');
     }
-    io.stdout.write((values.json ? JSON.stringify({ reader: reader.name, ...status }, null, 2) : `reader: ${reader.name}\n${summary(status)}`) + '\n');
+    io.stdout.write(
+      (values.json
+        ? JSON.stringify({ reader: reader.name, ...status }, null, 2)
+        : `reader: ${reader.name}\n${summary(status)}`) + '\n',
+    );
     return status.pinErrors ? 1 : 0;
   } catch (e) {
     if (e instanceof ReaderError || e instanceof PinError) throw new UsageError(e.message);

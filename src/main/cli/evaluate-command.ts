@@ -13,8 +13,17 @@ async function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function evaluateCommand(args: string[], services: () => Services, io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WritableStream }): Promise<number> {
-  const { values } = parseArgs({ args, options: { file: { type: 'string', short: 'f' } }, strict: true, allowPositionals: false });
+export async function evaluateCommand(
+  args: string[],
+  services: () => Services,
+  io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WritableStream },
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { file: { type: 'string', short: 'f' } },
+    strict: true,
+    allowPositionals: false,
+  });
   let text: string;
   if (values.file) {
     try {

@@ -12,7 +12,14 @@ import { formatIssues } from '../../shared/validation.ts';
 import { writeHandoffFile } from '../handoff/handoff-file.ts';
 import { HandoffService } from '../handoff/handoff-service.ts';
 import { fileSecret } from '../store/secret.ts';
-import { keyFileIn, keyFileProvider, openStore, StoreError, storeFileIn, type StoreService } from '../store/store-service.ts';
+import {
+  keyFileIn,
+  keyFileProvider,
+  openStore,
+  StoreError,
+  storeFileIn,
+  type StoreService,
+} from '../store/store-service.ts';
 import { UsageError } from './errors.ts';
 
 export const LOG_USAGE = [
@@ -43,7 +50,12 @@ type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
 export async function logCommand(args: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: sub === 'handoff' });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: OPTIONS,
+    strict: true,
+    allowPositionals: sub === 'handoff',
+  });
   const dataDir = defaultDataDir(env);
   const file = values.db ?? storeFileIn(dataDir);
   const key = keyFileProvider(values['key-file'] ?? keyFileIn(dataDir));
@@ -59,7 +71,9 @@ export async function logCommand(args: string[], io: Io, env: NodeJS.ProcessEnv 
       try {
         const r = store.verify();
         if (r.ok) {
-          io.stdout.write(`intact: ${r.entries} entries${r.head ? ` (head: entry ${r.head.id}, ${r.head.hash})` : ''}\n`);
+          io.stdout.write(
+            `intact: ${r.entries} entries${r.head ? ` (head: entry ${r.head.id}, ${r.head.hash})` : ''}\n`,
+          );
           return 0;
         }
         io.stdout.write(`broken at entry ${r.entryId}: ${r.reason}\n`);
@@ -69,7 +83,8 @@ export async function logCommand(args: string[], io: Io, env: NodeJS.ProcessEnv 
       }
     }
     case 'export': {
-      if (values.date !== undefined && (values.from !== undefined || values.to !== undefined)) throw new UsageError('log export: give --date or --from/--to, not both');
+      if (values.date !== undefined && (values.from !== undefined || values.to !== undefined))
+        throw new UsageError('log export: give --date or --from/--to, not both');
       const store = openExisting(file, key);
       try {
         warnIfReadOnly(store, io);
@@ -105,7 +120,10 @@ export async function logCommand(args: string[], io: Io, env: NodeJS.ProcessEnv 
     case 'handoff': {
       only(['db', 'key-file', 'out', 'class', 'patient-id', 'sex', 'relation', 'kana']);
       const [idText, ...more] = positionals;
-      if (idText === undefined || more.length > 0 || !/^[1-9]\d*$/.test(idText)) throw new UsageError('log handoff: give one check id (the number in the log), e.g. uketsuke log handoff 42 --out check42.xml');
+      if (idText === undefined || more.length > 0 || !/^[1-9]\d*$/.test(idText))
+        throw new UsageError(
+          'log handoff: give one check id (the number in the log), e.g. uketsuke log handoff 42 --out check42.xml',
+        );
       if (values.out === undefined) throw new UsageError('log handoff: --out FILE.xml is required');
       const extras = handoffExtras(values);
       const store = openExisting(file, key);
@@ -113,24 +131,37 @@ export async function logCommand(args: string[], io: Io, env: NodeJS.ProcessEnv 
         warnIfReadOnly(store, io);
         const handoff = new HandoffService({ store: () => store, password: fileSecret(join(dataDir, 'orca.secret')) });
         const r = handoff.file(Number(idText), extras, null);
-        if (r.code !== 'saved' || r.xml === undefined) throw new UsageError(`log handoff: no request for check ${idText}: ${r.problems.join(', ')}`);
+        if (r.code !== 'saved' || r.xml === undefined)
+          throw new UsageError(`log handoff: no request for check ${idText}: ${r.problems.join(', ')}`);
         try {
           writeHandoffFile(values.out, r.xml);
         } catch (e) {
           throw new UsageError(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
         }
-        io.stdout.write(`wrote the ORCA request for check ${idText} to ${values.out}${r.requestWarnings.length ? ` (warnings: ${r.requestWarnings.join(', ')})` : ''}\n`);
+        io.stdout.write(
+          `wrote the ORCA request for check ${idText} to ${values.out}${r.requestWarnings.length ? ` (warnings: ${r.requestWarnings.join(', ')})` : ''}\n`,
+        );
         return 0;
       } finally {
         store.close();
       }
     }
     default:
-      throw new UsageError(sub === undefined ? `log: what to do? (${LOG_USAGE.split('\n')[0]})` : `log: unknown subcommand "${sub}" (verify, export, purge, handoff)`);
+      throw new UsageError(
+        sub === undefined
+          ? `log: what to do? (${LOG_USAGE.split('\n')[0]})`
+          : `log: unknown subcommand "${sub}" (verify, export, purge, handoff)`,
+      );
   }
 }
 
-function handoffExtras(values: { class?: string; 'patient-id'?: string; sex?: string; relation?: string; kana?: string }): HandoffExtras {
+function handoffExtras(values: {
+  class?: string;
+  'patient-id'?: string;
+  sex?: string;
+  relation?: string;
+  kana?: string;
+}): HandoffExtras {
   const parsed = HandoffExtrasSchema.safeParse({
     ...(values.class !== undefined ? { orcaClass: values.class } : {}),
     ...(values['patient-id'] !== undefined ? { patientId: values['patient-id'] } : {}),

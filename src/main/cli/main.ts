@@ -17,13 +17,23 @@ import { PackError } from '../rule-packs/pack-file.ts';
 import { RULES_USAGE, rulesCommand } from './rules-command.ts';
 import { SCAN_USAGE, scanCommand } from './scan-command.ts';
 
-const USAGE = ['usage:', `  ${EVALUATE_USAGE}`, `  ${CARD_USAGE}`, `  ${SCAN_USAGE}`, `  ${LOG_USAGE}`, `  ${RULES_USAGE}`].join('\n');
+const USAGE = [
+  'usage:',
+  `  ${EVALUATE_USAGE}`,
+  `  ${CARD_USAGE}`,
+  `  ${SCAN_USAGE}`,
+  `  ${LOG_USAGE}`,
+  `  ${RULES_USAGE}`,
+].join('\n');
 
 function oneLine(message: string): string {
   return message.replace(/\s+/g, ' ').trim();
 }
 
-export async function main(argv: string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [command, ...rest] = argv;
   let services: Services | undefined;
   const lazyServices = () => (services ??= createServices());

@@ -11,14 +11,21 @@ import { parseRulebook } from '../rules/load.ts';
 import { diffRulebooks, formatDiff } from '../rule-packs/diff.ts';
 import { sha256 } from '../rule-packs/manifest.ts';
 import { buildPack, loadPublisherKeys, verifyPack } from '../rule-packs/pack-file.ts';
-import { installedPacks, loadBuiltIn, localPracticePath, packLabel, parseLocalPractice, publisherKeysDir } from '../rule-packs/rule-set.ts';
+import {
+  installedPacks,
+  loadBuiltIn,
+  localPracticePath,
+  packLabel,
+  parseLocalPractice,
+  publisherKeysDir,
+} from '../rule-packs/rule-set.ts';
 import { UsageError } from './errors.ts';
 
 export const RULES_USAGE = [
   'uketsuke rules pack DIR --key PRIVATE.pem [--key-id ID] -o FILE   (publisher: sign DIR/manifest.json + files)',
   'uketsuke rules verify FILE [--keys DIR] | import FILE | rollback | list',
   'uketsuke rules diff A B [--keys DIR]   (A, B: pack files, rulebook.json files, "built-in" or "active")',
-  'uketsuke rules local check FILE | local import FILE   (the clinic\'s local practice)',
+  "uketsuke rules local check FILE | local import FILE   (the clinic's local practice)",
 ].join('\n  ');
 
 type Io = { stdout: NodeJS.WritableStream };
@@ -35,7 +42,14 @@ export async function rulesCommand(args: string[], io: Io, env: NodeJS.ProcessEn
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { key: { type: 'string' }, 'key-id': { type: 'string' }, keys: { type: 'string' }, output: { type: 'string', short: 'o' }, 'data-dir': { type: 'string' }, resources: { type: 'string' } },
+    options: {
+      key: { type: 'string' },
+      'key-id': { type: 'string' },
+      keys: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'data-dir': { type: 'string' },
+      resources: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -44,10 +58,15 @@ export async function rulesCommand(args: string[], io: Io, env: NodeJS.ProcessEn
   // --keys DIR lets a reviewer verify or compare packs of another publisher (a test key); import
   // always uses the keys the app ships.
   const reviewKeys = () => loadPublisherKeys(values.keys ?? publisherKeysDir(resourcesDir));
-  if (values.keys && sub !== 'verify' && sub !== 'diff') throw new UsageError('--keys applies to verify and diff only; import trusts the keys the app ships');
+  if (values.keys && sub !== 'verify' && sub !== 'diff')
+    throw new UsageError('--keys applies to verify and diff only; import trusts the keys the app ships');
   const builtIn = () => loadBuiltIn(resourcesDir);
   const packs = () => installedPacks(resourcesDir, dataDir, builtIn());
-  const arg = (n: number, what: string) => positionals[n] ?? (() => { throw new UsageError(`rules ${sub}: ${what} missing`); })();
+  const arg = (n: number, what: string) =>
+    positionals[n] ??
+    (() => {
+      throw new UsageError(`rules ${sub}: ${what} missing`);
+    })();
   const out = (s: string) => io.stdout.write(s + '\n');
 
   switch (sub) {
@@ -61,12 +80,16 @@ export async function rulesCommand(args: string[], io: Io, env: NodeJS.ProcessEn
     }
     case 'verify': {
       const p = verifyPack(read(arg(0, 'FILE')), reviewKeys());
-      out(`ok: ${packLabel(p.manifest)}, effective ${p.manifest.effective}, signed by ${p.keyId}, ${p.rulebook.rules.length} rules`);
+      out(
+        `ok: ${packLabel(p.manifest)}, effective ${p.manifest.effective}, signed by ${p.keyId}, ${p.rulebook.rules.length} rules`,
+      );
       return 0;
     }
     case 'import': {
       const p = packs().import(read(arg(0, 'FILE')));
-      out(`installed ${packLabel(p.manifest)}: in force from ${p.manifest.effective} (the previous rules stay for rollback)`);
+      out(
+        `installed ${packLabel(p.manifest)}: in force from ${p.manifest.effective} (the previous rules stay for rollback)`,
+      );
       return 0;
     }
     case 'rollback': {
@@ -90,7 +113,9 @@ export async function rulesCommand(args: string[], io: Io, env: NodeJS.ProcessEn
         if (spec === 'built-in') return { label: packLabel(builtIn().info), rulebook: builtIn().rulebook };
         if (spec === 'active') {
           const name = packs().history().at(-1);
-          return name ? { label: name, rulebook: packs().load(name).rulebook } : { label: packLabel(builtIn().info), rulebook: builtIn().rulebook };
+          return name
+            ? { label: name, rulebook: packs().load(name).rulebook }
+            : { label: packLabel(builtIn().info), rulebook: builtIn().rulebook };
         }
         const raw = read(spec);
         if (spec.endsWith('rulebook.json')) return { label: spec, rulebook: parseRulebook(raw.toString('utf8'), spec) };
@@ -115,11 +140,12 @@ export async function rulesCommand(args: string[], io: Io, env: NodeJS.ProcessEn
       copyFileSync(file, `${target}.tmp`);
       // Atomic replace: the app never reads half a file.
       renameSync(`${target}.tmp`, target);
-      out(`installed ${rules.length} local rule(s) (${sha256(read(target)).slice(0, 12)}) into ${join(dirname(target))}`);
+      out(
+        `installed ${rules.length} local rule(s) (${sha256(read(target)).slice(0, 12)}) into ${join(dirname(target))}`,
+      );
       return 0;
     }
     default:
       throw new UsageError(`rules: unknown sub-command "${sub ?? ''}"\n  ${RULES_USAGE}`);
   }
 }
-

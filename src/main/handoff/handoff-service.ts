@@ -19,7 +19,9 @@ export interface HandoffDeps {
   post?: (endpoint: OrcaEndpoint, path: string, xml: string) => Promise<OrcaHttpOutcome>;
 }
 
-export type Built = { ok: true; checkDate: string; orcaClass: string; request: Extract<OrcaRequest, { ok: true }> } | { ok: false; result: HandoffResult };
+export type Built =
+  | { ok: true; checkDate: string; orcaClass: string; request: Extract<OrcaRequest, { ok: true }> }
+  | { ok: false; result: HandoffResult };
 
 export class HandoffService {
   constructor(private readonly deps: HandoffDeps) {}
@@ -72,7 +74,12 @@ export class HandoffService {
     if (password === undefined) return { ...base, code: 'no_password' };
     const built = this.build(entryId, extras, 'http');
     if (!built.ok) return built.result;
-    const endpoint: OrcaEndpoint = { url: settings.url, user: settings.user, password, timeoutMs: settings.timeoutSeconds * 1000 };
+    const endpoint: OrcaEndpoint = {
+      url: settings.url,
+      user: settings.user,
+      password,
+      timeoutMs: settings.timeoutSeconds * 1000,
+    };
     const outcome = await (this.deps.post ?? postToOrca)(endpoint, built.request.path, built.request.xml);
     const result: HandoffResult = { ...base, ...outcome, requestWarnings: built.request.warnings };
     return { ...result, logged: this.record(entryId, result, by) };
@@ -89,7 +96,9 @@ export class HandoffService {
   /** The hand-off stands even when the log cannot say so (read-only log): the screens are told. */
   private record(entry: number, r: HandoffResult, by: Staff | null): boolean {
     try {
-      this.deps.store().recordHandoff({ entry, via: r.via, result: r.code, ...(r.apiResult ? { apiResult: r.apiResult } : {}) }, by);
+      this.deps
+        .store()
+        .recordHandoff({ entry, via: r.via, result: r.code, ...(r.apiResult ? { apiResult: r.apiResult } : {}) }, by);
       return true;
     } catch (e) {
       if (e instanceof StoreError) return false;

@@ -17,7 +17,18 @@ export interface OrcaEndpoint {
 }
 
 export interface OrcaHttpOutcome {
-  code: Extract<HandoffCode, 'ok' | 'warnings' | 'api_error' | 'unauthorized' | 'timeout' | 'refused' | 'unreachable' | 'http_error' | 'bad_response'>;
+  code: Extract<
+    HandoffCode,
+    | 'ok'
+    | 'warnings'
+    | 'api_error'
+    | 'unauthorized'
+    | 'timeout'
+    | 'refused'
+    | 'unreachable'
+    | 'http_error'
+    | 'bad_response'
+  >;
   httpStatus?: number;
   apiResult?: string;
   apiMessage?: string;

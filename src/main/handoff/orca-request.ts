@@ -42,8 +42,7 @@ export interface HandoffInput {
 }
 
 export type OrcaRequest =
-  | { ok: true; path: string; xml: string; warnings: RequestWarning[] }
-  | { ok: false; problems: RequestProblem[] };
+  { ok: true; path: string; xml: string; warnings: RequestWarning[] } | { ok: false; problems: RequestProblem[] };
 
 /** `/orca12/patientmodv2?class=NN` (WebORCA puts `/api` before it: part of the configured address). */
 export const orcaPath = (orcaClass: OrcaClass): string => `/orca12/patientmodv2?class=${orcaClass}`;
@@ -96,7 +95,14 @@ function insuranceBlock(input: HandoffInput, warn: (w: RequestWarning) => void):
       ...str('HealthInsuredPerson_Branch_Number', branch),
       // 後期高齢者 are always their own insured person.
       ...str('RelationToInsuredPerson', isKoukiNumber(insurerNumber) ? '1' : ins.relation),
-      ...str('HealthInsuredPerson_WholeName', ins.relation === '1' || isKoukiNumber(insurerNumber) ? (input.name ? wholeName(input.name) : undefined) : undefined),
+      ...str(
+        'HealthInsuredPerson_WholeName',
+        ins.relation === '1' || isKoukiNumber(insurerNumber)
+          ? input.name
+            ? wholeName(input.name)
+            : undefined
+          : undefined,
+      ),
       ...str('Certificate_StartDate', ins.issueDate),
       ...str('Certificate_ExpiredDate', ins.expiry),
       ...str('Rate_Class', rate),
@@ -110,13 +116,15 @@ function publicBlock(subsidies: readonly PublicSubsidy[], warn: (w: RequestWarni
   return [
     {
       name: 'PublicInsurance_Information',
-      array: subsidies.slice(0, 4).map((p) => [
-        ...str('PublicInsurance_Class', p.orcaClass),
-        ...str('PublicInsurer_Number', p.payerNumber),
-        ...str('PublicInsuredPerson_Number', p.recipientNumber),
-        ...str('Certificate_IssuedDate', p.issueDate),
-        ...str('Certificate_ExpiredDate', p.expiry),
-      ]),
+      array: subsidies
+        .slice(0, 4)
+        .map((p) => [
+          ...str('PublicInsurance_Class', p.orcaClass),
+          ...str('PublicInsurer_Number', p.payerNumber),
+          ...str('PublicInsuredPerson_Number', p.recipientNumber),
+          ...str('Certificate_IssuedDate', p.issueDate),
+          ...str('Certificate_ExpiredDate', p.expiry),
+        ]),
     },
   ];
 }
@@ -124,7 +132,8 @@ function publicBlock(subsidies: readonly PublicSubsidy[], warn: (w: RequestWarni
 export function buildOrcaRequest(input: HandoffInput): OrcaRequest {
   const problems: RequestProblem[] = [];
   if (!input.name?.trim()) problems.push('no_name');
-  if (!input.insurance || !input.insurance.insurerNumber.trim() || !input.insurance.number.trim()) problems.push('no_insurance_numbers');
+  if (!input.insurance || !input.insurance.insurerNumber.trim() || !input.insurance.number.trim())
+    problems.push('no_insurance_numbers');
   if (input.orcaClass !== '01' && !input.patientId) problems.push('patient_id_required');
   if (problems.length > 0) return { ok: false, problems };
 

@@ -1,15 +1,26 @@
 /** ORCA's xml2 dialect: every value an element with `type="string"`, groups `type="record"`, lists `type="array"` of `<name>_child` records. */
 
-export type XmlNode = { name: string; value: string } | { name: string; record: XmlNode[] } | { name: string; array: XmlNode[][] };
+export type XmlNode =
+  { name: string; value: string } | { name: string; record: XmlNode[] } | { name: string; array: XmlNode[][] };
 
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const escape = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 function render(node: XmlNode, depth: number): string {
   const pad = '  '.repeat(depth);
   if ('value' in node) return `${pad}<${node.name} type="string">${escape(node.value)}</${node.name}>`;
-  if ('record' in node) return [`${pad}<${node.name} type="record">`, ...node.record.map((n) => render(n, depth + 1)), `${pad}</${node.name}>`].join('\n');
+  if ('record' in node)
+    return [
+      `${pad}<${node.name} type="record">`,
+      ...node.record.map((n) => render(n, depth + 1)),
+      `${pad}</${node.name}>`,
+    ].join('\n');
   const child = `${node.name}_child`;
-  return [`${pad}<${node.name} type="array">`, ...node.array.map((r) => render({ name: child, record: r }, depth + 1)), `${pad}</${node.name}>`].join('\n');
+  return [
+    `${pad}<${node.name} type="array">`,
+    ...node.array.map((r) => render({ name: child, record: r }, depth + 1)),
+    `${pad}</${node.name}>`,
+  ].join('\n');
 }
 
 export function xmlDocument(root: XmlNode): string {
@@ -17,4 +28,5 @@ export function xmlDocument(root: XmlNode): string {
 }
 
 /** A string element, or nothing when there is no value. */
-export const str = (name: string, value: string | undefined): XmlNode[] => (value === undefined || value === '' ? [] : [{ name, value }]);
+export const str = (name: string, value: string | undefined): XmlNode[] =>
+  value === undefined || value === '' ? [] : [{ name, value }];

@@ -5,7 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { todayInJapan } from '../clock.ts';
 import { evaluateDraft } from '../../shared/rules/draft-situation.ts';
-import { CONTRACT, type Channel, type ParsedRequestOf, type ResponseOf, type Result } from '../../shared/ipc/contract.ts';
+import {
+  CONTRACT,
+  type Channel,
+  type ParsedRequestOf,
+  type ResponseOf,
+  type Result,
+} from '../../shared/ipc/contract.ts';
 import type { NewCheck } from '../../shared/store/records.ts';
 import { formatIssues } from '../../shared/validation.ts';
 import type { Services } from '../composition.ts';
@@ -34,7 +40,11 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
       rulebookVersion: rules.rulebookVersion,
       mode: ctx.mode,
       today: todayInJapan(),
-      store: { mode: store().mode, ...(store().problem ? { problem: store().problem } : {}), ...(store().problemCode ? { problemCode: store().problemCode } : {}) },
+      store: {
+        mode: store().mode,
+        ...(store().problem ? { problem: store().problem } : {}),
+        ...(store().problemCode ? { problemCode: store().problemCode } : {}),
+      },
     }),
     'rules:evaluate': (situation) => {
       session.touch();
@@ -59,7 +69,12 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
     'check:finish': ({ situation, documents, patientName, imageIds = [], contradictions }) => {
       const verdict = rules.evaluate(situation);
       // Finishing as 使えます over documents that disagree needs staff to have checked them.
-      if (verdict.decision === 'accept' && contradictions && contradictions.found.length > 0 && !contradictions.confirmed)
+      if (
+        verdict.decision === 'accept' &&
+        contradictions &&
+        contradictions.found.length > 0 &&
+        !contradictions.confirmed
+      )
         throw new InputError('書類の不一致を確認してから完了してください (confirm the documents that disagree first)');
       const staff = session.current();
       const check: NewCheck = {
@@ -67,7 +82,11 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
         checkDate: situation.date,
         staffId: staff?.id ?? null,
         facility: situation.facility,
-        patient: { ...(patientName ? { name: patientName } : {}), birthDate: situation.patient.birthDate, insurerType: situation.patient.insurerType },
+        patient: {
+          ...(patientName ? { name: patientName } : {}),
+          birthDate: situation.patient.birthDate,
+          insurerType: situation.patient.insurerType,
+        },
         documents,
         verdict: {
           decision: verdict.decision,
@@ -94,7 +113,8 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
     },
     'log:export': ({ date, unmasked }) => {
       const staff = unmasked ? need('admin') : need();
-      if (unmasked && !staff) throw new InputError('unmasked export needs an admin account', 'error.unmaskedNeedsAdmin');
+      if (unmasked && !staff)
+        throw new InputError('unmasked export needs an admin account', 'error.unmaskedNeedsAdmin');
       const csv = store().exportCsv({ ...(date ? { date } : {}), ...(unmasked && staff ? { unmaskedBy: staff } : {}) });
       return { filename: `uketsuke-checks-${date ?? 'all'}${unmasked ? '-UNMASKED' : ''}.csv`, csv };
     },
@@ -120,7 +140,8 @@ export function createHandlers(services: Services, ctx: HandlerContext): Handler
     // later ones only by an admin.
     'staff:add': (request) => {
       const by = need('admin');
-      if (!by && request.role !== 'admin') throw new InputError('the first account must be an admin', 'error.firstAccountAdmin');
+      if (!by && request.role !== 'admin')
+        throw new InputError('the first account must be an admin', 'error.firstAccountAdmin');
       const staff = store().addStaff(request, by);
       if (!by) session.signIn(staff);
       return staff;
@@ -182,7 +203,11 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
   if (!parsed.success) {
     // The screens say what was wrong in words; the English detail is for the log and the console.
     const image = channel === 'ocr:scan' && parsed.error.issues.some((i) => i.path[0] === 'image');
-    return { ok: false, error: `invalid request for ${channel}: ${formatIssues(parsed.error)}`, code: image ? 'error.invalidImage' : 'error.invalidRequest' };
+    return {
+      ok: false,
+      error: `invalid request for ${channel}: ${formatIssues(parsed.error)}`,
+      code: image ? 'error.invalidImage' : 'error.invalidRequest',
+    };
   }
   try {
     const handler = handlers[channel] as (r: unknown) => unknown;
@@ -191,9 +216,19 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
     return { ok: true, value: CONTRACT[channel].response.parse(await handler(parsed.data)) };
   } catch (e) {
     // Expected failures carry their message; anything else is logged in main and said plainly.
-    if (e instanceof InputError) return { ok: false, error: e.message, ...(e.code ? { code: e.code } : {}), ...(e.params ? { params: e.params } : {}) };
+    if (e instanceof InputError)
+      return {
+        ok: false,
+        error: e.message,
+        ...(e.code ? { code: e.code } : {}),
+        ...(e.params ? { params: e.params } : {}),
+      };
     if (e instanceof StoreError) return { ok: false, error: e.message, code: `error.store.${e.code}` };
     console.error(`[ipc] ${channel} failed`, e);
-    return { ok: false, error: 'internal error — the check was not completed; please try again', code: 'error.internal' };
+    return {
+      ok: false,
+      error: 'internal error — the check was not completed; please try again',
+      code: 'error.internal',
+    };
   }
 }

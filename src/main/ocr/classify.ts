@@ -17,7 +17,10 @@ const TITLES: [DocumentKind, string[]][] = [
   ['limit_certificate', ['限度額適用認定証', '限度額適用']],
   ['specific_disease_certificate', ['特定疾病療養受療証', '特定疾病療養']],
   // 小児慢性特定疾病 and 特定医療費 are 公費 titles that contain 特定疾病 / 特定.
-  ['public_subsidy_certificate', ['公費負担者番号', '医療費受給者証', '医療受給者証', '受給者番号', '小児慢性特定疾病', '特定医療費']],
+  [
+    'public_subsidy_certificate',
+    ['公費負担者番号', '医療費受給者証', '医療受給者証', '受給者番号', '小児慢性特定疾病', '特定医療費'],
+  ],
   // The short form also holds when the title's last glyphs are lost (資格確 + noise).
   ['qualification_certificate', ['資格確認書', '資格確認']],
   ['legacy_insurance_card', ['被保険者証', '組合員証', '加入者証']],
@@ -25,7 +28,10 @@ const TITLES: [DocumentKind, string[]][] = [
 
 export function classify(text: string): { kind: ScanKind; confidence: number } {
   const flat = text.replace(/\s+/g, '');
-  const scores = TITLES.map(([kind, phrases]) => ({ kind, score: Math.max(...phrases.map((p) => similarity(flat, p))) }));
+  const scores = TITLES.map(([kind, phrases]) => ({
+    kind,
+    score: Math.max(...phrases.map((p) => similarity(flat, p))),
+  }));
   const ranked = [...scores].sort((a, b) => b.score - a.score);
   const [best, second] = [ranked[0]!, ranked[1]!];
   if (best.score < 0.6) return { kind: 'unknown', confidence: Number((1 - best.score).toFixed(2)) };

@@ -34,7 +34,12 @@ export interface OcrOutput {
 }
 
 /** Page reading: a fixed dpi and a null debug file keep tesseract's diagnostics out of the CLI's output. */
-const PAGE = { preserve_interword_spaces: '1', tessedit_pageseg_mode: Tesseract.PSM.AUTO, user_defined_dpi: '300', debug_file: '/dev/null' };
+const PAGE = {
+  preserve_interword_spaces: '1',
+  tessedit_pageseg_mode: Tesseract.PSM.AUTO,
+  user_defined_dpi: '300',
+  debug_file: '/dev/null',
+};
 
 /** The `4.0.0_best_int` Japanese model: LSTM only, 2 MB, reads digits reliably (toolchain notes). */
 export function tessdataDir(resourcesDir?: string): string {
@@ -50,9 +55,7 @@ export class OcrEngine {
   private waiting: ((w: Tesseract.Worker) => void)[] = [];
   private starting: Promise<void> | undefined;
 
-  constructor(
-    private readonly options: { langPath?: string; workers?: number } = {},
-  ) {}
+  constructor(private readonly options: { langPath?: string; workers?: number } = {}) {}
 
   /**
    * One worker unless asked for more: a desk scans one document at a time and a scan's reads run

@@ -6,7 +6,12 @@
  * or a stored value. A failing 保険者番号 check digit is reported, never "corrected".
  */
 import { parseJapaneseDate } from '../../shared/domain/wareki.ts';
-import { insurerNameOf, koukiUnionName, kyokaiBranchOf, validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
+import {
+  insurerNameOf,
+  koukiUnionName,
+  kyokaiBranchOf,
+  validateInsurerNumber,
+} from '../../shared/domain/insurer-number.ts';
 import type { OcrBox, OcrLine, OcrWord } from './engine.ts';
 import { toHalfWidth } from '../../shared/domain/text.ts';
 import { PREFECTURES } from '../../shared/domain/prefectures.ts';
@@ -73,7 +78,9 @@ const LAST4 = /(マイナンバー|個人番号)[^\n]{0,12}?(下\s*4\s*桁|末�
 export function scrubPersonalNumbers(line: string): { text: string; seen: boolean } {
   let seen = false;
   // The marker carries no label words (番号…), so it can never be read as a field.
-  const text = line.replace(LAST4, () => ((seen = true), SCRUBBED)).replace(PERSONAL_NUMBER, () => ((seen = true), SCRUBBED));
+  const text = line
+    .replace(LAST4, () => ((seen = true), SCRUBBED))
+    .replace(PERSONAL_NUMBER, () => ((seen = true), SCRUBBED));
   return { text, seen };
 }
 
@@ -94,26 +101,67 @@ interface Cell {
   repairs: string[];
 }
 
-const DATE_RE = /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?)/;
+const DATE_RE =
+  /((?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?)/;
 
 /**
  * Misreads the Japanese model makes on printed text, repaired before parsing: each with what it
  * repairs and the evidence for it. The bench counts how often each fires and how often the field
  * it fed was right (held-out split), so a repair that does not help there can go.
  */
-export const OCR_REPAIRS: readonly { id: string; pattern: RegExp; replace: string | ((...groups: string[]) => string); evidence: string }[] = [
-  { id: 'day-after-digit', pattern: /(\d)\s*[目晶]/g, replace: '$1日', evidence: '日 read as 目 or 晶 after a digit (Noto Sans, 150 dpi)' },
+export const OCR_REPAIRS: readonly {
+  id: string;
+  pattern: RegExp;
+  replace: string | ((...groups: string[]) => string);
+  evidence: string;
+}[] = [
+  {
+    id: 'day-after-digit',
+    pattern: /(\d)\s*[目晶]/g,
+    replace: '$1日',
+    evidence: '日 read as 目 or 晶 after a digit (Noto Sans, 150 dpi)',
+  },
   { id: 'date-label', pattern: /年月目/g, replace: '年月日', evidence: '生年月日 read as 生年月目' },
   // 令和 has not reached year 21; a later year under a misread era is 昭和 (to 64).
-  { id: 'era-wa', pattern: /(?<![昭])[^\s\d昭令]和(?=\s*(\d{1,2}|元)\s*年)/g, replace: (_: string, y: string) => (Number(y) > 20 ? '昭和' : '令和'), evidence: 'the first glyph of 令和 or 昭和 read as another (陵和, 今和): the only eras ending in 和' },
+  {
+    id: 'era-wa',
+    pattern: /(?<![昭])[^\s\d昭令]和(?=\s*(\d{1,2}|元)\s*年)/g,
+    replace: (_: string, y: string) => (Number(y) > 20 ? '昭和' : '令和'),
+    evidence: 'the first glyph of 令和 or 昭和 read as another (陵和, 今和): the only eras ending in 和',
+  },
   { id: 'era-heisei-glyph', pattern: /平戌/g, replace: '平成', evidence: '平成 read as 平戌' },
   // 成 ends no era but 平成, 令 begins none but 令和: the other glyph misread (生成8年, 令衝9年).
-  { id: 'era-heisei', pattern: /(?:[^\s\d平]|(?<!\p{Script=Han}))成(?=\s*(?:\d{1,2}|元)\s*[年全])/gu, replace: '平成', evidence: '平 of 平成 misread (生成8年)' },
-  { id: 'era-reiwa', pattern: /令[^\s\d和](?=\s*(?:\d{1,2}|元)\s*[年全])/g, replace: '令和', evidence: '和 of 令和 misread (令衝9年)' },
-  { id: 'year-glyph', pattern: /(?<=(?:令和|平成|昭和)\s*\d{1,2}\s*)全(?=\s*\d{1,2}\s*月)/g, replace: '年', evidence: '年 read as 全 inside a date' },
+  {
+    id: 'era-heisei',
+    pattern: /(?:[^\s\d平]|(?<!\p{Script=Han}))成(?=\s*(?:\d{1,2}|元)\s*[年全])/gu,
+    replace: '平成',
+    evidence: '平 of 平成 misread (生成8年)',
+  },
+  {
+    id: 'era-reiwa',
+    pattern: /令[^\s\d和](?=\s*(?:\d{1,2}|元)\s*[年全])/g,
+    replace: '令和',
+    evidence: '和 of 令和 misread (令衝9年)',
+  },
+  {
+    id: 'year-glyph',
+    pattern: /(?<=(?:令和|平成|昭和)\s*\d{1,2}\s*)全(?=\s*\d{1,2}\s*月)/g,
+    replace: '年',
+    evidence: '年 read as 全 inside a date',
+  },
   // A slash read as 7 (or as /7) in a 西暦 date printed yyyy/mm/dd: 2019/11725, 1988/711/07.
-  { id: 'slash-as-7', pattern: /(?<!\d)((?:19|20)\d{2})\/7?(\d{2})(?:7|\/7?)(\d{2})(?!\d)/g, replace: '$1/$2/$3', evidence: 'a 西暦 date’s slash read as 7 (2019/11725)' },
-  { id: 'ichi-as-choon', pattern: /^[ー-]+(?=部負担)/, replace: '一', evidence: '一 of 一部負担金 read as a long vowel mark' },
+  {
+    id: 'slash-as-7',
+    pattern: /(?<!\d)((?:19|20)\d{2})\/7?(\d{2})(?:7|\/7?)(\d{2})(?!\d)/g,
+    replace: '$1/$2/$3',
+    evidence: 'a 西暦 date’s slash read as 7 (2019/11725)',
+  },
+  {
+    id: 'ichi-as-choon',
+    pattern: /^[ー-]+(?=部負担)/,
+    replace: '一',
+    evidence: '一 of 一部負担金 read as a long vowel mark',
+  },
 ];
 
 /** The text with every repair applied; the ids of those that changed it go into `fired`. */
@@ -133,25 +181,43 @@ function dateAfter(value: string): string | undefined {
 }
 
 /** Every date printed in `text`, in order, as YYYY-MM-DD. */
-export const datesIn = (text: string): string[] => [...text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => isoOf(m[1]!)).filter((d): d is string => d !== undefined);
+export const datesIn = (text: string): string[] =>
+  [...text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => isoOf(m[1]!)).filter((d): d is string => d !== undefined);
 
 /** A label printed at the start of a cell (values never start with one). */
-const LABEL_START = /^[(（]?(?:有効期[限間]|交付|発行日|記号|番号|枝番|氏名|生年月日|性別|保険者|被保険者|資格取得|発効期日|一部負担|負担割合|適用区分|限度区分|住所|事業所|世帯主|公費負担者|受給者|保護者|適用対象者|自己負担)/;
+const LABEL_START =
+  /^[(（]?(?:有効期[限間]|交付|発行日|記号|番号|枝番|氏名|生年月日|性別|保険者|被保険者|資格取得|発効期日|一部負担|負担割合|適用区分|限度区分|住所|事業所|世帯主|公費負担者|受給者|保護者|適用対象者|自己負担)/;
 /** Cuts a value at the next label printed on the same line. */
-const NEXT_LABEL = /\s*(?:性別|生年月日|記号|番号|枝番|氏名|交付|有効期限|保険者|資格取得|発効期日|一部負担|負担割合|適用区分|住所|事業所)/;
+const NEXT_LABEL =
+  /\s*(?:性別|生年月日|記号|番号|枝番|氏名|交付|有効期限|保険者|資格取得|発効期日|一部負担|負担割合|適用区分|住所|事業所)/;
 const untilNextLabel = (v: string) => v.split(NEXT_LABEL)[0]!.trim();
 /** Punctuation the model reads between a label and its value (colons, underscores, ruled lines). */
 const LEAD = /^[\s:：_.,、。”"'|」」「｜~〜[\]]+/;
 const isLabel = (t: string) => LABEL_START.test(t.replace(LEAD, ''));
 
 /** Labels long enough to be recognised with one misread glyph (two- or three-glyph labels are not). */
-const LONG_LABELS = ['資格取得年月日', '一部負担金の割合', '交付年月日', '保険者番号', '保険者名称', '公費負担者番号', '生年月日', '有効期限', '有効期間', '発効期日', '適用区分', '限度区分', '負担割合'];
+const LONG_LABELS = [
+  '資格取得年月日',
+  '一部負担金の割合',
+  '交付年月日',
+  '保険者番号',
+  '保険者名称',
+  '公費負担者番号',
+  '生年月日',
+  '有効期限',
+  '有効期間',
+  '発効期日',
+  '適用区分',
+  '限度区分',
+  '負担割合',
+];
 
 function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;
@@ -189,21 +255,41 @@ export const union = (ws: { bbox: OcrBox }[]): OcrBox => ({
   y1: median(ws.map((w) => w.bbox.y1)),
 });
 
-function cellsOf(line: OcrLine, index: number, clean: (t: string, fired: Set<string>) => string, scrub: (t: string) => string): Cell[] {
+function cellsOf(
+  line: OcrLine,
+  index: number,
+  clean: (t: string, fired: Set<string>) => string,
+  scrub: (t: string) => string,
+): Cell[] {
   const words = line.words.filter((w) => w.text.trim() !== '').sort((a, b) => a.bbox.x0 - b.bbox.x0);
   const cleaned = (t: string) => {
     const fired = new Set<string>();
     return { text: clean(t, fired), repairs: [...fired] };
   };
-  if (words.length === 0) return [{ ...cleaned(line.text), raw: scrub(line.text), confidence: line.confidence, line: index, words: [] }];
+  if (words.length === 0)
+    return [{ ...cleaned(line.text), raw: scrub(line.text), confidence: line.confidence, line: index, words: [] }];
   const em = median(words.map((w) => w.bbox.y1 - w.bbox.y0)) || 1;
   const groups: OcrWord[][] = [[words[0]!]];
   for (let i = 1; i < words.length; i++) {
     const gap = words[i]!.bbox.x0 - words[i - 1]!.bbox.x1;
     // A column gap, or a label after a visible space (not the tail of a compound label: 「保険者
     // 番号」 spaced out to fill its cell is one label, not 保険者 and the person's 番号).
-    const rest = compact(words.slice(i).map((w) => w.text).join(' '));
-    const compound = /^(?:番号|名称)/.test(rest) && /保[険陵]者$/.test(compact(groups.at(-1)!.map((w) => w.text).join('')));
+    const rest = compact(
+      words
+        .slice(i)
+        .map((w) => w.text)
+        .join(' '),
+    );
+    const compound =
+      /^(?:番号|名称)/.test(rest) &&
+      /保[険陵]者$/.test(
+        compact(
+          groups
+            .at(-1)!
+            .map((w) => w.text)
+            .join(''),
+        ),
+      );
     const split = gap > 2.5 * em || (gap > 0.8 * em && isLabel(rest) && !compound);
     if (split) groups.push([words[i]!]);
     else groups.at(-1)!.push(words[i]!);
@@ -241,11 +327,24 @@ function* labelled(cells: Cell[], label: RegExp): Generator<Found> {
     if (rest && !isLabel(rest)) {
       const b = cell.box;
       const share = (m.index + m[0].length) / Math.max(1, cell.text.length);
-      yield { value: rest, confidence: cell.confidence, cell, inline: true, ...(b ? { box: { ...b, x0: Math.round(b.x0 + (b.x1 - b.x0) * share) } } : {}) };
+      yield {
+        value: rest,
+        confidence: cell.confidence,
+        cell,
+        inline: true,
+        ...(b ? { box: { ...b, x0: Math.round(b.x0 + (b.x1 - b.x0) * share) } } : {}),
+      };
       continue;
     }
     const other = elsewhere(cells, cell, (m.index + m[0].length) / Math.max(1, cell.text.length));
-    if (other) yield { value: other.text.replace(LEAD, ''), confidence: other.confidence, cell: other, inline: false, ...(other.box ? { box: other.box } : {}) };
+    if (other)
+      yield {
+        value: other.text.replace(LEAD, ''),
+        confidence: other.confidence,
+        cell: other,
+        inline: false,
+        ...(other.box ? { box: other.box } : {}),
+      };
   }
 }
 
@@ -260,12 +359,21 @@ function elsewhere(cells: Cell[], cell: Cell, labelShare: number): Cell | undefi
   const lx1 = b.x0 + (b.x1 - b.x0) * Math.min(1, labelShare);
   const midY = (b.y0 + b.y1) / 2;
   const right = cells
-    .filter((c) => c.box && c !== cell && c.box.x0 >= lx1 - h * 0.3 && Math.abs((c.box.y0 + c.box.y1) / 2 - midY) < h * 0.5 && !isLabel(c.text))
+    .filter(
+      (c) =>
+        c.box &&
+        c !== cell &&
+        c.box.x0 >= lx1 - h * 0.3 &&
+        Math.abs((c.box.y0 + c.box.y1) / 2 - midY) < h * 0.5 &&
+        !isLabel(c.text),
+    )
     .sort((p, q) => p.box!.x0 - q.box!.x0)[0];
   if (right && !isLabel(cell.text.slice(Math.round(labelShare * cell.text.length)))) return right;
   // Below: the nearest row under the label, and in it the cell most under the label.
   const overlap = (c: Cell) => Math.min(c.box!.x1, lx1) - Math.max(c.box!.x0, b.x0);
-  const below = cells.filter((c) => c.box && c !== cell && c.box.y0 >= midY && c.box.y0 - b.y1 < h * 2.5 && overlap(c) > h * 0.3);
+  const below = cells.filter(
+    (c) => c.box && c !== cell && c.box.y0 >= midY && c.box.y0 - b.y1 < h * 2.5 && overlap(c) > h * 0.3,
+  );
   const top = Math.min(...below.map((c) => c.box!.y0));
   return below.filter((c) => c.box!.y0 < top + h * 0.5).sort((p, q) => overlap(q) - overlap(p))[0];
 }
@@ -297,10 +405,16 @@ interface NameRead {
  * space of the text. The scan then looks for the space on the image itself (name-gap.ts).
  */
 function readName(words: OcrWord[], afterLabel: boolean, raw: string, misreadLabel = false): NameRead | undefined {
-  const glyphs: Glyph[] = words.flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }])).filter((g) => g.text.trim() !== '');
+  const glyphs: Glyph[] = words
+    .flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }]))
+    .filter((g) => g.text.trim() !== '');
   let start = 0;
   if (afterLabel) {
-    const labelEnd = glyphs.findIndex((g, i) => /名/.test(g.text) && (i > 0 ? /[氏者給]/.test(glyphs[i - 1]!.text + g.text) || (misreadLabel && i === 1) : true));
+    const labelEnd = glyphs.findIndex(
+      (g, i) =>
+        /名/.test(g.text) &&
+        (i > 0 ? /[氏者給]/.test(glyphs[i - 1]!.text + g.text) || (misreadLabel && i === 1) : true),
+    );
     start = labelEnd + 1;
     if (labelEnd < 0) start = glyphs.length;
   }
@@ -316,14 +430,20 @@ function readName(words: OcrWord[], afterLabel: boolean, raw: string, misreadLab
     const gaps = kept.slice(1).map((g, i) => g.bbox.x0 - kept[i]!.bbox.x1);
     const widest = gaps.length ? Math.max(...gaps) : 0;
     const second = [...gaps].sort((a, b) => b - a)[1] ?? 0;
-    const best = widest > em * 0.45 || (widest > em * 0.25 && widest >= 1.5 * Math.max(second, 1)) ? gaps.indexOf(widest) : -1;
+    const best =
+      widest > em * 0.45 || (widest > em * 0.25 && widest >= 1.5 * Math.max(second, 1)) ? gaps.indexOf(widest) : -1;
     const text = (gs: typeof kept) => gs.map((g) => g.text.replace(NAME_CHARS, '')).join('');
-    const joined = (best < 0 ? text(kept) : `${text(kept.slice(0, best + 1))}\u3000${text(kept.slice(best + 1))}`).replace(/^\u3000|\u3000$/g, '');
+    const joined = (
+      best < 0 ? text(kept) : `${text(kept.slice(0, best + 1))}\u3000${text(kept.slice(best + 1))}`
+    ).replace(/^\u3000|\u3000$/g, '');
     return joined ? { text: joined, box: union(kept) } : undefined;
   }
   const m = afterLabel ? NAME_LABEL.exec(raw) : undefined;
   const value = untilNextLabel((m ? raw.slice(m.index + m[0].length) : raw).replace(LEAD, ''));
-  const tokens = value.split(/\s+/).map((t) => t.replace(NAME_CHARS, '')).filter(Boolean);
+  const tokens = value
+    .split(/\s+/)
+    .map((t) => t.replace(NAME_CHARS, ''))
+    .filter(Boolean);
   const text = tokens.length === 2 ? tokens.join('\u3000') : tokens.join('');
   return text ? { text } : undefined;
 }
@@ -337,15 +457,18 @@ function countGlyphs(glyphs: { text: string }[], value: string): number {
 }
 
 /** Digits of a number field: spaces inside the run dropped, and up to two stray marks before it. */
-const digitsOf = (v: string, min = 1): string | undefined => v.replace(/(?<=\d)\s+(?=\d)/g, '').match(new RegExp(`^[^\\d\\p{Script=Han}]{0,2}(\\d{${min},})`, 'u'))?.[1];
+const digitsOf = (v: string, min = 1): string | undefined =>
+  v.replace(/(?<=\d)\s+(?=\d)/g, '').match(new RegExp(`^[^\\d\\p{Script=Han}]{0,2}(\\d{${min},})`, 'u'))?.[1];
 /** Whether a number was read with marks before it or inside it (a digit the model misread). */
-const unclean = (v: string): boolean => !/^\d+(?:\s|$|[^\d\p{L}])/u.test(v.replace(/(?<=\d)\s+(?=\d)/g, '').replace(/^[_.,:：\s]+/, ''));
+const unclean = (v: string): boolean =>
+  !/^\d+(?:\s|$|[^\d\p{L}])/u.test(v.replace(/(?<=\d)\s+(?=\d)/g, '').replace(/^[_.,:：\s]+/, ''));
 
 /** 「記号・番号 5695・7247503 (00)」: the combined form of notices and 高齢受給者証. */
 const COMBINED_ID = /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.]\s*(\d{1,8})\s*[(（]\s*(\d{2})\s*[)）]/u;
 
 /** How insurers' names are formed; a municipality (国保: 川口市) has no shape of its own. */
-const INSURER_NAME_SHAPE = /全国健康保険協会\p{Script=Han}{2,3}\S部|[\p{Script=Han}\p{Script=Katakana}ー]{2,}健康保険組合|\p{Script=Han}{2,4}後期高齢者医療広域連合|\p{Script=Han}{2,}共済組合(?:\p{Script=Han}{2,3}支部)?/u;
+const INSURER_NAME_SHAPE =
+  /全国健康保険協会\p{Script=Han}{2,3}\S部|[\p{Script=Han}\p{Script=Katakana}ー]{2,}健康保険組合|\p{Script=Han}{2,4}後期高齢者医療広域連合|\p{Script=Han}{2,}共済組合(?:\p{Script=Han}{2,3}支部)?/u;
 
 /** A prefecture has one 後期高齢者医療広域連合: its name's misread or cut-off tail (広城連仙, 且) follows. */
 const KOUKI_NAME = new RegExp(`^\\S{0,2}?(${PREFECTURES.join('|')})後期高齢者医療\\S{0,5}$`, 'u');
@@ -361,11 +484,14 @@ function tidyInsurerName(v: string): string {
   return v
     .replace(/^.{1,2}(?=全国健康保険協会)/, '')
     .replace(/^(全国健康保険協会\p{Script=Han}{2,3}?)[^支]部$/u, '$1支部')
-    .replace(/^(全国健康保険協会)(\p{Script=Han}{2,3})(支部)$/u, (all, kyokai: string, read: string, branch: string) => {
-      if (KYOKAI_BRANCHES.includes(read)) return all;
-      const near = KYOKAI_BRANCHES.filter((b) => b.length === read.length && distance(b, read) === 1);
-      return near.length === 1 ? kyokai + near[0]! + branch : all;
-    })
+    .replace(
+      /^(全国健康保険協会)(\p{Script=Han}{2,3})(支部)$/u,
+      (all, kyokai: string, read: string, branch: string) => {
+        if (KYOKAI_BRANCHES.includes(read)) return all;
+        const near = KYOKAI_BRANCHES.filter((b) => b.length === read.length && distance(b, read) === 1);
+        return near.length === 1 ? kyokai + near[0]! + branch : all;
+      },
+    )
     .replace(KOUKI_NAME, (_, prefecture: string) => koukiUnionName(prefecture));
 }
 
@@ -375,7 +501,10 @@ interface DateGuess {
   iso: string;
   confidence: number;
   /** Why the date was given this field, for the warning staff see. */
-  reason: { code: 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest' | 'ocr.dateBeforeIssuer'; params?: Record<string, string> };
+  reason: {
+    code: 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest' | 'ocr.dateBeforeIssuer';
+    params?: Record<string, string>;
+  };
   /** The fallback that placed it (for the bench's count). */
   rule: string;
 }
@@ -397,10 +526,14 @@ function labelCellOf(cells: Cell[], cell: Cell): Cell | undefined {
   const b = cell.box;
   if (!b) return undefined;
   const h = b.y1 - b.y0;
-  const left = cells.filter((c) => c.line === cell.line && c.box && c.box.x1 <= b.x0 + h * 0.3).sort((p, q) => q.box!.x1 - p.box!.x1)[0];
+  const left = cells
+    .filter((c) => c.line === cell.line && c.box && c.box.x1 <= b.x0 + h * 0.3)
+    .sort((p, q) => q.box!.x1 - p.box!.x1)[0];
   if (left) return left;
   const overlap = (c: Cell) => Math.min(c.box!.x1, b.x1) - Math.max(c.box!.x0, b.x0);
-  return cells.filter((c) => c.box && c !== cell && c.box.y1 <= b.y0 + h * 0.3 && b.y0 - c.box.y1 < h * 2 && overlap(c) > h * 0.3).sort((p, q) => q.box!.y1 - p.box!.y1)[0];
+  return cells
+    .filter((c) => c.box && c !== cell && c.box.y1 <= b.y0 + h * 0.3 && b.y0 - c.box.y1 < h * 2 && overlap(c) > h * 0.3)
+    .sort((p, q) => q.box!.y1 - p.box!.y1)[0];
 }
 
 /**
@@ -429,13 +562,30 @@ function guessDateRoles(cells: Cell[], known: ExtractedFields): DateGuess[] {
       return { field, score: 1 - distance(tail, l) / l.length };
     }).sort((a, b) => b.score - a.score);
     const [best, second] = [scores[0]!, scores.find((x) => x.field !== scores[0]!.field)!];
-    if (!best.field || best.score < 0.5 || best.score - second.score < 0.2 || known[best.field] || found.some((f) => f.field === best.field)) continue;
-    found.push({ field: best.field, iso, confidence: cell.confidence * best.score, reason: { code: 'ocr.dateBesideBlurredLabel', params: { label } }, rule: 'date-label-guess' });
+    if (
+      !best.field ||
+      best.score < 0.5 ||
+      best.score - second.score < 0.2 ||
+      known[best.field] ||
+      found.some((f) => f.field === best.field)
+    )
+      continue;
+    found.push({
+      field: best.field,
+      iso,
+      confidence: cell.confidence * best.score,
+      reason: { code: 'ocr.dateBesideBlurredLabel', params: { label } },
+      rule: 'date-label-guess',
+    });
   }
   const all = { ...known, ...Object.fromEntries(found.map((f) => [f.field, f.iso])) } as ExtractedFields;
   // Dates that contradict each other are not offered at all.
   const consistent = (f: DateField, iso: string) =>
-    f === 'birthDate' ? [all.issueDate, all.expiry].every((d) => !d || d > iso) : f === 'expiry' ? [all.issueDate, all.birthDate].every((d) => !d || d < iso) : [all.birthDate].every((d) => !d || d < iso) && (!all.expiry || all.expiry > iso);
+    f === 'birthDate'
+      ? [all.issueDate, all.expiry].every((d) => !d || d > iso)
+      : f === 'expiry'
+        ? [all.issueDate, all.birthDate].every((d) => !d || d < iso)
+        : [all.birthDate].every((d) => !d || d < iso) && (!all.expiry || all.expiry > iso);
   return found.filter((f) => consistent(f.field, f.iso));
 }
 
@@ -444,7 +594,12 @@ function guessDateRoles(cells: Cell[], known: ExtractedFields): DateGuess[] {
  * take its field from what every such document prints (see extremeDates).
  */
 /** Kinds that always print an 有効期限 (or the end of an 有効期間): 資格確認書 by law, the others by their forms. */
-const ALWAYS_EXPIRE: ReadonlySet<string> = new Set<DocumentKind>(['qualification_certificate', 'elderly_recipient_certificate', 'limit_certificate', 'public_subsidy_certificate']);
+const ALWAYS_EXPIRE: ReadonlySet<string> = new Set<DocumentKind>([
+  'qualification_certificate',
+  'elderly_recipient_certificate',
+  'limit_certificate',
+  'public_subsidy_certificate',
+]);
 
 /**
  * Dates no label could be read for, placed by what the dates on a document are: the birth date
@@ -452,7 +607,12 @@ const ALWAYS_EXPIRE: ReadonlySet<string> = new Set<DocumentKind>(['qualification
  * that always has one, the 有効期限 follows every other date. Only a date that stands clearly apart
  * (a year from the next) is taken; the caller marks it for confirmation.
  */
-function extremeDates(cells: Cell[], known: ExtractedFields, flagged: Set<number>, kind: string | undefined): DateGuess[] {
+function extremeDates(
+  cells: Cell[],
+  known: ExtractedFields,
+  flagged: Set<number>,
+  kind: string | undefined,
+): DateGuess[] {
   const dates = cells
     .filter((c) => !flagged.has(c.line))
     .flatMap((c) => datesIn(c.text).map((iso) => ({ iso, c })))
@@ -461,15 +621,37 @@ function extremeDates(cells: Cell[], known: ExtractedFields, flagged: Set<number
     .sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
   const distinct = [...new Set(dates.map((d) => d.iso))];
   if (distinct.length < 2) return [];
-  const yearApart = (a: string, b: string) => Number(b.slice(0, 4)) - Number(a.slice(0, 4)) >= 2 || (Number(b.slice(0, 4)) - Number(a.slice(0, 4)) === 1 && b.slice(5) >= a.slice(5));
+  const yearApart = (a: string, b: string) =>
+    Number(b.slice(0, 4)) - Number(a.slice(0, 4)) >= 2 ||
+    (Number(b.slice(0, 4)) - Number(a.slice(0, 4)) === 1 && b.slice(5) >= a.slice(5));
   const out: DateGuess[] = [];
   const [earliest, next] = [distinct[0]!, distinct[1]!];
   if (!known.birthDate && yearApart(earliest, next) && earliest !== known.issueDate && earliest !== known.expiry) {
-    out.push({ field: 'birthDate', iso: earliest, confidence: 0.4, reason: { code: 'ocr.dateEarliest' }, rule: 'date-earliest' });
+    out.push({
+      field: 'birthDate',
+      iso: earliest,
+      confidence: 0.4,
+      reason: { code: 'ocr.dateEarliest' },
+      rule: 'date-earliest',
+    });
   }
   const [latest, before] = [distinct.at(-1)!, distinct.at(-2)!];
-  if (!known.expiry && kind && ALWAYS_EXPIRE.has(kind) && latest > before && latest !== known.issueDate && latest !== known.birthDate && (!known.issueDate || latest > known.issueDate)) {
-    out.push({ field: 'expiry', iso: latest, confidence: 0.4, reason: { code: 'ocr.dateLatest' }, rule: 'date-latest' });
+  if (
+    !known.expiry &&
+    kind &&
+    ALWAYS_EXPIRE.has(kind) &&
+    latest > before &&
+    latest !== known.issueDate &&
+    latest !== known.birthDate &&
+    (!known.issueDate || latest > known.issueDate)
+  ) {
+    out.push({
+      field: 'expiry',
+      iso: latest,
+      confidence: 0.4,
+      reason: { code: 'ocr.dateLatest' },
+      rule: 'date-latest',
+    });
   }
   return out;
 }
@@ -490,17 +672,27 @@ function myNumberCardExpiries(
   flagged: Set<number>,
   fields: ExtractedFields,
   expiryConfidence: number,
-  set: (k: 'cardExpiry' | 'certificateExpiry', v: string | undefined, c: number, rule?: string, from?: Found | Cell) => void,
+  set: (
+    k: 'cardExpiry' | 'certificateExpiry',
+    v: string | undefined,
+    c: number,
+    rule?: string,
+    from?: Found | Cell,
+  ) => void,
   warnings: OcrWarning[],
 ): void {
   // Only the card carries a 電子証明書 (an お知らせ may mention one in its notes).
   if (kind && kind !== 'unknown' && kind !== 'mynumber_card') return;
-  const certificate = first(cells, CERTIFICATE_EXPIRY, (f) => (flagged.has(f.cell.line) ? undefined : datesIn(f.value)[0]));
+  const certificate = first(cells, CERTIFICATE_EXPIRY, (f) =>
+    flagged.has(f.cell.line) ? undefined : datesIn(f.value)[0],
+  );
   if (certificate) set('certificateExpiry', certificate.v, certificate.f.confidence, 'label', certificate.f);
   if (kind !== 'mynumber_card') return;
   if (fields.expiry) set('cardExpiry', fields.expiry, expiryConfidence, 'until-suffix');
   if (fields.certificateExpiry) return;
-  const left = [...new Set(cells.filter((c) => !flagged.has(c.line)).flatMap((c) => datesIn(c.text)))].filter((d) => d !== fields.birthDate && d !== fields.expiry && (!fields.birthDate || d > fields.birthDate));
+  const left = [...new Set(cells.filter((c) => !flagged.has(c.line)).flatMap((c) => datesIn(c.text)))].filter(
+    (d) => d !== fields.birthDate && d !== fields.expiry && (!fields.birthDate || d > fields.birthDate),
+  );
   if (left.length === 1) {
     set('certificateExpiry', left[0], 0.5, 'certificate-date-left');
     warnings.push(ocrWarning('ocr.certificateExpiryWithoutLabel', { date: left[0]! }));
@@ -520,9 +712,21 @@ function issuerDate(cells: Cell[], known: ExtractedFields, flagged: Set<number>)
     const m = flagged.has(c.line) ? null : DATE_RE.exec(c.text);
     const iso = m ? isoOf(m[1]!) : undefined;
     if (!m || !iso || iso === known.birthDate || iso === known.expiry) continue;
-    const issuer = c.text.slice(m.index + m[0].length).trim() || cells.find((d) => d.line === c.line && d.box && c.box && d.box.x0 > c.box.x1)?.text || '';
-    if (!ISSUER.test(issuer) || (known.birthDate && known.birthDate >= iso) || (known.expiry && known.expiry <= iso)) continue;
-    return [{ field: 'issueDate', iso, confidence: 0.4, reason: { code: 'ocr.dateBeforeIssuer', params: { issuer } }, rule: 'date-before-issuer' }];
+    const issuer =
+      c.text.slice(m.index + m[0].length).trim() ||
+      cells.find((d) => d.line === c.line && d.box && c.box && d.box.x0 > c.box.x1)?.text ||
+      '';
+    if (!ISSUER.test(issuer) || (known.birthDate && known.birthDate >= iso) || (known.expiry && known.expiry <= iso))
+      continue;
+    return [
+      {
+        field: 'issueDate',
+        iso,
+        confidence: 0.4,
+        reason: { code: 'ocr.dateBeforeIssuer', params: { issuer } },
+        rule: 'date-before-issuer',
+      },
+    ];
   }
   return [];
 }
@@ -538,7 +742,9 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const personalNumberLines: number[] = [];
   const flagged = new Set<number>();
   // Also the lines beside or under a label read alone (personal-number.ts).
-  const beside = new Set([...personalNumberHits(ocrLines), ...(kind === 'mynumber_card' ? cardDigitLines(ocrLines) : [])].map((h) => h.line));
+  const beside = new Set(
+    [...personalNumberHits(ocrLines), ...(kind === 'mynumber_card' ? cardDigitLines(ocrLines) : [])].map((h) => h.line),
+  );
   ocrLines.forEach((l, i) => {
     if (beside.has(i) || carriesPersonalNumber(l)) {
       personalNumberLines.push(i);
@@ -552,7 +758,9 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       l,
       i,
       (t, fired) => {
-        const text = scrub(i)(scrubPersonalNumbers(repairOcr(compact(scrubPersonalNumbers(toHalfWidth(t)).text), fired)).text);
+        const text = scrub(i)(
+          scrubPersonalNumbers(repairOcr(compact(scrubPersonalNumbers(toHalfWidth(t)).text), fired)).text,
+        );
         const label = repairLabel(text);
         if (label !== text) fired.add('label-glyph');
         return label;
@@ -570,7 +778,13 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
    * `rule`: 'label' when read beside its label, else the fallback that placed it; `from`: the
    * cell read (or the label's find, whose box is the value's own).
    */
-  const set = <K extends FieldName>(k: K, v: ExtractedFields[K] | undefined, c: number, rule = 'label', from?: Found | Cell) => {
+  const set = <K extends FieldName>(
+    k: K,
+    v: ExtractedFields[K] | undefined,
+    c: number,
+    rule = 'label',
+    from?: Found | Cell,
+  ) => {
     if (v === undefined || v === '') return;
     fields[k] = v;
     confidence[k] = Math.max(0, Math.min(1, Number(c.toFixed(2))));
@@ -598,7 +812,9 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     // and followed by kanji, never 名称.
     first(cells, /^\S?名(?!称)(?:(?=\s*\p{Script=Han})|$)/u, (f) => {
       if (!f.inline) return readName(f.cell.words, false, f.cell.raw);
-      return /名/.test(f.cell.words[0]?.text ?? '') || f.cell.words[1]?.text.startsWith('名') ? readName(f.cell.words, true, f.cell.raw, true) : undefined;
+      return /名/.test(f.cell.words[0]?.text ?? '') || f.cell.words[1]?.text.startsWith('名')
+        ? readName(f.cell.words, true, f.cell.raw, true)
+        : undefined;
     });
   const nameBox = name?.v.box;
   if (name) set('name', name.v.text, name.f.confidence, 'label', name.f);
@@ -607,7 +823,10 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     // misread (「品 石川 和夫」), a line among the first three that ends in two words shaped like a
     // family and a given name is the name, for confirmation.
     const SHAPED = /^(?:\S{1,2}\s+)?(\p{Script=Han}{1,4})\s+([\p{Script=Han}\p{Script=Hiragana}]{1,4})$/u;
-    const m = ocrLines.slice(0, 3).map((l, i) => (flagged.has(i) ? null : SHAPED.exec(toHalfWidth(l.text).trim()))).find(Boolean);
+    const m = ocrLines
+      .slice(0, 3)
+      .map((l, i) => (flagged.has(i) ? null : SHAPED.exec(toHalfWidth(l.text).trim())))
+      .find(Boolean);
     if (m) {
       set('name', `${m[1]}\u3000${m[2]}`, 0.5, 'name-shape');
       warnings.push(ocrWarning('ocr.nameWithoutLabel', { name: `${m[1]}\u3000${m[2]}` }));
@@ -620,12 +839,23 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     const born = cells.find((l) => new RegExp(DATE_RE.source + '\\s*生').test(l.text));
     if (born) set('birthDate', dateAfter(born.text), born.confidence * 0.9, 'born-suffix', born);
   }
-  const sex = first(cells, /性\s*別/, (f) => (/^[男女]/.test(f.value.trim()) ? f.value.trim()[0] : undefined)) ?? first(cells, /(?<=生)\s*(?=[男女])/, (f) => f.value.trim()[0]);
+  const sex =
+    first(cells, /性\s*別/, (f) => (/^[男女]/.test(f.value.trim()) ? f.value.trim()[0] : undefined)) ??
+    first(cells, /(?<=生)\s*(?=[男女])/, (f) => f.value.trim()[0]);
   if (sex) set('sex', sex.v === '男' ? 'male' : 'female', sex.f.confidence, 'label', sex.f);
   else {
     // 性別 misread (「件別 男」) or its cell lost: a 男 or 女 standing alone, when the document has only one.
-    const alone = cells.flatMap((c) => [...c.text.matchAll(/(?:^|[^\p{L}]|別)\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })));
-    if (alone.length > 0 && alone.every((x) => x.v === alone[0]!.v)) set('sex', alone[0]!.v === '男' ? 'male' : 'female', Math.min(alone[0]!.c.confidence, 0.6), 'sex-alone', alone[0]!.c);
+    const alone = cells.flatMap((c) =>
+      [...c.text.matchAll(/(?:^|[^\p{L}]|別)\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })),
+    );
+    if (alone.length > 0 && alone.every((x) => x.v === alone[0]!.v))
+      set(
+        'sex',
+        alone[0]!.v === '男' ? 'male' : 'female',
+        Math.min(alone[0]!.c.confidence, 0.6),
+        'sex-alone',
+        alone[0]!.c,
+      );
   }
 
   // Labels as the model misreads them too (険→陵); never the 被保険者番号 of 後期 (the person's number).
@@ -642,7 +872,12 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       const h = y1 - y0;
       reread.sex = [
         { x0: Math.round(x1 + h * 0.2), y0, x1: Math.round(x1 + h * 4), y1 },
-        { x0: Math.round(x0 - h * 0.2), y0: Math.round(y1 - h * 0.1), x1: Math.round(x0 + h * 3), y1: Math.round(y1 + h * 1.8) },
+        {
+          x0: Math.round(x0 - h * 0.2),
+          y0: Math.round(y1 - h * 0.1),
+          x1: Math.round(x0 + h * 3),
+          y1: Math.round(y1 + h * 1.8),
+        },
       ];
     }
   }
@@ -651,7 +886,8 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const INSURER = /(?<!\p{Script=Han}\s*)保[険陵](?:\S?番|者\S)\s*号|公費\S{0,3}番号/u;
   const insurer = first(cells, INSURER, (f) => digitsOf(f.value.replace(/[(（][)）](?=\d)/, '0'), 5)?.slice(0, 9));
   const insurerAt = insurer?.f ?? labelled(cells, INSURER).next().value;
-  if (insurerAt?.box && !flagged.has(insurerAt.cell.line) && (!insurer || !validateInsurerNumber(insurer.v).valid)) reread.insurerNumber = insurerAt.box;
+  if (insurerAt?.box && !flagged.has(insurerAt.cell.line) && (!insurer || !validateInsurerNumber(insurer.v).valid))
+    reread.insurerNumber = insurerAt.box;
   if (insurer) {
     const digits = insurer.v;
     const check = validateInsurerNumber(digits);
@@ -659,35 +895,66 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     else {
       // Kept as read, flagged: staff compare it with the document; the app never guesses a digit.
       set('insurerNumber', digits, Math.min(insurer.f.confidence, 0.3), 'label-failed-check', insurer.f);
-      warnings.push(ocrWarning(check.reason === 'check_digit' ? 'ocr.insurerNumberCheckDigit' : 'ocr.insurerNumberLength', { number: digits }));
+      warnings.push(
+        ocrWarning(check.reason === 'check_digit' ? 'ocr.insurerNumberCheckDigit' : 'ocr.insurerNumberLength', {
+          number: digits,
+        }),
+      );
     }
   }
   // Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
-  const insurerName = first(cells, /(?<![被彼])保\S者名[称衝]?(?!\S?番号)/, (f) => tidyInsurerName(untilNextLabel(f.value).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, '')));
+  const insurerName = first(cells, /(?<![被彼])保\S者名[称衝]?(?!\S?番号)/, (f) =>
+    tidyInsurerName(
+      untilNextLabel(f.value)
+        .replace(/^[^\p{L}]+/u, '')
+        .replace(/\s+/g, ''),
+    ),
+  );
   if (insurerName) set('insurerName', insurerName.v, insurerName.f.confidence, 'label', insurerName.f);
   else {
     // The label unreadable: a cell that has the shape of an insurer's name (協会けんぽ 支部,
     // 健康保険組合, 広域連合, 共済組合) is the insurer's name, for confirmation.
     const shaped = cells.map((c) => ({ c, m: INSURER_NAME_SHAPE.exec(c.text.replace(/\s+/g, '')) })).find((x) => x.m);
-    if (shaped) set('insurerName', tidyInsurerName(shaped.m![0]), Math.min(shaped.c.confidence, 0.6), 'insurer-name-shape', shaped.c);
+    if (shaped)
+      set(
+        'insurerName',
+        tidyInsurerName(shaped.m![0]),
+        Math.min(shaped.c.confidence, 0.6),
+        'insurer-name-shape',
+        shaped.c,
+      );
   }
 
   // 記号 X 番号 Y (枝番 ZZ), on one line or split, or 「X・Y (ZZ)」.
-  const combined = cells.map((c) => ({ c, m: COMBINED_ID.exec(c.text.replace(/(?<=\d)\s+(?=\d)/g, '')) })).find((x) => x.m);
+  const combined = cells
+    .map((c) => ({ c, m: COMBINED_ID.exec(c.text.replace(/(?<=\d)\s+(?=\d)/g, '')) }))
+    .find((x) => x.m);
   if (combined) {
     set('symbol', combined.m![1]!.replace(/^\D*[番号]/, ''), combined.c.confidence, 'combined-id', combined.c);
     set('number', combined.m![2], combined.c.confidence, 'combined-id', combined.c);
     set('branch', combined.m![3], combined.c.confidence, 'combined-id', combined.c);
   } else {
-    const symbol = first(cells, /記\s*号/, (f) => f.value.replace(/(?<=\d)\s+(?=\d)/g, '').match(/^(\p{Script=Han}{0,2}\d+)/u)?.[1]);
+    const symbol = first(
+      cells,
+      /記\s*号/,
+      (f) => f.value.replace(/(?<=\d)\s+(?=\d)/g, '').match(/^(\p{Script=Han}{0,2}\d+)/u)?.[1],
+    );
     if (symbol) set('symbol', symbol.v, symbol.f.confidence, 'label', symbol.f);
     // 番号 alone, or the 被保険者(証)番号 of 後期 and the portal; not 保険者番号, 受給者番号, 個人番号.
     const NUMBER = /(?<=\p{Script=Han})保[険陵]者証?番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
     const number = first(cells, NUMBER, (f) => digitsOf(f.value));
     const numberAt = number?.f ?? labelled(cells, NUMBER).next().value;
     // Never on a line that carried a 個人番号: a second reading would bring its digits back.
-    if (numberAt?.box && !flagged.has(numberAt.cell.line) && (!number || unclean(untilNextLabel(numberAt.value)))) reread.number = numberAt.box;
-    if (number) set('number', number.v, unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence, 'label', number.f);
+    if (numberAt?.box && !flagged.has(numberAt.cell.line) && (!number || unclean(untilNextLabel(numberAt.value))))
+      reread.number = numberAt.box;
+    if (number)
+      set(
+        'number',
+        number.v,
+        unclean(untilNextLabel(number.f.value)) ? Math.min(number.f.confidence, 0.5) : number.f.confidence,
+        'label',
+        number.f,
+      );
     const branch = first(cells, /枝\s*番\)?/, (f) => f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0]);
     if (branch) set('branch', branch.v, branch.f.confidence, 'label', branch.f);
     if (!fields.symbol || !fields.number) {
@@ -695,9 +962,21 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       // a number, a short label, a number, a bracketed label and two digits — places them.
       const ID_ROW = /(?:^|[^\d])(\d{1,8})\s*[^\d\s]{1,3}\s*(\d{1,8})\s*[(（][^\d()（）]{1,3}[)）]\s*(\d{2})(?!\d)/;
       // On the whole line: the misread labels may have split it into cells.
-      const row = ocrLines.map((l, i) => ({ l, m: flagged.has(i) ? null : ID_ROW.exec(compact(toHalfWidth(l.text)).replace(/(?<=\d)\s+(?=\d)/g, '')) })).find((x) => x.m);
+      const row = ocrLines
+        .map((l, i) => ({
+          l,
+          m: flagged.has(i) ? null : ID_ROW.exec(compact(toHalfWidth(l.text)).replace(/(?<=\d)\s+(?=\d)/g, '')),
+        }))
+        .find((x) => x.m);
       const [, sym, num, br] = row?.m ?? [];
-      if (row && sym && num && br && (!fields.symbol || fields.symbol === sym) && (!fields.number || fields.number === num)) {
+      if (
+        row &&
+        sym &&
+        num &&
+        br &&
+        (!fields.symbol || fields.symbol === sym) &&
+        (!fields.number || fields.number === num)
+      ) {
         const conf = Math.min(row.l.confidence, 0.6);
         if (!fields.symbol) set('symbol', sym, conf, 'id-row-shape');
         if (!fields.number) set('number', num, conf, 'id-row-shape');
@@ -708,8 +987,12 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       // The 枝番 label misread (「(槻番) 00」, 「(校秋) 00」, 「校番 00」): two digits after a short
       // label in brackets, or after a 〜番 label of their own, when only one cell has them.
       const BRANCH_MISREAD = /(?:[(（]\s*[^\s\d()（）]{1,2}\s*[)）]|^[^\s\d]番)\s*(\d{2})(?!\d)/;
-      const found = cells.filter((c) => !flagged.has(c.line)).map((c) => ({ c, m: BRANCH_MISREAD.exec(c.text) })).filter((x) => x.m);
-      if (found.length === 1) set('branch', found[0]!.m![1], Math.min(found[0]!.c.confidence, 0.6), 'branch-misread-label', found[0]!.c);
+      const found = cells
+        .filter((c) => !flagged.has(c.line))
+        .map((c) => ({ c, m: BRANCH_MISREAD.exec(c.text) }))
+        .filter((x) => x.m);
+      if (found.length === 1)
+        set('branch', found[0]!.m![1], Math.min(found[0]!.c.confidence, 0.6), 'branch-misread-label', found[0]!.c);
     }
   }
 
@@ -720,9 +1003,20 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     const candidates = new Set(
       cells
         .filter((c) => !flagged.has(c.line))
-        .flatMap((c) => [...c.text.replace(/(?<=\d)\s+(?=\d)/g, '').matchAll(/(?<![\d.,/-])(\d{6}|\d{8})(?![\d年./-])/g)].map((m) => m[1]))
-        .filter((d): d is string => d !== undefined && d !== fields.number && d !== fields.symbol && validateInsurerNumber(d).valid)
-        .filter((d) => (d.length === 6 ? Number(d.slice(0, 2)) >= 1 && Number(d.slice(0, 2)) <= 47 : /^(?:0[1-4]|0[67]|3[1-49]|5\d|8\d)/.test(d))),
+        .flatMap((c) =>
+          [...c.text.replace(/(?<=\d)\s+(?=\d)/g, '').matchAll(/(?<![\d.,/-])(\d{6}|\d{8})(?![\d年./-])/g)].map(
+            (m) => m[1],
+          ),
+        )
+        .filter(
+          (d): d is string =>
+            d !== undefined && d !== fields.number && d !== fields.symbol && validateInsurerNumber(d).valid,
+        )
+        .filter((d) =>
+          d.length === 6
+            ? Number(d.slice(0, 2)) >= 1 && Number(d.slice(0, 2)) <= 47
+            : /^(?:0[1-4]|0[67]|3[1-49]|5\d|8\d)/.test(d),
+        ),
     );
     if (candidates.size === 1) {
       const [d] = [...candidates];
@@ -731,7 +1025,8 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     }
   }
   // The same digits as the person's number: one of the two labels was misread.
-  if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number) warnings.push(ocrWarning('ocr.insurerNumberSameAsNumber', { number: fields.insurerNumber }));
+  if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number)
+    warnings.push(ocrWarning('ocr.insurerNumberSameAsNumber', { number: fields.insurerNumber }));
 
   const issue = first(cells, /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/, (f) => dateAfter(f.value));
   if (issue) set('issueDate', issue.v, issue.f.confidence, 'label', issue.f);
@@ -740,7 +1035,9 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const UNTIL = new RegExp(DATE_RE.source + '\\s*まで(?!に)');
   const until = cells.map((c) => ({ c, m: UNTIL.exec(c.text) })).find((x) => x.m && !/証明書/.test(x.c.text));
   // 「令和8年7月31日まで」 or a range 「…から…まで」: the last date before the next label is the end.
-  const expiry = until ? { v: isoOf(until.m![1]!), f: { confidence: until.c.confidence } } : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => datesIn(untilNextLabel(f.value)).at(-1));
+  const expiry = until
+    ? { v: isoOf(until.m![1]!), f: { confidence: until.c.confidence } }
+    : first(cells, /(?<!証明書の?)有効期[限間]/, (f) => datesIn(untilNextLabel(f.value)).at(-1));
   if (expiry) set('expiry', expiry.v, expiry.f.confidence, until ? 'until-suffix' : 'label', until?.c);
   // 「2025年12月95日まで有効」 (0 read as 9): no date, but the second reader is told where it is.
   if (!fields.expiry && until?.c.box) boxes.expiry = until.c.box;
@@ -752,7 +1049,10 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
   const otherDates = cells.filter((c) => !flagged.has(c.line)).flatMap((c) => datesIn(c.text));
   const dropLateBirth = () => {
     const { birthDate } = fields;
-    if (birthDate && ([fields.issueDate, fields.expiry].some((d) => d && d <= birthDate) || otherDates.some((d) => d < birthDate))) {
+    if (
+      birthDate &&
+      ([fields.issueDate, fields.expiry].some((d) => d && d <= birthDate) || otherDates.some((d) => d < birthDate))
+    ) {
       delete fields.birthDate;
       delete confidence.birthDate;
       delete boxes.birthDate;
@@ -760,7 +1060,11 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     }
   };
   dropLateBirth();
-  for (const g of [...guessDateRoles(cells, fields), ...issuerDate(cells, fields, flagged), ...extremeDates(cells, fields, flagged, kind)]) {
+  for (const g of [
+    ...guessDateRoles(cells, fields),
+    ...issuerDate(cells, fields, flagged),
+    ...extremeDates(cells, fields, flagged, kind),
+  ]) {
     set(g.field, g.iso, Math.min(g.confidence, 0.5), g.rule);
     warnings.push(ocrWarning(g.reason.code, { field: g.field, date: g.iso, ...g.reason.params }));
   }
@@ -773,17 +1077,48 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
     // The label misread past knowing (一閣貧揚釜の和合): a 「1割」「2割」「3割」 ending a cell, after
     // at most a label's length of text without digits, when it is the only one.
     const alone = cells.map((c) => ({ c, m: /^[^\d]{0,12}?([123])\s*割(?!合)\s*$/u.exec(c.text) })).filter((x) => x.m);
-    if (alone.length > 0 && new Set(alone.map((x) => x.m![1])).size === 1) set('burdenRatio', (Number(alone[0]!.m![1]) / 10) as 0.1 | 0.2 | 0.3, Math.min(alone[0]!.c.confidence, 0.6), 'ratio-alone', alone[0]!.c);
+    if (alone.length > 0 && new Set(alone.map((x) => x.m![1])).size === 1)
+      set(
+        'burdenRatio',
+        (Number(alone[0]!.m![1]) / 10) as 0.1 | 0.2 | 0.3,
+        Math.min(alone[0]!.c.confidence, 0.6),
+        'ratio-alone',
+        alone[0]!.c,
+      );
   }
   const CATEGORY = /^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/;
   // The 適用区分 label misread: the large 「区分Ⅱ」 printed as the value is enough.
   const CATEGORY_LABEL = /(?:適用|限度|所得)\S?区分|適用\S?分(?=\s*区分)/;
   // A stray glyph before a lone category (a cell border read as プ: 「プア」) is let go.
-  const category = first(cells, CATEGORY_LABEL, (f) => f.value.match(CATEGORY)?.[1] ?? f.value.match(/^[^\s\dアイウエオⅠⅡ]\s*([アイウエオ]|Ⅰ|Ⅱ)\s*$/)?.[1]) ?? cells.map((c) => ({ v: /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u.exec(c.text)?.[1], f: c })).find((x) => x.v);
+  const category =
+    first(
+      cells,
+      CATEGORY_LABEL,
+      (f) => f.value.match(CATEGORY)?.[1] ?? f.value.match(/^[^\s\dアイウエオⅠⅡ]\s*([アイウエオ]|Ⅰ|Ⅱ)\s*$/)?.[1],
+    ) ??
+    cells
+      .map((c) => ({ v: /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u.exec(c.text)?.[1], f: c }))
+      .find((x) => x.v);
   // 区分Ⅰ's bar read as a ruled line (「区分 |」): one bar after 区分 is Ⅰ, two are Ⅱ, for confirmation.
-  const bars = category?.v ? undefined : cells.map((c) => ({ c, m: /^[^\p{L}]{0,2}区分\s*([|l1]{1,2})\s*$/u.exec(c.text) })).find((x) => x.m);
-  if (category?.v) set('limitCategory', category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'), category.f.confidence, 'cell' in category.f ? 'label' : 'category-alone', category.f);
-  else if (bars) set('limitCategory', bars.m![1]!.length === 1 ? 'Ⅰ' : 'Ⅱ', Math.min(bars.c.confidence, 0.6), 'category-bars', bars.c);
+  const bars = category?.v
+    ? undefined
+    : cells.map((c) => ({ c, m: /^[^\p{L}]{0,2}区分\s*([|l1]{1,2})\s*$/u.exec(c.text) })).find((x) => x.m);
+  if (category?.v)
+    set(
+      'limitCategory',
+      category.v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ'),
+      category.f.confidence,
+      'cell' in category.f ? 'label' : 'category-alone',
+      category.f,
+    );
+  else if (bars)
+    set(
+      'limitCategory',
+      bars.m![1]!.length === 1 ? 'Ⅰ' : 'Ⅱ',
+      Math.min(bars.c.confidence, 0.6),
+      'category-bars',
+      bars.c,
+    );
   else {
     // A lone large katakana (「ウ」) beside its label is often dropped by the page read: where it
     // is printed, to the right of the label, is read again with only the categories allowed.
@@ -795,14 +1130,31 @@ export function extractFields(ocrLines: OcrLine[], kind?: DocumentKind | 'unknow
       const h = b.y1 - b.y0;
       // The label ends at its 分 glyph when glyph boxes are known, else in proportion to the text.
       const glyph = at.words.flatMap((w) => w.symbols ?? []).find((g) => g.text === '分');
-      const x0 = glyph ? glyph.bbox.x1 : Math.round(b.x0 + ((b.x1 - b.x0) * (m.index + m[0].length)) / Math.max(1, at.text.length));
-      reread.limitCategory = { x0: x0 + Math.round(h * 0.2), y0: Math.round(b.y0 - h * 0.5), x1: x0 + Math.round(h * 6), y1: Math.round(b.y1 + h * 0.5) };
+      const x0 = glyph
+        ? glyph.bbox.x1
+        : Math.round(b.x0 + ((b.x1 - b.x0) * (m.index + m[0].length)) / Math.max(1, at.text.length));
+      reread.limitCategory = {
+        x0: x0 + Math.round(h * 0.2),
+        y0: Math.round(b.y0 - h * 0.5),
+        x1: x0 + Math.round(h * 6),
+        y1: Math.round(b.y1 + h * 0.5),
+      };
     }
   }
   const special = cells.find((l) => /特別療養費/.test(l.text));
   if (special) set('specialMedicalExpense', true, special.confidence, 'label', special);
 
-  const x: Extraction = { fields, confidence, warnings, personalNumberSeen, personalNumberLines, reread, via, boxes, ...(nameBox ? { nameBox } : {}) };
+  const x: Extraction = {
+    fields,
+    confidence,
+    warnings,
+    personalNumberSeen,
+    personalNumberLines,
+    reread,
+    via,
+    boxes,
+    ...(nameBox ? { nameBox } : {}),
+  };
   reconcileInsurerName(x);
   return x;
 }

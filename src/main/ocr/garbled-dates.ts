@@ -23,7 +23,8 @@ const REREAD_CONFIDENCE = 0.6;
  * place, a 1–2 digit year (or 元), 年 (or 全), and a month mark; or a 4-digit year with a slash.
  * The words it touches are replaced whole (a glyph beside the date in the same word goes with it).
  */
-const LOOSE_DATE = /(?<!\d)(?<era>[^\d\s|[\]()「」『』年月日]{0,2})(?:\d{1,2}|元)[年全]\d{0,2}月\d{0,2}[日昌目B]?|\d{4}[/年][\d/]{2,3}[\d/月日]{0,5}/gu;
+const LOOSE_DATE =
+  /(?<!\d)(?<era>[^\d\s|[\]()「」『』年月日]{0,2})(?:\d{1,2}|元)[年全]\d{0,2}月\d{0,2}[日昌目B]?|\d{4}[/年][\d/]{2,3}[\d/月日]{0,5}/gu;
 
 export interface GarbledDate {
   line: number;
@@ -36,7 +37,8 @@ export interface GarbledDate {
   box: OcrBox;
 }
 
-const sortedWords = (line: OcrLine): OcrWord[] => line.words.filter((w) => w.text.trim() !== '').sort((a, b) => a.bbox.x0 - b.bbox.x0);
+const sortedWords = (line: OcrLine): OcrWord[] =>
+  line.words.filter((w) => w.text.trim() !== '').sort((a, b) => a.bbox.x0 - b.bbox.x0);
 
 export function garbledDates(lines: OcrLine[]): GarbledDate[] {
   const found: GarbledDate[] = [];
@@ -54,7 +56,13 @@ export function garbledDates(lines: OcrLine[]): GarbledDate[] {
       // A date that reads (with the glyphs just before it: the era may have been cut off above),
       // unless a lone digit in it was read unsure: the model merges a doubled digit (22日 → 2日).
       const reads = datesIn(repairOcr(joined.slice(Math.max(0, m.index - 2), m.index + m[0].length))).length > 0;
-      if (reads && !words.slice(first, last + 1).some((w) => /^\d$/.test(toHalfWidth(w.text).trim()) && w.confidence < UNSURE_DIGIT)) continue;
+      if (
+        reads &&
+        !words
+          .slice(first, last + 1)
+          .some((w) => /^\d$/.test(toHalfWidth(w.text).trim()) && w.confidence < UNSURE_DIGIT)
+      )
+        continue;
       const box = union(words.slice(first, last + 1));
       const era = m.groups?.['era'];
       if (era !== undefined && era.length < 2) box.x0 -= (box.y1 - box.y0) * (2 - era.length);
@@ -79,12 +87,18 @@ function agrees(first: string, second: string): boolean {
  */
 export function patchDate(lines: OcrLine[], g: GarbledDate, again: string): boolean {
   // What follows the date's 日 belongs to a neighbour the crop caught (生 of 「…日生」 read as 和).
-  const text = toHalfWidth(again).replace(/\s+/g, '').replace(/(?<=日)[^日]+$/, '');
+  const text = toHalfWidth(again)
+    .replace(/\s+/g, '')
+    .replace(/(?<=日)[^日]+$/, '');
   if (datesIn(repairOcr(text)).length !== 1 || !agrees(g.read, text)) return false;
   const line = lines[g.line]!;
   const words = sortedWords(line);
   const replaced = words.slice(g.first, g.last + 1);
-  const word: OcrWord = { text, confidence: Math.min(REREAD_CONFIDENCE, ...replaced.map((w) => w.confidence)), bbox: g.box };
+  const word: OcrWord = {
+    text,
+    confidence: Math.min(REREAD_CONFIDENCE, ...replaced.map((w) => w.confidence)),
+    bbox: g.box,
+  };
   const patched = [...words.slice(0, g.first), word, ...words.slice(g.last + 1)];
   lines[g.line] = { ...line, text: patched.map((w) => w.text).join(' '), words: patched };
   return true;

@@ -33,7 +33,11 @@ async function handle(request: HostRequest): Promise<HostReply> {
       await Promise.all([engine.warm(), loadSecond()]);
       return { id: request.id, ok: true, maxRssKb: maxRssKb() };
     }
-    const { redactedImage, ...result } = await scanDocument(engine, Buffer.from(request.image.buffer, request.image.byteOffset, request.image.byteLength), { ...((await loadSecond()) ? { second: (await loadSecond())! } : {}) });
+    const { redactedImage, ...result } = await scanDocument(
+      engine,
+      Buffer.from(request.image.buffer, request.image.byteOffset, request.image.byteLength),
+      { ...((await loadSecond()) ? { second: (await loadSecond())! } : {}) },
+    );
     let images: { redacted: Buffer; preview: Buffer } | undefined;
     if (request.previewWidth) {
       const { png, preview } = await redactedImage({ previewWidth: request.previewWidth });
@@ -42,7 +46,12 @@ async function handle(request: HostRequest): Promise<HostReply> {
     return { id: request.id, ok: true, scan: { ...result, ...(images ? { images } : {}) }, maxRssKb: maxRssKb() };
   } catch (e) {
     const image = e instanceof ImageError;
-    return { id: request.id, ok: false, error: { image, message: image ? e.message : String((e as Error)?.message ?? e) }, maxRssKb: maxRssKb() };
+    return {
+      id: request.id,
+      ok: false,
+      error: { image, message: image ? e.message : String((e as Error)?.message ?? e) },
+      maxRssKb: maxRssKb(),
+    };
   }
 }
 

@@ -42,6 +42,7 @@ export function nameAtInkGap(name: string, inked: boolean[]): string | undefined
     })
     .filter((r) => r.k >= 1 && r.k <= n - 1 && r.off <= BOUNDARY_TOLERANCE);
   const [widest, second] = atBoundary.sort((a, b) => b.width - a.width);
-  if (!widest || widest.width < widest.advance * MIN_GAP_EM || (second && widest.width < CLEAR_RATIO * second.width)) return undefined;
+  if (!widest || widest.width < widest.advance * MIN_GAP_EM || (second && widest.width < CLEAR_RATIO * second.width))
+    return undefined;
   return `${glyphs.slice(0, widest.k).join('')}\u3000${glyphs.slice(widest.k).join('')}`;
 }

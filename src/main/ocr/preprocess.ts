@@ -28,14 +28,19 @@ export interface Prepared {
 }
 
 /** Raw grey pixels as a binary PGM (no compression, nothing for the model to decode). */
-export const pgm = (grey: Buffer, width: number, height: number): Buffer => Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`), grey]);
+export const pgm = (grey: Buffer, width: number, height: number): Buffer =>
+  Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`), grey]);
 
 const raw = (w: number, h: number) => ({ raw: { width: w, height: h, channels: 1 as const } });
 
 /** A copy of at most 256 px: glyphs are a few pixels there, the paper and its light are not. */
 async function smallCopy(g: Grey): Promise<Grey> {
   // One channel in and out: without `b-w` libvips writes its raw output as sRGB (three channels).
-  const s = await sharp(g.data, raw(g.width, g.height)).resize({ width: 256, height: 256, fit: 'inside' }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  const s = await sharp(g.data, raw(g.width, g.height))
+    .resize({ width: 256, height: 256, fit: 'inside' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data: s.data, width: s.info.width, height: s.info.height };
 }
 
@@ -45,10 +50,15 @@ async function smallCopy(g: Grey): Promise<Grey> {
  */
 async function evenLight(g: Grey, small: Grey): Promise<Buffer> {
   const level = paperLevel(small);
-  const bg = await sharp(Buffer.from(level), raw(small.width, small.height)).resize({ width: g.width, height: g.height, fit: 'fill' }).toColourspace('b-w').raw().toBuffer();
+  const bg = await sharp(Buffer.from(level), raw(small.width, small.height))
+    .resize({ width: g.width, height: g.height, fit: 'fill' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
   const floor = Math.max(1, 0.45 * percentile(level, 0.95));
   const flat = Buffer.alloc(g.data.length);
-  for (let i = 0; i < flat.length; i++) flat[i] = Math.min(255, Math.round((g.data[i]! * 255) / Math.max(bg[i]!, floor)));
+  for (let i = 0; i < flat.length; i++)
+    flat[i] = Math.min(255, Math.round((g.data[i]! * 255) / Math.max(bg[i]!, floor)));
   return flat;
 }
 
@@ -65,7 +75,11 @@ export async function normalise(px: Uint8Array): Promise<Buffer> {
   const step = Math.max(1, Math.floor(px.length / (width * height)));
   const sample = Buffer.alloc(width * height);
   for (let i = 0; i < sample.length; i++) sample[i] = px[Math.min(px.length - 1, i * step)]!;
-  const mapped = await sharp(sample, raw(width, height)).normalise({ lower: 1, upper: 99 }).toColourspace('b-w').raw().toBuffer();
+  const mapped = await sharp(sample, raw(width, height))
+    .normalise({ lower: 1, upper: 99 })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
   const table = new Int16Array(256).fill(-1);
   for (let i = 0; i < sample.length; i++) table[sample[i]!] = mapped[i]!;
   for (let v = 0; v < 256; v++) {
@@ -73,7 +87,14 @@ export async function normalise(px: Uint8Array): Promise<Buffer> {
     let [lo, hi] = [v - 1, v + 1];
     while (lo >= 0 && table[lo] === -1) lo--;
     while (hi < 256 && table[hi] === -1) hi++;
-    table[v] = lo < 0 ? (hi < 256 ? table[hi]! : v) : hi > 255 ? table[lo]! : Math.round(table[lo]! + ((table[hi]! - table[lo]!) * (v - lo)) / (hi - lo));
+    table[v] =
+      lo < 0
+        ? hi < 256
+          ? table[hi]!
+          : v
+        : hi > 255
+          ? table[lo]!
+          : Math.round(table[lo]! + ((table[hi]! - table[lo]!) * (v - lo)) / (hi - lo));
   }
   const out = Buffer.alloc(px.length);
   for (let i = 0; i < px.length; i++) out[i] = table[px[i]!]!;
@@ -144,11 +165,19 @@ export async function prepareImage(input: Buffer): Promise<Prepared> {
       .toBuffer({ resolveWithObject: true });
     const r = raw(sized.info.width, sized.info.height);
     // A document photographed at an angle: tesseract wants horizontal text rows.
-    const skewCopy = await sharp(sized.data, r).resize({ width: 400 }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    const skewCopy = await sharp(sized.data, r)
+      .resize({ width: 400 })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const angle = estimateSkew(skewCopy.data, skewCopy.info.width, skewCopy.info.height);
     const upright =
       Math.abs(angle) >= 0.5
-        ? await sharp(sized.data, r).rotate(-angle, { background: '#ffffff' }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true })
+        ? await sharp(sized.data, r)
+            .rotate(-angle, { background: '#ffffff' })
+            .toColourspace('b-w')
+            .raw()
+            .toBuffer({ resolveWithObject: true })
         : { data: sized.data, info: sized.info };
     // No sharpening: on a blurred, noisy capture it sharpens the JPEG blocks and noise too.
     const out = await sharp(await normalise(upright.data), raw(upright.info.width, upright.info.height))

@@ -16,7 +16,11 @@ export type Quad = [Point, Point, Point, Point];
  * The corners of the bright region in `mask` (1 = paper) inside `within`: the extreme points
  * along the two diagonals, which are the corners of a quadrilateral turned by less than 45°.
  */
-export function quadOf(mask: Uint8Array, width: number, within: { left: number; top: number; width: number; height: number }): Quad | undefined {
+export function quadOf(
+  mask: Uint8Array,
+  width: number,
+  within: { left: number; top: number; width: number; height: number },
+): Quad | undefined {
   let tl: Point | undefined;
   let tr: Point | undefined;
   let br: Point | undefined;
@@ -74,7 +78,14 @@ export function homography(q: Quad, width: number, height: number): number[] {
 }
 
 /** Samples `src` (one channel) through `h` into a `width`×`height` image; outside the source is white. */
-export function warp(src: Uint8Array, srcWidth: number, srcHeight: number, h: number[], width: number, height: number): Uint8Array {
+export function warp(
+  src: Uint8Array,
+  srcWidth: number,
+  srcHeight: number,
+  h: number[],
+  width: number,
+  height: number,
+): Uint8Array {
   const out = new Uint8Array(width * height);
   const [h0, h1, h2, h3, h4, h5, h6, h7] = h as [number, number, number, number, number, number, number, number];
   for (let v = 0; v < height; v++) {

@@ -37,12 +37,15 @@ export async function redactImage(
   const px = Buffer.from(page.grey);
   for (const b of boxes) {
     const [x0, x1] = [Math.max(0, Math.round(b.x0 - margin)), Math.min(width, Math.round(b.x1 + margin))];
-    for (let y = Math.max(0, Math.round(b.y0 - margin)); y < Math.min(height, Math.round(b.y1 + margin)); y++) if (x1 > x0) px.fill(0, y * width + x0, y * width + x1);
+    for (let y = Math.max(0, Math.round(b.y0 - margin)); y < Math.min(height, Math.round(b.y1 + margin)); y++)
+      if (x1 > x0) px.fill(0, y * width + x0, y * width + x1);
   }
   const image = () => sharp(px, { raw: { width, height, channels: 1 } }).toColourspace('b-w');
   const [png, preview] = await Promise.all([
     image().png({ compressionLevel: 1 }).toBuffer(),
-    options.previewWidth ? image().resize({ width: options.previewWidth, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer() : undefined,
+    options.previewWidth
+      ? image().resize({ width: options.previewWidth, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer()
+      : undefined,
   ]);
   return { png, ...(preview ? { preview } : {}) };
 }

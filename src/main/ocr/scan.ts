@@ -2,7 +2,15 @@
 import { ocrWarning, type OcrWarning, type OcrWarningCode } from '../../shared/ocr/warnings.ts';
 import { classify, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
-import { extractFields, NAME_CHARS, reconcileInsurerName, scrubPersonalNumbers, type Extraction, type ExtractedFields, type FieldName } from './extract-fields.ts';
+import {
+  extractFields,
+  NAME_CHARS,
+  reconcileInsurerName,
+  scrubPersonalNumbers,
+  type Extraction,
+  type ExtractedFields,
+  type FieldName,
+} from './extract-fields.ts';
 import { pgm, prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import sharp from 'sharp';
@@ -38,7 +46,11 @@ export interface ScanResult {
   redactedImage(options?: { previewWidth?: number }): Promise<{ png: Buffer; preview?: Buffer }>;
 }
 
-export async function scanDocument(engine: OcrEngine, input: Buffer, options: { second?: PaddleReader } = {}): Promise<ScanResult> {
+export async function scanDocument(
+  engine: OcrEngine,
+  input: Buffer,
+  options: { second?: PaddleReader } = {},
+): Promise<ScanResult> {
   const t0 = performance.now();
   const prepared = await prepareImage(input);
   const t1 = performance.now();
@@ -53,7 +65,8 @@ export async function scanDocument(engine: OcrEngine, input: Buffer, options: { 
   if (found.kind === 'unknown' || found.confidence < RETRY_BELOW) {
     other = await engine.recognize(prepared.image, { layout: 'block' });
     const foundAgain = classify(other.lines.map((l) => l.text).join('\n'));
-    if (other.confidence + foundAgain.confidence > ocr.confidence + found.confidence) [ocr, found, other] = [other, foundAgain, ocr];
+    if (other.confidence + foundAgain.confidence > ocr.confidence + found.confidence)
+      [ocr, found, other] = [other, foundAgain, ocr];
   }
   const t2 = performance.now();
   const { kind, confidence } = found;
@@ -71,7 +84,10 @@ export async function scanDocument(engine: OcrEngine, input: Buffer, options: { 
   }
   // Fails closed: whatever either reading of the page took for a 個人番号 is blacked out.
   for (const reading of other ? [ocr, other] : [ocr]) {
-    const hits = [...personalNumberHits(reading.lines), ...(kind === 'mynumber_card' ? cardDigitLines(reading.lines) : [])];
+    const hits = [
+      ...personalNumberHits(reading.lines),
+      ...(kind === 'mynumber_card' ? cardDigitLines(reading.lines) : []),
+    ];
     redact.push(...hits.flatMap((h) => h.boxes));
     if (hits.length > 0) extraction.personalNumberSeen = true;
   }
@@ -89,7 +105,9 @@ export async function scanDocument(engine: OcrEngine, input: Buffer, options: { 
   const warnings = [...extraction.warnings];
   if (kind === 'unknown') warnings.push(ocrWarning('ocr.kindUnknown'));
   if (extraction.personalNumberSeen) warnings.push(ocrWarning('ocr.personalNumberSeen'));
-  const confirm = (Object.keys(extraction.fields) as FieldName[]).filter((k) => (extraction.confidence[k] ?? 0) < CONFIRM_BELOW);
+  const confirm = (Object.keys(extraction.fields) as FieldName[]).filter(
+    (k) => (extraction.confidence[k] ?? 0) < CONFIRM_BELOW,
+  );
   return {
     kind,
     confidence,
@@ -126,7 +144,13 @@ async function crop(prepared: Prepared, box: OcrBox): Promise<Buffer> {
   const height = Math.max(1, Math.min(prepared.height, Math.round(box.y1 + h * 0.35)) - top);
   const scale = Math.min(3, Math.max(1, 48 / Math.max(1, h)));
   const region = await page(prepared).extract({ left, top, width, height }).toColourspace('b-w').raw().toBuffer();
-  const clean = keepOwnLine(whitenBorders(region, width, height), width, height, Math.round(box.y0 - top), Math.round(box.y1 - top));
+  const clean = keepOwnLine(
+    whitenBorders(region, width, height),
+    width,
+    height,
+    Math.round(box.y0 - top),
+    Math.round(box.y1 - top),
+  );
   const out = await sharp(clean, { raw: { width, height, channels: 1 } })
     .resize({ width: Math.round(width * scale), kernel: 'lanczos3' })
     .extend({ top: 12, bottom: 12, left: 12, right: 12, background: '#ffffff' })
@@ -142,7 +166,8 @@ async function crop(prepared: Prepared, box: OcrBox): Promise<Buffer> {
  * further; with no gap that near (the value runs into its label) the edge stays.
  */
 function outToGap(p: Prepared, x: number, [y0, y1]: readonly [number, number], step: -1 | 1, limit: number): number {
-  for (let cx = x, k = 0; k <= limit && cx >= 0 && cx < p.width; cx += step, k++) if (!inkedColumn(p, cx, y0, y1)) return cx;
+  for (let cx = x, k = 0; k <= limit && cx >= 0 && cx < p.width; cx += step, k++)
+    if (!inkedColumn(p, cx, y0, y1)) return cx;
   return x;
 }
 
@@ -236,7 +261,10 @@ async function rereadName(engine: OcrEngine, prepared: Prepared, x: Extraction):
   const first = x.confidence.name ?? 0;
   if (!x.nameBox || !x.fields.name || first >= CONFIRM_BELOW) return;
   const again = await engine.recognizeLine(await crop(prepared, x.nameBox), '');
-  const parts = again.text.split(/\s+/).map((t) => t.replace(NAME_CHARS, '')).filter(Boolean);
+  const parts = again.text
+    .split(/\s+/)
+    .map((t) => t.replace(NAME_CHARS, ''))
+    .filter(Boolean);
   if (parts.length !== 2 || again.confidence < NAME_REREAD_AT || again.confidence <= first) return;
   x.fields.name = parts.join('\u3000');
   x.confidence.name = Math.min(again.confidence, CONFIRM_BELOW - 0.1);
@@ -252,7 +280,10 @@ function spaceName(prepared: Prepared, x: Extraction): void {
   const [top, bottom] = [Math.max(0, box.y0), Math.min(prepared.height, box.y1)];
   const width = Math.min(prepared.width, box.x1) - left;
   if (width < 2 || bottom - top < 2) return;
-  const spaced = nameAtInkGap(name, Array.from({ length: width }, (_, cx) => inkedColumn(prepared, left + cx, top, bottom)));
+  const spaced = nameAtInkGap(
+    name,
+    Array.from({ length: width }, (_, cx) => inkedColumn(prepared, left + cx, top, bottom)),
+  );
   if (spaced) x.fields.name = spaced;
 }
 
@@ -261,7 +292,8 @@ function spaceName(prepared: Prepared, x: Extraction): void {
  * part (「阿部」 for 阿部 さくら) or its space was not found: staff confirm it, however sure the model was.
  */
 function confirmUnsplitName(x: Extraction): void {
-  if (x.fields.name && !/\s/.test(x.fields.name)) x.confidence.name = Math.min(x.confidence.name ?? 0, CONFIRM_BELOW - 0.1);
+  if (x.fields.name && !/\s/.test(x.fields.name))
+    x.confidence.name = Math.min(x.confidence.name ?? 0, CONFIRM_BELOW - 0.1);
 }
 
 /**
@@ -284,7 +316,10 @@ async function rereadDates(engine: OcrEngine, prepared: Prepared, lines: OcrLine
  */
 async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extraction): Promise<void> {
   if (x.reread.insurerNumber) {
-    const again = (await engine.recognizeLine(await crop(prepared, x.reread.insurerNumber), '0123456789')).text.replace(/\D/g, '');
+    const again = (await engine.recognizeLine(await crop(prepared, x.reread.insurerNumber), '0123456789')).text.replace(
+      /\D/g,
+      '',
+    );
     const check = validateInsurerNumber(again);
     if (check.valid && again !== x.fields.insurerNumber) {
       x.warnings = x.warnings.filter((w) => !w.code.startsWith('ocr.insurerNumber'));
@@ -296,7 +331,9 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     }
   }
   if (x.reread.limitCategory) {
-    const again = (await engine.recognizeLine(await crop(prepared, x.reread.limitCategory), LIMIT_CATEGORIES)).text.replace(/\s+/g, '');
+    const again = (
+      await engine.recognizeLine(await crop(prepared, x.reread.limitCategory), LIMIT_CATEGORIES)
+    ).text.replace(/\s+/g, '');
     // One category in the crop (a stray mark beside it is let go); two mean nothing certain.
     const m = /^[^アイウエオⅠⅡI]*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})[^アイウエオⅠⅡI]*$/.exec(again.replace(/区分/g, ''));
     if (m) {
@@ -316,7 +353,10 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     }
   }
   if (x.reread.number) {
-    const again = (await engine.recognizeLine(await crop(prepared, x.reread.number), '0123456789')).text.replace(/\s+/g, '');
+    const again = (await engine.recognizeLine(await crop(prepared, x.reread.number), '0123456789')).text.replace(
+      /\s+/g,
+      '',
+    );
     // Only a clean run of digits replaces what the page read, and never one as long as a 個人番号
     // (a 番号 has at most 8 digits).
     if (/^\d{1,8}$/.test(again) && !scrubPersonalNumbers(again).seen) {
@@ -329,7 +369,12 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
 
 /** The first reader's warnings about a field, replaced when the second reader's own warning speaks for it. */
 const FIRST_READER_CODES: Partial<Record<(typeof SECOND_READ_FIELDS)[number], readonly OcrWarningCode[]>> = {
-  insurerNumber: ['ocr.insurerNumberCheckDigit', 'ocr.insurerNumberLength', 'ocr.insurerNumberWithoutLabel', 'ocr.insurerNumberReread'],
+  insurerNumber: [
+    'ocr.insurerNumberCheckDigit',
+    'ocr.insurerNumberLength',
+    'ocr.insurerNumberWithoutLabel',
+    'ocr.insurerNumberReread',
+  ],
   birthDate: ['ocr.birthDateNotBefore'],
   certificateExpiry: ['ocr.certificateExpiryWithoutLabel'],
 };
@@ -361,7 +406,10 @@ async function secondReading(reader: PaddleReader, prepared: Prepared, x: Extrac
 }
 
 /** A value's crop as 8-bit grey, with a margin of a third of its height (the reader needs some white around it). */
-async function greyCrop(p: Prepared, box: OcrBox): Promise<{ data: Buffer; width: number; height: number } | undefined> {
+async function greyCrop(
+  p: Prepared,
+  box: OcrBox,
+): Promise<{ data: Buffer; width: number; height: number } | undefined> {
   const h = box.y1 - box.y0;
   const left = Math.max(0, Math.round(box.x0 - h * 0.3));
   const top = Math.max(0, Math.round(box.y0 - h * 0.3));

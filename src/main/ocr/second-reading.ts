@@ -15,7 +15,16 @@ import { ocrWarning, type OcrWarning } from '../../shared/ocr/warnings.ts';
 import { datesIn, repairOcr, type ExtractedFields, type FieldName } from './extract-fields.ts';
 
 /** The fields the second reader reads: digits, dates, 割 and 男/女 (it lacks most kana). */
-export const SECOND_READ_FIELDS = ['insurerNumber', 'birthDate', 'issueDate', 'expiry', 'cardExpiry', 'certificateExpiry', 'burdenRatio', 'sex'] as const satisfies readonly FieldName[];
+export const SECOND_READ_FIELDS = [
+  'insurerNumber',
+  'birthDate',
+  'issueDate',
+  'expiry',
+  'cardExpiry',
+  'certificateExpiry',
+  'burdenRatio',
+  'sex',
+] as const satisfies readonly FieldName[];
 export type SecondReadField = (typeof SECOND_READ_FIELDS)[number];
 type Value = ExtractedFields[SecondReadField];
 
@@ -30,7 +39,9 @@ const DISAGREED = 0.5;
  * Chinese dictionary reads 令 as 今: 今和 is 令和.
  */
 export function parseSecond(field: SecondReadField, text: string): Value | undefined {
-  const t = toHalfWidth(text).replace(/\s+/g, '').replace(/今(?=和)/g, '令');
+  const t = toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/今(?=和)/g, '令');
   switch (field) {
     case 'insurerNumber': {
       const digits = t.replace(/\D/g, '');
@@ -66,13 +77,39 @@ export interface Weighed {
 }
 
 /** The field from the two readings, or undefined when the second adds nothing (it read nothing that passes). */
-export function weigh(field: SecondReadField, first: { value?: Value; confidence: number }, secondText: string): Weighed | undefined {
+export function weigh(
+  field: SecondReadField,
+  first: { value?: Value; confidence: number },
+  secondText: string,
+): Weighed | undefined {
   const second = parseSecond(field, secondText);
   if (second === undefined) return undefined;
-  const shown = (v: Value) => (field === 'burdenRatio' ? `${Math.round(Number(v) * 10)}割` : field === 'sex' ? (v === 'male' ? '男' : '女') : String(v));
+  const shown = (v: Value) =>
+    field === 'burdenRatio'
+      ? `${Math.round(Number(v) * 10)}割`
+      : field === 'sex'
+        ? v === 'male'
+          ? '男'
+          : '女'
+        : String(v);
   if (!passes(field, first.value)) {
-    return { value: second, confidence: SECOND_ONLY, rule: 'second-reader', warning: ocrWarning('ocr.secondReaderOnly', { field, value: shown(second), other: first.value !== undefined ? shown(first.value) : '—' }) };
+    return {
+      value: second,
+      confidence: SECOND_ONLY,
+      rule: 'second-reader',
+      warning: ocrWarning('ocr.secondReaderOnly', {
+        field,
+        value: shown(second),
+        other: first.value !== undefined ? shown(first.value) : '—',
+      }),
+    };
   }
-  if (second === first.value) return { value: second, confidence: Math.max(first.confidence, AGREED), rule: 'second-reader-agrees' };
-  return { value: second, confidence: DISAGREED, rule: 'second-reader-differs', warning: ocrWarning('ocr.readersDisagree', { field, value: shown(second), other: shown(first.value!) }) };
+  if (second === first.value)
+    return { value: second, confidence: Math.max(first.confidence, AGREED), rule: 'second-reader-agrees' };
+  return {
+    value: second,
+    confidence: DISAGREED,
+    rule: 'second-reader-differs',
+    warning: ocrWarning('ocr.readersDisagree', { field, value: shown(second), other: shown(first.value!) }),
+  };
 }

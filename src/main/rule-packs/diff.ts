@@ -46,7 +46,8 @@ export function diffRulebooks(before: Rulebook, after: Rulebook): RuleChange[] {
   for (const r of after.rules) {
     const was = old.get(r.id);
     if (!was) changes.push(entry('added', r));
-    else if (canonicalJson(was) !== canonicalJson(r)) changes.push({ ...entry('changed', r), details: ruleDetails(was, r) });
+    else if (canonicalJson(was) !== canonicalJson(r))
+      changes.push({ ...entry('changed', r), details: ruleDetails(was, r) });
   }
   for (const r of before.rules) if (!now.has(r.id)) changes.push(entry('removed', r));
   return changes;

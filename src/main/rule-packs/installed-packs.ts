@@ -6,7 +6,18 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { compareVersions, type Manifest } from './manifest.ts';
@@ -65,7 +76,9 @@ export class InstalledPacks {
     try {
       return StateSchema.parse(JSON.parse(readFileSync(this.statePath, 'utf8'))).history;
     } catch {
-      throw new PackError(`${this.statePath} is damaged; run "uketsuke rules rollback" to return to the built-in rules`);
+      throw new PackError(
+        `${this.statePath} is damaged; run "uketsuke rules rollback" to return to the built-in rules`,
+      );
     }
   }
 
@@ -88,10 +101,14 @@ export class InstalledPacks {
   import(raw: Buffer): VerifiedPack {
     const pack = verifyPack(raw, this.keys);
     const m = pack.manifest;
-    if (m.packId !== this.builtIn.packId) throw new PackError(`this app takes packs of "${this.builtIn.packId}", not "${m.packId}"`);
+    if (m.packId !== this.builtIn.packId)
+      throw new PackError(`this app takes packs of "${this.builtIn.packId}", not "${m.packId}"`);
     const history = this.history();
     const current = history.at(-1)?.split('@')[1] ?? this.builtIn.version;
-    if (compareVersions(m.version, current) <= 0) throw new PackError(`version ${m.version} is not newer than the rules in use (${current}): refused (no downgrades; use "rules rollback")`);
+    if (compareVersions(m.version, current) <= 0)
+      throw new PackError(
+        `version ${m.version} is not newer than the rules in use (${current}): refused (no downgrades; use "rules rollback")`,
+      );
     mkdirSync(this.packsDir, { recursive: true });
     this.cleanStaleTemporaries();
     writeAtomic(join(this.packsDir, `${packName(m)}.json`), raw, 'pack');

@@ -12,16 +12,23 @@ import { LocalizedTextSchema } from '../../shared/rules/rulebook-schema.ts';
 import type { Situation, Verdict } from '../../shared/rules/situation.ts';
 import { DOCUMENT_KINDS, INSURER_TYPES } from '../../shared/rules/vocabulary.ts';
 
-const InsurerNumber = z.string().refine((s) => validateInsurerNumber(s).valid, { message: 'not a valid 保険者番号 (length or 検証番号)' });
+const InsurerNumber = z
+  .string()
+  .refine((s) => validateInsurerNumber(s).valid, { message: 'not a valid 保険者番号 (length or 検証番号)' });
 
 export const LocalRuleSchema = z
   .object({
     id: z.string().regex(/^L-[A-Za-z0-9-]{1,30}$/, { message: 'local rule ids start with "L-"' }),
     /** Whom it concerns: specific insurers (by 保険者番号) or whole insurer types. */
     scope: z
-      .object({ insurerNumbers: z.array(InsurerNumber).min(1).optional(), insurerTypes: z.array(z.enum(INSURER_TYPES)).min(1).optional() })
+      .object({
+        insurerNumbers: z.array(InsurerNumber).min(1).optional(),
+        insurerTypes: z.array(z.enum(INSURER_TYPES)).min(1).optional(),
+      })
       .strict()
-      .refine((s) => (s.insurerNumbers === undefined) !== (s.insurerTypes === undefined), { message: 'scope: give insurerNumbers or insurerTypes' }),
+      .refine((s) => (s.insurerNumbers === undefined) !== (s.insurerTypes === undefined), {
+        message: 'scope: give insurerNumbers or insurerTypes',
+      }),
     /** Only when one of these documents is shown (all checks when absent). */
     documentKinds: z.array(z.enum(DOCUMENT_KINDS)).min(1).optional(),
     title: LocalizedTextSchema,
@@ -71,7 +78,13 @@ export function applyLocalPractice(verdict: Verdict, situation: Situation, rules
     collect: [...collect],
     reasons: [
       ...verdict.reasons,
-      ...hits.map(({ rule }) => ({ ruleId: rule.id, message: `【地域の運用】${rule.message.ja}`, messageEn: `[local practice] ${rule.message.en}`, source: rule.source, origin: 'local' as const })),
+      ...hits.map(({ rule }) => ({
+        ruleId: rule.id,
+        message: `【地域の運用】${rule.message.ja}`,
+        messageEn: `[local practice] ${rule.message.en}`,
+        source: rule.source,
+        origin: 'local' as const,
+      })),
     ],
     nextSteps: [...verdict.nextSteps, ...hits.flatMap(({ rule }) => (rule.step ? [rule.step.ja] : []))],
     nextStepsEn: [...verdict.nextStepsEn, ...hits.flatMap(({ rule }) => (rule.step ? [rule.step.en] : []))],

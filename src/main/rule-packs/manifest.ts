@@ -11,7 +11,9 @@ const VERSION = /^(\d{4})\.(\d{2})\.(\d{2})(?:-(\d+))?$/;
 
 export const ManifestSchema = z
   .object({
-    packId: z.string().regex(/^[a-z0-9][a-z0-9.-]{2,63}$/, { message: 'packId: lower-case letters, digits, dots and dashes' }),
+    packId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{2,63}$/, { message: 'packId: lower-case letters, digits, dots and dashes' }),
     version: z.string().regex(VERSION, { message: 'version must look like 2026.12.01 or 2026.12.01-2' }),
     published: IsoDateSchema,
     /** The first day checks are decided by this pack. */
@@ -26,7 +28,9 @@ export const ManifestSchema = z
           .strict(),
       )
       .min(1)
-      .refine((files) => files.some((f) => f.path === 'rulebook.json'), { message: 'a pack must contain rulebook.json' }),
+      .refine((files) => files.some((f) => f.path === 'rulebook.json'), {
+        message: 'a pack must contain rulebook.json',
+      }),
   })
   .strict();
 export type Manifest = z.infer<typeof ManifestSchema>;

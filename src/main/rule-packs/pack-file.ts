@@ -22,7 +22,9 @@ const PackFileSchema = z
     format: z.literal(PACK_FORMAT),
     manifest: ManifestSchema,
     files: z.record(z.string(), z.string()),
-    signature: z.object({ keyId: z.string().min(1), algorithm: z.literal('ed25519'), value: z.string().min(1) }).strict(),
+    signature: z
+      .object({ keyId: z.string().min(1), algorithm: z.literal('ed25519'), value: z.string().min(1) })
+      .strict(),
   })
   .strict();
 export type PackFile = z.infer<typeof PackFileSchema>;
@@ -73,7 +75,10 @@ export function buildPack(dir: string, privateKeyPem: string | Buffer, keyId: st
       throw new PackError(`${dir}: ${p} is listed in the manifest but cannot be read`);
     }
   }
-  const parsed = ManifestSchema.safeParse({ ...(draft as object), files: paths.map((path) => ({ path, sha256: sha256(files[path]!) })) });
+  const parsed = ManifestSchema.safeParse({
+    ...(draft as object),
+    files: paths.map((path) => ({ path, sha256: sha256(files[path]!) })),
+  });
   if (!parsed.success) throw new PackError(`manifest: ${formatIssues(parsed.error)}`);
   const manifest = parsed.data;
   checkRulebook(manifest, files);
@@ -81,7 +86,11 @@ export function buildPack(dir: string, privateKeyPem: string | Buffer, keyId: st
     format: PACK_FORMAT,
     manifest,
     files: Object.fromEntries(Object.entries(files).map(([p, b]) => [p, b.toString('base64')])),
-    signature: { keyId, algorithm: 'ed25519', value: sign(null, Buffer.from(canonicalJson(manifest)), key).toString('base64') },
+    signature: {
+      keyId,
+      algorithm: 'ed25519',
+      value: sign(null, Buffer.from(canonicalJson(manifest)), key).toString('base64'),
+    },
   };
   return Buffer.from(JSON.stringify(pack, null, 1) + '\n');
 }
@@ -93,7 +102,8 @@ function checkRulebook(manifest: Manifest, files: Record<string, Buffer>): Ruleb
   } catch (e) {
     throw new PackError(e instanceof RulebookError ? `invalid rulebook: ${e.message}` : (e as Error).message);
   }
-  if (rulebook.version !== manifest.version) throw new PackError(`the manifest says version ${manifest.version} but the rulebook says ${rulebook.version}`);
+  if (rulebook.version !== manifest.version)
+    throw new PackError(`the manifest says version ${manifest.version} but the rulebook says ${rulebook.version}`);
   return rulebook;
 }
 
@@ -105,18 +115,24 @@ export function verifyPack(raw: Buffer, keys: ReadonlyMap<string, KeyObject>): V
   } catch {
     throw new PackError('not a rule pack (not JSON)');
   }
-  if ((json as { signature?: unknown })?.signature === undefined && (json as { format?: unknown })?.format === PACK_FORMAT) throw new PackError('the pack is not signed');
+  if (
+    (json as { signature?: unknown })?.signature === undefined &&
+    (json as { format?: unknown })?.format === PACK_FORMAT
+  )
+    throw new PackError('the pack is not signed');
   const parsed = PackFileSchema.safeParse(json);
   if (!parsed.success) throw new PackError(`not a valid rule pack: ${formatIssues(parsed.error)}`);
   const pack = parsed.data;
   const key = keys.get(pack.signature.keyId);
-  if (!key) throw new PackError(`signed with key "${pack.signature.keyId}", which is not a publisher key this app trusts`);
+  if (!key)
+    throw new PackError(`signed with key "${pack.signature.keyId}", which is not a publisher key this app trusts`);
   if (!verify(null, Buffer.from(canonicalJson(pack.manifest)), key, Buffer.from(pack.signature.value, 'base64'))) {
     throw new PackError('the signature does not match: the pack was changed after signing, or signed with another key');
   }
   const files: Record<string, Buffer> = {};
   const listed = new Set(pack.manifest.files.map((f) => f.path));
-  for (const name of Object.keys(pack.files)) if (!listed.has(name)) throw new PackError(`${name} is in the pack but not in the signed manifest`);
+  for (const name of Object.keys(pack.files))
+    if (!listed.has(name)) throw new PackError(`${name} is in the pack but not in the signed manifest`);
   for (const f of pack.manifest.files) {
     const b64 = pack.files[f.path];
     if (b64 === undefined) throw new PackError(`${f.path} is missing from the pack`);
@@ -124,5 +140,11 @@ export function verifyPack(raw: Buffer, keys: ReadonlyMap<string, KeyObject>): V
     if (sha256(data) !== f.sha256) throw new PackError(`${f.path} was changed after signing (hash mismatch)`);
     files[f.path] = data;
   }
-  return { manifest: pack.manifest, keyId: pack.signature.keyId, rulebook: checkRulebook(pack.manifest, files), files, raw };
+  return {
+    manifest: pack.manifest,
+    keyId: pack.signature.keyId,
+    rulebook: checkRulebook(pack.manifest, files),
+    files,
+    raw,
+  };
 }

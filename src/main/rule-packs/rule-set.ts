@@ -35,7 +35,17 @@ export const packLabel = (m: Pick<Manifest, 'packId' | 'version'>): string => `$
 function book(manifest: Manifest, rulebook: Rulebook, origin: PackInfo['origin']): LoadedBook {
   // Verdicts name the pack that decided them.
   const compiled = { ...compileRulebook(rulebook), version: packLabel(manifest) };
-  return { info: { packId: manifest.packId, version: manifest.version, published: manifest.published, effective: manifest.effective, origin }, rulebook, compiled };
+  return {
+    info: {
+      packId: manifest.packId,
+      version: manifest.version,
+      published: manifest.published,
+      effective: manifest.effective,
+      origin,
+    },
+    rulebook,
+    compiled,
+  };
 }
 
 /** The built-in rulebook with its manifest; a mismatch means the app's own files were edited. */
@@ -45,14 +55,22 @@ export function loadBuiltIn(resourcesDir: string): LoadedBook {
   if (!parsed.success) throw new RulebookError(`${dir}/manifest.json: ${formatIssues(parsed.error)}`);
   const text = readFileSync(join(dir, 'rulebook.json'));
   const expected = parsed.data.files.find((f) => f.path === 'rulebook.json')?.sha256;
-  if (sha256(text) !== expected) throw new RulebookError(`${dir}/rulebook.json does not match its manifest (edited without "uketsuke rules manifest")`);
+  if (sha256(text) !== expected)
+    throw new RulebookError(
+      `${dir}/rulebook.json does not match its manifest (edited without "uketsuke rules manifest")`,
+    );
   return book(parsed.data, parseRulebook(text.toString('utf8'), join(dir, 'rulebook.json')), 'built-in');
 }
 
 export const publisherKeysDir = (resourcesDir: string): string => join(resourcesDir, 'rules', 'keys');
 export const localPracticePath = (dataDir: string): string => join(dataDir, 'rules', 'local.json');
 
-export function installedPacks(resourcesDir: string, dataDir: string, builtIn: LoadedBook, keys?: ReadonlyMap<string, KeyObject>): InstalledPacks {
+export function installedPacks(
+  resourcesDir: string,
+  dataDir: string,
+  builtIn: LoadedBook,
+  keys?: ReadonlyMap<string, KeyObject>,
+): InstalledPacks {
   return new InstalledPacks(dataDir, keys ?? loadPublisherKeys(publisherKeysDir(resourcesDir)), builtIn.info);
 }
 

@@ -46,13 +46,21 @@ export function isInForce(rule: Rule, scope: Scope): boolean {
 }
 
 /** The rule of this effect in force for the patient on the date, if any. */
-export function activeRule<E extends EffectName>(book: CompiledRulebook, effect: E, scope: Scope): TypedRule<E> | undefined {
+export function activeRule<E extends EffectName>(
+  book: CompiledRulebook,
+  effect: E,
+  scope: Scope,
+): TypedRule<E> | undefined {
   for (const rule of book.byEffect.get(effect) ?? []) if (isInForce(rule, scope)) return rule as TypedRule<E>;
   return undefined;
 }
 
 /** A rule of this effect in force on the date for everyone it covers (scope-free facts such as R-07). */
-export function ruleInForceOn<E extends EffectName>(book: CompiledRulebook, effect: E, date: IsoDate): TypedRule<E> | undefined {
+export function ruleInForceOn<E extends EffectName>(
+  book: CompiledRulebook,
+  effect: E,
+  date: IsoDate,
+): TypedRule<E> | undefined {
   for (const rule of book.byEffect.get(effect) ?? []) {
     const { from, until } = rule.effective;
     if (date >= from && (until === null || date <= until)) return rule as TypedRule<E>;
@@ -66,20 +74,34 @@ export function activeRules<E extends EffectName>(book: CompiledRulebook, effect
 }
 
 /** The most recent rule of this effect for the patient that has already ended (to say so). */
-export function endedRule<E extends EffectName>(book: CompiledRulebook, effect: E, scope: Scope): TypedRule<E> | undefined {
+export function endedRule<E extends EffectName>(
+  book: CompiledRulebook,
+  effect: E,
+  scope: Scope,
+): TypedRule<E> | undefined {
   let best: Rule | undefined;
   for (const rule of book.byEffect.get(effect) ?? []) {
     const until = rule.effective.until;
-    if (until !== null && until < scope.date && inScope(rule, scope) && (!best || until > best.effective.until!)) best = rule;
+    if (until !== null && until < scope.date && inScope(rule, scope) && (!best || until > best.effective.until!))
+      best = rule;
   }
   return best as TypedRule<E> | undefined;
 }
 
 /** The next rule of this effect for the patient that is not in force yet (to say from when). */
-export function upcomingRule<E extends EffectName>(book: CompiledRulebook, effect: E, scope: Scope): TypedRule<E> | undefined {
+export function upcomingRule<E extends EffectName>(
+  book: CompiledRulebook,
+  effect: E,
+  scope: Scope,
+): TypedRule<E> | undefined {
   let best: Rule | undefined;
   for (const rule of book.byEffect.get(effect) ?? []) {
-    if (rule.effective.from > scope.date && inScope(rule, scope) && (!best || rule.effective.from < best.effective.from)) best = rule;
+    if (
+      rule.effective.from > scope.date &&
+      inScope(rule, scope) &&
+      (!best || rule.effective.from < best.effective.from)
+    )
+      best = rule;
   }
   return best as TypedRule<E> | undefined;
 }

@@ -8,11 +8,34 @@
  * change.
  */
 import { ageMilestones, ageOn, bandOn, nthBirthday, type AgeBand } from '../../shared/domain/age.ts';
-import { addDays, addYears, endOfMonthAfter, minIso, parseIso, ymdToIso, type IsoDate } from '../../shared/domain/dates.ts';
+import {
+  addDays,
+  addYears,
+  endOfMonthAfter,
+  minIso,
+  parseIso,
+  ymdToIso,
+  type IsoDate,
+} from '../../shared/domain/dates.ts';
 import type { EffectMessageKey, EffectName, PortalFormat } from '../../shared/rules/effects.ts';
 import type { DocumentOf, PresentedDocument, Reason, Situation, Verdict } from '../../shared/rules/situation.ts';
-import { NO_RULE_ID, type Decision, type DocumentKind, type Fallback, type StaffCheck } from '../../shared/rules/vocabulary.ts';
-import { activeRule, activeRules, endedRule, isInForce, upcomingRule, type CompiledRulebook, type Scope, type TypedRule } from './compile.ts';
+import {
+  NO_RULE_ID,
+  type Decision,
+  type DocumentKind,
+  type Fallback,
+  type StaffCheck,
+} from '../../shared/rules/vocabulary.ts';
+import {
+  activeRule,
+  activeRules,
+  endedRule,
+  isInForce,
+  upcomingRule,
+  type CompiledRulebook,
+  type Scope,
+  type TypedRule,
+} from './compile.ts';
 import { PHRASES, type Phrase } from './phrases.ts';
 import { renderMessage, type MessageVars } from './render.ts';
 
@@ -46,7 +69,13 @@ class Notes {
     // The same message twice (two documents hitting one bound) says nothing new.
     if (list.some((r) => r.ruleId === rule.id && r.message === message)) return;
     const sources = rule.sources.map((s) => s.url);
-    const reason: Reason = { ruleId: rule.id, message, messageEn: renderMessage(text.en, vars, 'en'), source: sources[0]!, sources };
+    const reason: Reason = {
+      ruleId: rule.id,
+      message,
+      messageEn: renderMessage(text.en, vars, 'en'),
+      source: sources[0]!,
+      sources,
+    };
     if (!isInForce(rule, this.scope)) this.notInForce.add(reason);
     list.push(reason);
   }
@@ -86,7 +115,9 @@ function rule<E extends EffectName>(ctx: Ctx, effect: E): TypedRule<E> | undefin
 
 /** The 特別療養 rule in force for a kind of document (資格確認書, お知らせ). */
 function specialRule(ctx: Ctx, kind: Kind): TypedRule<'special_medical_expense'> | undefined {
-  return activeRules(ctx.book, 'special_medical_expense', ctx.scope).find((r) => (r.params.documents ?? ['qualification_certificate']).includes(kind));
+  return activeRules(ctx.book, 'special_medical_expense', ctx.scope).find((r) =>
+    (r.params.documents ?? ['qualification_certificate']).includes(kind),
+  );
 }
 
 /** The last day of the first 31 March on or after the day of reaching `age` (〜歳に達する日以後の最初の3月31日). */
@@ -97,7 +128,8 @@ function marchAfterReaching(birthDate: IsoDate, age: number): IsoDate {
 
 /** A マイナポータル format as the rules read it: `screen` (before 2026-12) is the live screen. */
 const asRead = (f: PortalFormat): PortalFormat => (f === 'screen' ? 'live' : f);
-const formatAccepted = (formats: readonly PortalFormat[], f: PortalFormat) => formats.some((g) => asRead(g) === asRead(f));
+const formatAccepted = (formats: readonly PortalFormat[], f: PortalFormat) =>
+  formats.some((g) => asRead(g) === asRead(f));
 const readFormats = (formats: readonly PortalFormat[]): PortalFormat[] => [...new Set(formats.map(asRead))];
 
 // ---------------------------------------------------------------------------------------------
@@ -117,14 +149,26 @@ function bound75(ctx: Ctx, kind: Kind): Bound | undefined {
   const r = rule(ctx, 'expiry_bound_turning75');
   if (!r || !r.params.documents.includes(kind)) return undefined;
   const date = addDays(ctx.lateElderlyFrom, -1);
-  return { date, apply: (n, expired) => { if (expired || boundIsNear(ctx, date, r.params.noticeDays)) n.reason('findings', r, expired ? 'expired' : 'bound', { bound: { date }, kind: { kind } }); } };
+  return {
+    date,
+    apply: (n, expired) => {
+      if (expired || boundIsNear(ctx, date, r.params.noticeDays))
+        n.reason('findings', r, expired ? 'expired' : 'bound', { bound: { date }, kind: { kind } });
+    },
+  };
 }
 
 /**
  * Bounds that stand in for an expiry that was not printed (or not entered): turning 70, the
  * period of stay, and the 5-year maximum of a 資格確認書.
  */
-function derivedBounds(ctx: Ctx, kind: Kind, issueDate: IsoDate | undefined, ratio: number | undefined, notes: Assessment<Kind>['notes']): Bound[] {
+function derivedBounds(
+  ctx: Ctx,
+  kind: Kind,
+  issueDate: IsoDate | undefined,
+  ratio: number | undefined,
+  notes: Assessment<Kind>['notes'],
+): Bound[] {
   const bounds: Bound[] = [];
   const { patient, date } = ctx.situation;
   const r70 = rule(ctx, 'expiry_bound_turning70');
@@ -134,7 +178,13 @@ function derivedBounds(ctx: Ctx, kind: Kind, issueDate: IsoDate | undefined, rat
     const start = ctx.elderlyFrom;
     const b = addDays(start, -1);
     if (issueDate !== undefined ? issueDate < start : date < start) {
-      bounds.push({ date: b, apply: (n, expired) => { if (expired || boundIsNear(ctx, b, r70.params.noticeDays)) n.reason('findings', r70, expired ? 'expired' : 'bound', { bound: { date: b }, kind: { kind } }); } });
+      bounds.push({
+        date: b,
+        apply: (n, expired) => {
+          if (expired || boundIsNear(ctx, b, r70.params.noticeDays))
+            n.reason('findings', r70, expired ? 'expired' : 'bound', { bound: { date: b }, kind: { kind } });
+        },
+      });
     } else if (issueDate === undefined && date < ctx.lateElderlyFrom) {
       // Turned 70 already and the issue date is unknown: it may be a pre-70 document. Ask, don't guess.
       notes.push((n) => n.reason('findings', r70, 'issueUnknown', { bound: { date: b }, kind: { kind } }));
@@ -143,12 +193,23 @@ function derivedBounds(ctx: Ctx, kind: Kind, issueDate: IsoDate | undefined, rat
   const rRes = rule(ctx, 'expiry_bound_residence');
   if (rRes && patient.residenceExpiry && rRes.params.documents.includes(kind)) {
     const b = addDays(patient.residenceExpiry, rRes.params.daysAfter);
-    bounds.push({ date: b, apply: (n, expired) => { if (expired || boundIsNear(ctx, b, rRes.params.noticeDays)) n.reason('findings', rRes, expired ? 'expired' : 'bound', { bound: { date: b }, kind: { kind } }); } });
+    bounds.push({
+      date: b,
+      apply: (n, expired) => {
+        if (expired || boundIsNear(ctx, b, rRes.params.noticeDays))
+          n.reason('findings', rRes, expired ? 'expired' : 'bound', { bound: { date: b }, kind: { kind } });
+      },
+    });
   }
   const rQc = rule(ctx, 'qualification_certificate');
   if (kind === 'qualification_certificate' && rQc && issueDate) {
     const b = addDays(addYears(issueDate, rQc.params.maxValidityYears), -1);
-    bounds.push({ date: b, apply: (n, expired) => { if (expired) n.reason('findings', rQc, 'expired', { expiry: { date: b } }); } });
+    bounds.push({
+      date: b,
+      apply: (n, expired) => {
+        if (expired) n.reason('findings', rQc, 'expired', { expiry: { date: b } });
+      },
+    });
   }
   return bounds;
 }
@@ -187,7 +248,10 @@ function assessExpiring(
   return { valid, expiry: bound.date, notes };
 }
 
-function assessCertificate(ctx: Ctx, doc: DocumentOf<'qualification_certificate'>): Assessment<'qualification_certificate'> {
+function assessCertificate(
+  ctx: Ctx,
+  doc: DocumentOf<'qualification_certificate'>,
+): Assessment<'qualification_certificate'> {
   const r = rule(ctx, 'qualification_certificate');
   // No rule in force makes a 資格確認書 a proof (before 2024-12-02): it proves nothing.
   if (!r) return { doc, valid: false, notes: [] };
@@ -197,7 +261,12 @@ function assessCertificate(ctx: Ctx, doc: DocumentOf<'qualification_certificate'
 
 function assessNotice(ctx: Ctx, doc: DocumentOf<'qualification_notice'>): Assessment<'qualification_notice'> {
   const r = rule(ctx, 'notice_expiry');
-  return { doc, ...assessExpiring(ctx, doc, (n, expiry) => { if (r) n.reason('findings', r, 'expired', { expiry: { date: expiry } }); }) };
+  return {
+    doc,
+    ...assessExpiring(ctx, doc, (n, expiry) => {
+      if (r) n.reason('findings', r, 'expired', { expiry: { date: expiry } });
+    }),
+  };
 }
 
 function assessLegacy(ctx: Ctx, doc: DocumentOf<'legacy_insurance_card'>): Assessment<'legacy_insurance_card'> {
@@ -209,18 +278,28 @@ function assessLegacy(ctx: Ctx, doc: DocumentOf<'legacy_insurance_card'>): Asses
   const b75 = bound75(ctx, doc.kind);
   const byAge = b75 && b75.date < printedOrLatest ? b75 : undefined;
   const expiry = byAge ? byAge.date : printedOrLatest;
-  if (doc.detailsChanged) return { doc, valid: false, expiry, notes: [(n) => n.reason('findings', r, 'detailsChanged')] };
+  if (doc.detailsChanged)
+    return { doc, valid: false, expiry, notes: [(n) => n.reason('findings', r, 'detailsChanged')] };
   const valid = ctx.situation.date <= expiry && isInForce(r, ctx.scope);
-  const note = byAge && !valid
-    ? (n: Notes) => byAge.apply(n, true)
-    : (n: Notes) => { if (!valid) n.reason('findings', r, 'expired', { expiry: { date: expiry } }); };
+  const note =
+    byAge && !valid
+      ? (n: Notes) => byAge.apply(n, true)
+      : (n: Notes) => {
+          if (!valid) n.reason('findings', r, 'expired', { expiry: { date: expiry } });
+        };
   // Once its rule has ended, the rule in force that says why: the legal list no longer has it (R-01).
   const listed = rule(ctx, 'card_online_check');
-  const notListed = (n: Notes) => { if (listed && !isInForce(r, ctx.scope)) n.reason('findings', listed, 'legacyNotListed', { until: { date: latest } }); };
+  const notListed = (n: Notes) => {
+    if (listed && !isInForce(r, ctx.scope))
+      n.reason('findings', listed, 'legacyNotListed', { until: { date: latest } });
+  };
   return { doc, valid, expiry, notes: [note, notListed] };
 }
 
-function assessElderly(ctx: Ctx, doc: DocumentOf<'elderly_recipient_certificate'>): Assessment<'elderly_recipient_certificate'> {
+function assessElderly(
+  ctx: Ctx,
+  doc: DocumentOf<'elderly_recipient_certificate'>,
+): Assessment<'elderly_recipient_certificate'> {
   const r = rule(ctx, 'elderly_burden_ratio');
   const b75 = bound75(ctx, doc.kind);
   const expiry = doc.expiry && b75 ? minIso(doc.expiry, b75.date) : (doc.expiry ?? b75?.date);
@@ -241,7 +320,11 @@ function assessPlain<K extends 'limit_certificate' | 'specific_disease_certifica
 }
 
 /** Several documents of one kind: the first valid one counts, else the first one. */
-function best<K extends Kind>(docs: PresentedDocument[], kind: K, assess: (d: DocumentOf<K>) => Assessment<K>): Assessment<K> | undefined {
+function best<K extends Kind>(
+  docs: PresentedDocument[],
+  kind: K,
+  assess: (d: DocumentOf<K>) => Assessment<K>,
+): Assessment<K> | undefined {
   let first: Assessment<K> | undefined;
   for (const d of docs) {
     if (d.kind !== kind) continue;
@@ -278,11 +361,20 @@ function assessCard(ctx: Ctx, doc: DocumentOf<'mynumber_card'> | undefined): Car
   }
   if (doc.insuranceRegistered === false) {
     const r = rule(ctx, 'card_online_check');
-    return { present: true, insuranceCard: false, unregistered: true, usable: false, notes: r ? [(n) => n.reason('findings', r, 'notRegistered')] : [] };
+    return {
+      present: true,
+      insuranceCard: false,
+      unregistered: true,
+      usable: false,
+      notes: r ? [(n) => n.reason('findings', r, 'notRegistered')] : [],
+    };
   }
   const grace = rule(ctx, 'certificate_grace');
   // An expired card takes its certificate with it: the earlier of the two dates counts.
-  const expiry = doc.certificateExpiry && doc.cardExpiry ? minIso(doc.certificateExpiry, doc.cardExpiry) : (doc.certificateExpiry ?? doc.cardExpiry);
+  const expiry =
+    doc.certificateExpiry && doc.cardExpiry
+      ? minIso(doc.certificateExpiry, doc.cardExpiry)
+      : (doc.certificateExpiry ?? doc.cardExpiry);
   if (!expiry) {
     if (grace) notes.push((n) => n.reason('findings', grace, 'unknown'));
     return { present: true, insuranceCard: true, usable: true, state: 'unknown', notes };
@@ -319,13 +411,21 @@ function smartphoneEndsWithCard(ctx: Ctx, card: CardAssessment): boolean {
   return (card.state === 'grace' || card.state === 'lapsed') && !grace?.params.smartphone;
 }
 
-function assessSmartphone(ctx: Ctx, present: boolean, card: CardAssessment): { present: boolean; usable: boolean; notes: CardAssessment['notes'] } {
+function assessSmartphone(
+  ctx: Ctx,
+  present: boolean,
+  card: CardAssessment,
+): { present: boolean; usable: boolean; notes: CardAssessment['notes'] } {
   if (!present) return { present, usable: false, notes: [] };
   const r = rule(ctx, 'smartphone_online_check');
   if (!r) {
     // Not in force yet: say from when (a reason that is never the first one).
     const next = upcomingRule(ctx.book, 'smartphone_online_check', ctx.scope);
-    return { present, usable: false, notes: next ? [(n) => n.reason('findings', next, 'notYet', { from: { date: next.effective.from } })] : [] };
+    return {
+      present,
+      usable: false,
+      notes: next ? [(n) => n.reason('findings', next, 'notYet', { from: { date: next.effective.from } })] : [],
+    };
   }
   const dv = rule(ctx, 'dv_support');
   if (ctx.situation.patient.dvSupport && dv) {
@@ -364,17 +464,33 @@ function burdenRatio(
   if (printed !== undefined) return printed;
   const statutory = rule(ctx, 'statutory_burden_ratio');
   if (!statutory || decision === 'need_more') return undefined;
-  const ratio = ctx.band === 'preschool' ? statutory.params.preschool : ctx.band === 'general' ? statutory.params.general : undefined;
+  const ratio =
+    ctx.band === 'preschool'
+      ? statutory.params.preschool
+      : ctx.band === 'general'
+        ? statutory.params.general
+        : undefined;
   if (ratio !== undefined) n.reason('findings', statutory, 'ratio', { ratio: { ratio } });
   return ratio;
 }
 
-function supplementary(ctx: Ctx, n: Notes, docs: PresentedDocument[], qc: Assessment<'qualification_certificate'> | undefined, decision: Decision): void {
+function supplementary(
+  ctx: Ctx,
+  n: Notes,
+  docs: PresentedDocument[],
+  qc: Assessment<'qualification_certificate'> | undefined,
+  decision: Decision,
+): void {
   const { patient, facility } = ctx.situation;
   const subsidy = best(docs, 'public_subsidy_certificate', (d) => assessPlain(ctx, d));
   const rSub = rule(ctx, 'public_subsidy');
   if (rSub && subsidy) {
-    n.reason('findings', rSub, subsidy.valid ? 'valid' : 'expired', subsidy.expiry ? { expiry: { date: subsidy.expiry } } : undefined);
+    n.reason(
+      'findings',
+      rSub,
+      subsidy.valid ? 'valid' : 'expired',
+      subsidy.expiry ? { expiry: { date: subsidy.expiry } } : undefined,
+    );
     if (subsidy.valid) n.step(rSub, 'valid');
     else n.collect.add('public_subsidy_certificate');
   } else if (rSub && patient.publicSubsidy) {
@@ -385,7 +501,12 @@ function supplementary(ctx: Ctx, n: Notes, docs: PresentedDocument[], qc: Assess
   const disease = best(docs, 'specific_disease_certificate', (d) => assessPlain(ctx, d));
   const rDis = rule(ctx, 'specific_disease_certificate');
   if (rDis && disease) {
-    n.reason('findings', rDis, disease.valid ? 'valid' : 'expired', disease.expiry ? { expiry: { date: disease.expiry } } : undefined);
+    n.reason(
+      'findings',
+      rDis,
+      disease.valid ? 'valid' : 'expired',
+      disease.expiry ? { expiry: { date: disease.expiry } } : undefined,
+    );
     if (disease.valid) n.step(rDis, 'valid');
     else n.collect.add('specific_disease_certificate');
   } else if (rDis && patient.specificDisease && !(qc?.valid && qc.doc.specificDiseaseNoted)) {
@@ -407,7 +528,9 @@ function supplementary(ctx: Ctx, n: Notes, docs: PresentedDocument[], qc: Assess
   // 限度区分 (R-18 同意); elsewhere ask for the certificate where the insurer still issues one.
   const consent = rule(ctx, 'limit_online_consent');
   if (patient.highCostLimit && consent && decision === 'accept' && !(limit?.valid && rLim?.params.accepted)) {
-    const holder = consent.params.documents.some((k) => k === 'qualification_certificate' ? qc?.valid : docs.some((d) => d.kind === k));
+    const holder = consent.params.documents.some((k) =>
+      k === 'qualification_certificate' ? qc?.valid : docs.some((d) => d.kind === k),
+    );
     if (holder && consent.params.facilityModes.includes(facility.onlineCheck)) {
       n.reason('findings', consent, 'consent');
     } else if (rLim?.params.accepted) {
@@ -447,27 +570,45 @@ function missingAlternatives(ctx: Ctx, present: Present): DocSet[] {
     const companion = rule(ctx, 'card_with_companion');
     if (companion) {
       sets.push({ kinds: ['mynumber_card', 'qualification_notice'] });
-      sets.push({ kinds: ['mynumber_card', 'portal_screen'], portalFormats: readFormats(companion.params.portalFormats) });
+      sets.push({
+        kinds: ['mynumber_card', 'portal_screen'],
+        portalFormats: readFormats(companion.params.portalFormats),
+      });
     }
     const phone = rule(ctx, 'smartphone_online_check');
-    if (phone && facility.smartphoneReader && phone.params.facilityModes.includes(facility.onlineCheck)) sets.push({ kinds: ['smartphone_mynumber'] });
+    if (phone && facility.smartphoneReader && phone.params.facilityModes.includes(facility.onlineCheck))
+      sets.push({ kinds: ['smartphone_mynumber'] });
     const phonePortal = rule(ctx, 'smartphone_portal');
-    if (phonePortal) sets.push({ kinds: ['smartphone_mynumber', 'portal_screen'], portalFormats: readFormats(phonePortal.params.portalFormats) });
+    if (phonePortal)
+      sets.push({
+        kinds: ['smartphone_mynumber', 'portal_screen'],
+        portalFormats: readFormats(phonePortal.params.portalFormats),
+      });
   }
   const legacy = rule(ctx, 'legacy_card');
   if (legacy && date <= legacy.params.latestExpiry) sets.push({ kinds: ['legacy_insurance_card'] });
 
   // A マイナポータル document counts for a set only in a format that set accepts.
   const has = (set: DocSet, k: Kind) =>
-    k === 'portal_screen' ? present.portalFormats.some((f) => formatAccepted(set.portalFormats ?? [f], f)) : present.kinds.has(k);
-  const keyOf = (s: DocSet) => s.kinds.join('+') + (s.kinds.includes('portal_screen') ? `(${(s.portalFormats ?? []).join(',')})` : '');
+    k === 'portal_screen'
+      ? present.portalFormats.some((f) => formatAccepted(set.portalFormats ?? [f], f))
+      : present.kinds.has(k);
+  const keyOf = (s: DocSet) =>
+    s.kinds.join('+') + (s.kinds.includes('portal_screen') ? `(${(s.portalFormats ?? []).join(',')})` : '');
   const out: DocSet[] = [];
   const seen = new Set<string>();
   for (const set of sets) {
     if (set.kinds.some((k) => present.unusable.has(k))) continue;
-    const toAdd: DocSet = { kinds: set.kinds.filter((k) => !has(set, k)), ...(set.portalFormats ? { portalFormats: set.portalFormats } : {}) };
+    const toAdd: DocSet = {
+      kinds: set.kinds.filter((k) => !has(set, k)),
+      ...(set.portalFormats ? { portalFormats: set.portalFormats } : {}),
+    };
     const reused = set.kinds.filter((k) => !toAdd.kinds.includes(k));
-    toAdd.rank = reused.some((k) => k === 'mynumber_card' || k === 'smartphone_mynumber') ? 0 : reused.length > 0 ? 1 : 2;
+    toAdd.rank = reused.some((k) => k === 'mynumber_card' || k === 'smartphone_mynumber')
+      ? 0
+      : reused.length > 0
+        ? 1
+        : 2;
     if (!toAdd.kinds.includes('portal_screen')) delete toAdd.portalFormats;
     const key = keyOf(toAdd);
     if (toAdd.kinds.length === 0 || seen.has(key)) continue;
@@ -476,8 +617,10 @@ function missingAlternatives(ctx: Ctx, present: Present): DocSet[] {
   }
   // Drop an alternative that contains another (card + portal when the card alone will do).
   const contains = (big: DocSet, small: DocSet) =>
-    small.kinds.length < big.kinds.length && small.kinds.every((k) => big.kinds.includes(k)) &&
-    (!small.kinds.includes('portal_screen') || (small.portalFormats ?? []).every((f) => (big.portalFormats ?? []).includes(f)));
+    small.kinds.length < big.kinds.length &&
+    small.kinds.every((k) => big.kinds.includes(k)) &&
+    (!small.kinds.includes('portal_screen') ||
+      (small.portalFormats ?? []).every((f) => (big.portalFormats ?? []).includes(f)));
   const minimal = out.filter((s) => !out.some((o) => o !== s && contains(s, o)));
   // What completes the card or smartphone shown first (the live screen for a smartphone), then what
   // completes another document shown, then fewest extra documents; ties keep the rulebook's order.
@@ -527,7 +670,11 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
   const elderly = best(docs, 'elderly_recipient_certificate', (d) => assessElderly(ctx, d));
   const portals = docs.filter((d): d is DocumentOf<'portal_screen'> => d.kind === 'portal_screen');
   const card = bestCard(ctx, docs);
-  const phone = assessSmartphone(ctx, docs.some((d) => d.kind === 'smartphone_mynumber'), card);
+  const phone = assessSmartphone(
+    ctx,
+    docs.some((d) => d.kind === 'smartphone_mynumber'),
+    card,
+  );
   const dvBlocks = !!patient.dvSupport && !!rule(ctx, 'dv_support');
 
   let decision: Decision | undefined;
@@ -586,7 +733,13 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
     n.step(assistance, 'step');
     decision = 'accept';
   }
-  if (!decision && assistance && card.present && !dvBlocks && assistance.params.onlineFacilityModes.includes(facility.onlineCheck)) {
+  if (
+    !decision &&
+    assistance &&
+    card.present &&
+    !dvBlocks &&
+    assistance.params.onlineFacilityModes.includes(facility.onlineCheck)
+  ) {
     n.reason('primary', assistance, 'online');
     n.step(assistance, 'step');
     decision = 'check_online';
@@ -599,7 +752,8 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
   const online = rule(ctx, 'card_online_check');
   const onlineWorks = online?.params.facilityModes.includes(facility.onlineCheck) ?? false;
   const phoneRule = rule(ctx, 'smartphone_online_check');
-  const phoneReadable = !!phoneRule && facility.smartphoneReader && phoneRule.params.facilityModes.includes(facility.onlineCheck);
+  const phoneReadable =
+    !!phoneRule && facility.smartphoneReader && phoneRule.params.facilityModes.includes(facility.onlineCheck);
   if (!decision && card.usable && online && onlineWorks) {
     n.reason('primary', online, 'decide');
     n.step(online, 'step');
@@ -640,7 +794,9 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
     }
     const refused = portals.find((p) => !formatAccepted(companion.params.portalFormats, p.format));
     if (!shown && refused) {
-      n.reason('findings', companion, 'portalFormatRefused', { format: { text: PORTAL_FORMAT_NAMES[asRead(refused.format)] } });
+      n.reason('findings', companion, 'portalFormatRefused', {
+        format: { text: PORTAL_FORMAT_NAMES[asRead(refused.format)] },
+      });
     }
   }
 
@@ -665,7 +821,10 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
   const lapsedLegacy = !!legacy && !legacy.valid;
   if (!decision && (noticeAlone || lapsedLegacy)) {
     const t = rule(ctx, 'transitional_lookup');
-    const kinds: Kind[] = [...(lapsedLegacy ? ['legacy_insurance_card' as const] : []), ...(noticeAlone ? ['qualification_notice' as const] : [])];
+    const kinds: Kind[] = [
+      ...(lapsedLegacy ? ['legacy_insurance_card' as const] : []),
+      ...(noticeAlone ? ['qualification_notice' as const] : []),
+    ];
     if (t && kinds.some((k) => t.params.documents.includes(k))) {
       if (t.params.facilityModes.includes(facility.onlineCheck)) {
         n.reason('primary', t, 'lookup', { until: { date: t.effective.until ?? date } });
@@ -676,7 +835,8 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
       }
     } else {
       const ended = endedRule(ctx.book, 'transitional_lookup', ctx.scope);
-      if (ended && kinds.some((k) => ended.params.documents.includes(k))) n.reason('findings', ended, 'ended', { until: { date: ended.effective.until! } });
+      if (ended && kinds.some((k) => ended.params.documents.includes(k)))
+        n.reason('findings', ended, 'ended', { until: { date: ended.effective.until! } });
     }
   }
   if (noticeAlone && decision !== 'accept' && decision !== 'self_pay') {
@@ -717,11 +877,18 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
 
     const decl = rule(ctx, 'declaration_fallback');
     const declarationPossible =
-      card.insuranceCard && !!decl && decl.params.facilityModes.includes(facility.onlineCheck) &&
+      card.insuranceCard &&
+      !!decl &&
+      decl.params.facilityModes.includes(facility.onlineCheck) &&
       (!decl.params.cardStates || (card.state !== undefined && decl.params.cardStates.includes(card.state)));
     const sp = rule(ctx, 'self_pay_fallback');
     if (missing.length === 0 || (!declarationPossible && !sp && !assistance)) return uncoveredVerdict(situation, book);
-    n.phrase(PHRASES.askFor(missing.map((m) => m.kinds), missing.map((m) => m.portalFormats)));
+    n.phrase(
+      PHRASES.askFor(
+        missing.map((m) => m.kinds),
+        missing.map((m) => m.portalFormats),
+      ),
+    );
     if (declarationPossible) {
       fallback = 'declaration';
       n.reason('primary', decl, 'fallback');
@@ -753,19 +920,27 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
     }
   }
 
-  const ratio = decision === 'self_pay' ? 1 : decision === 'need_more' || byAssistance ? undefined : burdenRatio(ctx, n, decision, printedRatio ?? portalRatio(ctx, portals), elderly);
+  const ratio =
+    decision === 'self_pay'
+      ? 1
+      : decision === 'need_more' || byAssistance
+        ? undefined
+        : burdenRatio(ctx, n, decision, printedRatio ?? portalRatio(ctx, portals), elderly);
   supplementary(ctx, n, docs, qc, decision);
 
   // The reason that explains the decision first: for need_more, what was wrong with what was shown,
   // then the fallback (10割 or 申立書), then the rest. A reason citing a rule not in force is never first.
-  const reasons = decision === 'need_more'
-    ? [...n.findings.slice(0, explained), ...n.primary, ...n.findings.slice(explained), ...n.hints]
-    : [...n.primary, ...n.findings, ...n.hints];
+  const reasons =
+    decision === 'need_more'
+      ? [...n.findings.slice(0, explained), ...n.primary, ...n.findings.slice(explained), ...n.hints]
+      : [...n.primary, ...n.findings, ...n.hints];
   const first = reasons.findIndex((r) => !n.notInForce.has(r));
   if (first < 0) return uncoveredVerdict(situation, book);
   if (first > 0) reasons.unshift(...reasons.splice(first, 1));
   const details = missing.some((m) => m.kinds.includes('portal_screen'))
-    ? missing.map((m) => (m.portalFormats && m.kinds.includes('portal_screen') ? { portalFormats: m.portalFormats } : {}))
+    ? missing.map((m) =>
+        m.portalFormats && m.kinds.includes('portal_screen') ? { portalFormats: m.portalFormats } : {},
+      )
     : undefined;
   return {
     decision,
@@ -784,7 +959,10 @@ export function evaluate(situation: Situation, book: CompiledRulebook): Verdict 
 
 /** The 負担割合 shown on a マイナポータル document in a format some rule in force accepts. */
 function portalRatio(ctx: Ctx, portals: DocumentOf<'portal_screen'>[]): number | undefined {
-  const formats = [...(rule(ctx, 'card_with_companion')?.params.portalFormats ?? []), ...(rule(ctx, 'smartphone_portal')?.params.portalFormats ?? [])];
+  const formats = [
+    ...(rule(ctx, 'card_with_companion')?.params.portalFormats ?? []),
+    ...(rule(ctx, 'smartphone_portal')?.params.portalFormats ?? []),
+  ];
   return portals.find((p) => p.burdenRatio !== undefined && formatAccepted(formats, p.format))?.burdenRatio;
 }
 

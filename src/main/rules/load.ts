@@ -25,7 +25,9 @@ export function loadRulebook(path: string): CompiledRulebook {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new RulebookError(`cannot read rulebook ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new RulebookError(
+      `cannot read rulebook ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   return compileRulebook(parseRulebook(text, path));
 }

@@ -5,16 +5,16 @@ import type { LocalizedText } from '../../shared/rules/rulebook-schema.ts';
 import { DOCUMENT_NAMES, type DocumentKind } from '../../shared/rules/vocabulary.ts';
 
 export type MessageVar =
-  | { date: IsoDate }
-  | { ratio: number }
-  | { kind: DocumentKind }
-  | { text: LocalizedText }
-  | { count: number };
+  { date: IsoDate } | { ratio: number } | { kind: DocumentKind } | { text: LocalizedText } | { count: number };
 export type MessageVars = Record<string, MessageVar>;
 
 function value(v: MessageVar, lang: 'ja' | 'en'): string {
   // A date before 明治 (a mistyped birth year) is said in 西暦 rather than stopping the verdict.
-  if ('date' in v) return lang === 'ja' ? (toWareki(v.date) ?? `${Number(v.date.slice(0, 4))}年${Number(v.date.slice(5, 7))}月${Number(v.date.slice(8, 10))}日`) : v.date;
+  if ('date' in v)
+    return lang === 'ja'
+      ? (toWareki(v.date) ??
+          `${Number(v.date.slice(0, 4))}年${Number(v.date.slice(5, 7))}月${Number(v.date.slice(8, 10))}日`)
+      : v.date;
   if ('ratio' in v) return lang === 'ja' ? `${Math.round(v.ratio * 10)}割` : `${Math.round(v.ratio * 100)}%`;
   if ('kind' in v) return DOCUMENT_NAMES[v.kind][lang];
   if ('text' in v) return v.text[lang];

@@ -43,7 +43,9 @@ export function toCardView(s: CardStatus): CardView {
     pinTriesLeft: s.pinTriesLeft,
     ...(s.genuine !== undefined ? { genuine: s.genuine } : {}),
     // The address stays in main: the desk needs name and birth date, nothing more.
-    ...(s.basicInfo ? { holder: { name: s.basicInfo.name, birthDate: s.basicInfo.birthDate, sex: s.basicInfo.sex } } : {}),
+    ...(s.basicInfo
+      ? { holder: { name: s.basicInfo.name, birthDate: s.basicInfo.birthDate, sex: s.basicInfo.sex } }
+      : {}),
     ...(s.pinErrors ? { pinErrors: s.pinErrors } : {}),
     ...(s.document ? { document: s.document } : {}),
     warnings: s.warnings,
@@ -62,7 +64,10 @@ export function cardErrorCode(e: unknown): CardErrorCode {
 function mergeStep(previous: CardView | undefined, next: CardView, step: PinStep): CardView {
   if (!previous) return next;
   const other: PinStep = step === 'auth' ? 'basicInfo' : 'auth';
-  const pinErrors = { ...(previous.pinErrors?.[other] ? { [other]: previous.pinErrors[other] } : {}), ...(next.pinErrors?.[step] ? { [step]: next.pinErrors[step] } : {}) };
+  const pinErrors = {
+    ...(previous.pinErrors?.[other] ? { [other]: previous.pinErrors[other] } : {}),
+    ...(next.pinErrors?.[step] ? { [step]: next.pinErrors[step] } : {}),
+  };
   const merged: CardView = { ...next };
   delete merged.pinErrors;
   if (merged.genuine === undefined && previous.genuine !== undefined) merged.genuine = previous.genuine;
@@ -139,7 +144,12 @@ export class CardService {
   }
 
   private update(patch: Partial<Omit<CardState, 'seq'>>): void {
-    const next = { ...this.state, ...patch, readers: this.readers?.readers.map((r) => r.name) ?? [], service: patch.service ?? this.readers?.state ?? 'disabled' };
+    const next = {
+      ...this.state,
+      ...patch,
+      readers: this.readers?.readers.map((r) => r.name) ?? [],
+      service: patch.service ?? this.readers?.state ?? 'disabled',
+    };
     if (JSON.stringify({ ...next, seq: 0 }) === JSON.stringify({ ...this.state, seq: 0 })) return;
     this.state = { ...next, seq: this.state.seq + 1 };
     this.changes.emit('change');
@@ -191,7 +201,12 @@ export class CardService {
     return { anchors: this.options.anchors(), today, graceMonths: this.options.graceMonths(today), ...extra };
   }
 
-  private async read(r: Reader, placement: number, extra: Partial<StatusOptions> = {}, step?: PinStep): Promise<CardView> {
+  private async read(
+    r: Reader,
+    placement: number,
+    extra: Partial<StatusOptions> = {},
+    step?: PinStep,
+  ): Promise<CardView> {
     let view: CardView;
     try {
       const session = await r.connect(5000);
@@ -209,8 +224,10 @@ export class CardService {
       }
       throw e;
     }
-    if (step) view = mergeStep(this.state.card?.placement === placement ? this.state.card.status : undefined, view, step);
-    if (this.state.card?.placement === placement) this.update({ card: { reader: r.name, placement, phase: 'ready', status: view } });
+    if (step)
+      view = mergeStep(this.state.card?.placement === placement ? this.state.card.status : undefined, view, step);
+    if (this.state.card?.placement === placement)
+      this.update({ card: { reader: r.name, placement, phase: 'ready', status: view } });
     if (!this.current && this.state.card?.placement === placement) this.pulled(r);
     return view;
   }

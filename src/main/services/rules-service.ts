@@ -33,14 +33,35 @@ const asRuleSet = (source: CompiledRulebook | RuleSet): RuleSet =>
     ? source
     : {
         // A bare rulebook (tests, benchmarks): one built-in book, no packs, no local practice.
-        books: [{ info: { packId: 'built-in', version: source.version, published: '2000-01-01', effective: '2000-01-01', origin: 'built-in' }, rulebook: { schemaVersion: 1, version: source.version, published: '2000-01-01', title: { ja: '', en: '' }, rules: [...source.rules] }, compiled: source }],
+        books: [
+          {
+            info: {
+              packId: 'built-in',
+              version: source.version,
+              published: '2000-01-01',
+              effective: '2000-01-01',
+              origin: 'built-in',
+            },
+            rulebook: {
+              schemaVersion: 1,
+              version: source.version,
+              published: '2000-01-01',
+              title: { ja: '', en: '' },
+              rules: [...source.rules],
+            },
+            compiled: source,
+          },
+        ],
         local: [],
         problems: [],
       };
 
 /** The document kinds a rule reads (`documents.<kind>.<fact>` paths). */
 function kindsRead(reads: readonly string[]): DocumentKind[] {
-  const kinds = reads.map((f) => f.split('.')).filter((p) => p[0] === 'documents').map((p) => p[1] as DocumentKind);
+  const kinds = reads
+    .map((f) => f.split('.'))
+    .filter((p) => p[0] === 'documents')
+    .map((p) => p[1] as DocumentKind);
   return [...new Set(kinds)].filter((k) => (DOCUMENT_KINDS as readonly string[]).includes(k));
 }
 
@@ -68,12 +89,15 @@ export class RulesService {
   /** R-07's grace period in months, as in force on `date` (the card status needs it). */
   certificateGraceMonths(date: IsoDate): number {
     const book = this.bookFor(date).compiled;
-    return (ruleInForceOn(book, 'certificate_grace', date) ?? anyRule(book, 'certificate_grace'))?.params.graceMonths ?? 0;
+    return (
+      (ruleInForceOn(book, 'certificate_grace', date) ?? anyRule(book, 'certificate_grace'))?.params.graceMonths ?? 0
+    );
   }
 
   evaluate(input: unknown): Verdict {
     const parsed = SituationSchema.safeParse(input);
-    if (!parsed.success) throw new InputError(`invalid situation: ${formatIssues(parsed.error)}`, 'error.invalidSituation');
+    if (!parsed.success)
+      throw new InputError(`invalid situation: ${formatIssues(parsed.error)}`, 'error.invalidSituation');
     const verdict = evaluate(parsed.data, this.bookFor(parsed.data.date).compiled);
     return this.set.local.length ? applyLocalPractice(verdict, parsed.data, this.set.local) : verdict;
   }

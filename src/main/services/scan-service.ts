@@ -29,9 +29,11 @@ export class ScanService {
     try {
       result = await this.ocr.scan(input, { previewWidth: PREVIEW_WIDTH });
     } catch (e) {
-      if (e instanceof ImageError) throw new InputError(`the image cannot be read (${e.message})`, 'error.imageUnreadable');
+      if (e instanceof ImageError)
+        throw new InputError(`the image cannot be read (${e.message})`, 'error.imageUnreadable');
       // The OCR process is restarted on the next scan; this one can simply be taken again.
-      if (e instanceof OcrProcessError) throw new InputError(`reading failed (${e.message}): take it again`, 'error.ocrFailed');
+      if (e instanceof OcrProcessError)
+        throw new InputError(`reading failed (${e.message}): take it again`, 'error.ocrFailed');
       throw e;
     }
     const { redacted, preview } = result.images!;

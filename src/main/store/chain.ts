@@ -71,6 +71,9 @@ export function appendEntry(db: Db, e: { kind: EntryKind; at: string; payload: s
     `INSERT INTO entries (id, kind, at, payload, payload_hash, prev_hash, hash, day, birth_date, name_key, staff_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, e.kind, e.at, e.payload, payloadHash, prevHash, hash, c.day, c.birth_date, c.name_key, c.staff_id);
-  statement(db, `INSERT INTO meta (key, value) VALUES ('head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(`${id} ${hash}`);
+  statement(
+    db,
+    `INSERT INTO meta (key, value) VALUES ('head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(`${id} ${hash}`);
   return { id, hash };
 }

@@ -22,10 +22,12 @@ export const payloadImages = (p: CheckPayload): string[] => p.images ?? (p.image
 const JST_OFFSET_MS = 9 * 3600_000;
 
 /** The Japan calendar day of an instant (Japan has no daylight saving time). */
-export const jstDay = (instant: string | Date): string => new Date(new Date(instant).getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+export const jstDay = (instant: string | Date): string =>
+  new Date(new Date(instant).getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
 /** "2026-11-22 09:15:03", Japan time. */
-export const jstDateTime = (instant: string): string => new Date(new Date(instant).getTime() + JST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+export const jstDateTime = (instant: string): string =>
+  new Date(new Date(instant).getTime() + JST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 
 /** Search form of a name: width-folded (NFKC), no spaces of any width, lower case. */
 export const nameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
@@ -43,9 +45,23 @@ export function searchColumns(check: NewCheck): EntryColumns {
 }
 
 /** Appends a validated check (and the images it keeps) to the chain. Call inside an IMMEDIATE transaction. */
-export function insertCheck(db: Db, check: NewCheck, images: { pngs: readonly Buffer[]; expiresAt: string } = { pngs: [], expiresAt: '' }): Head {
-  const payload: CheckPayload = { v: 1, nonce: newNonce(), check, ...(images.pngs.length ? { images: images.pngs.map((png) => sha256hex(png)) } : {}) };
-  const head = appendEntry(db, { kind: 'check', at: storedInstant(check.at), payload: canonicalJson(payload), columns: searchColumns(check) });
+export function insertCheck(
+  db: Db,
+  check: NewCheck,
+  images: { pngs: readonly Buffer[]; expiresAt: string } = { pngs: [], expiresAt: '' },
+): Head {
+  const payload: CheckPayload = {
+    v: 1,
+    nonce: newNonce(),
+    check,
+    ...(images.pngs.length ? { images: images.pngs.map((png) => sha256hex(png)) } : {}),
+  };
+  const head = appendEntry(db, {
+    kind: 'check',
+    at: storedInstant(check.at),
+    payload: canonicalJson(payload),
+    columns: searchColumns(check),
+  });
   const insert = statement(db, 'INSERT INTO images (entry_id, png, expires_at) VALUES (?, ?, ?)');
   for (const png of images.pngs) insert.run(head.id, png, images.expiresAt);
   return head;
@@ -58,7 +74,12 @@ interface CheckRow {
   staff_name: string | null;
 }
 
-const toEntry = (r: CheckRow): CheckEntry => ({ ...(JSON.parse(r.payload) as CheckPayload).check, id: r.id, staffName: r.staff_name, hash: r.hash });
+const toEntry = (r: CheckRow): CheckEntry => ({
+  ...(JSON.parse(r.payload) as CheckPayload).check,
+  id: r.id,
+  staffName: r.staff_name,
+  hash: r.hash,
+});
 
 const SELECT_CHECKS = `SELECT e.id, e.hash, e.payload, s.name AS staff_name FROM entries e LEFT JOIN staff s ON s.id = e.staff_id
   WHERE e.kind = 'check' AND e.payload IS NOT NULL`;
@@ -87,7 +108,10 @@ export function checksBetween(db: Db, from: string | undefined, to: string | und
 
 /** Ids of a patient's live check entries: same birth date and the same name once spaces and width are ignored. */
 export function patientEntryIds(db: Db, p: { name: string; birthDate: string }): number[] {
-  return statement(db, `SELECT id FROM entries WHERE kind = 'check' AND payload IS NOT NULL AND birth_date = ? AND name_key = ? ORDER BY id`)
+  return statement(
+    db,
+    `SELECT id FROM entries WHERE kind = 'check' AND payload IS NOT NULL AND birth_date = ? AND name_key = ? ORDER BY id`,
+  )
     .pluck()
     .all(p.birthDate, nameKey(p.name)) as number[];
 }

@@ -26,7 +26,11 @@ export const CSV_HEADERS = {
   hash: 'ハッシュ',
 } as const;
 
-export const ONLINE_CHECK_WORDS: Record<OnlineCheck, string> = { available: 'あり', unavailable: 'なし', down: '一時的に使えない' };
+export const ONLINE_CHECK_WORDS: Record<OnlineCheck, string> = {
+  available: 'あり',
+  unavailable: 'なし',
+  down: '一時的に使えない',
+};
 
 export const INSURER_TYPE_WORDS: Record<InsurerType, string> = {
   kokuho: '国民健康保険',
@@ -37,11 +41,23 @@ export const INSURER_TYPE_WORDS: Record<InsurerType, string> = {
   other: 'その他',
 };
 
-export const DECISION_WORDS: Record<Decision, string> = { accept: '使えます', need_more: '追加の書類が必要', check_online: 'オンライン資格確認で確認', self_pay: '10割負担' };
+export const DECISION_WORDS: Record<Decision, string> = {
+  accept: '使えます',
+  need_more: '追加の書類が必要',
+  check_online: 'オンライン資格確認で確認',
+  self_pay: '10割負担',
+};
 
-export const FALLBACK_WORDS: Record<Fallback, string> = { declaration: '被保険者資格申立書', self_pay: '10割負担（後日 療養費）' };
+export const FALLBACK_WORDS: Record<Fallback, string> = {
+  declaration: '被保険者資格申立書',
+  self_pay: '10割負担（後日 療養費）',
+};
 
-export const SOURCE_WORDS: Record<(typeof DOCUMENT_SOURCES)[number], string> = { card: 'カード', ocr: '読み取り', manual: '手入力' };
+export const SOURCE_WORDS: Record<(typeof DOCUMENT_SOURCES)[number], string> = {
+  card: 'カード',
+  ocr: '読み取り',
+  manual: '手入力',
+};
 
 /** Names of the fields a logged document carries (document-fields LOGGED, and what the card adds). */
 export const FIELD_WORDS: Record<string, string> = {
@@ -69,7 +85,14 @@ export const FIELD_WORDS: Record<string, string> = {
 /** Values that are codes in the log, in words. */
 export const VALUE_WORDS: Record<string, Record<string, string>> = {
   format: { live: 'その場の画面', screen: 'その場の画面', pdf: '印刷したPDF', screenshot: 'スクリーンショット' },
-  token: { mynumber_card: 'マイナンバーカード', juki_card: '住基カード', android_phone: 'スマホ（Android）', iphone: 'スマホ（iPhone）', unknown_jpki: '公的個人認証（種類不明）', not_jpki: 'マイナンバーカード以外' },
+  token: {
+    mynumber_card: 'マイナンバーカード',
+    juki_card: '住基カード',
+    android_phone: 'スマホ（Android）',
+    iphone: 'スマホ（iPhone）',
+    unknown_jpki: '公的個人認証（種類不明）',
+    not_jpki: 'マイナンバーカード以外',
+  },
   certificateStatus: { valid: '有効', grace: '猶予期間中', expired: '期限切れ' },
 };
 

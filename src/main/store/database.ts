@@ -68,13 +68,18 @@ export function keyOpensFile(file: string, key: Buffer): 'yes' | 'no' | 'unknown
     if (buf.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'unknown';
     const salt = buf.subarray(0, SALT_BYTES);
     if (salt.every((b) => b === 0)) return 'unknown';
-    const pages = Array.from({ length: Math.floor(n / PAGE_SIZE) }, (_, p) => buf.subarray(p * PAGE_SIZE, (p + 1) * PAGE_SIZE));
+    const pages = Array.from({ length: Math.floor(n / PAGE_SIZE) }, (_, p) =>
+      buf.subarray(p * PAGE_SIZE, (p + 1) * PAGE_SIZE),
+    );
     const hmacKey = pbkdf2Sync(key, Buffer.from(salt.map((b) => b ^ 0x3a)), 2, 32, 'sha1');
     const macAt = PAGE_SIZE - RESERVE + 16;
     const macOk = (page: Buffer, p: number) => {
       const pgno = Buffer.alloc(4);
       pgno.writeUInt32LE(p + 1);
-      const mac = createHmac('sha1', hmacKey).update(page.subarray(p === 0 ? SALT_BYTES : 0, macAt)).update(pgno).digest();
+      const mac = createHmac('sha1', hmacKey)
+        .update(page.subarray(p === 0 ? SALT_BYTES : 0, macAt))
+        .update(pgno)
+        .digest();
       return mac.equals(page.subarray(macAt, macAt + 20));
     };
     if (pages.some(macOk)) return 'yes';
@@ -95,6 +100,11 @@ function plausiblePage(pt: Buffer, pageCount: number): boolean {
   const usable = PAGE_SIZE - RESERVE;
   const freeblock = pt.readUInt16BE(1);
   const contentStart = pt.readUInt16BE(5) || 65536;
-  const btree = [2, 5, 10, 13].includes(pt[0]!) && (freeblock === 0 || (freeblock >= 8 && freeblock < usable)) && pt.readUInt16BE(3) < 1000 && contentStart <= usable && pt[7]! <= 60;
+  const btree =
+    [2, 5, 10, 13].includes(pt[0]!) &&
+    (freeblock === 0 || (freeblock >= 8 && freeblock < usable)) &&
+    pt.readUInt16BE(3) < 1000 &&
+    contentStart <= usable &&
+    pt[7]! <= 60;
   return btree || pt.readUInt32BE(0) <= pageCount;
 }

@@ -6,7 +6,19 @@
 import { DOCUMENT_NAMES } from '../../shared/rules/vocabulary.ts';
 import type { CheckEntry } from '../../shared/store/records.ts';
 import { jstDateTime } from './check-log.ts';
-import { CSV_HEADERS, DECISION_WORDS, FALLBACK_WORDS, FIELD_WORDS, INSURER_TYPE_WORDS, NO, ONLINE_CHECK_WORDS, ratioWords, SOURCE_WORDS, VALUE_WORDS, YES } from './csv-words.ts';
+import {
+  CSV_HEADERS,
+  DECISION_WORDS,
+  FALLBACK_WORDS,
+  FIELD_WORDS,
+  INSURER_TYPE_WORDS,
+  NO,
+  ONLINE_CHECK_WORDS,
+  ratioWords,
+  SOURCE_WORDS,
+  VALUE_WORDS,
+  YES,
+} from './csv-words.ts';
 
 /** Document fields that hold an insurer number or a 記号・番号・枝番, whatever the reader called them. */
 export const MASKED_FIELD = /insurer|symbol|number|branch|記号|番号|枝番/i;
@@ -34,7 +46,12 @@ const COLUMNS: [string, (e: CheckEntry, masked: boolean) => string | number | un
     H.fields,
     (e, masked) =>
       e.documents
-        .map((d) => `${DOCUMENT_NAMES[d.kind].ja}: ${Object.entries(d.fields).map(([k, v]) => `${FIELD_WORDS[k] ?? k}=${masked && MASKED_FIELD.test(k) ? MASK : fieldValue(k, v)}`).join(' ')}`)
+        .map(
+          (d) =>
+            `${DOCUMENT_NAMES[d.kind].ja}: ${Object.entries(d.fields)
+              .map(([k, v]) => `${FIELD_WORDS[k] ?? k}=${masked && MASKED_FIELD.test(k) ? MASK : fieldValue(k, v)}`)
+              .join(' ')}`,
+        )
         .join(' / '),
   ],
   [H.decision, (e) => DECISION_WORDS[e.verdict.decision]],

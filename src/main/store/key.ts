@@ -56,7 +56,10 @@ function writeNewPrivateFile(path: string, content: Buffer | string): void {
 }
 
 function missing(where: string): StoreError {
-  return new StoreError('wrong_key', `${where} is missing, and the check log cannot be opened without it: restore it from the backup`);
+  return new StoreError(
+    'wrong_key',
+    `${where} is missing, and the check log cannot be opened without it: restore it from the backup`,
+  );
 }
 
 /** The key as 64 hex digits in a 0600 file (the form `PRAGMA key = "x'…'"` takes). */
@@ -72,7 +75,11 @@ export function keyFileProvider(path: string): KeyProvider {
           writeNewPrivateFile(path, randomBytes(KEY_BYTES).toString('hex') + '\n');
         } catch (e) {
           // Another process created it first: use theirs.
-          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError('wrong_key', `cannot create ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+            throw new StoreError(
+              'wrong_key',
+              `cannot create ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+            );
         }
         text = readFileSync(path);
       }
@@ -85,7 +92,8 @@ export function keyFileProvider(path: string): KeyProvider {
 export function safeStorageKeyProvider(safeStorage: SafeStorageLike, path: string): KeyProvider {
   const description = `the key kept by the system keyring in ${path}`;
   const needKeyring = () => {
-    if (!safeStorage.isEncryptionAvailable()) throw new StoreError('wrong_key', `the system keyring is not available, so ${description} cannot be unlocked`);
+    if (!safeStorage.isEncryptionAvailable())
+      throw new StoreError('wrong_key', `the system keyring is not available, so ${description} cannot be unlocked`);
   };
   const provider: KeyProvider = {
     description,
@@ -97,7 +105,11 @@ export function safeStorageKeyProvider(safeStorage: SafeStorageLike, path: strin
         try {
           writeNewPrivateFile(path, safeStorage.encryptString(randomBytes(KEY_BYTES).toString('hex')));
         } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError('wrong_key', `cannot create ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+            throw new StoreError(
+              'wrong_key',
+              `cannot create ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+            );
         }
         return provider.load({ create: false });
       }
@@ -106,7 +118,10 @@ export function safeStorageKeyProvider(safeStorage: SafeStorageLike, path: strin
       try {
         hex = safeStorage.decryptString(sealed);
       } catch {
-        throw new StoreError('wrong_key', `the system keyring cannot unlock ${path} (another user or machine sealed it)`);
+        throw new StoreError(
+          'wrong_key',
+          `the system keyring cannot unlock ${path} (another user or machine sealed it)`,
+        );
       }
       return parseHexKey(hex, description);
     },

@@ -16,21 +16,34 @@ interface Row {
 }
 
 export function readOrcaSettings(db: Db): OrcaSettings {
-  const row = statement(db, 'SELECT enabled, url, user, timeout_seconds FROM orca_settings WHERE id = 1').get() as Row | undefined;
+  const row = statement(db, 'SELECT enabled, url, user, timeout_seconds FROM orca_settings WHERE id = 1').get() as
+    Row | undefined;
   if (!row) return DEFAULT_ORCA_SETTINGS;
-  const parsed = OrcaSettingsSchema.safeParse({ enabled: row.enabled === 1, url: row.url, user: row.user, timeoutSeconds: row.timeout_seconds });
+  const parsed = OrcaSettingsSchema.safeParse({
+    enabled: row.enabled === 1,
+    url: row.url,
+    user: row.user,
+    timeoutSeconds: row.timeout_seconds,
+  });
   return parsed.success ? parsed.data : DEFAULT_ORCA_SETTINGS;
 }
 
 /** Call inside an IMMEDIATE transaction. Needs an admin once accounts exist; audited (without the password). */
-export function saveOrcaSettings(db: Db, now: Date, input: OrcaSettings, by: Staff | null, passwordChanged: boolean): OrcaSettings {
+export function saveOrcaSettings(
+  db: Db,
+  now: Date,
+  input: OrcaSettings,
+  by: Staff | null,
+  passwordChanged: boolean,
+): OrcaSettings {
   const parsed = OrcaSettingsSchema.safeParse(input);
   if (!parsed.success) throw new StoreError('invalid', `ORCA settings: ${formatIssues(parsed.error)}`);
   const s = parsed.data;
   const actor = resolveActor(db, by, 'change the settings', 'admin');
   const before = readOrcaSettings(db);
   const changed: Record<string, { from: unknown; to: unknown }> = {};
-  for (const k of Object.keys(s) as (keyof OrcaSettings)[]) if (before[k] !== s[k]) changed[`orca.${k}`] = { from: before[k], to: s[k] };
+  for (const k of Object.keys(s) as (keyof OrcaSettings)[])
+    if (before[k] !== s[k]) changed[`orca.${k}`] = { from: before[k], to: s[k] };
   if (passwordChanged) changed['orca.password'] = { from: '…', to: '…' };
   if (Object.keys(changed).length === 0) return before;
   statement(

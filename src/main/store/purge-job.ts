@@ -9,7 +9,11 @@ export const DAY_MS = 86_400_000;
  */
 export function startPurgeJob(
   store: Pick<StoreService, 'mode' | 'purgeExpired'>,
-  opts: { everyMs?: number; onPurged?: (r: { checks: number; images: number }) => void; onError?: (e: Error) => void } = {},
+  opts: {
+    everyMs?: number;
+    onPurged?: (r: { checks: number; images: number }) => void;
+    onError?: (e: Error) => void;
+  } = {},
 ): () => void {
   const run = () => {
     if (store.mode !== 'normal') return;

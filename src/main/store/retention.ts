@@ -14,7 +14,10 @@ import { statement } from './sql.ts';
 import { resolveActor } from './staff.ts';
 
 function erase(db: Db, ids: readonly number[], auditId: number): void {
-  const up = statement(db, 'UPDATE entries SET payload = NULL, day = NULL, birth_date = NULL, name_key = NULL, staff_id = NULL, erased_by = ? WHERE id = ?');
+  const up = statement(
+    db,
+    'UPDATE entries SET payload = NULL, day = NULL, birth_date = NULL, name_key = NULL, staff_id = NULL, erased_by = ? WHERE id = ?',
+  );
   for (const id of ids) up.run(auditId, id);
 }
 
@@ -24,7 +27,12 @@ export const retentionStart = (now: Date, years: number): string => addYears(jst
 /** Call inside an IMMEDIATE transaction. Audited only when something was removed. */
 export function purgeExpired(db: Db, now: Date, by: By): { checks: number; images: number } {
   const before = retentionStart(now, readSettings(db).retentionYears);
-  const ids = statement(db, `SELECT id FROM entries WHERE kind = 'check' AND payload IS NOT NULL AND day < ? ORDER BY id`).pluck().all(before) as number[];
+  const ids = statement(
+    db,
+    `SELECT id FROM entries WHERE kind = 'check' AND payload IS NOT NULL AND day < ? ORDER BY id`,
+  )
+    .pluck()
+    .all(before) as number[];
   // Images of erased checks go with them, expired or not.
   const images = deleteImagesOf(db, ids) + deleteExpired(db, now);
   if (ids.length === 0 && images === 0) return { checks: 0, images: 0 };
@@ -34,7 +42,12 @@ export function purgeExpired(db: Db, now: Date, by: By): { checks: number; image
 }
 
 /** Call inside an IMMEDIATE transaction. Needs an admin once accounts exist. */
-export function deletePatient(db: Db, now: Date, p: { name: string; birthDate: string }, by: Staff | null): { entries: number[] } {
+export function deletePatient(
+  db: Db,
+  now: Date,
+  p: { name: string; birthDate: string },
+  by: Staff | null,
+): { entries: number[] } {
   const actor = resolveActor(db, by, "delete a patient's entries", 'admin');
   const ids = patientEntryIds(db, p);
   if (ids.length === 0) return { entries: [] };

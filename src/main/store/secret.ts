@@ -44,7 +44,8 @@ export function fileSecret(path: string): SecretStore {
 export function safeStorageSecret(safeStorage: SafeStorageLike, path: string): SecretStore {
   const description = `the system keyring (${path})`;
   const needKeyring = () => {
-    if (!safeStorage.isEncryptionAvailable()) throw new StoreError('wrong_key', `the system keyring is not available, so ${description} cannot be used`);
+    if (!safeStorage.isEncryptionAvailable())
+      throw new StoreError('wrong_key', `the system keyring is not available, so ${description} cannot be used`);
   };
   return {
     description,
@@ -55,7 +56,10 @@ export function safeStorageSecret(safeStorage: SafeStorageLike, path: string): S
       try {
         return safeStorage.decryptString(sealed);
       } catch {
-        throw new StoreError('wrong_key', `the system keyring cannot unlock ${path} (another user or machine sealed it)`);
+        throw new StoreError(
+          'wrong_key',
+          `the system keyring cannot unlock ${path} (another user or machine sealed it)`,
+        );
       }
     },
     set: (value) => {

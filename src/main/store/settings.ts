@@ -29,12 +29,14 @@ export function saveSettings(db: Db, now: Date, input: Settings, by: Staff | nul
   const actor = resolveActor(db, by, 'change the settings', 'admin');
   const before = readSettings(db);
   const changed: Record<string, { from: unknown; to: unknown }> = {};
-  for (const k of KEYS) if (JSON.stringify(before[k]) !== JSON.stringify(parsed.data[k])) changed[k] = { from: before[k], to: parsed.data[k] };
+  for (const k of KEYS)
+    if (JSON.stringify(before[k]) !== JSON.stringify(parsed.data[k]))
+      changed[k] = { from: before[k], to: parsed.data[k] };
   if (Object.keys(changed).length === 0) return before;
-  statement(db, `INSERT INTO settings (id, value, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(
-    JSON.stringify(parsed.data),
-    now.toISOString(),
-  );
+  statement(
+    db,
+    `INSERT INTO settings (id, value, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(JSON.stringify(parsed.data), now.toISOString());
   appendAudit(db, now, { event: 'settings_changed', changed, by: actor });
   return parsed.data;
 }

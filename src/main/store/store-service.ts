@@ -124,7 +124,11 @@ function reopenReadOnly(file: string, key: Buffer, problemCode: StoreErrorCode, 
 }
 
 function openFile(file: string, opts: OpenStoreOptions): Opened {
-  const unavailable = (problemCode: StoreErrorCode, problem: string): Opened => ({ mode: 'read_only', problemCode, problem });
+  const unavailable = (problemCode: StoreErrorCode, problem: string): Opened => ({
+    mode: 'read_only',
+    problemCode,
+    problem,
+  });
   const exists = existsSync(file) && statSync(file).size > 0;
   if (opts.readOnly && !exists) return unavailable('not_found', `there is no check log at ${file}`);
   let key: Buffer;
@@ -153,7 +157,10 @@ function openFile(file: string, opts: OpenStoreOptions): Opened {
       }
       if (fits === 'no') {
         const holder = Buffer.isBuffer(opts.key) ? 'the key given' : opts.key.description;
-        return unavailable('wrong_key', `${holder} does not open the check log ${file} (it was encrypted with another key); new checks are not being saved — restore the matching key: without it this log cannot be read`);
+        return unavailable(
+          'wrong_key',
+          `${holder} does not open the check log ${file} (it was encrypted with another key); new checks are not being saved — restore the matching key: without it this log cannot be read`,
+        );
       }
       return unavailable('corrupt', damaged(file));
     }
@@ -165,11 +172,17 @@ function openFile(file: string, opts: OpenStoreOptions): Opened {
 
   try {
     // A full scan at start: damage shows now, not in the middle of a check at the desk.
-    if (db.pragma('quick_check', { simple: true }) !== 'ok') throw Object.assign(new Error('quick_check'), { code: 'SQLITE_CORRUPT' });
+    if (db.pragma('quick_check', { simple: true }) !== 'ok')
+      throw Object.assign(new Error('quick_check'), { code: 'SQLITE_CORRUPT' });
     const version = schemaVersion(db);
     if (version > LATEST_VERSION) {
       db.close();
-      return reopenReadOnly(file, key, 'read_only', `the check log ${file} was written by a newer version of uketsuke (schema ${version}); it is shown read-only — update the app`);
+      return reopenReadOnly(
+        file,
+        key,
+        'read_only',
+        `the check log ${file} was written by a newer version of uketsuke (schema ${version}); it is shown read-only — update the app`,
+      );
     }
     if (!opts.readOnly) {
       migrate(db);
@@ -179,9 +192,20 @@ function openFile(file: string, opts: OpenStoreOptions): Opened {
     db.close();
     if (isCorruption(e)) return reopenReadOnly(file, key, 'corrupt', damaged(file));
     const full = sqliteCode(e) === 'SQLITE_FULL';
-    return reopenReadOnly(file, key, full ? 'disk_full' : 'read_only', `the check log ${file} could not be prepared (${full ? 'the disk is full' : cause(e)}); new checks are not being saved — ${full ? 'free disk space' : 'contact your IT person'}, then restart`);
+    return reopenReadOnly(
+      file,
+      key,
+      full ? 'disk_full' : 'read_only',
+      `the check log ${file} could not be prepared (${full ? 'the disk is full' : cause(e)}); new checks are not being saved — ${full ? 'free disk space' : 'contact your IT person'}, then restart`,
+    );
   }
-  return { db, mode: opts.readOnly ? 'read_only' : 'normal', ...(opts.readOnly ? { problemCode: 'read_only' as const, problem: `the check log ${file} was opened read-only` } : {}) };
+  return {
+    db,
+    mode: opts.readOnly ? 'read_only' : 'normal',
+    ...(opts.readOnly
+      ? { problemCode: 'read_only' as const, problem: `the check log ${file} was opened read-only` }
+      : {}),
+  };
 }
 
 class SqliteStore implements StoreService {
@@ -229,15 +253,26 @@ class SqliteStore implements StoreService {
     if (e instanceof StoreError) return e;
     const code = sqliteCode(e);
     if (code === undefined) return e;
-    if (code === 'SQLITE_FULL') return new StoreError('disk_full', `the disk holding ${this.file} is full: nothing was saved — free some space and try again`);
+    if (code === 'SQLITE_FULL')
+      return new StoreError(
+        'disk_full',
+        `the disk holding ${this.file} is full: nothing was saved — free some space and try again`,
+      );
     if (isCorruption(e)) {
       this.degrade();
       return new StoreError('corrupt', damaged(this.file));
     }
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError('locked', 'the check log is busy (another program is using it): try again');
-    if (code.startsWith('SQLITE_READONLY')) return new StoreError('read_only', `the check log ${this.file} cannot be written: nothing was saved`);
-    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new StoreError('invalid', 'the entry names a staff account that does not exist');
-    if (code.startsWith('SQLITE_IOERR')) return new StoreError('read_only', `the disk holding ${this.file} could not be written or read (${code}): nothing was saved — check the disk`);
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+      return new StoreError('locked', 'the check log is busy (another program is using it): try again');
+    if (code.startsWith('SQLITE_READONLY'))
+      return new StoreError('read_only', `the check log ${this.file} cannot be written: nothing was saved`);
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+      return new StoreError('invalid', 'the entry names a staff account that does not exist');
+    if (code.startsWith('SQLITE_IOERR'))
+      return new StoreError(
+        'read_only',
+        `the disk holding ${this.file} could not be written or read (${code}): nothing was saved — check the disk`,
+      );
     return e;
   }
 
@@ -251,7 +286,8 @@ class SqliteStore implements StoreService {
   }
 
   private write<T>(fn: (db: Db) => T): T {
-    if (!this.db || this.state.mode !== 'normal') throw new StoreError('read_only', this.state.problem ?? 'the check log is read-only');
+    if (!this.db || this.state.mode !== 'normal')
+      throw new StoreError('read_only', this.state.problem ?? 'the check log is read-only');
     const db = this.db;
     try {
       return db.transaction(() => fn(db)).immediate();
@@ -275,8 +311,12 @@ class SqliteStore implements StoreService {
     if (!parsed.success) throw new StoreError('invalid', `check not saved: ${formatIssues(parsed.error)}`);
     const c = parsed.data;
     return this.write((db) => {
-      if (c.staffId === null && staff.countActive(db) > 0) throw new StoreError('forbidden', 'sign in first: with staff accounts every check names who made it');
-      if (c.staffId !== null && statement(db, 'SELECT 1 FROM staff WHERE id = ? AND removed_at IS NULL').get(c.staffId) === undefined)
+      if (c.staffId === null && staff.countActive(db) > 0)
+        throw new StoreError('forbidden', 'sign in first: with staff accounts every check names who made it');
+      if (
+        c.staffId !== null &&
+        statement(db, 'SELECT 1 FROM staff WHERE id = ? AND removed_at IS NULL').get(c.staffId) === undefined
+      )
         throw new StoreError('forbidden', `staff account ${c.staffId} does not exist or was removed`);
       const days = readSettings(db).keepImagesDays;
       const keep = pngs.length > 0 && days > 0;
@@ -297,10 +337,20 @@ class SqliteStore implements StoreService {
     return this.read(undefined, (db) => findCheck(db, id));
   }
 
-  recordHandoff(h: { entry: number; via: 'http' | 'file'; result: string; apiResult?: string }, by: Staff | null): void {
+  recordHandoff(
+    h: { entry: number; via: 'http' | 'file'; result: string; apiResult?: string },
+    by: Staff | null,
+  ): void {
     this.write((db) => {
       const actor: By = by ? staff.resolveActor(db, by, 'hand a check to the レセコン') : this.nobody;
-      appendAudit(db, this.now(), { event: 'handoff', entry: h.entry, via: h.via, result: h.result, ...(h.apiResult ? { apiResult: h.apiResult } : {}), by: actor });
+      appendAudit(db, this.now(), {
+        event: 'handoff',
+        entry: h.entry,
+        via: h.via,
+        result: h.result,
+        ...(h.apiResult ? { apiResult: h.apiResult } : {}),
+        by: actor,
+      });
     });
   }
 
@@ -319,20 +369,31 @@ class SqliteStore implements StoreService {
 
   exportCsv(opts: { date?: string; from?: string; to?: string; unmaskedBy?: Staff; by?: Staff }): string {
     for (const k of ['date', 'from', 'to'] as const)
-      if (opts[k] !== undefined && !IsoDateSchema.safeParse(opts[k]).success) throw new StoreError('invalid', `export: ${k} must be a real date as YYYY-MM-DD`);
-    if (opts.date !== undefined && (opts.from !== undefined || opts.to !== undefined)) throw new StoreError('invalid', 'export: give either date or from/to');
+      if (opts[k] !== undefined && !IsoDateSchema.safeParse(opts[k]).success)
+        throw new StoreError('invalid', `export: ${k} must be a real date as YYYY-MM-DD`);
+    if (opts.date !== undefined && (opts.from !== undefined || opts.to !== undefined))
+      throw new StoreError('invalid', 'export: give either date or from/to');
     const from = opts.date ?? opts.from;
     const to = opts.date ?? opts.to;
     const masked = opts.unmaskedBy === undefined;
-    if (!masked && this.mode !== 'normal') throw new StoreError('forbidden', 'an unmasked export must be recorded, and the check log is read-only');
+    if (!masked && this.mode !== 'normal')
+      throw new StoreError('forbidden', 'an unmasked export must be recorded, and the check log is read-only');
     const db = this.db;
     if (!db) return toCsv([], { masked });
 
     let actor: By = this.nobody;
     const who = opts.unmaskedBy ?? opts.by;
     if (who !== undefined || !masked) {
-      actor = this.read(null, (d) => staff.resolveActor(d, who ?? null, masked ? 'export the log' : 'export unmasked numbers', masked ? 'staff' : 'admin'));
-      if (!masked && actor === null) throw new StoreError('forbidden', 'only an admin can export unmasked numbers: create an admin account first');
+      actor = this.read(null, (d) =>
+        staff.resolveActor(
+          d,
+          who ?? null,
+          masked ? 'export the log' : 'export unmasked numbers',
+          masked ? 'staff' : 'admin',
+        ),
+      );
+      if (!masked && actor === null)
+        throw new StoreError('forbidden', 'only an admin can export unmasked numbers: create an admin account first');
     }
     // One read transaction: a consistent WAL snapshot while the desk keeps writing.
     const { rows, head } = this.read({ rows: [] as CheckEntry[], head: undefined as Head | undefined }, (d) =>
@@ -340,7 +401,15 @@ class SqliteStore implements StoreService {
     );
     if (this.mode === 'normal') {
       this.write((d) =>
-        appendAudit(d, this.now(), { event: 'export', masked, rows: rows.length, ...(from ? { from } : {}), ...(to ? { to } : {}), lastEntry: head?.id ?? 0, by: actor }),
+        appendAudit(d, this.now(), {
+          event: 'export',
+          masked,
+          rows: rows.length,
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          lastEntry: head?.id ?? 0,
+          by: actor,
+        }),
       );
     }
     return toCsv(rows, { masked });
@@ -395,7 +464,9 @@ class SqliteStore implements StoreService {
     if (!this.db) throw new StoreError('read_only', this.state.problem ?? 'the check log is not available');
     const db = this.db;
     const now = this.now();
-    return this.read(undefined as never, () => staff.authenticate(db, now, staffId, pin, this.mode === 'normal' ? staff.dbLedger(db, now) : this.memoryLedger));
+    return this.read(undefined as never, () =>
+      staff.authenticate(db, now, staffId, pin, this.mode === 'normal' ? staff.dbLedger(db, now) : this.memoryLedger),
+    );
   }
 
   removeStaff(id: number, by: Staff): void {

@@ -29,7 +29,8 @@ interface EntryRow {
   staff_id?: number | null;
 }
 
-const hasTable = (db: Db, name: string): boolean => statement(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+const hasTable = (db: Db, name: string): boolean =>
+  statement(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
 /** Why an entry's content does not match its search keys or time, or undefined when it does. */
 function contentMismatch(r: EntryRow, images: Map<number, string[]>): string | undefined {
@@ -44,11 +45,17 @@ function contentMismatch(r: EntryRow, images: Map<number, string[]>): string | u
   const c = content.check;
   if (storedInstant(c.at) !== r.at) return 'its time differs from its content';
   const cols = searchColumns(c);
-  if (cols.day !== r.day || cols.birth_date !== r.birth_date || cols.name_key !== r.name_key || cols.staff_id !== (r.staff_id ?? null))
+  if (
+    cols.day !== r.day ||
+    cols.birth_date !== r.birth_date ||
+    cols.name_key !== r.name_key ||
+    cols.staff_id !== (r.staff_id ?? null)
+  )
     return 'its search keys were changed outside the app';
   const kept = images.get(r.id);
   // Images may expire or be deleted (some or all); those still kept must be the ones named, in order.
-  if (kept !== undefined && !isSubsequence(kept, payloadImages(content))) return 'its kept image was replaced outside the app';
+  if (kept !== undefined && !isSubsequence(kept, payloadImages(content)))
+    return 'its kept image was replaced outside the app';
   return undefined;
 }
 
@@ -63,7 +70,8 @@ function erasureMismatch(r: EntryRow, erasers: Map<number, AuditPayload | null>)
   const e = erasers.get(r.erased_by)?.audit;
   const covered =
     r.erased_by > r.id &&
-    ((e?.event === 'patient_deleted' && e.entries.includes(r.id)) || (e?.event === 'retention_purge' && r.kind === 'check' && jstDay(r.at) < e.before));
+    ((e?.event === 'patient_deleted' && e.entries.includes(r.id)) ||
+      (e?.event === 'retention_purge' && r.kind === 'check' && jstDay(r.at) < e.before));
   return covered ? undefined : 'its content was erased without a matching deletion record';
 }
 
@@ -72,10 +80,16 @@ export function verifyChain(db: Db): VerifyResult {
     const images = new Map<number, string[]>();
     // A read-only look at a log from before images were kept (schema 1–2) has no images table.
     if (hasTable(db, 'images'))
-      for (const row of statement(db, 'SELECT entry_id, png FROM images ORDER BY id').iterate() as Iterable<{ entry_id: number; png: Buffer }>)
+      for (const row of statement(db, 'SELECT entry_id, png FROM images ORDER BY id').iterate() as Iterable<{
+        entry_id: number;
+        png: Buffer;
+      }>)
         images.set(row.entry_id, [...(images.get(row.entry_id) ?? []), sha256hex(row.png)]);
     const erasers = new Map<number, AuditPayload | null>();
-    for (const row of statement(db, 'SELECT id, payload FROM entries WHERE id IN (SELECT erased_by FROM entries WHERE erased_by IS NOT NULL)').all() as { id: number; payload: string | null }[]) {
+    for (const row of statement(
+      db,
+      'SELECT id, payload FROM entries WHERE id IN (SELECT erased_by FROM entries WHERE erased_by IS NOT NULL)',
+    ).all() as { id: number; payload: string | null }[]) {
       try {
         erasers.set(row.id, row.payload === null ? null : (JSON.parse(row.payload) as AuditPayload));
       } catch {
@@ -88,11 +102,17 @@ export function verifyChain(db: Db): VerifyResult {
     try {
       for (const r of statement(db, 'SELECT * FROM entries ORDER BY id').iterate() as Iterable<EntryRow>) {
         const broken = (reason: string): VerifyResult => ({ ok: false, entryId: r.id, reason });
-        if (r.id !== prevId + 1) return { ok: false, entryId: prevId + 1, reason: 'it is missing (deleted outside the app)' };
+        if (r.id !== prevId + 1)
+          return { ok: false, entryId: prevId + 1, reason: 'it is missing (deleted outside the app)' };
         if (r.prev_hash !== prevHash)
-          return broken(prevId === 0 ? 'it does not start the chain' : `it does not link to entry ${prevId}: one of them was rewritten outside the app`);
+          return broken(
+            prevId === 0
+              ? 'it does not start the chain'
+              : `it does not link to entry ${prevId}: one of them was rewritten outside the app`,
+          );
         if (r.kind !== 'check' && r.kind !== 'audit') return broken('its kind was changed outside the app');
-        if (linkHash(r.prev_hash, r.payload_hash, r.id, r.kind, r.at) !== r.hash) return broken('its time, kind or hashes were changed outside the app');
+        if (linkHash(r.prev_hash, r.payload_hash, r.id, r.kind, r.at) !== r.hash)
+          return broken('its time, kind or hashes were changed outside the app');
         if (r.payload !== null) {
           if (sha256hex(r.payload) !== r.payload_hash) return broken('its content was changed outside the app');
           const why = contentMismatch(r, images);
@@ -105,16 +125,23 @@ export function verifyChain(db: Db): VerifyResult {
         prevHash = r.hash;
       }
     } catch (e) {
-      if (isCorruption(e)) return { ok: false, entryId: prevId + 1, reason: 'it cannot be read: the file is damaged there' };
+      if (isCorruption(e))
+        return { ok: false, entryId: prevId + 1, reason: 'it cannot be read: the file is damaged there' };
       throw e;
     }
 
     const head = readHead(db);
-    const seq = (statement(db, `SELECT seq FROM sqlite_sequence WHERE name = 'entries'`).pluck().get() as number | undefined) ?? 0;
+    const seq =
+      (statement(db, `SELECT seq FROM sqlite_sequence WHERE name = 'entries'`).pluck().get() as number | undefined) ??
+      0;
     if (head === undefined) {
       if (prevId > 0) return { ok: false, entryId: prevId, reason: 'the head record is missing' };
     } else if (head.id > prevId) {
-      return { ok: false, entryId: prevId + 1, reason: `it is missing: the log ends at entry ${prevId} but the head record names entry ${head.id}` };
+      return {
+        ok: false,
+        entryId: prevId + 1,
+        reason: `it is missing: the log ends at entry ${prevId} but the head record names entry ${head.id}`,
+      };
     } else if (head.id < prevId) {
       return { ok: false, entryId: head.id + 1, reason: 'it was added outside the app (after the head record)' };
     } else if (head.hash !== prevHash) {

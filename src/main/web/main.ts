@@ -22,11 +22,21 @@ const { values } = parseArgs({
 });
 const rendererDir = join(appRoot(), 'out', 'renderer');
 if (!existsSync(join(rendererDir, 'index.html'))) {
-  console.error('uketsuke: the screens are not built yet — run `npm run build` (or `npm run start:web`, which builds first)');
+  console.error(
+    'uketsuke: the screens are not built yet — run `npm run build` (or `npm run start:web`, which builds first)',
+  );
   process.exit(2);
 }
-const services = createServices({ ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), extraCaFiles: values.ca, noReader: values['no-reader'] });
-const server = await startWebServer({ handlers: createHandlers(services, { appVersion: appVersion(), mode: 'browser' }), rendererDir, port: Number(values.port) });
+const services = createServices({
+  ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+  extraCaFiles: values.ca,
+  noReader: values['no-reader'],
+});
+const server = await startWebServer({
+  handlers: createHandlers(services, { appVersion: appVersion(), mode: 'browser' }),
+  rendererDir,
+  port: Number(values.port),
+});
 if (services.store.problem) console.error(`uketsuke: ${services.store.problem}`);
 services.scan.warm();
 services.startPurgeJob();

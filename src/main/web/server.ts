@@ -43,7 +43,12 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'application/json; charset=utf-8',
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CSP,
@@ -56,7 +61,8 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-const refuse = (res: ServerResponse, status: number, error: string) => send(res, status, JSON.stringify({ ok: false, error }));
+const refuse = (res: ServerResponse, status: number, error: string) =>
+  send(res, status, JSON.stringify({ ok: false, error }));
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
@@ -88,8 +94,10 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   async function api(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'POST only');
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://127.0.0.1:${port}`) return refuse(res, 403, 'refused: foreign origin');
-    if (!tokenOk(req.headers['x-uketsuke-token'])) return refuse(res, 401, 'refused: missing or wrong session token (open the URL printed at start)');
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}`)
+      return refuse(res, 403, 'refused: foreign origin');
+    if (!tokenOk(req.headers['x-uketsuke-token']))
+      return refuse(res, 401, 'refused: missing or wrong session token (open the URL printed at start)');
     if (!isChannel(channel)) return refuse(res, 404, `unknown channel ${channel}`);
     let body: string;
     try {

@@ -29,7 +29,8 @@ import { WaitingScreen } from './screens/WaitingScreen.tsx';
 import { useCardState } from './useCardState.ts';
 import { useErrorText } from './components/errorText.ts';
 
-const typing = (e: KeyboardEvent) => e.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName);
+const typing = (e: KeyboardEvent) =>
+  e.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName);
 
 export function App(props: { api: UketsukeApi | undefined }) {
   const { api } = props;
@@ -41,7 +42,11 @@ export function App(props: { api: UketsukeApi | undefined }) {
   const [error, setError] = useState<string | null>(api ? null : t('app.noBridge'));
   const [desk, dispatch] = useReducer(deskReducer, undefined, initialDesk);
   const [busy, setBusy] = useState(false);
-  const [evaluated, setEvaluated] = useState<{ for: unknown; result: DraftVerdict | null; error: string | null } | null>(null);
+  const [evaluated, setEvaluated] = useState<{
+    for: unknown;
+    result: DraftVerdict | null;
+    error: string | null;
+  } | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const cardState = useCardState(api);
   const seenPlacement = useRef<number>(0);
@@ -92,14 +97,18 @@ export function App(props: { api: UketsukeApi | undefined }) {
   const card = cardState?.card ?? null;
   const cardJoins = !locked && (view.name === 'check' || (view.name === 'waiting' && !check));
   useEffect(() => {
-    if (!card || card.phase !== 'ready' || !card.status || card.placement === seenPlacement.current || !cardJoins) return;
+    if (!card || card.phase !== 'ready' || !card.status || card.placement === seenPlacement.current || !cardJoins)
+      return;
     seenPlacement.current = card.placement;
     dispatch({ type: 'cardRead', view: card.status, placement: card.placement });
   }, [card, cardJoins]);
 
   const facts = useMemo(() => patientFacts(check), [check]);
   const contradictions = useMemo(() => (check && info ? contradictionsOf(check, info.today) : []), [check, info]);
-  const situation = useMemo(() => (check && info && settings ? toDraftSituation(check, info.today, settings.facility) : null), [check, info, settings]);
+  const situation = useMemo(
+    () => (check && info && settings ? toDraftSituation(check, info.today, settings.facility) : null),
+    [check, info, settings],
+  );
   useEffect(() => {
     if (!api || !situation) return;
     let current = true;
@@ -163,7 +172,8 @@ export function App(props: { api: UketsukeApi | undefined }) {
     if (!api || !situation || !check || !verdict || busy) return;
     const { birthDate, insurerType } = situation.patient;
     if (birthDate === undefined || insurerType === undefined) return;
-    if (verdict.decision === 'accept' && contradictions.length > 0 && !checked) return dispatch({ type: 'ask', confirm: 'contradictions' });
+    if (verdict.decision === 'accept' && contradictions.length > 0 && !checked)
+      return dispatch({ type: 'ask', confirm: 'contradictions' });
     setBusy(true);
     api
       .finishCheck({
@@ -171,10 +181,21 @@ export function App(props: { api: UketsukeApi | undefined }) {
         documents: toLoggedDocuments(check),
         ...(facts.name ? { patientName: facts.name } : {}),
         imageIds: imageIdsOf(check),
-        ...(contradictions.length > 0 ? { contradictions: { found: contradictions.map((c) => ({ code: c.code, field: c.field })), confirmed: checked } } : {}),
+        ...(contradictions.length > 0
+          ? {
+              contradictions: {
+                found: contradictions.map((c) => ({ code: c.code, field: c.field })),
+                confirmed: checked,
+              },
+            }
+          : {}),
       })
       .then((r) => {
-        setToast(r.id !== null ? t('check.saved') : t('check.notSaved', { problem: t(r.problemCode ? `error.store.${r.problemCode}` : 'error.unknown') }));
+        setToast(
+          r.id !== null
+            ? t('check.saved')
+            : t('check.notSaved', { problem: t(r.problemCode ? `error.store.${r.problemCode}` : 'error.unknown') }),
+        );
         setTimeout(() => setToast(null), r.id !== null ? 2500 : 10_000);
         dispatch({ type: 'finished' });
       }, fail)
@@ -202,9 +223,19 @@ export function App(props: { api: UketsukeApi | undefined }) {
         }}
       />
     );
-  else if (view.name === 'capture') body = <CaptureScreen cameraId={settings.cameraId} startWithFile={view.file} busy={busy} onImage={onImage} />;
+  else if (view.name === 'capture')
+    body = <CaptureScreen cameraId={settings.cameraId} startWithFile={view.file} busy={busy} onImage={onImage} />;
   else if (view.name === 'review')
-    body = <ReviewScreen key={view.scan.id} scan={view.scan} today={info.today} onUse={(kind, values) => dispatch({ type: 'addDocument', doc: { kind, values, source: 'ocr', scanId: view.scan.id } })} />;
+    body = (
+      <ReviewScreen
+        key={view.scan.id}
+        scan={view.scan}
+        today={info.today}
+        onUse={(kind, values) =>
+          dispatch({ type: 'addDocument', doc: { kind, values, source: 'ocr', scanId: view.scan.id } })
+        }
+      />
+    );
   else if (view.name === 'manual')
     body = (
       <ManualEntryScreen
@@ -240,7 +271,10 @@ export function App(props: { api: UketsukeApi | undefined }) {
       />
     );
   else if (view.name === 'rules') body = <RulesScreen api={api} />;
-  else if (view.name === 'log') body = <LogScreen api={api} today={info.today} staff={session?.staff ?? null} hasStaff={session?.hasStaff ?? false} />;
+  else if (view.name === 'log')
+    body = (
+      <LogScreen api={api} today={info.today} staff={session?.staff ?? null} hasStaff={session?.hasStaff ?? false} />
+    );
   else if (view.name === 'settings')
     body = (
       <SettingsScreen
@@ -262,7 +296,13 @@ export function App(props: { api: UketsukeApi | undefined }) {
         cardState={cardState}
         settings={settings}
         pending={hasWork(check) ? { name: facts.name, documents: check!.documents } : null}
-        cardError={card?.phase === 'error' ? t(`card.errors.${card.error ?? 'protocol'}`) : card?.phase === 'reading' ? t('card.reading') : undefined}
+        cardError={
+          card?.phase === 'error'
+            ? t(`card.errors.${card.error ?? 'protocol'}`)
+            : card?.phase === 'reading'
+              ? t('card.reading')
+              : undefined
+        }
         onCamera={() => dispatch({ type: 'capture', file: false })}
         onFile={() => dispatch({ type: 'capture', file: true })}
         onManual={() => dispatch({ type: 'open', view: 'manual' })}
@@ -327,10 +367,21 @@ export function App(props: { api: UketsukeApi | undefined }) {
         />
       )}
       {info && settings && verdict?.fallback === 'declaration' && view.name === 'check' && (
-        <DeclarationSheet date={info.today} name={facts.name} birthDate={facts.birthDate} values={paperValues} facilityName={settings.facilityName} insurerType={facts.insurerType} />
+        <DeclarationSheet
+          date={info.today}
+          name={facts.name}
+          birthDate={facts.birthDate}
+          values={paperValues}
+          facilityName={settings.facilityName}
+          insurerType={facts.insurerType}
+        />
       )}
-      {info && settings && view.name === 'check' && needsRenewal(cardView) && <RenewalSlip view={cardView} date={info.today} facilityName={settings.facilityName} />}
-      <footer className="status no-print">{info && t('verdict.rulebook', { version: info.rulebookVersion }) + ` · v${info.appVersion}`}</footer>
+      {info && settings && view.name === 'check' && needsRenewal(cardView) && (
+        <RenewalSlip view={cardView} date={info.today} facilityName={settings.facilityName} />
+      )}
+      <footer className="status no-print">
+        {info && t('verdict.rulebook', { version: info.rulebookVersion }) + ` · v${info.appVersion}`}
+      </footer>
     </div>
   );
 }

@@ -11,10 +11,18 @@ import { isValidYmd, parseIso, ymdToIso, type IsoDate } from '../domain/dates.ts
 import { toHalfWidth } from '../domain/text.ts';
 import { ERAS, formatWareki, type Era } from '../domain/wareki.ts';
 
-export const DATE_ERROR_CODES = ['date.empty', 'date.unreadable', 'date.impossible', 'date.before_meiji', 'date.era_range', 'date.birth_after_check'] as const;
+export const DATE_ERROR_CODES = [
+  'date.empty',
+  'date.unreadable',
+  'date.impossible',
+  'date.before_meiji',
+  'date.era_range',
+  'date.birth_after_check',
+] as const;
 export type DateErrorCode = (typeof DATE_ERROR_CODES)[number];
 
-export type DeskDateResult = { ok: true; iso: IsoDate } | { ok: false; code: DateErrorCode; params?: Record<string, string | number> };
+export type DeskDateResult =
+  { ok: true; iso: IsoDate } | { ok: false; code: DateErrorCode; params?: Record<string, string | number> };
 
 /** 元号コード of レセプト電算 and the 被保険者証 barcode: 1 明治 … 5 令和. */
 const ERA_CODES: Record<string, Era> = Object.fromEntries(ERAS.map((e, i) => [String(i + 1), e]));
@@ -64,7 +72,11 @@ function fromEra(era: Era, year: number, m: number, d: number): DeskDateResult {
   const next = ERAS[ERAS.indexOf(era) + 1];
   const lastYear = next ? Number(next.start.slice(0, 4)) - startYear + 1 : Infinity;
   if (iso < era.start || year > lastYear + OVERFLOW_YEARS) {
-    return { ok: false, code: 'date.era_range', params: { era: era.name, first: era.start, ...(next ? { last: lastYear } : {}) } };
+    return {
+      ok: false,
+      code: 'date.era_range',
+      params: { era: era.name, first: era.start, ...(next ? { last: lastYear } : {}) },
+    };
   }
   return { ok: true, iso };
 }
@@ -82,7 +94,8 @@ export function parseDeskDate(text: string | null | undefined): DeskDateResult {
   if ((m = ERA_PACKED_RE.exec(s))) return fromEra(eraOf(m[1]!)!, Number(m[2]), Number(m[3]), Number(m[4]));
   if ((m = ERA_CODE_RE.exec(s))) return fromEra(ERA_CODES[m[1]!]!, Number(m[2]), Number(m[3]), Number(m[4]));
   if ((m = SEIREKI_SEP_RE.exec(s))) return fromSeireki(Number(m[1]), Number(m[3]), Number(m[4]));
-  if ((m = SEIREKI_KANJI_RE.exec(s) ?? SEIREKI_PACKED_RE.exec(s))) return fromSeireki(Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = SEIREKI_KANJI_RE.exec(s) ?? SEIREKI_PACKED_RE.exec(s)))
+    return fromSeireki(Number(m[1]), Number(m[2]), Number(m[3]));
   return { ok: false, code: 'date.unreadable' };
 }
 

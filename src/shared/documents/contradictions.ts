@@ -22,7 +22,8 @@ export const CONTRADICTION_CODES = [
 ] as const;
 export type ContradictionCode = (typeof CONTRADICTION_CODES)[number];
 
-export type ComparedField = 'name' | 'birthDate' | 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'burdenRatio' | 'expiry';
+export type ComparedField =
+  'name' | 'birthDate' | 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'burdenRatio' | 'expiry';
 
 /** One document as the check holds it (`id` lets the screens point at it). */
 export interface FactsDocument {
@@ -98,8 +99,14 @@ function side(d: FactsDocument, value: string): ContradictionSide {
  * document of the first group is set against the first of every other group (so n readings give
  * n−1 findings, not every pair). The card's 基本4情報, when read, come first.
  */
-export function findContradictions(documents: readonly FactsDocument[], card: CardBasicInfo | undefined, checkDate: IsoDate): Contradiction[] {
-  const all: FactsDocument[] = card ? [{ kind: 'mynumber_card', id: 'card', values: { name: card.name, birthDate: card.birthDate } }, ...documents] : [...documents];
+export function findContradictions(
+  documents: readonly FactsDocument[],
+  card: CardBasicInfo | undefined,
+  checkDate: IsoDate,
+): Contradiction[] {
+  const all: FactsDocument[] = card
+    ? [{ kind: 'mynumber_card', id: 'card', values: { name: card.name, birthDate: card.birthDate } }, ...documents]
+    : [...documents];
   const found: Contradiction[] = [];
 
   for (const c of COMPARED) {
@@ -122,15 +129,31 @@ export function findContradictions(documents: readonly FactsDocument[], card: Ca
       const ratio = d.values.burdenRatio;
       const printed = Number(ratio);
       // An unreadable ratio is the form's business; only a real ratio can contradict the age.
-      if (!ratio || !(BURDEN_RATIOS as readonly number[]).includes(printed) || (RATIOS_BY_BAND[band] as readonly number[]).includes(printed)) continue;
-      found.push({ code: 'contradiction.burdenRatioAge', field: 'burdenRatio', a: side(d, ratio), b: side(birth, birthDate), params: { age: ageOn(birthDate, checkDate), band } });
+      if (
+        !ratio ||
+        !(BURDEN_RATIOS as readonly number[]).includes(printed) ||
+        (RATIOS_BY_BAND[band] as readonly number[]).includes(printed)
+      )
+        continue;
+      found.push({
+        code: 'contradiction.burdenRatioAge',
+        field: 'burdenRatio',
+        a: side(d, ratio),
+        b: side(birth, birthDate),
+        params: { age: ageOn(birthDate, checkDate), band },
+      });
     }
   }
 
   for (const d of all) {
     const { issueDate, expiry } = d.values;
     if (issueDate && expiry && isIsoDate(issueDate) && isIsoDate(expiry) && expiry < issueDate) {
-      found.push({ code: 'contradiction.expiryBeforeIssue', field: 'expiry', a: side(d, issueDate), b: side(d, expiry) });
+      found.push({
+        code: 'contradiction.expiryBeforeIssue',
+        field: 'expiry',
+        a: side(d, issueDate),
+        b: side(d, expiry),
+      });
     }
   }
   return found;

@@ -18,7 +18,12 @@ export type FormField = ScanField | StatedField;
 export type FieldValues = Partial<Record<FormField, string>>;
 
 /** How a field is entered: the choices' values are what the form holds (words in the catalogues). */
-export type FieldInput = { type: 'date' } | { type: 'text'; numeric?: boolean } | { type: 'ratio' } | { type: 'flag' } | { type: 'choice'; options: readonly string[] };
+export type FieldInput =
+  | { type: 'date' }
+  | { type: 'text'; numeric?: boolean }
+  | { type: 'ratio' }
+  | { type: 'flag' }
+  | { type: 'choice'; options: readonly string[] };
 
 export const FIELD_INPUTS: Record<FormField, FieldInput> = {
   name: { type: 'text' },
@@ -44,18 +49,43 @@ export const FIELD_INPUTS: Record<FormField, FieldInput> = {
   format: { type: 'choice', options: ['', 'live', 'pdf', 'screenshot'] },
 };
 
-const IDENTITY: ScanField[] = ['name', 'birthDate', 'sex', 'insurerNumber', 'insurerName', 'symbol', 'number', 'branch'];
+const IDENTITY: ScanField[] = [
+  'name',
+  'birthDate',
+  'sex',
+  'insurerNumber',
+  'insurerName',
+  'symbol',
+  'number',
+  'branch',
+];
 
 /** The fields staff confirm or type per kind: identity first, then what the rules use. */
 export const DOCUMENT_FIELDS: Record<DocumentKind, FormField[]> = {
   // The 電子証明書's expiry decides; the card's own is printed beside it and is not the same date.
   mynumber_card: ['name', 'birthDate', 'certificateExpiry', 'cardExpiry', 'insuranceRegistered'],
   smartphone_mynumber: [],
-  qualification_certificate: [...IDENTITY, 'issueDate', 'expiry', 'burdenRatio', 'specialMedicalExpense', 'specificDiseaseNoted'],
+  qualification_certificate: [
+    ...IDENTITY,
+    'issueDate',
+    'expiry',
+    'burdenRatio',
+    'specialMedicalExpense',
+    'specificDiseaseNoted',
+  ],
   qualification_notice: [...IDENTITY, 'issueDate', 'expiry', 'burdenRatio', 'specialMedicalExpense'],
   portal_screen: ['format', 'name', 'birthDate', 'insurerNumber', 'symbol', 'number', 'branch', 'burdenRatio'],
   legacy_insurance_card: [...IDENTITY, 'issueDate', 'expiry', 'detailsChanged'],
-  elderly_recipient_certificate: ['name', 'birthDate', 'insurerNumber', 'symbol', 'number', 'issueDate', 'expiry', 'burdenRatio'],
+  elderly_recipient_certificate: [
+    'name',
+    'birthDate',
+    'insurerNumber',
+    'symbol',
+    'number',
+    'issueDate',
+    'expiry',
+    'burdenRatio',
+  ],
   limit_certificate: ['name', 'birthDate', 'insurerNumber', 'limitCategory', 'issueDate', 'expiry'],
   specific_disease_certificate: ['name', 'birthDate', 'insurerNumber', 'issueDate', 'expiry'],
   public_subsidy_certificate: ['name', 'birthDate', 'issueDate', 'expiry'],
@@ -80,7 +110,12 @@ const LOGGED: FormField[] = [
   'detailsChanged',
   'format',
 ];
-const FLAGS: ReadonlySet<FormField> = new Set(['specialMedicalExpense', 'specificDiseaseNoted', 'detailsChanged', 'insuranceRegistered']);
+const FLAGS: ReadonlySet<FormField> = new Set([
+  'specialMedicalExpense',
+  'specificDiseaseNoted',
+  'detailsChanged',
+  'insuranceRegistered',
+]);
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const date = (v: string | undefined) => (v && ISO.test(v) ? v : undefined);
@@ -96,7 +131,8 @@ export function parseBurdenRatio(v: string | undefined): BurdenRatio | undefined
 
 const PORTAL_CHOICES = ['live', 'pdf', 'screenshot'] as const;
 
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /** The document for `evaluate`: only the facts the rules read, and only when they are well formed. */
 export function toPresentedDocument(kind: DocumentKind, f: FieldValues): PresentedDocument {
@@ -105,11 +141,23 @@ export function toPresentedDocument(kind: DocumentKind, f: FieldValues): Present
   const burdenRatio = parseBurdenRatio(f.burdenRatio);
   switch (kind) {
     case 'mynumber_card':
-      return defined({ kind, certificateExpiry: date(f.certificateExpiry), cardExpiry: date(f.cardExpiry), insuranceRegistered: flag(f.insuranceRegistered) });
+      return defined({
+        kind,
+        certificateExpiry: date(f.certificateExpiry),
+        cardExpiry: date(f.cardExpiry),
+        insuranceRegistered: flag(f.insuranceRegistered),
+      });
     case 'smartphone_mynumber':
       return { kind };
     case 'qualification_certificate':
-      return defined({ kind, expiry, issueDate, burdenRatio, specialMedicalExpense: mark(f.specialMedicalExpense), specificDiseaseNoted: mark(f.specificDiseaseNoted) });
+      return defined({
+        kind,
+        expiry,
+        issueDate,
+        burdenRatio,
+        specialMedicalExpense: mark(f.specialMedicalExpense),
+        specificDiseaseNoted: mark(f.specificDiseaseNoted),
+      });
     case 'qualification_notice':
       return defined({ kind, expiry, issueDate, burdenRatio, specialMedicalExpense: mark(f.specialMedicalExpense) });
     case 'portal_screen': {
@@ -150,7 +198,10 @@ export function insurerTypeOf(insurerNumber: string | undefined): InsurerType | 
  * Scan results as form values: numbers and flags as text. On a マイナンバーカード the printed
  * 有効期限 (「…まで有効」) is the card's own, never the 電子証明書's.
  */
-export function toFieldValues(fields: Partial<Record<ScanField, string | number | boolean>>, kind?: DocumentKind | 'unknown'): FieldValues {
+export function toFieldValues(
+  fields: Partial<Record<ScanField, string | number | boolean>>,
+  kind?: DocumentKind | 'unknown',
+): FieldValues {
   const values: FieldValues = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
   if (kind === 'mynumber_card' && values.expiry !== undefined) {
     values.cardExpiry ??= values.expiry;

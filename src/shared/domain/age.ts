@@ -61,7 +61,11 @@ export interface AgeMilestones {
 }
 
 export function ageMilestones(birthDate: IsoDate): AgeMilestones {
-  return { preschoolUntil: preschoolUntil(birthDate), elderlyFrom: elderlyFrom(birthDate), lateElderlyFrom: lateElderlyFrom(birthDate) };
+  return {
+    preschoolUntil: preschoolUntil(birthDate),
+    elderlyFrom: elderlyFrom(birthDate),
+    lateElderlyFrom: lateElderlyFrom(birthDate),
+  };
 }
 
 export function bandOn(m: AgeMilestones, date: IsoDate): AgeBand {

@@ -17,15 +17,26 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 export function isValidYmd(y: number, m: number, d: number): boolean {
-  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) &&
-    y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return (
+    Number.isInteger(y) &&
+    Number.isInteger(m) &&
+    Number.isInteger(d) &&
+    y >= 1 &&
+    y <= 9999 &&
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth(y, m)
+  );
 }
 
 /** Parses a strict `YYYY-MM-DD`; null when malformed or not a real day (2026-02-30). */
 export function parseIso(s: string): { y: number; m: number; d: number } | null {
   // Hand-rolled rather than a RegExp: this sits on the evaluation hot path (≥ 100k/s).
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
-  const y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+  const y = digits(s, 0, 4),
+    m = digits(s, 5, 2),
+    d = digits(s, 8, 2);
   return y >= 0 && m >= 0 && d >= 0 && isValidYmd(y, m, d) ? { y, m, d } : null;
 }
 
@@ -93,7 +104,8 @@ export function endOfMonth(date: IsoDate): IsoDate {
 export function endOfMonthAfter(date: IsoDate, months: number): IsoDate {
   const { y, m } = parts(date);
   const idx = y * 12 + (m - 1) + months;
-  const ny = Math.floor(idx / 12), nm = (idx % 12) + 1;
+  const ny = Math.floor(idx / 12),
+    nm = (idx % 12) + 1;
   return ymdToIso(ny, nm, daysInMonth(ny, nm));
 }
 
@@ -112,4 +124,3 @@ export const maxIso = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
 export function inRange(date: IsoDate, from: IsoDate | null | undefined, until: IsoDate | null | undefined): boolean {
   return (from == null || date >= from) && (until == null || date <= until);
 }
-

@@ -112,7 +112,8 @@ export function validateInsurerNumber(raw: string): InsurerNumberCheck {
 }
 
 /** A prefecture's 協会けんぽ 支部 is named for it without 都府県 (北海道, 東京, 愛媛). */
-export const kyokaiBranchOf = (prefecture: string): string => (prefecture === '北海道' ? prefecture : prefecture.replace(/[都府県]$/, ''));
+export const kyokaiBranchOf = (prefecture: string): string =>
+  prefecture === '北海道' ? prefecture : prefecture.replace(/[都府県]$/, '');
 
 /** A prefecture's one 後期高齢者医療広域連合 (「東京都後期高齢者医療広域連合」). */
 export const koukiUnionName = (prefecture: string): string => `${prefecture}後期高齢者医療広域連合`;
@@ -128,7 +129,8 @@ export function insurerNameOf(raw: string): string | undefined {
   if (!check.valid || !check.prefecture) return undefined;
   const prefecture = prefectureOf(check.prefecture);
   if (!prefecture) return undefined;
-  if (check.houbetsu === '01' && check.normalized.slice(4, 7) === '001') return `全国健康保険協会${kyokaiBranchOf(prefecture)}支部`;
+  if (check.houbetsu === '01' && check.normalized.slice(4, 7) === '001')
+    return `全国健康保険協会${kyokaiBranchOf(prefecture)}支部`;
   if (check.houbetsu === '39') return koukiUnionName(prefecture);
   return undefined;
 }

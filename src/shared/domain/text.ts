@@ -17,7 +17,5 @@ const DIGIT_DASH_RE = /(?<=[0-9])[\u30FC\uFF70\u2212\u2010\u2011\u2012\u2013\u20
 
 /** Full-width ASCII → ASCII, U+3000 → space, dash variants between digits → '-'. Kana/kanji unchanged. */
 export function toHalfWidth(s: string): string {
-  return s
-    .replace(FULL_WIDTH_RE, (c) => c.normalize('NFKC'))
-    .replace(DIGIT_DASH_RE, '-');
+  return s.replace(FULL_WIDTH_RE, (c) => c.normalize('NFKC')).replace(DIGIT_DASH_RE, '-');
 }

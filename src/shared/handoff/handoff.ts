@@ -16,16 +16,27 @@ export const RELATIONS = ['1', '2'] as const;
 
 /** A 12-digit run is a 個人番号 candidate: never accepted anywhere in a hand-off. */
 const NO_PERSONAL_NUMBER = /(?<![0-9０-９])(?:[0-9０-９][\s-]?){11}[0-9０-９](?![0-9０-９])/u;
-const Text = (max: number) => z.string().trim().max(max).refine((s) => !NO_PERSONAL_NUMBER.test(s), { message: 'looks like a 12-digit 個人番号, which is never sent' });
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !NO_PERSONAL_NUMBER.test(s), { message: 'looks like a 12-digit 個人番号, which is never sent' });
 
 export const PublicSubsidySchema = z
   .object({
     /** ORCA's 公費の種類 (3 digits), when staff know it; otherwise ORCA asks. */
-    orcaClass: z.string().regex(/^\d{3}$/).optional(),
+    orcaClass: z
+      .string()
+      .regex(/^\d{3}$/)
+      .optional(),
     /** 公費負担者番号 (8 digits). */
     payerNumber: z.string().regex(/^\d{8}$/),
     /** 公費受給者番号 (7 digits; none for some 公費). */
-    recipientNumber: z.string().regex(/^\d{1,7}$/).optional(),
+    recipientNumber: z
+      .string()
+      .regex(/^\d{1,7}$/)
+      .optional(),
     issueDate: IsoDateSchema.optional(),
     expiry: IsoDateSchema.optional(),
   })
@@ -37,7 +48,10 @@ export const HandoffExtrasSchema = z
   .object({
     orcaClass: z.enum(ORCA_CLASSES).default('01'),
     /** ORCA's 患者番号; none (`*`) lets ORCA number a new patient. */
-    patientId: z.string().regex(/^\d{1,20}$/).optional(),
+    patientId: z
+      .string()
+      .regex(/^\d{1,20}$/)
+      .optional(),
     sex: z.enum(SEXES).optional(),
     relation: z.enum(RELATIONS).optional(),
     kana: Text(100).optional(),
@@ -55,7 +69,9 @@ export const OrcaSettingsSchema = z
       .string()
       .trim()
       .max(300)
-      .refine((u) => u === '' || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(u), { message: 'the ORCA address must start with http:// or https://' }),
+      .refine((u) => u === '' || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(u), {
+        message: 'the ORCA address must start with http:// or https://',
+      }),
     user: z.string().trim().max(100),
     timeoutSeconds: z.number().int().min(1).max(120),
   })
@@ -99,7 +115,21 @@ export type RequestProblem = (typeof REQUEST_PROBLEMS)[number];
  * unreachable (no route, DNS), http_error (another status), bad_response (not ORCA's XML),
  * not_configured (ORCA off or no address), no_password, not_built (see problems), saved (file).
  */
-export const HANDOFF_CODES = ['ok', 'warnings', 'api_error', 'unauthorized', 'timeout', 'refused', 'unreachable', 'http_error', 'bad_response', 'not_configured', 'no_password', 'not_built', 'saved'] as const;
+export const HANDOFF_CODES = [
+  'ok',
+  'warnings',
+  'api_error',
+  'unauthorized',
+  'timeout',
+  'refused',
+  'unreachable',
+  'http_error',
+  'bad_response',
+  'not_configured',
+  'no_password',
+  'not_built',
+  'saved',
+] as const;
 export type HandoffCode = (typeof HANDOFF_CODES)[number];
 
 export const HandoffResultSchema = z.object({

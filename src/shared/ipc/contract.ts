@@ -5,14 +5,37 @@
  */
 import { STORE_PROBLEM_CODES, type ErrorCode, type ErrorParams } from './errors.ts';
 import { z } from 'zod';
-import { HandoffExtrasSchema, HandoffResultSchema, OrcaSettingsSchema, OrcaSettingsViewSchema } from '../handoff/handoff.ts';
+import {
+  HandoffExtrasSchema,
+  HandoffResultSchema,
+  OrcaSettingsSchema,
+  OrcaSettingsViewSchema,
+} from '../handoff/handoff.ts';
 import { IsoDateSchema } from '../rules/effects.ts';
 import { RulesOverviewSchema, RulesQuerySchema } from '../rules/overview.ts';
 import { DraftSituationSchema, DraftVerdictSchema } from '../rules/draft-situation.ts';
 import { SituationSchema, VerdictSchema } from '../rules/situation.ts';
-import { CheckDocumentSchema, CheckEntrySchema, ContradictionsLogSchema, CheckQuerySchema, ROLES, SettingsSchema, StaffPinSchema, StaffSchema } from '../store/records.ts';
+import {
+  CheckDocumentSchema,
+  CheckEntrySchema,
+  ContradictionsLogSchema,
+  CheckQuerySchema,
+  ROLES,
+  SettingsSchema,
+  StaffPinSchema,
+  StaffSchema,
+} from '../store/records.ts';
 import { API_METHODS, type ApiMethod, type Channel } from './channels.ts';
-import { CardStateRequestSchema, CardStateSchema, CardViewSchema, PinRequestSchema, ScanIdSchema, ScanRequestSchema, ScanViewSchema, SessionSchema } from './views.ts';
+import {
+  CardStateRequestSchema,
+  CardStateSchema,
+  CardViewSchema,
+  PinRequestSchema,
+  ScanIdSchema,
+  ScanRequestSchema,
+  ScanViewSchema,
+  SessionSchema,
+} from './views.ts';
 
 export const AppInfoSchema = z.object({
   appVersion: z.string(),
@@ -21,7 +44,11 @@ export const AppInfoSchema = z.object({
   /** Today in Japan, the date checks are made for. */
   today: IsoDateSchema,
   /** The check log: 'read_only' with a one-line problem when it cannot be written. */
-  store: z.object({ mode: z.enum(['normal', 'read_only']), problem: z.string().optional(), problemCode: z.enum(STORE_PROBLEM_CODES).optional() }),
+  store: z.object({
+    mode: z.enum(['normal', 'read_only']),
+    problem: z.string().optional(),
+    problemCode: z.enum(STORE_PROBLEM_CODES).optional(),
+  }),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -73,7 +100,10 @@ export const CONTRACT = {
   'settings:save': { request: SettingsSchema, response: SettingsSchema },
   'session:get': { request: None, response: SessionSchema },
   'staff:list': { request: None, response: z.array(StaffSchema) },
-  'staff:signIn': { request: z.object({ staffId: z.number().int(), pin: StaffPinSchema }).strict(), response: SessionSchema },
+  'staff:signIn': {
+    request: z.object({ staffId: z.number().int(), pin: StaffPinSchema }).strict(),
+    response: SessionSchema,
+  },
   'staff:signOut': { request: None, response: Ok },
   'staff:add': {
     request: z.object({ name: z.string().trim().min(1).max(60), role: z.enum(ROLES), pin: StaffPinSchema }).strict(),
@@ -86,7 +116,9 @@ export const CONTRACT = {
     response: OrcaSettingsViewSchema,
   },
   'orca:handoff': {
-    request: z.object({ entryId: z.number().int().positive(), via: z.enum(['http', 'file']), extras: HandoffExtrasSchema }).strict(),
+    request: z
+      .object({ entryId: z.number().int().positive(), via: z.enum(['http', 'file']), extras: HandoffExtrasSchema })
+      .strict(),
     response: HandoffResultSchema,
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;

@@ -3,7 +3,16 @@
  * block); the English `error` text stays in the envelope for logs and the command line.
  */
 /** Why the check log cannot be written (the store's error codes). */
-export const STORE_PROBLEM_CODES = ['disk_full', 'read_only', 'wrong_key', 'corrupt', 'locked', 'forbidden', 'invalid', 'not_found'] as const;
+export const STORE_PROBLEM_CODES = [
+  'disk_full',
+  'read_only',
+  'wrong_key',
+  'corrupt',
+  'locked',
+  'forbidden',
+  'invalid',
+  'not_found',
+] as const;
 export type StoreProblemCode = (typeof STORE_PROBLEM_CODES)[number];
 
 export const ERROR_CODES = [

@@ -9,14 +9,41 @@ import { DocumentSchema } from '../rules/situation.ts';
 import { DOCUMENT_KINDS } from '../rules/vocabulary.ts';
 import { StaffSchema } from '../store/records.ts';
 
-export const TOKEN_KINDS = ['mynumber_card', 'juki_card', 'android_phone', 'iphone', 'unknown_jpki', 'not_jpki'] as const;
+export const TOKEN_KINDS = [
+  'mynumber_card',
+  'juki_card',
+  'android_phone',
+  'iphone',
+  'unknown_jpki',
+  'not_jpki',
+] as const;
 /** Beside the facts, what the card says (main sends codes; the screens word them: card.warning.*). */
-export const CARD_WARNINGS = ['not_jpki', 'unknown_token', 'juki_card', 'auth_certificate_missing', 'unknown_issuer', 'invalid_signature', 'not_yet_valid'] as const;
+export const CARD_WARNINGS = [
+  'not_jpki',
+  'unknown_token',
+  'juki_card',
+  'auth_certificate_missing',
+  'unknown_issuer',
+  'invalid_signature',
+  'not_yet_valid',
+] as const;
 /** The two PIN steps, one per key: 真正性 (利用者証明用, 0018) and 基本4情報 (券面事項入力補助用, 0011). */
 export const PIN_STEPS = ['auth', 'basicInfo'] as const;
 export const PIN_ERRORS = ['wrong_pin', 'last_try', 'blocked', 'not_available'] as const;
 /** Why a read or a PIN step could not finish (card.errors.*). */
-export const CARD_ERRORS = ['removed', 'no_reader', 'no_service', 'gone', 'timeout', 'connect', 'transmit', 'no_card', 'protocol', 'response_too_long', 'refused'] as const;
+export const CARD_ERRORS = [
+  'removed',
+  'no_reader',
+  'no_service',
+  'gone',
+  'timeout',
+  'connect',
+  'transmit',
+  'no_card',
+  'protocol',
+  'response_too_long',
+  'refused',
+] as const;
 const PinFailureSchema = z.object({ code: z.enum(PIN_ERRORS), triesLeft: z.number().int().optional() });
 
 export const CardViewSchema = z.object({

@@ -26,8 +26,9 @@ export const OCR_WARNING_CODES = [
 ] as const;
 export type OcrWarningCode = (typeof OCR_WARNING_CODES)[number];
 
-export const OcrWarningSchema = z.object({ code: z.enum(OCR_WARNING_CODES), params: z.record(z.string(), z.string()) }).strict();
+export const OcrWarningSchema = z
+  .object({ code: z.enum(OCR_WARNING_CODES), params: z.record(z.string(), z.string()) })
+  .strict();
 export type OcrWarning = z.infer<typeof OcrWarningSchema>;
 
 export const ocrWarning = (code: OcrWarningCode, params: Record<string, string> = {}): OcrWarning => ({ code, params });
-

@@ -17,10 +17,16 @@ const PatientShape = SituationSchema.shape.patient;
 export const DraftSituationSchema = z
   .object({
     ...SituationSchema.shape,
-    patient: PatientShape.extend({ birthDate: IsoDateSchema.optional(), insurerType: z.enum(INSURER_TYPES).optional() }),
+    patient: PatientShape.extend({
+      birthDate: IsoDateSchema.optional(),
+      insurerType: z.enum(INSURER_TYPES).optional(),
+    }),
   })
   .strict()
-  .refine((s) => s.patient.birthDate === undefined || s.patient.birthDate <= s.date, { path: ['patient', 'birthDate'], message: 'birthDate is after the check date' });
+  .refine((s) => s.patient.birthDate === undefined || s.patient.birthDate <= s.date, {
+    path: ['patient', 'birthDate'],
+    message: 'birthDate is after the check date',
+  });
 export type DraftSituation = z.infer<typeof DraftSituationSchema>;
 
 export const DraftVerdictSchema = z.object({
@@ -38,7 +44,8 @@ export type DraftVerdict = z.infer<typeof DraftVerdictSchema>;
 const SAMPLE_AGES = [3, 40, 72, 80] as const;
 
 /** What a verdict says that staff act on: if this differs across the unknowns, the fact is needed. */
-const gist = (v: Verdict) => JSON.stringify([v.decision, v.missing, v.fallback ?? null, v.collect, v.uncovered ?? false, v.staffChecks ?? []]);
+const gist = (v: Verdict) =>
+  JSON.stringify([v.decision, v.missing, v.fallback ?? null, v.collect, v.uncovered ?? false, v.staffChecks ?? []]);
 
 /**
  * Evaluates a draft: with every fact known, the verdict itself; with some missing, the verdict when
@@ -47,14 +54,25 @@ const gist = (v: Verdict) => JSON.stringify([v.decision, v.missing, v.fallback ?
  */
 export function evaluateDraft(draft: DraftSituation, evaluate: (s: Situation) => Verdict): DraftVerdict {
   const { birthDate, insurerType, ...rest } = draft.patient;
-  const births = birthDate !== undefined ? [birthDate] : SAMPLE_AGES.map((age) => addYears(draft.date, -age).slice(0, 5) + '06-15').map((d) => (d > draft.date ? addYears(d, -1) : d));
+  const births =
+    birthDate !== undefined
+      ? [birthDate]
+      : SAMPLE_AGES.map((age) => addYears(draft.date, -age).slice(0, 5) + '06-15').map((d) =>
+          d > draft.date ? addYears(d, -1) : d,
+        );
   const types: readonly InsurerType[] = insurerType !== undefined ? [insurerType] : INSURER_TYPES;
   const results: { birth: string; type: InsurerType; verdict: Verdict }[] = [];
   for (const birth of births)
-    for (const type of types) results.push({ birth, type, verdict: evaluate({ ...draft, patient: { ...rest, birthDate: birth, insurerType: type } }) });
+    for (const type of types)
+      results.push({
+        birth,
+        type,
+        verdict: evaluate({ ...draft, patient: { ...rest, birthDate: birth, insurerType: type } }),
+      });
   const first = results[0]!.verdict;
   if (results.length === 1) return { verdict: first, needs: [] };
-  const same = (v: Verdict) => gist(v) === gist(first) && JSON.stringify(v.nextSteps) === JSON.stringify(first.nextSteps);
+  const same = (v: Verdict) =>
+    gist(v) === gist(first) && JSON.stringify(v.nextSteps) === JSON.stringify(first.nextSteps);
   if (results.every((r) => same(r.verdict))) {
     // The decision stands; a 負担割合 that turns on the unknown age or insurer is left for later.
     if (results.every((r) => r.verdict.burdenRatio === first.burdenRatio)) return { verdict: first, needs: [] };
@@ -63,10 +81,24 @@ export function evaluateDraft(draft: DraftSituation, evaluate: (s: Situation) =>
   }
   // A fact is needed when changing it alone (the other held) changes what staff would do.
   const varies = (key: 'birth' | 'type') =>
-    results.some((a) => results.some((b) => (key === 'birth' ? a.type === b.type && a.birth !== b.birth : a.birth === b.birth && a.type !== b.type) && gist(a.verdict) !== gist(b.verdict)));
+    results.some((a) =>
+      results.some(
+        (b) =>
+          (key === 'birth' ? a.type === b.type && a.birth !== b.birth : a.birth === b.birth && a.type !== b.type) &&
+          gist(a.verdict) !== gist(b.verdict),
+      ),
+    );
   const needs: NeededFact[] = [];
   if (birthDate === undefined && varies('birth')) needs.push('birthDate');
   if (insurerType === undefined && varies('type')) needs.push('insurerType');
   // Only the 負担割合 or the wording varies: both facts still decide it.
-  return { verdict: null, needs: needs.length ? needs : [...(birthDate === undefined ? ['birthDate' as const] : []), ...(insurerType === undefined ? ['insurerType' as const] : [])] };
+  return {
+    verdict: null,
+    needs: needs.length
+      ? needs
+      : [
+          ...(birthDate === undefined ? ['birthDate' as const] : []),
+          ...(insurerType === undefined ? ['insurerType' as const] : []),
+        ],
+  };
 }

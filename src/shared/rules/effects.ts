@@ -30,48 +30,65 @@ export const CARD_STATES = ['valid', 'grace', 'unknown', 'lapsed'] as const;
  * `messages`: keys every rule of the effect must carry. `added`: keys added later (2026-12), which
  * packs made before may lack; the engine then says nothing in their place, or a named older key.
  */
-function effect<P extends z.ZodType, K extends string, A extends string = never>(params: P, messages: readonly K[], added: readonly A[] = []) {
+function effect<P extends z.ZodType, K extends string, A extends string = never>(
+  params: P,
+  messages: readonly K[],
+  added: readonly A[] = [],
+) {
   return { params, messages, added };
 }
 
 export const EFFECTS = {
   /** R-01: マイナ保険証 → the online qualification check decides. */
-  card_online_check: effect(z.object({ facilityModes: Modes }).strict(), ['decide', 'step', 'stepIfFails', 'notRegistered'], ['legacyNotListed']),
+  card_online_check: effect(
+    z.object({ facilityModes: Modes }).strict(),
+    ['decide', 'step', 'stepIfFails', 'notRegistered'],
+    ['legacyNotListed'],
+  ),
   /** R-01 (利用登録): a card not registered for insurance can be registered on the reader, then checked. */
   card_registration: effect(z.object({ facilityModes: Modes }).strict(), ['register', 'step', 'stepIfFails']),
   /** R-01 ただし書: emergencies. */
   emergency_exception: effect(none, ['hint']),
   /** R-02: card + お知らせ, or card + マイナポータル screen (PDF per params). */
-  card_with_companion: effect(
-    z.object({ portalFormats: PortalFormats }).strict(),
-    ['accepted', 'needCompanion', 'portalFormatRefused', 'step'],
-  ),
+  card_with_companion: effect(z.object({ portalFormats: PortalFormats }).strict(), [
+    'accepted',
+    'needCompanion',
+    'portalFormatRefused',
+    'step',
+  ]),
   /** R-03: the お知らせ alone is not a proof of insurance. */
   notice_not_alone: effect(none, ['refused'], ['refusedCardUnusable']),
   /** R-04: a valid 資格確認書 alone suffices. */
-  qualification_certificate: effect(
-    z.object({ maxValidityYears: z.number().int().positive() }).strict(),
-    ['valid', 'validUndated', 'expired', 'expiryUnknown', 'step'],
-  ),
+  qualification_certificate: effect(z.object({ maxValidityYears: z.number().int().positive() }).strict(), [
+    'valid',
+    'validUndated',
+    'expired',
+    'expiryUnknown',
+    'step',
+  ]),
   /** R-05: old 保険証, valid until its printed expiry and at most `latestExpiry`. */
   legacy_card: effect(z.object({ latestExpiry: IsoDateSchema }).strict(), ['valid', 'expired', 'detailsChanged']),
   /** R-06: 暫定的な取扱い — online look-up by 被保険者番号 for an expired 保険証 or お知らせ only. */
-  transitional_lookup: effect(
-    z.object({ documents: Kinds, facilityModes: Modes }).strict(),
-    ['lookup', 'needsOnline', 'ended', 'step'],
-  ),
+  transitional_lookup: effect(z.object({ documents: Kinds, facilityModes: Modes }).strict(), [
+    'lookup',
+    'needsOnline',
+    'ended',
+    'step',
+  ]),
   /** R-07: 電子証明書 grace period after the end of its expiry month. */
-  certificate_grace: effect(
-    z.object({ graceMonths: z.number().int().min(0), smartphone: z.boolean() }).strict(),
-    ['grace', 'unknown'],
-  ),
+  certificate_grace: effect(z.object({ graceMonths: z.number().int().min(0), smartphone: z.boolean() }).strict(), [
+    'grace',
+    'unknown',
+  ]),
   /** R-08: after the grace period the 利用登録 is cancelled and a 資格確認書 is sent. */
   certificate_lapsed: effect(none, ['lapsed'], ['companionRefused']),
   /** R-09: スマホ用マイナ保険証 needs a smartphone reader at an online facility. */
-  smartphone_online_check: effect(
-    z.object({ facilityModes: Modes }).strict(),
-    ['decide', 'noReader', 'notYet', 'step'],
-  ),
+  smartphone_online_check: effect(z.object({ facilityModes: Modes }).strict(), [
+    'decide',
+    'noReader',
+    'notYet',
+    'step',
+  ]),
   /** R-10: smartphone-only patient: マイナポータル on the patient's own phone, logged in on the spot. */
   smartphone_portal: effect(
     z.object({ portalFormats: PortalFormats }).strict(),
@@ -87,12 +104,12 @@ export const EFFECTS = {
     ['fallback', 'step'],
   ),
   /** R-12 (負担割合): the statutory share where no document prints it. */
-  statutory_burden_ratio: effect(
-    z.object({ preschool: z.number(), general: z.number() }).strict(),
-    ['ratio'],
-  ),
+  statutory_burden_ratio: effect(z.object({ preschool: z.number(), general: z.number() }).strict(), ['ratio']),
   /** R-13: nothing valid → 10割 now, 療養費 claim later. */
-  self_pay_fallback: effect(z.object({ claimDeadlineYears: z.number().int().positive() }).strict(), ['fallback', 'step']),
+  self_pay_fallback: effect(z.object({ claimDeadlineYears: z.number().int().positive() }).strict(), [
+    'fallback',
+    'step',
+  ]),
   /** R-14: who holds a 後期高齢者 資格確認書 — a hint for what to ask for. */
   kouki_certificate_issuance: effect(
     z
@@ -142,13 +159,17 @@ export const EFFECTS = {
   /** R-22: 公費 certificates are shown on paper as well. */
   public_subsidy: effect(none, ['collect', 'valid', 'expired']),
   /** R-22 (医療扶助): 生活保護 is not health insurance: 医療券, or the 医療扶助 online check. */
-  medical_assistance: effect(
-    z.object({ onlineFacilityModes: Modes }).strict(),
-    ['notInsurance', 'ticket', 'online', 'need', 'step'],
-  ),
+  medical_assistance: effect(z.object({ onlineFacilityModes: Modes }).strict(), [
+    'notInsurance',
+    'ticket',
+    'online',
+    'need',
+    'step',
+  ]),
 } as const;
 
 export type EffectName = keyof typeof EFFECTS;
 export const EFFECT_NAMES = Object.keys(EFFECTS) as EffectName[];
 export type EffectParams<E extends EffectName> = z.infer<(typeof EFFECTS)[E]['params']>;
-export type EffectMessageKey<E extends EffectName> = (typeof EFFECTS)[E]['messages'][number] | (typeof EFFECTS)[E]['added'][number];
+export type EffectMessageKey<E extends EffectName> =
+  (typeof EFFECTS)[E]['messages'][number] | (typeof EFFECTS)[E]['added'][number];

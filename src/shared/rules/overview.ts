@@ -21,7 +21,9 @@ export const RuleChangeSchema = z.object({
   effectiveFrom: IsoDateSchema.nullable(),
   effectiveUntil: IsoDateSchema.nullable(),
   /** With `changed`: each part of the rule that differs (`params.portalFormats`, `appliesTo.insurerTypes`…), before and after as JSON. */
-  details: z.array(z.object({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() })).optional(),
+  details: z
+    .array(z.object({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
+    .optional(),
 });
 export type RuleChange = z.infer<typeof RuleChangeSchema>;
 
@@ -50,5 +52,7 @@ export const RulesOverviewSchema = z.object({
 });
 export type RulesOverview = z.infer<typeof RulesOverviewSchema>;
 
-export const RulesQuerySchema = z.object({ text: z.string().max(100).optional(), kind: z.enum(DOCUMENT_KINDS).optional() }).strict();
+export const RulesQuerySchema = z
+  .object({ text: z.string().max(100).optional(), kind: z.enum(DOCUMENT_KINDS).optional() })
+  .strict();
 export type RulesQuery = z.infer<typeof RulesQuerySchema>;

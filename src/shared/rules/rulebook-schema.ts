@@ -51,7 +51,12 @@ export const RuleSchema = z
       }
     }
     for (const key of spec.messages) {
-      if (!rule.messages[key]) ctx.addIssue({ code: 'custom', path: ['messages', key], message: `missing message "${key}" for effect ${rule.effect}` });
+      if (!rule.messages[key])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['messages', key],
+          message: `missing message "${key}" for effect ${rule.effect}`,
+        });
     }
     if (rule.effective.until !== null && rule.effective.until < rule.effective.from) {
       ctx.addIssue({ code: 'custom', path: ['effective'], message: 'effective.until is before effective.from' });
@@ -61,7 +66,11 @@ export const RuleSchema = z
     if (param) {
       const end = rule.params[param];
       if (end !== rule.effective.until) {
-        ctx.addIssue({ code: 'custom', path: ['params', param], message: `params.${param} (${String(end)}) and effective.until (${String(rule.effective.until)}) disagree` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['params', param],
+          message: `params.${param} (${String(end)}) and effective.until (${String(rule.effective.until)}) disagree`,
+        });
       }
     }
   });
@@ -82,7 +91,8 @@ export const RulebookSchema = z
   .superRefine((book, ctx) => {
     const seen = new Set<string>();
     book.rules.forEach((rule, i) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${rule.id}` });
+      if (seen.has(rule.id))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${rule.id}` });
       seen.add(rule.id);
     });
   });

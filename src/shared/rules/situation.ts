@@ -56,7 +56,12 @@ export const DocumentSchema = z.discriminatedUnion(
     doc('specific_disease_certificate', { expiry: IsoDateSchema.optional() }),
     doc('public_subsidy_certificate', { expiry: IsoDateSchema.optional() }),
   ],
-  { error: (issue) => (issue.code === 'invalid_union' ? `unknown document kind; expected one of: ${DOCUMENT_KINDS.join(', ')}` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `unknown document kind; expected one of: ${DOCUMENT_KINDS.join(', ')}`
+        : undefined,
+  },
 );
 export type PresentedDocument = z.infer<typeof DocumentSchema>;
 export type DocumentOf<K extends PresentedDocument['kind']> = Extract<PresentedDocument, { kind: K }>;
@@ -75,7 +80,10 @@ export const SituationSchema = z
         birthDate: IsoDateSchema,
         insurerType: z.enum(INSURER_TYPES),
         /** 保険者番号 as shown on a document: selects local practice for that insurer (never decides alone). */
-        insurerNumber: z.string().regex(/^[0-9]{6}$|^[0-9]{8}$/, { message: 'insurerNumber has 6 or 8 digits' }).optional(),
+        insurerNumber: z
+          .string()
+          .regex(/^[0-9]{6}$|^[0-9]{8}$/, { message: 'insurerNumber has 6 or 8 digits' })
+          .optional(),
         /** DV等支援措置: the patient's information is hidden from マイナポータル and facilities. */
         dvSupport: z.boolean().optional(),
         /** 在留期間満了日 of a foreign resident. */
@@ -93,7 +101,10 @@ export const SituationSchema = z
     documents: z.array(DocumentSchema).max(30),
   })
   .strict()
-  .refine((s) => s.patient.birthDate <= s.date, { path: ['patient', 'birthDate'], message: 'birthDate is after the check date' });
+  .refine((s) => s.patient.birthDate <= s.date, {
+    path: ['patient', 'birthDate'],
+    message: 'birthDate is after the check date',
+  });
 export type Situation = z.infer<typeof SituationSchema>;
 
 export const ReasonSchema = z.object({

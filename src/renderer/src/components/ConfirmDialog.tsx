@@ -17,14 +17,26 @@ export function ConfirmDialog(props: { kind: Confirm; onAnswer(yes: boolean): vo
   }, [yesIsNext]);
   return (
     <div className="dialog-backdrop" role="presentation">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body" data-confirm={props.kind}>
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        aria-describedby="confirm-body"
+        data-confirm={props.kind}
+      >
         <h2 id="confirm-title">{t(`confirm.${props.kind}.title`)}</h2>
         <p id="confirm-body">{t(`confirm.${props.kind}.body`)}</p>
         <div className="actions">
           <button ref={safe} type="button" onClick={() => props.onAnswer(false)}>
             {t(`confirm.${props.kind}.no`)}
           </button>
-          <button ref={proceed} type="button" className={yesIsNext ? 'primary' : 'danger'} onClick={() => props.onAnswer(true)}>
+          <button
+            ref={proceed}
+            type="button"
+            className={yesIsNext ? 'primary' : 'danger'}
+            onClick={() => props.onAnswer(true)}
+          >
             {t(`confirm.${props.kind}.yes`)}
           </button>
         </div>

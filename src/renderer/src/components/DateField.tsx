@@ -5,7 +5,13 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ageOnDate, parseBirthDate, parseDeskDate, toWareki, type DeskDateResult } from '../../../shared/dates/desk-date.ts';
+import {
+  ageOnDate,
+  parseBirthDate,
+  parseDeskDate,
+  toWareki,
+  type DeskDateResult,
+} from '../../../shared/dates/desk-date.ts';
 import { toHalfWidth } from '../../../shared/domain/text.ts';
 import { dateText } from './dateText.ts';
 
@@ -46,7 +52,8 @@ export function DateField(props: DateFieldProps) {
     }
   }, [props.value]);
 
-  const parse = (s: string): DeskDateResult => (props.birth && props.onDate ? parseBirthDate(s, props.onDate) : parseDeskDate(s));
+  const parse = (s: string): DeskDateResult =>
+    props.birth && props.onDate ? parseBirthDate(s, props.onDate) : parseDeskDate(s);
   const result = parse(text);
 
   const change = (s: string) => {
@@ -61,13 +68,19 @@ export function DateField(props: DateFieldProps) {
 
   // Seven digits may still become a 西暦 YYYYMMDD (1980053 → 19800530): wait for the eighth or for leaving.
   const mayGrow = /^\d{1,7}$/.test(toHalfWidth(text).trim());
-  const error = !result.ok && result.code !== 'date.empty' && (left || (SAY_WHILE_TYPING.has(result.code) && !mayGrow)) ? result : null;
+  const error =
+    !result.ok && result.code !== 'date.empty' && (left || (SAY_WHILE_TYPING.has(result.code) && !mayGrow))
+      ? result
+      : null;
   const shown = result.ok ? dateText(result.iso, i18n.language) : null;
   const age = result.ok && props.birth && props.onDate ? ageOnDate(result.iso, props.onDate) : null;
   const noteId = `${props.id}-note`;
 
   return (
-    <div className={`field date-field${props.className ? ` ${props.className}` : ''}${error ? ' bad' : ''}`} data-field={props.name}>
+    <div
+      className={`field date-field${props.className ? ` ${props.className}` : ''}${error ? ' bad' : ''}`}
+      data-field={props.name}
+    >
       <label htmlFor={props.id}>{props.label}</label>
       <input
         id={props.id}
@@ -83,7 +96,12 @@ export function DateField(props: DateFieldProps) {
         onChange={(e) => change(e.target.value)}
         onBlur={() => setLeft(true)}
       />
-      <span id={noteId} className={error ? 'hint' : 'date-shown'} role={error ? 'alert' : undefined} data-testid={`${props.id}-note`}>
+      <span
+        id={noteId}
+        className={error ? 'hint' : 'date-shown'}
+        role={error ? 'alert' : undefined}
+        data-testid={`${props.id}-note`}
+      >
         {error
           ? t(error.code, { ...error.params })
           : shown && (

@@ -1,11 +1,23 @@
 /** The fields of one document, for confirming what OCR read or typing it in; low-confidence fields stand out. */
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_FIELDS, FIELD_INPUTS, type FieldValues, type FormField } from '../../../shared/documents/document-fields.ts';
+import {
+  DOCUMENT_FIELDS,
+  FIELD_INPUTS,
+  type FieldValues,
+  type FormField,
+} from '../../../shared/documents/document-fields.ts';
 import { validateInsurerNumber } from '../../../shared/domain/insurer-number.ts';
 import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
 import { DateField } from './DateField.tsx';
 
-export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; onChange(values: FieldValues): void; confirm?: readonly FormField[]; idPrefix: string; today?: string }) {
+export function DocumentForm(props: {
+  kind: DocumentKind;
+  values: FieldValues;
+  onChange(values: FieldValues): void;
+  confirm?: readonly FormField[];
+  idPrefix: string;
+  today?: string;
+}) {
   const { t } = useTranslation();
   const set = (k: FormField, v: string | undefined) => props.onChange({ ...props.values, [k]: v ?? '' });
   const fields = DOCUMENT_FIELDS[props.kind];
@@ -26,7 +38,19 @@ export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; o
               {tag}
             </>
           );
-          return <DateField key={k} id={id} name={k} className={unsure ? 'unsure' : undefined} label={label} value={value || undefined} onChange={(iso) => set(k, iso)} birth={k === 'birthDate'} onDate={props.today} />;
+          return (
+            <DateField
+              key={k}
+              id={id}
+              name={k}
+              className={unsure ? 'unsure' : undefined}
+              label={label}
+              value={value || undefined}
+              onChange={(iso) => set(k, iso)}
+              birth={k === 'birthDate'}
+              onDate={props.today}
+            />
+          );
         }
         let input;
         if (spec.type === 'ratio')
@@ -49,8 +73,26 @@ export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; o
               ))}
             </select>
           );
-        else if (spec.type === 'flag') input = <input id={id} type="checkbox" checked={value === 'true'} onChange={(e) => set(k, e.target.checked ? 'true' : '')} />;
-        else input = <input id={id} type="text" inputMode={spec.numeric ? 'numeric' : 'text'} value={value} onChange={(e) => set(k, e.target.value)} autoComplete="off" />;
+        else if (spec.type === 'flag')
+          input = (
+            <input
+              id={id}
+              type="checkbox"
+              checked={value === 'true'}
+              onChange={(e) => set(k, e.target.checked ? 'true' : '')}
+            />
+          );
+        else
+          input = (
+            <input
+              id={id}
+              type="text"
+              inputMode={spec.numeric ? 'numeric' : 'text'}
+              value={value}
+              onChange={(e) => set(k, e.target.value)}
+              autoComplete="off"
+            />
+          );
         return (
           <div key={k} className={`field${unsure ? ' unsure' : ''}${badNumber ? ' bad' : ''}`} data-field={k}>
             <label htmlFor={id}>
@@ -58,7 +100,11 @@ export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; o
               {tag}
             </label>
             {input}
-            {badNumber && <span className="hint" role="alert">{t('insurerNumberBad')}</span>}
+            {badNumber && (
+              <span className="hint" role="alert">
+                {t('insurerNumberBad')}
+              </span>
+            )}
           </div>
         );
       })}
@@ -66,7 +112,15 @@ export function DocumentForm(props: { kind: DocumentKind; values: FieldValues; o
   );
 }
 
-export function KindSelect(props: { id: string; value: DocumentKind | ''; onChange(kind: DocumentKind): void; allowEmpty?: boolean; kinds: readonly DocumentKind[]; names: (k: DocumentKind) => string; emptyLabel?: string }) {
+export function KindSelect(props: {
+  id: string;
+  value: DocumentKind | '';
+  onChange(kind: DocumentKind): void;
+  allowEmpty?: boolean;
+  kinds: readonly DocumentKind[];
+  names: (k: DocumentKind) => string;
+  emptyLabel?: string;
+}) {
   return (
     <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value as DocumentKind)}>
       {props.allowEmpty && <option value="">{props.emptyLabel}</option>}

@@ -35,7 +35,12 @@ export function HandoffButton(props: { api: UketsukeApi; entry: CheckEntry }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="handoff-open" onClick={() => setOpen(true)} data-testid={`handoff-${props.entry.id}`}>
+      <button
+        type="button"
+        className="handoff-open"
+        onClick={() => setOpen(true)}
+        data-testid={`handoff-${props.entry.id}`}
+      >
         {t('orca.send')}
       </button>
       {open && <HandoffPanel api={props.api} entry={props.entry} onClose={() => setOpen(false)} />}
@@ -46,7 +51,15 @@ export function HandoffButton(props: { api: UketsukeApi; entry: CheckEntry }) {
 function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): void }) {
   const { t } = useTranslation();
   const [enabled, setEnabled] = useState<boolean | null>(null);
-  const [form, setForm] = useState<Form>({ orcaClass: '01', patientId: '', sex: '', relation: '', kana: '', payerNumber: '', recipientNumber: '' });
+  const [form, setForm] = useState<Form>({
+    orcaClass: '01',
+    patientId: '',
+    sex: '',
+    relation: '',
+    kana: '',
+    payerNumber: '',
+    recipientNumber: '',
+  });
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<HandoffResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -85,7 +98,16 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
       ...(form.sex ? { sex: form.sex } : {}),
       ...(form.relation ? { relation: form.relation } : {}),
       ...(form.kana.trim() ? { kana: form.kana.trim() } : {}),
-      ...(form.payerNumber ? { publicSubsidies: [{ payerNumber: form.payerNumber, ...(form.recipientNumber ? { recipientNumber: form.recipientNumber } : {}) }] } : {}),
+      ...(form.payerNumber
+        ? {
+            publicSubsidies: [
+              {
+                payerNumber: form.payerNumber,
+                ...(form.recipientNumber ? { recipientNumber: form.recipientNumber } : {}),
+              },
+            ],
+          }
+        : {}),
     };
     props.api
       .handOff({ entryId: e.id, via, extras })
@@ -109,7 +131,11 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
       <div className="handoff-fields">
         <div className="field wide">
           <label htmlFor="handoff-class">{t('orca.orcaClass')}</label>
-          <select id="handoff-class" value={form.orcaClass} onChange={(x) => set('orcaClass', x.target.value as OrcaClass)}>
+          <select
+            id="handoff-class"
+            value={form.orcaClass}
+            onChange={(x) => set('orcaClass', x.target.value as OrcaClass)}
+          >
             {ORCA_CLASSES.map((c) => (
               <option key={c} value={c}>
                 {t(`orca.classes.${c}`)}
@@ -119,7 +145,13 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
         </div>
         <div className="field">
           <label htmlFor="handoff-patient-id">{t('orca.patientId')}</label>
-          <input id="handoff-patient-id" inputMode="numeric" value={form.patientId} onChange={(x) => set('patientId', x.target.value.replace(/\D/g, ''))} maxLength={20} />
+          <input
+            id="handoff-patient-id"
+            inputMode="numeric"
+            value={form.patientId}
+            onChange={(x) => set('patientId', x.target.value.replace(/\D/g, ''))}
+            maxLength={20}
+          />
         </div>
         <div className="field">
           <label htmlFor="handoff-kana">{t('orca.kana')}</label>
@@ -137,7 +169,11 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
         </div>
         <div className="field">
           <label htmlFor="handoff-relation">{t('orca.relation')}</label>
-          <select id="handoff-relation" value={form.relation} onChange={(x) => set('relation', x.target.value as Form['relation'])}>
+          <select
+            id="handoff-relation"
+            value={form.relation}
+            onChange={(x) => set('relation', x.target.value as Form['relation'])}
+          >
             {(['', '1', '2'] as const).map((r) => (
               <option key={r} value={r}>
                 {t(`orca.relations.${r}`)}
@@ -147,12 +183,24 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
         </div>
         <div className="field">
           <label htmlFor="handoff-payer">{t('orca.payerNumber')}</label>
-          <input id="handoff-payer" inputMode="numeric" value={form.payerNumber} onChange={(x) => set('payerNumber', x.target.value.replace(/\D/g, ''))} maxLength={8} />
+          <input
+            id="handoff-payer"
+            inputMode="numeric"
+            value={form.payerNumber}
+            onChange={(x) => set('payerNumber', x.target.value.replace(/\D/g, ''))}
+            maxLength={8}
+          />
         </div>
         {form.payerNumber && (
           <div className="field">
             <label htmlFor="handoff-recipient">{t('orca.recipientNumber')}</label>
-            <input id="handoff-recipient" inputMode="numeric" value={form.recipientNumber} onChange={(x) => set('recipientNumber', x.target.value.replace(/\D/g, ''))} maxLength={7} />
+            <input
+              id="handoff-recipient"
+              inputMode="numeric"
+              value={form.recipientNumber}
+              onChange={(x) => set('recipientNumber', x.target.value.replace(/\D/g, ''))}
+              maxLength={7}
+            />
           </div>
         )}
       </div>
@@ -176,7 +224,13 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
         </p>
       )}
       {result && (
-        <div ref={resultRef} className={`handoff-result ${good ? 'ok' : 'bad'}`} role="status" data-testid="handoff-result" data-code={result.code}>
+        <div
+          ref={resultRef}
+          className={`handoff-result ${good ? 'ok' : 'bad'}`}
+          role="status"
+          data-testid="handoff-result"
+          data-code={result.code}
+        >
           <p>
             {t(`orca.result.${result.code}`, {
               patientId: result.patientId ?? '—',
@@ -202,7 +256,10 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
               ))}
             </ul>
           )}
-          {!result.logged && result.code !== 'not_built' && result.code !== 'not_configured' && result.code !== 'no_password' && <p className="warn">{t('orca.notLogged')}</p>}
+          {!result.logged &&
+            result.code !== 'not_built' &&
+            result.code !== 'not_configured' &&
+            result.code !== 'no_password' && <p className="warn">{t('orca.notLogged')}</p>}
         </div>
       )}
     </aside>

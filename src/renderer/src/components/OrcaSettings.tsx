@@ -41,24 +41,54 @@ export function OrcaSettings(props: { api: UketsukeApi }) {
     >
       <h2>{t('orca.settings.title')}</h2>
       <label className="check-line">
-        <input id="orca-enabled" type="checkbox" checked={s.enabled} onChange={(e) => setS({ ...s, enabled: e.target.checked })} /> {t('orca.settings.enabled')}
+        <input
+          id="orca-enabled"
+          type="checkbox"
+          checked={s.enabled}
+          onChange={(e) => setS({ ...s, enabled: e.target.checked })}
+        />{' '}
+        {t('orca.settings.enabled')}
       </label>
       <div className="fields">
         <div className="field">
           <label htmlFor="orca-url">{t('orca.settings.url')}</label>
-          <input id="orca-url" value={s.url} onChange={(e) => setS({ ...s, url: e.target.value })} placeholder="http://192.168.1.10:8000" />
+          <input
+            id="orca-url"
+            value={s.url}
+            onChange={(e) => setS({ ...s, url: e.target.value })}
+            placeholder="http://192.168.1.10:8000"
+          />
         </div>
         <div className="field">
           <label htmlFor="orca-user">{t('orca.settings.user')}</label>
-          <input id="orca-user" value={s.user} onChange={(e) => setS({ ...s, user: e.target.value })} autoComplete="off" />
+          <input
+            id="orca-user"
+            value={s.user}
+            onChange={(e) => setS({ ...s, user: e.target.value })}
+            autoComplete="off"
+          />
         </div>
         <div className="field">
           <label htmlFor="orca-password">{t('orca.settings.password')}</label>
-          <input id="orca-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" placeholder={view?.passwordSet ? t('orca.settings.passwordKept') : ''} />
+          <input
+            id="orca-password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="new-password"
+            placeholder={view?.passwordSet ? t('orca.settings.passwordKept') : ''}
+          />
         </div>
         <div className="field">
           <label htmlFor="orca-timeout">{t('orca.settings.timeout')}</label>
-          <input id="orca-timeout" type="number" min={1} max={120} value={s.timeoutSeconds} onChange={(e) => setS({ ...s, timeoutSeconds: Number(e.target.value) })} />
+          <input
+            id="orca-timeout"
+            type="number"
+            min={1}
+            max={120}
+            value={s.timeoutSeconds}
+            onChange={(e) => setS({ ...s, timeoutSeconds: Number(e.target.value) })}
+          />
         </div>
       </div>
       <p className="muted">{t('orca.settings.where')}</p>

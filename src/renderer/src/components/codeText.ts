@@ -9,11 +9,21 @@ import { formatDate } from './dateText.ts';
 const DATE_PARAMS = new Set(['date', 'first', 'until', 'from', 'value', 'other']);
 const FIELD_PARAMS = new Set(['field']);
 
-export function codeText(code: string, params: Record<string, string | number | undefined> | undefined, t: TFunction, language: string): string {
+export function codeText(
+  code: string,
+  params: Record<string, string | number | undefined> | undefined,
+  t: TFunction,
+  language: string,
+): string {
   const shown: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     if (v === undefined) continue;
-    shown[k] = DATE_PARAMS.has(k) && typeof v === 'string' ? formatDate(v, language) || v : FIELD_PARAMS.has(k) ? t(`fields.${v}`) : v;
+    shown[k] =
+      DATE_PARAMS.has(k) && typeof v === 'string'
+        ? formatDate(v, language) || v
+        : FIELD_PARAMS.has(k)
+          ? t(`fields.${v}`)
+          : v;
   }
   return t(code, { ...shown, defaultValue: t('error.unknown') });
 }

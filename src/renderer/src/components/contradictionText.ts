@@ -11,7 +11,8 @@ function valueText(field: ComparedField, s: ContradictionSide, t: TFunction, lan
   return s.value;
 }
 
-const docText = (s: ContradictionSide, t: TFunction) => t(`contradiction.docs.${s.documentId === 'card' ? 'card' : s.documentKind}`);
+const docText = (s: ContradictionSide, t: TFunction) =>
+  t(`contradiction.docs.${s.documentId === 'card' ? 'card' : s.documentKind}`);
 
 export function contradictionText(c: Contradiction, t: TFunction, language: string): string {
   // The ratio finding compares a ratio (a) with a birth date (b); the expiry finding two dates.

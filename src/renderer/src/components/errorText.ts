@@ -6,7 +6,14 @@ import { ApiError } from '../../../shared/ipc/errors.ts';
 import { codeText } from './codeText.ts';
 
 /** Names of the DOMExceptions getUserMedia rejects with; each has its words under `camera`. */
-export const CAMERA_ERRORS = ['NotFoundError', 'NotAllowedError', 'NotReadableError', 'OverconstrainedError', 'SecurityError', 'AbortError'] as const;
+export const CAMERA_ERRORS = [
+  'NotFoundError',
+  'NotAllowedError',
+  'NotReadableError',
+  'OverconstrainedError',
+  'SecurityError',
+  'AbortError',
+] as const;
 
 // Upper-case acronyms (PIN, PDF, CSV) are Japanese desk words too; a lower-case run is English.
 const ENGLISH_WORDS = /[a-z]{2,}/;

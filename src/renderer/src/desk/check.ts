@@ -4,7 +4,12 @@
  * contributed; what staff typed wins over any document.
  */
 import { findContradictions, type Contradiction } from '../../../shared/documents/contradictions.ts';
-import { insurerTypeOf, toCheckDocument, toPresentedDocument, type FieldValues } from '../../../shared/documents/document-fields.ts';
+import {
+  insurerTypeOf,
+  toCheckDocument,
+  toPresentedDocument,
+  type FieldValues,
+} from '../../../shared/documents/document-fields.ts';
 import type { CardView } from '../../../shared/ipc/views.ts';
 import type { DraftSituation } from '../../../shared/rules/draft-situation.ts';
 import type { DocumentKind, InsurerType } from '../../../shared/rules/vocabulary.ts';
@@ -89,7 +94,8 @@ export function factOrigins(check: Check): Partial<Record<FactKey, string>> {
 export function patientFacts(check: Check | null): PatientFacts {
   if (!check) return NO_FACTS;
   const fromDocs: Partial<PatientFacts> = {};
-  for (const doc of check.documents) for (const [k, v] of Object.entries(factsOf(doc))) (fromDocs as Record<string, unknown>)[k] ??= v;
+  for (const doc of check.documents)
+    for (const [k, v] of Object.entries(factsOf(doc))) (fromDocs as Record<string, unknown>)[k] ??= v;
   return { ...NO_FACTS, ...fromDocs, ...check.typed };
 }
 
@@ -117,7 +123,9 @@ export function presentedDocuments(check: Check) {
 export function toDraftSituation(check: Check, today: string, facility: FacilityProfile): DraftSituation | null {
   if (check.documents.length === 0) return null;
   const p = patientFacts(check);
-  const insurerNumber = check.documents.map((d) => d.values.insurerNumber?.replace(/[\s-]/g, '')).find((n) => n && /^(\d{6}|\d{8})$/.test(n));
+  const insurerNumber = check.documents
+    .map((d) => d.values.insurerNumber?.replace(/[\s-]/g, ''))
+    .find((n) => n && /^(\d{6}|\d{8})$/.test(n));
   return {
     date: today,
     facility,
@@ -151,7 +159,8 @@ export function toLoggedDocuments(check: Check): CheckDocument[] {
 }
 
 /** The scans whose images this check would keep. */
-export const imageIdsOf = (check: Check | null): string[] => check?.documents.flatMap((d) => (d.scanId ? [d.scanId] : [])) ?? [];
+export const imageIdsOf = (check: Check | null): string[] =>
+  check?.documents.flatMap((d) => (d.scanId ? [d.scanId] : [])) ?? [];
 
 /** Where the check's documents (and the card's 基本4情報, once read with the PIN) disagree. */
 export function contradictionsOf(check: Check, today: string): Contradiction[] {

@@ -4,7 +4,15 @@
  * for staff to confirm. Pure: the scans to let go of are queued for the app to tell main.
  */
 import type { CardView, ScanView } from '../../../shared/ipc/views.ts';
-import { imageIdsOf, newCheck, withDocument, withoutDocument, type Check, type CheckDoc, type PatientFacts } from './check.ts';
+import {
+  imageIdsOf,
+  newCheck,
+  withDocument,
+  withoutDocument,
+  type Check,
+  type CheckDoc,
+  type PatientFacts,
+} from './check.ts';
 
 export type View =
   | { name: 'waiting' }
@@ -51,28 +59,52 @@ const home = (s: DeskState): View => (s.check ? { name: 'check' } : waiting);
 const pendingScan = (s: DeskState): string[] => (s.view.name === 'review' ? [s.view.scan.id] : []);
 
 /** A check has something staff would lose. */
-export const hasWork = (check: Check | null): boolean => !!check && (check.documents.length > 0 || Object.keys(check.typed).length > 0);
+export const hasWork = (check: Check | null): boolean =>
+  !!check && (check.documents.length > 0 || Object.keys(check.typed).length > 0);
 
 export function deskReducer(s: DeskState, a: DeskAction): DeskState {
   switch (a.type) {
     case 'open':
       // Opening the check screen with no check in progress is the waiting screen.
-      return { ...s, view: a.view === 'check' ? home(s) : { name: a.view }, confirm: null, discard: [...s.discard, ...pendingScan(s)] };
+      return {
+        ...s,
+        view: a.view === 'check' ? home(s) : { name: a.view },
+        confirm: null,
+        discard: [...s.discard, ...pendingScan(s)],
+      };
     case 'capture':
       return { ...s, view: { name: 'capture', file: a.file }, confirm: null };
     case 'scanned':
-      return { ...s, view: { name: 'review', scan: a.scan }, confirm: null, discard: [...s.discard, ...pendingScan(s)] };
+      return {
+        ...s,
+        view: { name: 'review', scan: a.scan },
+        confirm: null,
+        discard: [...s.discard, ...pendingScan(s)],
+      };
     case 'addDocument':
       return { ...s, view: { name: 'check' }, confirm: null, check: withDocument(s.check ?? newCheck(), a.doc) };
     case 'cardRead': {
-      const doc = { kind: a.view.document?.kind ?? ('mynumber_card' as const), source: 'card' as const, values: {}, card: { view: a.view, placement: a.placement } };
+      const doc = {
+        kind: a.view.document?.kind ?? ('mynumber_card' as const),
+        source: 'card' as const,
+        values: {},
+        card: { view: a.view, placement: a.placement },
+      };
       // A card placed on the waiting screen starts the check and shows it.
-      return { ...s, view: s.view.name === 'waiting' ? { name: 'check' } : s.view, check: withDocument(s.check ?? newCheck(), doc) };
+      return {
+        ...s,
+        view: s.view.name === 'waiting' ? { name: 'check' } : s.view,
+        check: withDocument(s.check ?? newCheck(), doc),
+      };
     }
     case 'removeDocument': {
       if (!s.check) return s;
       const removed = s.check.documents.find((d) => d.id === a.id);
-      return { ...s, check: withoutDocument(s.check, a.id), discard: removed?.scanId ? [...s.discard, removed.scanId] : s.discard };
+      return {
+        ...s,
+        check: withoutDocument(s.check, a.id),
+        discard: removed?.scanId ? [...s.discard, removed.scanId] : s.discard,
+      };
     }
     case 'type':
       if (!s.check) return s;
@@ -101,14 +133,21 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
       const asked = s.confirm;
       if (!a.yes || !asked) return { ...s, confirm: null };
       if (asked === 'abandon') return deskReducer({ ...s, confirm: null }, { type: 'abandon' });
-      if (asked === 'leaveForm') return { ...s, confirm: null, view: home(s), discard: [...s.discard, ...pendingScan(s)] };
+      if (asked === 'leaveForm')
+        return { ...s, confirm: null, view: home(s), discard: [...s.discard, ...pendingScan(s)] };
       return { ...s, confirm: null, check: s.check ? { ...s.check, contradictionsChecked: true } : null };
     }
     case 'finished':
       // Main took the images the check named; nothing of this patient stays.
       return { ...s, view: waiting, check: null, confirm: null };
     case 'abandon':
-      return { ...s, view: waiting, check: null, confirm: null, discard: [...s.discard, ...imageIdsOf(s.check), ...pendingScan(s)] };
+      return {
+        ...s,
+        view: waiting,
+        check: null,
+        confirm: null,
+        discard: [...s.discard, ...imageIdsOf(s.check), ...pendingScan(s)],
+      };
     case 'discarded':
       return { ...s, discard: s.discard.filter((id) => !a.ids.includes(id)) };
   }

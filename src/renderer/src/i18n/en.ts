@@ -2,14 +2,20 @@ import { ja, type Messages } from './ja.ts';
 
 /** English for staff who read it better; Japanese document names stay alongside. */
 export const en: Messages = {
-  app: { title: 'Reception', starting: 'Starting…', noBridge: 'Cannot reach the services. Restart the app.', lang: '日本語' },
+  app: {
+    title: 'Reception',
+    starting: 'Starting…',
+    noBridge: 'Cannot reach the services. Restart the app.',
+    lang: '日本語',
+  },
   nav: { home: 'Reception', log: 'Log', rules: 'Rules', settings: 'Settings', lock: 'Lock', back: 'Back (Esc)' },
   waiting: {
     prompt: 'Place the My Number Card on the reader, or photograph / scan the document',
     camera: 'Photograph a document',
     file: 'Load an image file',
     manual: 'Enter by hand',
-    noService: 'The card reader service (PC/SC) is not running. It connects by itself once it runs. Photos and manual entry still work.',
+    noService:
+      'The card reader service (PC/SC) is not running. It connects by itself once it runs. Photos and manual entry still work.',
     readerDisabled: 'This desk is set to use no card reader. Check documents by photo or manual entry.',
     noReader: 'No card reader is connected.',
     readerReady: 'Card reader ready: {{names}}',
@@ -34,10 +40,18 @@ export const en: Messages = {
       not_jpki: 'Not a My Number Card',
     },
     certificate: 'User certificate',
-    certStatus: { valid: 'valid (until {{date}})', grace: 'expired, in grace period (usable until {{until}})', expired: 'expired ({{date}})' },
+    certStatus: {
+      valid: 'valid (until {{date}})',
+      grace: 'expired, in grace period (usable until {{until}})',
+      expired: 'expired ({{date}})',
+    },
     chain: { trusted: 'issued by J-LIS', unknown_issuer: 'issuer unknown', invalid: 'certificate invalid' },
     tries: 'PIN tries left: auth {{auth}} / basic info {{basic}}',
-    genuine: { yes: 'Card proven genuine', no: 'Could NOT prove the card genuine', unknown: 'Genuineness not checked (needs the PIN)' },
+    genuine: {
+      yes: 'Card proven genuine',
+      no: 'Could NOT prove the card genuine',
+      unknown: 'Genuineness not checked (needs the PIN)',
+    },
     pinTitle: 'Check genuineness with the PIN (patient types it)',
     pin: 'PIN (4 digits)',
     verify: 'Check',
@@ -45,7 +59,11 @@ export const en: Messages = {
     holder: 'On the card: {{name}} (born {{birth}})',
     error: 'Could not read the card',
     pinSteps: {
-      auth: { title: 'Genuineness: the user-certificate PIN (利用者証明用, 4 digits, the patient types it)', verify: 'Check genuineness', tries: '{{tries}} left' },
+      auth: {
+        title: 'Genuineness: the user-certificate PIN (利用者証明用, 4 digits, the patient types it)',
+        verify: 'Check genuineness',
+        tries: '{{tries}} left',
+      },
       basicInfo: {
         title: 'Basic 4 items (optional): the 券面事項入力補助 PIN (4 digits, the patient types it)',
         verify: 'Read basic 4 items',
@@ -126,7 +144,12 @@ export const en: Messages = {
   choices: {
     sex: { none: '', male: 'male', female: 'female' },
     insuranceRegistered: { none: 'unknown', true: 'yes', false: 'no' },
-    format: { none: '(choose)', live: 'logged in on the spot (phone/PC)', pdf: 'printed PDF', screenshot: 'screenshot' },
+    format: {
+      none: '(choose)',
+      live: 'logged in on the spot (phone/PC)',
+      pdf: 'printed PDF',
+      screenshot: 'screenshot',
+    },
   },
   sex: { male: 'male', female: 'female' },
   ratio: { '': '(not printed)', '0.1': '10%', '0.2': '20%', '0.3': '30%' },
@@ -162,7 +185,14 @@ export const en: Messages = {
     notSaved: 'The decision stands, but it could not be logged: {{problem}}',
     age: 'age {{age}}',
   },
-  insurerTypes: { kokuho: 'National Health Insurance (国保)', kouki: 'Late-stage elderly (後期高齢者)', kyokai: 'Kyokai Kenpo', kumiai: 'Health insurance society', kyosai: 'Mutual aid (共済)', other: 'Other' },
+  insurerTypes: {
+    kokuho: 'National Health Insurance (国保)',
+    kouki: 'Late-stage elderly (後期高齢者)',
+    kyokai: 'Kyokai Kenpo',
+    kumiai: 'Health insurance society',
+    kyosai: 'Mutual aid (共済)',
+    other: 'Other',
+  },
   verdict: {
     decision: {
       accept: 'Accepted',
@@ -203,7 +233,14 @@ export const en: Messages = {
     confirmDelete: 'Delete every entry of {{name}} ({{birth}})?',
     deleted: '{{n}} entries deleted',
     empty: 'No entries',
-    columns: { time: 'Time', name: 'Name', birthDate: 'Born', decision: 'Decision', documents: 'Documents', staff: 'Staff' },
+    columns: {
+      time: 'Time',
+      name: 'Name',
+      birthDate: 'Born',
+      decision: 'Decision',
+      documents: 'Documents',
+      staff: 'Staff',
+    },
   },
   settings: {
     title: 'Settings',
@@ -257,11 +294,29 @@ export const en: Messages = {
     era_range: 'No such date in {{era}}: check the era',
     birth_after_check: 'The birth date is after today',
   },
-  staffChecks: { special_medical_expense_on_child: 'The 特別療養費 mark is on a child’s document: check the mark and the age with the insurer' },
+  staffChecks: {
+    special_medical_expense_on_child:
+      'The 特別療養費 mark is on a child’s document: check the mark and the age with the insurer',
+  },
   confirm: {
-    abandon: { title: 'Discard this check?', body: 'Its documents and what was typed are dropped and nothing is recorded.', yes: 'Discard', no: 'Back (Esc)' },
-    leaveForm: { title: 'Discard what was typed?', body: 'This document has not been added to the check yet.', yes: 'Discard', no: 'Back to the form (Esc)' },
-    contradictions: { title: 'Did you check where the documents disagree?', body: 'Check the items that differ with the patient and the documents before recording “can be used”.', yes: 'Checked: record (Enter)', no: 'Back (Esc)' },
+    abandon: {
+      title: 'Discard this check?',
+      body: 'Its documents and what was typed are dropped and nothing is recorded.',
+      yes: 'Discard',
+      no: 'Back (Esc)',
+    },
+    leaveForm: {
+      title: 'Discard what was typed?',
+      body: 'This document has not been added to the check yet.',
+      yes: 'Discard',
+      no: 'Back to the form (Esc)',
+    },
+    contradictions: {
+      title: 'Did you check where the documents disagree?',
+      body: 'Check the items that differ with the patient and the documents before recording “can be used”.',
+      yes: 'Checked: record (Enter)',
+      no: 'Back (Esc)',
+    },
   },
   contradiction: {
     checked: 'Checked by staff',
@@ -271,7 +326,8 @@ export const en: Messages = {
     symbol: 'Symbols (記号) differ: {{aDoc}} {{aValue}} / {{bDoc}} {{bValue}}',
     number: 'Numbers (番号) differ: {{aDoc}} {{aValue}} / {{bDoc}} {{bValue}}',
     branch: 'Branch numbers (枝番) differ: {{aDoc}} {{aValue}} / {{bDoc}} {{bValue}}',
-    burdenRatioAge: 'The co-payment does not fit the age: {{aDoc}} {{aValue}} / age {{age}} (birth date on {{bDoc}}: {{bValue}})',
+    burdenRatioAge:
+      'The co-payment does not fit the age: {{aDoc}} {{aValue}} / age {{age}} (birth date on {{bDoc}}: {{bValue}})',
     expiryBeforeIssue: 'Expiry before the issue date: {{aDoc}} issued {{aValue}} / expires {{bValue}}',
     docs: {
       card: 'card chip',
@@ -297,14 +353,17 @@ export const en: Messages = {
     insurerNumberSameAsNumber: 'Insurer number {{number}} was also read as the 番号: confirm it on the document',
     insurerNumberReread: 'Insurer number {{number}} was read a second time from its crop: confirm it on the document',
     insurerNameDerived: 'Insurer name 「{{name}}」 follows from insurer number {{number}}: confirm it on the document',
-    insurerNameMismatch: 'Insurer name 「{{read}}」 is not the insurer of {{number}} ({{derived}}): confirm both on the document',
+    insurerNameMismatch:
+      'Insurer name 「{{read}}」 is not the insurer of {{number}} ({{derived}}): confirm both on the document',
     birthDateNotBefore: 'Birth date {{date}} is not before the other dates: not taken; enter it from the document',
-    dateBesideBlurredLabel: '{{field}} {{date}} was read beside a blurred label (「{{label}}」): confirm it on the document',
+    dateBesideBlurredLabel:
+      '{{field}} {{date}} was read beside a blurred label (「{{label}}」): confirm it on the document',
     dateEarliest: '{{field}} {{date}} is the earliest date on the document: confirm it',
     dateLatest: '{{field}} {{date}} is the latest date on the document: confirm it',
     dateBeforeIssuer: '{{field}} {{date}} is printed before the issuer (「{{issuer}}」): confirm it on the document',
     certificateExpiryWithoutLabel: 'Certificate expiry {{date}} was read without its label: confirm it on the card',
-    secondReaderOnly: '{{field}} {{value}} was read by the second reader (the first read {{other}}): confirm it on the document',
+    secondReaderOnly:
+      '{{field}} {{value}} was read by the second reader (the first read {{other}}): confirm it on the document',
     readersDisagree: '{{field}} was read as {{value}} and as {{other}} by the two readers: confirm it on the document',
   },
   error: {
@@ -348,7 +407,11 @@ export const en: Messages = {
     title: 'Hand-off to the claims system (ORCA)',
     check: 'Check of {{name}} ({{birth}})',
     orcaClass: 'Registration',
-    classes: { '01': 'register as a new patient', '02': 'update a registered patient', '04': 'add insurance to a patient without' },
+    classes: {
+      '01': 'register as a new patient',
+      '02': 'update a registered patient',
+      '04': 'add insurance to a patient without',
+    },
     patientId: 'Patient number (empty for a new patient)',
     sex: 'Sex',
     sexes: { '': '(unknown)', '1': 'male', '2': 'female' },

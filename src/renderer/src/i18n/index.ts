@@ -9,7 +9,10 @@ import { ja } from './ja.ts';
  * The catalogues, in `language`. `<html lang>` follows the language chosen, so screen readers,
  * fonts (Japanese glyph forms) and line breaking follow it too.
  */
-export function initI18n(language: Language = 'ja', root: HTMLElement | undefined = globalThis.document?.documentElement) {
+export function initI18n(
+  language: Language = 'ja',
+  root: HTMLElement | undefined = globalThis.document?.documentElement,
+) {
   const instance = i18next.createInstance();
   instance.on('languageChanged', (lng) => {
     if (root) root.lang = lng;

@@ -1,13 +1,19 @@
 /** 受付の画面の文言（日本語が基本）。 */
 export const ja = {
-  app: { title: '受付', starting: '起動中…', noBridge: 'サービスに接続できません。アプリを再起動してください。', lang: 'English' },
+  app: {
+    title: '受付',
+    starting: '起動中…',
+    noBridge: 'サービスに接続できません。アプリを再起動してください。',
+    lang: 'English',
+  },
   nav: { home: '受付', log: '記録', rules: 'ルール', settings: '設定', lock: 'ロック', back: '戻る (Esc)' },
   waiting: {
     prompt: 'マイナ保険証をカードリーダーに置くか、書類を撮影・スキャンしてください',
     camera: '書類を撮影',
     file: '画像ファイルから読み込み',
     manual: '手で入力',
-    noService: 'カードリーダーのサービス（PC/SC）が動いていません。動き出せば自動でつながります。書類の撮影・手入力は使えます。',
+    noService:
+      'カードリーダーのサービス（PC/SC）が動いていません。動き出せば自動でつながります。書類の撮影・手入力は使えます。',
     readerDisabled: 'この受付ではカードリーダーを使わない設定です。書類の撮影・手入力で確認します。',
     noReader: 'カードリーダーが接続されていません。',
     readerReady: 'カードリーダー準備完了: {{names}}',
@@ -32,10 +38,18 @@ export const ja = {
       not_jpki: 'マイナンバーカードではありません',
     },
     certificate: '利用者証明用電子証明書',
-    certStatus: { valid: '有効（{{date}}まで）', grace: '期限切れ・猶予期間中（{{until}}まで使えます）', expired: '期限切れ（{{date}}）' },
+    certStatus: {
+      valid: '有効（{{date}}まで）',
+      grace: '期限切れ・猶予期間中（{{until}}まで使えます）',
+      expired: '期限切れ（{{date}}）',
+    },
     chain: { trusted: 'J-LIS発行を確認', unknown_issuer: '発行元を確認できません', invalid: '証明書が不正です' },
     tries: 'PIN残り回数: 利用者証明 {{auth}} / 券面事項入力補助 {{basic}}',
-    genuine: { yes: '本物のカードと確認しました', no: '本物と確認できません', unknown: '真正性は未確認（PIN入力で確認できます）' },
+    genuine: {
+      yes: '本物のカードと確認しました',
+      no: '本物と確認できません',
+      unknown: '真正性は未確認（PIN入力で確認できます）',
+    },
     pinTitle: 'PINで真正性を確認（患者さんが入力）',
     pin: '暗証番号（4桁）',
     verify: '確認する',
@@ -43,7 +57,11 @@ export const ja = {
     holder: 'カードの記載: {{name}}（{{birth}}生）',
     error: 'カードを読めませんでした',
     pinSteps: {
-      auth: { title: '真正性の確認: 利用者証明用の暗証番号（数字4桁・患者さんが入力）', verify: '真正性を確認', tries: '残り{{tries}}回' },
+      auth: {
+        title: '真正性の確認: 利用者証明用の暗証番号（数字4桁・患者さんが入力）',
+        verify: '真正性を確認',
+        tries: '残り{{tries}}回',
+      },
       basicInfo: {
         title: '基本4情報の読み取り（任意）: 券面事項入力補助用の暗証番号（数字4桁・患者さんが入力）',
         verify: '基本4情報を読む',
@@ -124,7 +142,12 @@ export const ja = {
   choices: {
     sex: { none: '', male: '男', female: '女' },
     insuranceRegistered: { none: 'わからない', true: '登録済み', false: '未登録' },
-    format: { none: '（選んでください）', live: 'その場でログインした画面（スマホ・PC）', pdf: '印刷したPDF', screenshot: '画面の写し（スクリーンショット）' },
+    format: {
+      none: '（選んでください）',
+      live: 'その場でログインした画面（スマホ・PC）',
+      pdf: '印刷したPDF',
+      screenshot: '画面の写し（スクリーンショット）',
+    },
   },
   sex: { male: '男', female: '女' },
   ratio: { '': '（記載なし）', '0.1': '1割', '0.2': '2割', '0.3': '3割' },
@@ -160,7 +183,14 @@ export const ja = {
     notSaved: '判定は有効ですが、記録できませんでした: {{problem}}',
     age: '{{age}}歳',
   },
-  insurerTypes: { kokuho: '国民健康保険', kouki: '後期高齢者医療', kyokai: '協会けんぽ', kumiai: '健康保険組合', kyosai: '共済組合', other: 'その他' },
+  insurerTypes: {
+    kokuho: '国民健康保険',
+    kouki: '後期高齢者医療',
+    kyokai: '協会けんぽ',
+    kumiai: '健康保険組合',
+    kyosai: '共済組合',
+    other: 'その他',
+  },
   verdict: {
     decision: {
       accept: '使えます',
@@ -201,7 +231,14 @@ export const ja = {
     postal: '〒',
     phone: '電話番号',
     insuranceType: '加入している医療保険の種類',
-    types: { kokuho: '国民健康保険', kouki: '後期高齢者医療', kyokai: '協会けんぽ', kumiai: '健康保険組合', kyosai: '共済組合', other: 'その他（　　　　　）' },
+    types: {
+      kokuho: '国民健康保険',
+      kouki: '後期高齢者医療',
+      kyokai: '協会けんぽ',
+      kumiai: '健康保険組合',
+      kyosai: '共済組合',
+      other: 'その他（　　　　　）',
+    },
     insurer: '保険者名・保険者番号',
     insurerName: '保険者名',
     insurerNumber: '保険者番号',
@@ -282,11 +319,28 @@ export const ja = {
     era_range: '{{era}}にはない日付です。元号を確かめてください',
     birth_after_check: '生年月日が今日より後になっています',
   },
-  staffChecks: { special_medical_expense_on_child: '特別療養費の記載がある方が子どもです。記載と年齢を保険者に確認してください' },
+  staffChecks: {
+    special_medical_expense_on_child: '特別療養費の記載がある方が子どもです。記載と年齢を保険者に確認してください',
+  },
   confirm: {
-    abandon: { title: 'この受付を破棄しますか？', body: '書類と入力した内容は消え、記録されません。', yes: '破棄する', no: '戻る (Esc)' },
-    leaveForm: { title: '入力中の内容を破棄しますか？', body: 'この書類はまだ受付に追加されていません。', yes: '破棄する', no: '入力に戻る (Esc)' },
-    contradictions: { title: '書類の不一致を確認しましたか？', body: '一致しない項目を患者さんと書類で確かめてから「使えます」で記録します。', yes: '確認して記録 (Enter)', no: '戻る (Esc)' },
+    abandon: {
+      title: 'この受付を破棄しますか？',
+      body: '書類と入力した内容は消え、記録されません。',
+      yes: '破棄する',
+      no: '戻る (Esc)',
+    },
+    leaveForm: {
+      title: '入力中の内容を破棄しますか？',
+      body: 'この書類はまだ受付に追加されていません。',
+      yes: '破棄する',
+      no: '入力に戻る (Esc)',
+    },
+    contradictions: {
+      title: '書類の不一致を確認しましたか？',
+      body: '一致しない項目を患者さんと書類で確かめてから「使えます」で記録します。',
+      yes: '確認して記録 (Enter)',
+      no: '戻る (Esc)',
+    },
   },
   contradiction: {
     checked: '不一致は確認済みです',
@@ -322,13 +376,17 @@ export const ja = {
     insurerNumberSameAsNumber: '保険者番号 {{number}} が番号としても読み取られました。書類で確かめてください',
     insurerNumberReread: '保険者番号 {{number}} は読み直して得た値です。書類で確かめてください',
     insurerNameDerived: '保険者名称「{{name}}」は保険者番号 {{number}} から補いました。書類で確かめてください',
-    insurerNameMismatch: '保険者名称「{{read}}」は保険者番号 {{number}}（{{derived}}）と合いません。両方を書類で確かめてください',
-    birthDateNotBefore: '生年月日 {{date}} は書類のほかの日付より前ではないため、使っていません。書類から入力してください',
-    dateBesideBlurredLabel: '{{field}} {{date}} は、かすれたラベル（「{{label}}」）の横から読み取りました。書類で確かめてください',
+    insurerNameMismatch:
+      '保険者名称「{{read}}」は保険者番号 {{number}}（{{derived}}）と合いません。両方を書類で確かめてください',
+    birthDateNotBefore:
+      '生年月日 {{date}} は書類のほかの日付より前ではないため、使っていません。書類から入力してください',
+    dateBesideBlurredLabel:
+      '{{field}} {{date}} は、かすれたラベル（「{{label}}」）の横から読み取りました。書類で確かめてください',
     dateEarliest: '{{field}} {{date}} は書類でいちばん早い日付として当てはめました。書類で確かめてください',
     dateLatest: '{{field}} {{date}} は書類でいちばん遅い日付として当てはめました。書類で確かめてください',
     dateBeforeIssuer: '{{field}} {{date}} は発行者（「{{issuer}}」）の前に書かれた日付です。書類で確かめてください',
-    certificateExpiryWithoutLabel: '電子証明書の有効期限 {{date}} はラベルなしで読み取りました。カードで確かめてください',
+    certificateExpiryWithoutLabel:
+      '電子証明書の有効期限 {{date}} はラベルなしで読み取りました。カードで確かめてください',
     secondReaderOnly: '{{field}} {{value}} は2つ目の読み取りで得た値です（1つ目：{{other}}）。書類で確かめてください',
     readersDisagree: '{{field}} が2つの読み取りで {{value}} と {{other}} に分かれました。書類で確かめてください',
   },
@@ -376,9 +434,11 @@ export const ja = {
       graceUntil: '{{date}}までは、マイナ保険証として使えます（更新の猶予期間）。',
       graceOver: '猶予期間は{{date}}で終わりました。今はマイナ保険証として使えません。',
       todo: 'どうすればよいか',
-      renew: 'お住まいの市区町村の窓口で、電子証明書の更新をしてください。マイナンバーカードと暗証番号（数字4桁）をお持ちください。',
+      renew:
+        'お住まいの市区町村の窓口で、電子証明書の更新をしてください。マイナンバーカードと暗証番号（数字4桁）をお持ちください。',
       certificate: '更新しないまま猶予期間が終わると、加入している医療保険から資格確認書が送られます。',
-      english: 'The certificate on your My Number Card has expired. Please renew it at your city office (bring the card and your 4-digit PIN). Until the date above the card still works as your health insurance card; after that, your insurer sends you a 資格確認書.',
+      english:
+        'The certificate on your My Number Card has expired. Please renew it at your city office (bring the card and your 4-digit PIN). Until the date above the card still works as your health insurance card; after that, your insurer sends you a 資格確認書.',
       issued: '{{date}}　{{facility}}',
     },
   },

@@ -10,7 +10,12 @@ function toBase64(buffer: ArrayBuffer): string {
   return btoa(binary);
 }
 
-export function CaptureScreen(props: { cameraId: string | null; startWithFile?: boolean; busy: boolean; onImage(base64: string): void }) {
+export function CaptureScreen(props: {
+  cameraId: string | null;
+  startWithFile?: boolean;
+  busy: boolean;
+  onImage(base64: string): void;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -26,7 +31,11 @@ export function CaptureScreen(props: { cameraId: string | null; startWithFile?: 
     setError(null);
     try {
       const s = await navigator.mediaDevices.getUserMedia({
-        video: { ...(props.cameraId ? { deviceId: { exact: props.cameraId } } : { facingMode: 'environment' }), width: { ideal: 2560 }, height: { ideal: 1440 } },
+        video: {
+          ...(props.cameraId ? { deviceId: { exact: props.cameraId } } : { facingMode: 'environment' }),
+          width: { ideal: 2560 },
+          height: { ideal: 1440 },
+        },
       });
       setStream(s);
       if (video.current) {
@@ -58,7 +67,11 @@ export function CaptureScreen(props: { cameraId: string | null; startWithFile?: 
           {error}
         </p>
       )}
-      {props.busy && <p className="busy" role="status">{t('capture.reading')}</p>}
+      {props.busy && (
+        <p className="busy" role="status">
+          {t('capture.reading')}
+        </p>
+      )}
       <div className="actions">
         {!stream ? (
           <button type="button" className="big" onClick={() => void start()} disabled={props.busy}>

@@ -14,7 +14,11 @@ export function CardPanel(props: { view: CardView; onVerifyPin?: VerifyPinStep }
     <div className="card-panel" data-testid="card-panel">
       {v.certificateStatus && (
         <p className={`cert ${certClass}`}>
-          {t('card.certificate')}: {t(`card.certStatus.${v.certificateStatus}`, { date: dateText(v.certificateExpiry, i18n.language)?.main, until: dateText(v.graceUntil, i18n.language)?.main })}
+          {t('card.certificate')}:{' '}
+          {t(`card.certStatus.${v.certificateStatus}`, {
+            date: dateText(v.certificateExpiry, i18n.language)?.main,
+            until: dateText(v.graceUntil, i18n.language)?.main,
+          })}
           {v.chain && <span className={v.chain === 'trusted' ? 'ok' : 'bad'}> · {t(`card.chain.${v.chain}`)}</span>}
         </p>
       )}
@@ -23,11 +27,17 @@ export function CardPanel(props: { view: CardView; onVerifyPin?: VerifyPinStep }
           {t('print.renewal.printButton')}
         </button>
       )}
-      {v.kind !== 'not_jpki' && <p>{t('card.tries', { auth: v.pinTriesLeft.auth ?? '—', basic: v.pinTriesLeft.basicInfo ?? '—' })}</p>}
+      {v.kind !== 'not_jpki' && (
+        <p>{t('card.tries', { auth: v.pinTriesLeft.auth ?? '—', basic: v.pinTriesLeft.basicInfo ?? '—' })}</p>
+      )}
       <p className={v.genuine === true ? 'ok' : v.genuine === false ? 'bad' : ''} data-testid="card-genuine">
         {t(`card.genuine.${v.genuine === undefined ? 'unknown' : v.genuine ? 'yes' : 'no'}`)}
       </p>
-      {v.holder && <p data-testid="card-holder">{t('card.holder', { name: v.holder.name, birth: formatDate(v.holder.birthDate, i18n.language) })}</p>}
+      {v.holder && (
+        <p data-testid="card-holder">
+          {t('card.holder', { name: v.holder.name, birth: formatDate(v.holder.birthDate, i18n.language) })}
+        </p>
+      )}
       {v.warnings.map((w) => (
         <p key={w} className="warn">
           {t(`card.warning.${w}`)}

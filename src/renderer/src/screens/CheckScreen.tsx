@@ -23,7 +23,9 @@ const FACT_FIELD: Record<NeededFact, string> = { birthDate: 'patient-birth', ins
 
 function DocumentFields(props: { doc: CheckDoc }) {
   const { t, i18n } = useTranslation();
-  const shown = Object.entries(props.doc.values).filter(([k, v]) => v && k !== 'name' && fieldValueText(k as FormField, v, t, i18n.language));
+  const shown = Object.entries(props.doc.values).filter(
+    ([k, v]) => v && k !== 'name' && fieldValueText(k as FormField, v, t, i18n.language),
+  );
   if (shown.length === 0) return null;
   const text = (k: string, v: string) => fieldValueText(k as FormField, v, t, i18n.language);
   return (
@@ -62,7 +64,10 @@ export function CheckScreen(props: {
   const p = props.facts;
   const form = useRef<HTMLFormElement>(null);
   const focused = useRef<string | null>(null);
-  const missingForLog: NeededFact[] = [...(p.birthDate ? [] : ['birthDate' as const]), ...(p.insurerType ? [] : ['insurerType' as const])];
+  const missingForLog: NeededFact[] = [
+    ...(p.birthDate ? [] : ['birthDate' as const]),
+    ...(p.insurerType ? [] : ['insurerType' as const]),
+  ];
   const next: NeededFact | 'finish' | null = props.needs[0] ?? (props.verdict ? (missingForLog[0] ?? 'finish') : null);
 
   // After each step (a document added or removed), the focus lands on the next thing to do, once
@@ -102,18 +107,37 @@ export function CheckScreen(props: {
         submit();
       }}
     >
-      {props.contradictions.length > 0 && <ContradictionList items={props.contradictions} checked={props.check.contradictionsChecked} />}
+      {props.contradictions.length > 0 && (
+        <ContradictionList items={props.contradictions} checked={props.check.contradictionsChecked} />
+      )}
       <div className="check-left">
         <h2>{t('check.patient')}</h2>
         <div className="fields">
           <div className="field">
             <label htmlFor="patient-name">{t('check.name')}</label>
-            <input id="patient-name" type="text" value={p.name} onChange={(e) => props.onFacts({ name: e.target.value })} autoComplete="off" />
+            <input
+              id="patient-name"
+              type="text"
+              value={p.name}
+              onChange={(e) => props.onFacts({ name: e.target.value })}
+              autoComplete="off"
+            />
           </div>
-          <DateField id="patient-birth" label={t('check.birthDate')} value={p.birthDate || undefined} onChange={(iso) => props.onFacts({ birthDate: iso ?? '' })} birth onDate={props.today} />
+          <DateField
+            id="patient-birth"
+            label={t('check.birthDate')}
+            value={p.birthDate || undefined}
+            onChange={(iso) => props.onFacts({ birthDate: iso ?? '' })}
+            birth
+            onDate={props.today}
+          />
           <div className="field">
             <label htmlFor="patient-insurer">{t('check.insurerType')}</label>
-            <select id="patient-insurer" value={p.insurerType} onChange={(e) => props.onFacts({ insurerType: e.target.value as InsurerType })}>
+            <select
+              id="patient-insurer"
+              value={p.insurerType}
+              onChange={(e) => props.onFacts({ insurerType: e.target.value as InsurerType })}
+            >
               <option value="">{t('check.unknown')}</option>
               {INSURER_TYPES.map((k) => (
                 <option key={k} value={k}>
@@ -126,15 +150,31 @@ export function CheckScreen(props: {
         <div className="flags">
           {(['publicSubsidy', 'specificDisease', 'highCostLimit', 'medicalAssistance'] as const).map((k) => (
             <label key={k} className="check-line">
-              <input id={`patient-${k}`} type="checkbox" checked={p[k]} onChange={(e) => props.onFacts({ [k]: e.target.checked })} /> {t(`check.${k}`)}
+              <input
+                id={`patient-${k}`}
+                type="checkbox"
+                checked={p[k]}
+                onChange={(e) => props.onFacts({ [k]: e.target.checked })}
+              />{' '}
+              {t(`check.${k}`)}
             </label>
           ))}
           <details>
             <summary>{t('check.more')}</summary>
             <label className="check-line">
-              <input type="checkbox" checked={p.dvSupport} onChange={(e) => props.onFacts({ dvSupport: e.target.checked })} /> {t('check.dvSupport')}
+              <input
+                type="checkbox"
+                checked={p.dvSupport}
+                onChange={(e) => props.onFacts({ dvSupport: e.target.checked })}
+              />{' '}
+              {t('check.dvSupport')}
             </label>
-            <DateField id="patient-residence" label={t('check.residenceExpiry')} value={p.residenceExpiry || undefined} onChange={(iso) => props.onFacts({ residenceExpiry: iso ?? '' })} />
+            <DateField
+              id="patient-residence"
+              label={t('check.residenceExpiry')}
+              value={p.residenceExpiry || undefined}
+              onChange={(iso) => props.onFacts({ residenceExpiry: iso ?? '' })}
+            />
           </details>
         </div>
 
@@ -147,7 +187,11 @@ export function CheckScreen(props: {
                 <span className="muted"> · {t(`check.source.${d.source}`)}</span>
                 {d.values.name && <span className="doc-name"> · {d.values.name}</span>}
               </div>
-              {d.card ? <CardPanel view={d.card.view} {...(props.onVerifyPin ? { onVerifyPin: props.onVerifyPin } : {})} /> : <DocumentFields doc={d} />}
+              {d.card ? (
+                <CardPanel view={d.card.view} {...(props.onVerifyPin ? { onVerifyPin: props.onVerifyPin } : {})} />
+              ) : (
+                <DocumentFields doc={d} />
+              )}
               {/* After the fields: Tab reaches what a document says before the button that takes it away. */}
               <button type="button" className="small remove" onClick={() => props.onRemove(d.id)}>
                 {t('check.remove')}

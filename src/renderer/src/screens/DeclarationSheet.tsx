@@ -21,9 +21,17 @@ function Tick(props: { on: boolean; label: string }) {
 }
 
 /** 性別 as printed on the documents (男/女, M/F, 1/2). */
-const sexOf = (s: string | undefined): '1' | '2' | undefined => (s === undefined ? undefined : /^(男|M|1)/i.test(s) ? '1' : /^(女|F|2)/i.test(s) ? '2' : undefined);
+const sexOf = (s: string | undefined): '1' | '2' | undefined =>
+  s === undefined ? undefined : /^(男|M|1)/i.test(s) ? '1' : /^(女|F|2)/i.test(s) ? '2' : undefined;
 
-export function DeclarationSheet(props: { date: string; name: string; birthDate: string; values: FieldValues; facilityName: string; insurerType?: InsurerType | '' }) {
+export function DeclarationSheet(props: {
+  date: string;
+  name: string;
+  birthDate: string;
+  values: FieldValues;
+  facilityName: string;
+  insurerType?: InsurerType | '';
+}) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('ja');
   const v = props.values;

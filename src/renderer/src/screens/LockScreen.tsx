@@ -32,7 +32,16 @@ export function LockScreen(props: { staff: Staff[]; onUnlock(staffId: number, pi
         ))}
       </fieldset>
       <label htmlFor="lock-pin">{t('lock.pin')}</label>
-      <input id="lock-pin" type="password" inputMode="numeric" autoComplete="off" autoFocus value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} maxLength={8} />
+      <input
+        id="lock-pin"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        autoFocus
+        value={pin}
+        onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+        maxLength={8}
+      />
       <button type="submit" className="big primary" disabled={who === null || pin.length < 4}>
         {t('lock.unlock')}
       </button>

@@ -29,7 +29,10 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
 
   const search = useCallback(
     (q: { name?: string; birthDate?: string }) => {
-      const query = q.name || q.birthDate ? { ...(q.name ? { name: q.name } : {}), ...(q.birthDate ? { birthDate: q.birthDate } : {}), limit: 200 } : { date: props.today, limit: 200 };
+      const query =
+        q.name || q.birthDate
+          ? { ...(q.name ? { name: q.name } : {}), ...(q.birthDate ? { birthDate: q.birthDate } : {}), limit: 200 }
+          : { date: props.today, limit: 200 };
       props.api.searchChecks(query).then(setEntries, (e: Error) => setMessage(say(e)));
     },
     [props.api, props.today, say],
@@ -43,7 +46,12 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
     );
 
   const deletePatient = () => {
-    if (!name || !birthDate || !window.confirm(t('log.confirmDelete', { name, birth: formatDate(birthDate, i18n.language) }))) return;
+    if (
+      !name ||
+      !birthDate ||
+      !window.confirm(t('log.confirmDelete', { name, birth: formatDate(birthDate, i18n.language) }))
+    )
+      return;
     props.api.deletePatient({ name, birthDate }).then(
       (r) => {
         setMessage(t('log.deleted', { n: r.deleted }));
@@ -65,7 +73,14 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
       >
         <label htmlFor="log-name">{t('log.name')}</label>
         <input id="log-name" value={name} onChange={(e) => setName(e.target.value)} />
-        <DateField id="log-birth" label={t('log.birthDate')} value={birthDate || undefined} onChange={(iso) => setBirthDate(iso ?? '')} birth onDate={props.today} />
+        <DateField
+          id="log-birth"
+          label={t('log.birthDate')}
+          value={birthDate || undefined}
+          onChange={(iso) => setBirthDate(iso ?? '')}
+          birth
+          onDate={props.today}
+        />
         <button type="submit">{t('log.search')}</button>
         <button type="button" onClick={() => (setName(''), setBirthDate(''), search({}))}>
           {t('log.today')}
@@ -101,7 +116,11 @@ export function LogScreen(props: { api: UketsukeApi; today: string; staff: Staff
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ja-JP', { timeZone: 'Asia/Tokyo' })}</td>
+                <td>
+                  {new Date(e.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
+                    timeZone: 'Asia/Tokyo',
+                  })}
+                </td>
                 <td>{e.patient.name ?? '—'}</td>
                 <td>{formatDate(e.patient.birthDate, i18n.language)}</td>
                 <td className={`decision ${e.verdict.decision}`}>{t(`verdict.decision.${e.verdict.decision}`)}</td>

@@ -6,7 +6,12 @@ import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
 import { DocumentForm, KindSelect } from '../components/DocumentForm.tsx';
 import { documentName, PAPER_KINDS } from '../components/names.ts';
 
-export function ManualEntryScreen(props: { initialKind?: DocumentKind; onAdd(kind: DocumentKind, values: FieldValues): void; today?: string; onDirty?: (dirty: boolean) => void }) {
+export function ManualEntryScreen(props: {
+  initialKind?: DocumentKind;
+  onAdd(kind: DocumentKind, values: FieldValues): void;
+  today?: string;
+  onDirty?: (dirty: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<DocumentKind>(props.initialKind ?? 'qualification_certificate');
   const [values, setValues] = useState<FieldValues>({});
@@ -30,9 +35,21 @@ export function ManualEntryScreen(props: { initialKind?: DocumentKind; onAdd(kin
       <h2>{t('manual.title')}</h2>
       <div className="field" ref={first}>
         <label htmlFor="manual-kind">{t('manual.kind')}</label>
-        <KindSelect id="manual-kind" value={kind} onChange={setKind} kinds={PAPER_KINDS} names={(k) => documentName(k, i18n.language)} />
+        <KindSelect
+          id="manual-kind"
+          value={kind}
+          onChange={setKind}
+          kinds={PAPER_KINDS}
+          names={(k) => documentName(k, i18n.language)}
+        />
       </div>
-      <DocumentForm idPrefix="manual" {...(props.today ? { today: props.today } : {})} kind={kind} values={values} onChange={setValues} />
+      <DocumentForm
+        idPrefix="manual"
+        {...(props.today ? { today: props.today } : {})}
+        kind={kind}
+        values={values}
+        onChange={setValues}
+      />
       <button type="submit" className="big primary">
         {t('manual.add')}
       </button>

@@ -20,7 +20,8 @@ const PIN_STEP_ORDER: readonly PinStep[] = ['auth', 'basicInfo'];
 export function openSteps(v: CardView): PinStep[] {
   const steps: PinStep[] = [];
   const usable = (tries: number | null) => tries !== null && tries > 0;
-  if (v.kind !== 'not_jpki' && v.kind !== 'juki_card' && v.genuine === undefined && usable(v.pinTriesLeft.auth)) steps.push('auth');
+  if (v.kind !== 'not_jpki' && v.kind !== 'juki_card' && v.genuine === undefined && usable(v.pinTriesLeft.auth))
+    steps.push('auth');
   if (v.kind === 'mynumber_card' && !v.holder && usable(v.pinTriesLeft.basicInfo)) steps.push('basicInfo');
   return steps;
 }
@@ -37,7 +38,9 @@ export function PinSteps(props: { view: CardView; onVerifyPin: VerifyPinStep }) 
       ))}
       {closed.map((step) => (
         <p key={step} className="bad" role="alert" data-testid={`pin-step-${step}-closed`}>
-          {t(`card.pinError.${props.view.pinErrors![step]!.code}`, { tries: props.view.pinErrors![step]!.triesLeft ?? '—' })}
+          {t(`card.pinError.${props.view.pinErrors![step]!.code}`, {
+            tries: props.view.pinErrors![step]!.triesLeft ?? '—',
+          })}
         </p>
       ))}
     </div>
@@ -78,13 +81,12 @@ function PinStepEntry(props: { step: PinStep; view: CardView; onVerifyPin: Verif
     e.stopPropagation();
     void run();
   };
-  const message = failure ?? (reported ? t(`card.pinError.${reported.code}`, { tries: reported.triesLeft ?? tries ?? '—' }) : null);
+  const message =
+    failure ?? (reported ? t(`card.pinError.${reported.code}`, { tries: reported.triesLeft ?? tries ?? '—' }) : null);
 
   return (
     <div className="pin" data-testid={`pin-step-${step}`}>
-      <label htmlFor={INPUT_ID[step]}>
-        {t(`card.pinSteps.${step}.title`)}
-      </label>
+      <label htmlFor={INPUT_ID[step]}>{t(`card.pinSteps.${step}.title`)}</label>
       {step === 'basicInfo' && <p className="muted">{t('card.pinSteps.basicInfo.hint')}</p>}
       <span className="muted">{t(`card.pinSteps.${step}.tries`, { tries: tries ?? '—' })}</span>
       <input

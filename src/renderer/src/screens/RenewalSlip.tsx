@@ -12,7 +12,11 @@ import '../print.css';
 export const needsRenewal = (v: CardView | undefined): v is CardView & { certificateExpiry: string } =>
   !!v?.certificateExpiry && (v.certificateStatus === 'grace' || v.certificateStatus === 'expired');
 
-export function RenewalSlip(props: { view: CardView & { certificateExpiry: string }; date: string; facilityName: string }) {
+export function RenewalSlip(props: {
+  view: CardView & { certificateExpiry: string };
+  date: string;
+  facilityName: string;
+}) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('ja');
   const { view } = props;
@@ -26,7 +30,9 @@ export function RenewalSlip(props: { view: CardView & { certificateExpiry: strin
         <>
           <h2>{t('print.renewal.until')}</h2>
           <p className="big" data-field="graceUntil">
-            {t(inGrace ? 'print.renewal.graceUntil' : 'print.renewal.graceOver', { date: formatWareki(view.graceUntil) })}
+            {t(inGrace ? 'print.renewal.graceUntil' : 'print.renewal.graceOver', {
+              date: formatWareki(view.graceUntil),
+            })}
           </p>
         </>
       )}
@@ -36,7 +42,9 @@ export function RenewalSlip(props: { view: CardView & { certificateExpiry: strin
       <p className="english" lang="en">
         {t('print.renewal.english')}
       </p>
-      <p className="facility">{t('print.renewal.issued', { date: formatWareki(props.date), facility: props.facilityName })}</p>
+      <p className="facility">
+        {t('print.renewal.issued', { date: formatWareki(props.date), facility: props.facilityName })}
+      </p>
     </section>
   );
 }

@@ -8,7 +8,11 @@ import { DocumentForm, KindSelect } from '../components/DocumentForm.tsx';
 import { codeText } from '../components/codeText.ts';
 import { documentName, PAPER_KINDS } from '../components/names.ts';
 
-export function ReviewScreen(props: { scan: ScanView; today?: string; onUse(kind: DocumentKind, values: FieldValues): void }) {
+export function ReviewScreen(props: {
+  scan: ScanView;
+  today?: string;
+  onUse(kind: DocumentKind, values: FieldValues): void;
+}) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<DocumentKind | ''>(props.scan.kind === 'unknown' ? '' : props.scan.kind);
   const [values, setValues] = useState<FieldValues>(() => toFieldValues(props.scan.fields, props.scan.kind));
@@ -19,7 +23,10 @@ export function ReviewScreen(props: { scan: ScanView; today?: string; onUse(kind
   useEffect(() => {
     const el = form.current;
     if (!el) return;
-    const target = !kind ? el.querySelector<HTMLElement>('#review-kind') : (props.scan.confirm.map((k) => el.querySelector<HTMLElement>(`#review-${k}`)).find((x) => x) ?? el.querySelector<HTMLElement>('button[type="submit"]'));
+    const target = !kind
+      ? el.querySelector<HTMLElement>('#review-kind')
+      : (props.scan.confirm.map((k) => el.querySelector<HTMLElement>(`#review-${k}`)).find((x) => x) ??
+        el.querySelector<HTMLElement>('button[type="submit"]'));
     target?.focus();
     // Only when the reading arrives: later edits keep the focus where staff put it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -42,11 +49,29 @@ export function ReviewScreen(props: { scan: ScanView; today?: string; onUse(kind
         <div>
           <div className={`field${unsureKind ? ' unsure' : ''}`}>
             <label htmlFor="review-kind">
-              {t('review.kind')} <span className="muted">{t('review.confidence', { pct: Math.round(props.scan.confidence * 100) })}</span>
+              {t('review.kind')}{' '}
+              <span className="muted">{t('review.confidence', { pct: Math.round(props.scan.confidence * 100) })}</span>
             </label>
-            <KindSelect id="review-kind" value={kind} onChange={setKind} allowEmpty emptyLabel={t('review.unknown')} kinds={PAPER_KINDS} names={(k) => documentName(k, i18n.language)} />
+            <KindSelect
+              id="review-kind"
+              value={kind}
+              onChange={setKind}
+              allowEmpty
+              emptyLabel={t('review.unknown')}
+              kinds={PAPER_KINDS}
+              names={(k) => documentName(k, i18n.language)}
+            />
           </div>
-          {kind && <DocumentForm idPrefix="review" {...(props.today ? { today: props.today } : {})} kind={kind} values={values} onChange={setValues} confirm={props.scan.confirm} />}
+          {kind && (
+            <DocumentForm
+              idPrefix="review"
+              {...(props.today ? { today: props.today } : {})}
+              kind={kind}
+              values={values}
+              onChange={setValues}
+              confirm={props.scan.confirm}
+            />
+          )}
           {props.scan.warnings.length > 0 && (
             <ul className="warnings" aria-label={t('review.warnings')}>
               {props.scan.warnings.map((w, i) => (

@@ -29,7 +29,8 @@ export function RulesScreen(props: { api: UketsukeApi }) {
     };
   }, [props.api, text, kind, say]);
 
-  const pack = (p: RulesOverview['active']) => `${p.packId} ${p.version}（${t('rules.effective', { date: formatDate(p.effective, i18n.language) })}${p.origin === 'built-in' ? ` · ${t('rules.builtIn')}` : ''}）`;
+  const pack = (p: RulesOverview['active']) =>
+    `${p.packId} ${p.version}（${t('rules.effective', { date: formatDate(p.effective, i18n.language) })}${p.origin === 'built-in' ? ` · ${t('rules.builtIn')}` : ''}）`;
   return (
     <section className="rules">
       <h2>{t('rules.title')}</h2>
@@ -60,7 +61,15 @@ export function RulesScreen(props: { api: UketsukeApi }) {
         <label htmlFor="rules-text">{t('rules.search')}</label>
         <input id="rules-text" value={text} onChange={(e) => setText(e.target.value)} />
         <label htmlFor="rules-kind">{t('rules.kind')}</label>
-        <KindSelect id="rules-kind" value={kind} onChange={setKind} allowEmpty emptyLabel={t('rules.allKinds')} kinds={PAPER_KINDS} names={(k) => documentName(k, i18n.language)} />
+        <KindSelect
+          id="rules-kind"
+          value={kind}
+          onChange={setKind}
+          allowEmpty
+          emptyLabel={t('rules.allKinds')}
+          kinds={PAPER_KINDS}
+          names={(k) => documentName(k, i18n.language)}
+        />
       </div>
       {overview && overview.changes.length > 0 && (
         <details className="changes" open>
@@ -83,7 +92,11 @@ export function RulesScreen(props: { api: UketsukeApi }) {
               </h3>
               <p>{en ? r.statement.en : r.statement.ja}</p>
               <p className="muted">
-                {t('rules.period', { from: r.effectiveFrom ? formatDate(r.effectiveFrom, i18n.language) : '—', until: r.effectiveUntil ? formatDate(r.effectiveUntil, i18n.language) : '' })} · {r.status}
+                {t('rules.period', {
+                  from: r.effectiveFrom ? formatDate(r.effectiveFrom, i18n.language) : '—',
+                  until: r.effectiveUntil ? formatDate(r.effectiveUntil, i18n.language) : '',
+                })}{' '}
+                · {r.status}
               </p>
               <ul className="sources">
                 {r.sources.map((s) => (

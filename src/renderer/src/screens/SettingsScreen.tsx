@@ -7,14 +7,25 @@ import { FACILITY_MODES } from '../../../shared/rules/vocabulary.ts';
 import { LANGUAGES, ROLES, type Role, type Settings, type Staff } from '../../../shared/store/records.ts';
 import { useErrorText } from '../components/errorText.ts';
 
-export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; readers: string[]; hasStaff: boolean; onSaved(s: Settings): void; onStaffChanged(): void }) {
+export function SettingsScreen(props: {
+  api: UketsukeApi;
+  settings: Settings;
+  readers: string[];
+  hasStaff: boolean;
+  onSaved(s: Settings): void;
+  onStaffChanged(): void;
+}) {
   const { t } = useTranslation();
   const say = useErrorText();
   const [s, setS] = useState<Settings>(props.settings);
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [staff, setStaff] = useState<Staff[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [newStaff, setNewStaff] = useState<{ name: string; role: Role; pin: string }>({ name: '', role: props.hasStaff ? 'staff' : 'admin', pin: '' });
+  const [newStaff, setNewStaff] = useState<{ name: string; role: Role; pin: string }>({
+    name: '',
+    role: props.hasStaff ? 'staff' : 'admin',
+    pin: '',
+  });
 
   useEffect(() => {
     navigator.mediaDevices
@@ -25,7 +36,12 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
   }, [props.api]);
 
   const num = (k: 'retentionYears' | 'keepImagesDays' | 'idleLockMinutes') => (
-    <input id={`settings-${k}`} type="number" value={s[k]} onChange={(e) => setS({ ...s, [k]: Number(e.target.value) })} />
+    <input
+      id={`settings-${k}`}
+      type="number"
+      value={s[k]}
+      onChange={(e) => setS({ ...s, [k]: Number(e.target.value) })}
+    />
   );
 
   return (
@@ -46,22 +62,42 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
         <div className="fields">
           <div className="field">
             <label htmlFor="settings-facilityName">{t('settings.facilityName')}</label>
-            <input id="settings-facilityName" value={s.facilityName} onChange={(e) => setS({ ...s, facilityName: e.target.value })} />
+            <input
+              id="settings-facilityName"
+              value={s.facilityName}
+              onChange={(e) => setS({ ...s, facilityName: e.target.value })}
+            />
           </div>
           <fieldset>
             <legend>{t('settings.onlineCheck')}</legend>
             {FACILITY_MODES.map((m) => (
               <label key={m} className="choice">
-                <input type="radio" name="onlineCheck" value={m} checked={s.facility.onlineCheck === m} onChange={() => setS({ ...s, facility: { ...s.facility, onlineCheck: m } })} /> {t(`onlineCheck.${m}`)}
+                <input
+                  type="radio"
+                  name="onlineCheck"
+                  value={m}
+                  checked={s.facility.onlineCheck === m}
+                  onChange={() => setS({ ...s, facility: { ...s.facility, onlineCheck: m } })}
+                />{' '}
+                {t(`onlineCheck.${m}`)}
               </label>
             ))}
           </fieldset>
           <label className="check-line">
-            <input type="checkbox" checked={s.facility.smartphoneReader} onChange={(e) => setS({ ...s, facility: { ...s.facility, smartphoneReader: e.target.checked } })} /> {t('settings.smartphoneReader')}
+            <input
+              type="checkbox"
+              checked={s.facility.smartphoneReader}
+              onChange={(e) => setS({ ...s, facility: { ...s.facility, smartphoneReader: e.target.checked } })}
+            />{' '}
+            {t('settings.smartphoneReader')}
           </label>
           <div className="field">
             <label htmlFor="settings-reader">{t('settings.reader')}</label>
-            <select id="settings-reader" value={s.readerName ?? ''} onChange={(e) => setS({ ...s, readerName: e.target.value || null })}>
+            <select
+              id="settings-reader"
+              value={s.readerName ?? ''}
+              onChange={(e) => setS({ ...s, readerName: e.target.value || null })}
+            >
               <option value="">{t('settings.anyReader')}</option>
               {[...new Set([...props.readers, ...(s.readerName ? [s.readerName] : [])])].map((r) => (
                 <option key={r} value={r}>
@@ -71,11 +107,21 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
             </select>
           </div>
           <label className="check-line">
-            <input id="settings-no-card-reader" type="checkbox" checked={s.noCardReader} onChange={(e) => setS({ ...s, noCardReader: e.target.checked })} /> {t('settings.noCardReader')}
+            <input
+              id="settings-no-card-reader"
+              type="checkbox"
+              checked={s.noCardReader}
+              onChange={(e) => setS({ ...s, noCardReader: e.target.checked })}
+            />{' '}
+            {t('settings.noCardReader')}
           </label>
           <div className="field">
             <label htmlFor="settings-camera">{t('settings.camera')}</label>
-            <select id="settings-camera" value={s.cameraId ?? ''} onChange={(e) => setS({ ...s, cameraId: e.target.value || null })}>
+            <select
+              id="settings-camera"
+              value={s.cameraId ?? ''}
+              onChange={(e) => setS({ ...s, cameraId: e.target.value || null })}
+            >
               <option value="">{t('settings.defaultCamera')}</option>
               {cameras.map((c) => (
                 <option key={c.deviceId} value={c.deviceId}>
@@ -86,7 +132,11 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
           </div>
           <div className="field">
             <label htmlFor="settings-language">{t('settings.language')}</label>
-            <select id="settings-language" value={s.language} onChange={(e) => setS({ ...s, language: e.target.value as Settings['language'] })}>
+            <select
+              id="settings-language"
+              value={s.language}
+              onChange={(e) => setS({ ...s, language: e.target.value as Settings['language'] })}
+            >
               {LANGUAGES.map((l) => (
                 <option key={l} value={l}>
                   {l === 'ja' ? '日本語' : 'English'}
@@ -95,7 +145,8 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
             </select>
           </div>
           <label className="check-line">
-            <input type="checkbox" checked={s.kiosk} onChange={(e) => setS({ ...s, kiosk: e.target.checked })} /> {t('settings.kiosk')}
+            <input type="checkbox" checked={s.kiosk} onChange={(e) => setS({ ...s, kiosk: e.target.checked })} />{' '}
+            {t('settings.kiosk')}
           </label>
           <div className="field">
             <label htmlFor="settings-retentionYears">{t('settings.retention')}</label>
@@ -142,9 +193,17 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
         }}
       >
         <label htmlFor="staff-name">{t('settings.staffName')}</label>
-        <input id="staff-name" value={newStaff.name} onChange={(e) => setNewStaff({ ...newStaff, name: e.target.value })} />
+        <input
+          id="staff-name"
+          value={newStaff.name}
+          onChange={(e) => setNewStaff({ ...newStaff, name: e.target.value })}
+        />
         <label htmlFor="staff-role">{t('settings.role')}</label>
-        <select id="staff-role" value={newStaff.role} onChange={(e) => setNewStaff({ ...newStaff, role: e.target.value as Role })}>
+        <select
+          id="staff-role"
+          value={newStaff.role}
+          onChange={(e) => setNewStaff({ ...newStaff, role: e.target.value as Role })}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`settings.roles.${r}`)}
@@ -152,7 +211,14 @@ export function SettingsScreen(props: { api: UketsukeApi; settings: Settings; re
           ))}
         </select>
         <label htmlFor="staff-pin">{t('settings.pin')}</label>
-        <input id="staff-pin" type="password" inputMode="numeric" value={newStaff.pin} onChange={(e) => setNewStaff({ ...newStaff, pin: e.target.value.replace(/\D/g, '') })} maxLength={8} />
+        <input
+          id="staff-pin"
+          type="password"
+          inputMode="numeric"
+          value={newStaff.pin}
+          onChange={(e) => setNewStaff({ ...newStaff, pin: e.target.value.replace(/\D/g, '') })}
+          maxLength={8}
+        />
         <button type="submit" disabled={!newStaff.name || newStaff.pin.length < 4}>
           {t('settings.addStaff')}
         </button>

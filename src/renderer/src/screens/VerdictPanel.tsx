@@ -23,7 +23,9 @@ export function VerdictPanel(props: { verdict: Verdict; onPrintDeclaration?: () 
   const name = (k: Verdict['missing'][number][number], i: number) => {
     const formats = k === 'portal_screen' ? v.missingDetails?.[i]?.portalFormats : undefined;
     const base = documentName(k, i18n.language);
-    return formats?.length ? `${base}${t('verdict.portalFormats', { formats: formats.map((f) => t(`choices.format.${f === 'screen' ? 'live' : f}`)).join(t('verdict.or')) })}` : base;
+    return formats?.length
+      ? `${base}${t('verdict.portalFormats', { formats: formats.map((f) => t(`choices.format.${f === 'screen' ? 'live' : f}`)).join(t('verdict.or')) })}`
+      : base;
   };
   return (
     <section className={`verdict ${v.decision}`} data-testid="verdict" data-decision={v.decision} aria-live="polite">
@@ -32,7 +34,9 @@ export function VerdictPanel(props: { verdict: Verdict; onPrintDeclaration?: () 
           {ICONS[v.decision]}
         </span>
         {t(`verdict.decision.${v.decision}`)}
-        {v.burdenRatio !== undefined && <span className="ratio">{t('verdict.burden', { ratio: ratioText(v.burdenRatio, i18n.language) })}</span>}
+        {v.burdenRatio !== undefined && (
+          <span className="ratio">{t('verdict.burden', { ratio: ratioText(v.burdenRatio, i18n.language) })}</span>
+        )}
       </p>
       {why && (
         <p className="why-line" data-testid="why-line">

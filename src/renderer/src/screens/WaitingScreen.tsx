@@ -7,7 +7,10 @@ import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import type { CardState } from '../../../shared/ipc/views.ts';
 import type { Settings } from '../../../shared/store/records.ts';
 
-export function readerLine(state: CardState | null, t: (k: string, o?: Record<string, unknown>) => string): { text: string; ok: boolean } {
+export function readerLine(
+  state: CardState | null,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): { text: string; ok: boolean } {
   if (!state || state.service === 'starting') return { text: t('waiting.starting'), ok: false };
   if (state.service === 'no_service') return { text: t('waiting.noService'), ok: false };
   if (state.service === 'disabled') return { text: t('waiting.readerDisabled'), ok: true };
@@ -82,10 +85,16 @@ export function WaitingScreen(props: {
       <p className={`reader ${reader.ok ? 'ok' : 'warn'}`} aria-live="polite" data-testid="reader-status">
         {reader.text}
       </p>
-      {props.settings && <p className="facility">{t('waiting.facility', { mode: t(`onlineCheck.${props.settings.facility.onlineCheck}`) })}</p>}
+      {props.settings && (
+        <p className="facility">
+          {t('waiting.facility', { mode: t(`onlineCheck.${props.settings.facility.onlineCheck}`) })}
+        </p>
+      )}
       {props.info?.store.mode === 'read_only' && (
         <p className="banner error" role="alert">
-          {t('waiting.storeProblem', { problem: t(props.info.store.problemCode ? `error.store.${props.info.store.problemCode}` : 'error.unknown') })}
+          {t('waiting.storeProblem', {
+            problem: t(props.info.store.problemCode ? `error.store.${props.info.store.problemCode}` : 'error.unknown'),
+          })}
         </p>
       )}
     </section>
