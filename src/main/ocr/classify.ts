@@ -3,12 +3,40 @@
  * misread glyph in 「資格確認書」 still counts. Order matters only for ties: the more specific
  * document wins (高齢受給者証 over 受給者証, お知らせ over 資格確認書 wording in its body).
  */
-import type { DocumentKind } from '../../shared/rules/vocabulary.ts';
+import type { OcrWarningCode } from '../../shared/ocr/warnings.ts';
+import type { DocumentKind, NonInsuranceKind } from '../../shared/rules/vocabulary.ts';
 import { similarity } from './text.ts';
 
 export type ScanKind = DocumentKind | 'unknown';
 
-const TITLES: [DocumentKind, string[]][] = [
+/**
+ * Papers handed over by mistake, told by phrases no insurance document prints (so they win over
+ * the 被保険者証 inside 「介護保険被保険者証」 and over a 診察券's 「資格確認書と一緒に」): the
+ * 介護保険被保険者証's title and its 要介護状態区分等 / 認定の有効期間 rows (介護保険法施行規則 様式第一号);
+ * a 診察券's title, 診療時間 and 休診日. Matched closely (one misread glyph in a long phrase).
+ */
+const NOT_INSURANCE: [NonInsuranceKind, string[]][] = [
+  ['ltc_insurance_card', ['介護保険被保険者証', '要介護状態区分', '認定の有効期間']],
+  ['clinic_card', ['診察券', '診療時間', '休診日']],
+];
+const NOT_INSURANCE_AT = 0.8;
+
+/** The warning that tells staff what was handed over instead of an insurance document. */
+export const NOT_INSURANCE_WARNING: Record<NonInsuranceKind, OcrWarningCode> = {
+  ltc_insurance_card: 'ocr.ltcInsuranceCard',
+  clinic_card: 'ocr.clinicCard',
+};
+
+/**
+ * A row label that other documents print too counts for less than a title: an exact label (0.75)
+ * loses to a title read with one glyph wrong in five (0.8), and alone still tells the kind (≥ 0.6).
+ */
+const ROW_LABEL = 0.75;
+type Phrase = string | [phrase: string, weight: number];
+const score = (flat: string, phrases: Phrase[]) =>
+  Math.max(...phrases.map((p) => (typeof p === 'string' ? similarity(flat, p) : similarity(flat, p[0]) * p[1])));
+
+const TITLES: [DocumentKind, Phrase[]][] = [
   // The card's back has no title: its 個人番号 label tells it.
   ['mynumber_card', ['個人番号カード', '個人番号']],
   ['qualification_notice', ['資格情報のお知らせ', '資格情報通知書', 'この書類だけでは']],
@@ -16,22 +44,40 @@ const TITLES: [DocumentKind, string[]][] = [
   ['elderly_recipient_certificate', ['高齢受給者証']],
   ['limit_certificate', ['限度額適用認定証', '限度額適用']],
   ['specific_disease_certificate', ['特定疾病療養受療証', '特定疾病療養']],
-  // 小児慢性特定疾病 and 特定医療費 are 公費 titles that contain 特定疾病 / 特定.
+  // 小児慢性特定疾病 and 特定医療費 are 公費 titles that contain 特定疾病 / 特定. Its row labels
+  // weigh less than a title: insurance documents print a 公費 受給者証's numbers in their 備考.
   [
     'public_subsidy_certificate',
-    ['公費負担者番号', '医療費受給者証', '医療受給者証', '受給者番号', '小児慢性特定疾病', '特定医療費'],
+    [
+      '医療費受給者証',
+      '医療受給者証',
+      '子ども医療証',
+      '小児慢性特定疾病',
+      '特定医療費',
+      ['公費負担者番号', ROW_LABEL],
+      ['受給者番号', ROW_LABEL],
+    ],
   ],
   // The short form also holds when the title's last glyphs are lost (資格確 + noise).
   ['qualification_certificate', ['資格確認書', '資格確認']],
   ['legacy_insurance_card', ['被保険者証', '組合員証', '加入者証']],
 ];
 
-export function classify(text: string): { kind: ScanKind; confidence: number } {
+export interface Classified {
+  kind: ScanKind;
+  confidence: number;
+  /** A paper that is no insurance document (kind is then 'unknown'): no insurance field may come from it. */
+  notInsurance?: NonInsuranceKind;
+}
+
+export function classify(text: string): Classified {
   const flat = text.replace(/\s+/g, '');
-  const scores = TITLES.map(([kind, phrases]) => ({
-    kind,
-    score: Math.max(...phrases.map((p) => similarity(flat, p))),
-  }));
+  const other = NOT_INSURANCE.map(([kind, phrases]) => ({ kind, score: score(flat, phrases) })).sort(
+    (a, b) => b.score - a.score,
+  )[0]!;
+  if (other.score >= NOT_INSURANCE_AT)
+    return { kind: 'unknown', confidence: Number(other.score.toFixed(2)), notInsurance: other.kind };
+  const scores = TITLES.map(([kind, phrases]) => ({ kind, score: score(flat, phrases) }));
   const ranked = [...scores].sort((a, b) => b.score - a.score);
   const [best, second] = [ranked[0]!, ranked[1]!];
   if (best.score < 0.6) return { kind: 'unknown', confidence: Number((1 - best.score).toFixed(2)) };

@@ -6,6 +6,9 @@ import { z } from 'zod';
 
 export const OCR_WARNING_CODES = [
   'ocr.kindUnknown',
+  // A paper that is no insurance document (NON_INSURANCE_KINDS): its numbers fill no field.
+  'ocr.ltcInsuranceCard',
+  'ocr.clinicCard',
   'ocr.personalNumberSeen',
   'ocr.nameWithoutLabel',
   'ocr.insurerNumberCheckDigit',

@@ -33,6 +33,17 @@ export const DOCUMENT_NAMES: Record<DocumentKind, { ja: string; en: string }> = 
   public_subsidy_certificate: { ja: '公費負担の受給者証', en: 'public subsidy certificate' },
 };
 
+/**
+ * Papers a patient hands over by mistake that look like insurance documents but are none: the
+ * 介護保険被保険者証 (its 10-digit 被保険者番号 and 6-digit 保険者番号 are not a health insurer's) and a
+ * clinic's 診察券. OCR names them so that nothing on them fills an insurance field.
+ */
+export const NON_INSURANCE_KINDS = ['ltc_insurance_card', 'clinic_card'] as const;
+export type NonInsuranceKind = (typeof NON_INSURANCE_KINDS)[number];
+
+export const isNonInsuranceKind = (k: string): k is NonInsuranceKind =>
+  (NON_INSURANCE_KINDS as readonly string[]).includes(k);
+
 export const BURDEN_RATIOS = [0.1, 0.2, 0.3] as const;
 export type BurdenRatio = (typeof BURDEN_RATIOS)[number];
 

@@ -345,6 +345,10 @@ export const en: Messages = {
   },
   ocr: {
     kindUnknown: 'The document type was not recognised: choose it',
+    ltcInsuranceCard:
+      'This is a long-term care insurance card (介護保険被保険者証), not health insurance: ask for the My Number Card or a 資格確認書',
+    clinicCard:
+      'This is a clinic patient card (診察券), not health insurance: ask for the My Number Card or a 資格確認書',
     personalNumberSeen: 'A 個人番号 was visible on the image: it was not read, and it is blacked out in the image',
     nameWithoutLabel: 'Name 「{{name}}」 was read without its label: confirm it on the document',
     insurerNumberCheckDigit: 'Insurer number {{number}} fails its check digit: confirm it on the document',

@@ -368,6 +368,9 @@ export const ja = {
   },
   ocr: {
     kindUnknown: '書類の種類がわかりませんでした。種類を選んでください',
+    ltcInsuranceCard:
+      '介護保険被保険者証です。医療保険の資格確認には使えません。マイナ保険証か資格確認書をお願いしてください',
+    clinicCard: '診察券です。医療保険の資格確認には使えません。マイナ保険証か資格確認書をお願いしてください',
     personalNumberSeen: '画像に個人番号が写っていました。読み取らず、画像では黒塗りにしています',
     nameWithoutLabel: '氏名「{{name}}」はラベルなしで読み取りました。書類で確かめてください',
     insurerNumberCheckDigit: '保険者番号 {{number}} の検証番号が合いません。書類で確かめてください',

@@ -1,0 +1,58 @@
+/**
+ * Telling the kind from the OCR text: papers handed over by mistake (介護保険被保険者証, 診察券) are
+ * named as such and never taken for an insurance document, and row labels printed inside an
+ * insurance document (a 公費 受給者証's numbers in its 備考) do not outweigh its title. The texts are
+ * what tesseract read off the corpus (spaces between glyphs, misread glyphs kept).
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/main/ocr/classify.ts';
+
+describe('classify: papers that are no insurance document', () => {
+  it.each([
+    // Its title ends in 被保険者証 and it has a 保険者番号: not an old insurance card.
+    [
+      '介 護 保 険 被 保 険 者 証\n被保険者 番号 5228426419\n氏名 太田 凛 性別 女\n要介護状態区分等 要介護5 認定年月日 令和3年4月24日\n保険者番号 171025 保険者の名称 金沢市',
+      'ltc_insurance_card',
+    ],
+    // The title misread, the rows still tell it.
+    ['介護保険被保陰者証\n認定の有効期間 令和3年4月24日~令和5年4月23日', 'ltc_insurance_card'],
+    // A 診察券 that asks for the 資格確認書: not a 資格確認書.
+    [
+      'さくら内科クリニック\n診察券\n診察券番号 92031648\n井上 蓮 様\n受診の際は、マイナ保険証または資格確認書と一緒にお出しください。',
+      'clinic_card',
+    ],
+    [
+      'あおば整形外科\n診 療 時 間 月 火 水\n休診日 木曜午後・日曜\n毎月はじめの受診時には保険証を確認させていただきます。',
+      'clinic_card',
+    ],
+  ])('%s → unknown (%s)', (text, notInsurance) => {
+    const found = classify(text);
+    expect(found.kind).toBe('unknown');
+    expect(found.notInsurance).toBe(notInsurance);
+  });
+
+  it('does not take an insurance document for one of them', () => {
+    for (const text of [
+      '国民健康保険被保険者証\n世帯主氏名 山田 太郎',
+      '後期高齢者医療 資格確認書\n被保険者番号 12345678',
+      '健康保険 被保険者証\n本人（被保険者）',
+    ]) {
+      const found = classify(text);
+      expect(found.kind, text).not.toBe('unknown');
+      expect(found.notInsurance, text).toBeUndefined();
+    }
+  });
+});
+
+describe('classify: row labels inside a document do not outweigh its title', () => {
+  it.each([
+    // A 資格確認書 whose 備考 prints a 子ども医療 受給者証's numbers.
+    ['国民健康保険 資格確認書\n備考 公費負担者番号 88131015 受給者番号 1234567', 'qualification_certificate'],
+    ['健康保険高齢受給者証\n公費負担者番号 54131015 受給者番号 7654321', 'elderly_recipient_certificate'],
+    // A title with one misread glyph still beats an exact row label.
+    ['国民健康保険 資格確詔書\n公費負担者番号 88131015', 'qualification_certificate'],
+    // The 公費 受給者証 itself, by its title or, when that is lost, by its rows.
+    ['子ども医療証\n受給者番号 1234567', 'public_subsidy_certificate'],
+    ['公費負担者番号 88131015\n受給者番号 1234567', 'public_subsidy_certificate'],
+  ])('%s → %s', (text, kind) => expect(classify(text).kind).toBe(kind));
+});
