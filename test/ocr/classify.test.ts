@@ -44,6 +44,23 @@ describe('classify: papers that are no insurance document', () => {
   });
 });
 
+describe('classify: degraded readings from the tuning corpus', () => {
+  it.each([
+    // A はがき 資格確認書: the title read 「資格f」, its 注意事項 tell it.
+    [
+      '後期高齢者医療 資格f\n有効其\n被伴乏者番号 89892749\n1 医療機関等で受診する謙には、この確認書を窓口で提示してください。\n備考\n公費負担者番号 12102596 受給者番号 6988323',
+      'qualification_certificate',
+    ],
+    // The portal screen's rows contain 被保険者証; its title was misread.
+    [
+      '< マヤイナポータル 三\n保険者名 全国健康保険協会 鳥取支部\n被保険者証記号 30756330\n被保険者証番号 770752\nmmm PDFをなをダウンロード momo',
+      'portal_screen',
+    ],
+    // 小児慢性特定疾病医療受給者証 with two glyphs misread: not a 高齢受給者証.
+    ['小和ポ欄性特定疾病秦応受給者証', 'public_subsidy_certificate'],
+  ])('%s → %s', (text, kind) => expect(classify(text).kind).toBe(kind));
+});
+
 describe('classify: row labels inside a document do not outweigh its title', () => {
   it.each([
     // A 資格確認書 whose 備考 prints a 子ども医療 受給者証's numbers.

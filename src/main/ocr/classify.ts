@@ -40,7 +40,12 @@ const TITLES: [DocumentKind, Phrase[]][] = [
   // The card's back has no title: its 個人番号 label tells it.
   ['mynumber_card', ['個人番号カード', '個人番号']],
   ['qualification_notice', ['資格情報のお知らせ', '資格情報通知書', 'この書類だけでは']],
-  ['portal_screen', ['マイナポータル', '医療保険の資格情報']],
+  // Its rows 被保険者証記号 / 被保険者証番号 hold the 被保険者証 an old card's title has: listed
+  // here, they tie with it and the portal (earlier) wins; its button and footer are its own.
+  [
+    'portal_screen',
+    ['マイナポータル', '医療保険の資格情報', '被保険者証記号', '被保険者証番号', 'PDFをダウンロード', '時点の情報です'],
+  ],
   ['elderly_recipient_certificate', ['高齢受給者証']],
   ['limit_certificate', ['限度額適用認定証', '限度額適用']],
   ['specific_disease_certificate', ['特定疾病療養受療証', '特定疾病療養']],
@@ -53,13 +58,16 @@ const TITLES: [DocumentKind, Phrase[]][] = [
       '医療受給者証',
       '子ども医療証',
       '小児慢性特定疾病',
+      // The end of 小児慢性特定疾病医療受給者証, longer than 高齢受給者証 so one misread glyph less counts.
+      '特定疾病医療受給者証',
       '特定医療費',
       ['公費負担者番号', ROW_LABEL],
       ['受給者番号', ROW_LABEL],
     ],
   ],
   // The short form also holds when the title's last glyphs are lost (資格確 + noise).
-  ['qualification_certificate', ['資格確認書', '資格確認']],
+  // 「この確認書を窓口で提示してください」: the 注意事項 of a はがき 資格確認書 whose title was lost.
+  ['qualification_certificate', ['資格確認書', '資格確認', 'この確認書']],
   ['legacy_insurance_card', ['被保険者証', '組合員証', '加入者証']],
 ];
 
