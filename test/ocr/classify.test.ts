@@ -31,6 +31,12 @@ describe('classify: papers that are no insurance document', () => {
     expect(found.notInsurance).toBe(notInsurance);
   });
 
+  it('does not take a 記号・番号 or a telephone number for a card back', () => {
+    expect(classify('記号 1234 番号 5678 枝番 00').kind).toBe('unknown');
+    // An old card: its title right above its 記号 row is no portal row 「被保険者証記号」 either.
+    expect(classify('健康保険被保険者証\n記号 1234 番号 5678\n電話 03-2201-1000').kind).toBe('legacy_insurance_card');
+  });
+
   it('does not take an insurance document for one of them', () => {
     for (const text of [
       '国民健康保険被保険者証\n世帯主氏名 山田 太郎',
@@ -56,6 +62,8 @@ describe('classify: degraded readings from the tuning corpus', () => {
       '< マヤイナポータル 三\n保険者名 全国健康保険協会 鳥取支部\n被保険者証記号 30756330\n被保険者証番号 770752\nmmm PDFをなをダウンロード momo',
       'portal_screen',
     ],
+    // A card's back whose small grey 個人番号 label was lost: its number's 4-4-4 grouping tells it.
+    ['。。。 4105 1509 5709\n上 ジにい の\nま 昭和54年12月2日 アン', 'mynumber_card'],
     // 小児慢性特定疾病医療受給者証 with two glyphs misread: not a 高齢受給者証.
     ['小和ポ欄性特定疾病秦応受給者証', 'public_subsidy_certificate'],
   ])('%s → %s', (text, kind) => expect(classify(text).kind).toBe(kind));

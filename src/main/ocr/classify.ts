@@ -32,19 +32,41 @@ export const NOT_INSURANCE_WARNING: Record<NonInsuranceKind, OcrWarningCode> = {
  * loses to a title read with one glyph wrong in five (0.8), and alone still tells the kind (≥ 0.6).
  */
 const ROW_LABEL = 0.75;
-type Phrase = string | [phrase: string, weight: number];
-const score = (flat: string, phrases: Phrase[]) =>
-  Math.max(...phrases.map((p) => (typeof p === 'string' ? similarity(flat, p) : similarity(flat, p[0]) * p[1])));
+/** A phrase, or a row label (its weight; `inLine`: matched within one line, not across two). */
+type Phrase = string | { label: string; weight?: number; inLine?: boolean };
+
+/** The text without spaces, as one run and line by line. */
+interface Reading {
+  flat: string;
+  lines: string[];
+}
+const score = (r: Reading, phrases: Phrase[]) =>
+  Math.max(
+    ...phrases.map((p) =>
+      typeof p === 'string'
+        ? similarity(r.flat, p)
+        : (p.weight ?? 1) *
+          (p.inLine ? Math.max(0, ...r.lines.map((l) => similarity(l, p.label))) : similarity(r.flat, p.label)),
+    ),
+  );
 
 const TITLES: [DocumentKind, Phrase[]][] = [
   // The card's back has no title: its 個人番号 label tells it.
   ['mynumber_card', ['個人番号カード', '個人番号']],
   ['qualification_notice', ['資格情報のお知らせ', '資格情報通知書', 'この書類だけでは']],
   // Its rows 被保険者証記号 / 被保険者証番号 hold the 被保険者証 an old card's title has: listed
-  // here, they tie with it and the portal (earlier) wins; its button and footer are its own.
+  // here (within one line: an old card's title above its 記号 row is no such row), they tie
+  // with it and the portal (earlier) wins; its button and footer are its own.
   [
     'portal_screen',
-    ['マイナポータル', '医療保険の資格情報', '被保険者証記号', '被保険者証番号', 'PDFをダウンロード', '時点の情報です'],
+    [
+      'マイナポータル',
+      '医療保険の資格情報',
+      { label: '被保険者証記号', inLine: true },
+      { label: '被保険者証番号', inLine: true },
+      'PDFをダウンロード',
+      '時点の情報です',
+    ],
   ],
   ['elderly_recipient_certificate', ['高齢受給者証']],
   ['limit_certificate', ['限度額適用認定証', '限度額適用']],
@@ -61,8 +83,8 @@ const TITLES: [DocumentKind, Phrase[]][] = [
       // The end of 小児慢性特定疾病医療受給者証, longer than 高齢受給者証 so one misread glyph less counts.
       '特定疾病医療受給者証',
       '特定医療費',
-      ['公費負担者番号', ROW_LABEL],
-      ['受給者番号', ROW_LABEL],
+      { label: '公費負担者番号', weight: ROW_LABEL },
+      { label: '受給者番号', weight: ROW_LABEL },
     ],
   ],
   // The short form also holds when the title's last glyphs are lost (資格確 + noise).
@@ -78,14 +100,31 @@ export interface Classified {
   notInsurance?: NonInsuranceKind;
 }
 
+/**
+ * Shapes of a line that tell a kind without its words, with the score they count for: the card's
+ * back prints its 個人番号 in three groups of four, large, where its label is small and grey and
+ * a degraded capture loses it (a phone photo of a card back read as 「4105 1509 5709」 and no word).
+ * No insurance document groups its digits so (記号・番号 have labels between them).
+ */
+const SHAPES: [DocumentKind, RegExp, number][] = [
+  ['mynumber_card', /(?<!\d)\d{4}[ \u3000]\d{4}[ \u3000]\d{4}(?!\d)/, 0.85],
+];
+
 export function classify(text: string): Classified {
   const flat = text.replace(/\s+/g, '');
-  const other = NOT_INSURANCE.map(([kind, phrases]) => ({ kind, score: score(flat, phrases) })).sort(
+  const reading = { flat, lines: text.split('\n').map((l) => l.replace(/\s+/g, '')) };
+  const other = NOT_INSURANCE.map(([kind, phrases]) => ({ kind, score: score(reading, phrases) })).sort(
     (a, b) => b.score - a.score,
   )[0]!;
   if (other.score >= NOT_INSURANCE_AT)
     return { kind: 'unknown', confidence: Number(other.score.toFixed(2)), notInsurance: other.kind };
-  const scores = TITLES.map(([kind, phrases]) => ({ kind, score: score(flat, phrases) }));
+  const scores = TITLES.map(([kind, phrases]) => ({
+    kind,
+    score: Math.max(
+      score(reading, phrases),
+      ...SHAPES.filter(([k, re]) => k === kind && re.test(text)).map((x) => x[2]),
+    ),
+  }));
   const ranked = [...scores].sort((a, b) => b.score - a.score);
   const [best, second] = [ranked[0]!, ranked[1]!];
   if (best.score < 0.6) return { kind: 'unknown', confidence: Number((1 - best.score).toFixed(2)) };
