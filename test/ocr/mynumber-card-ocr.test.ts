@@ -16,14 +16,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrEngine } from '../../src/main/ocr/engine.ts';
 import { prepareImage } from '../../src/main/ocr/preprocess.ts';
 import { scanDocument, type ScanResult } from '../../src/main/ocr/scan.ts';
+import { isNonInsuranceKind } from '../../src/shared/rules/vocabulary.ts';
 import {
   generateCorpus,
+  KINDS,
   launchChromium,
   planDocument,
   type GeneratedDocument,
 } from '../fixtures/documents/generate.ts';
 
 const SEED = 31;
+// The insurance kinds only: the documents of SEED these tests were measured on (the papers handed
+// over by mistake, added to the corpus later, would move every index).
+const PLAN_KINDS = KINDS.filter((k) => !isNonInsuranceKind(k));
 const out = mkdtempSync(join(tmpdir(), 'uketsuke-redaction-'));
 const engine = new OcrEngine();
 
@@ -49,12 +54,12 @@ function chosen(): { backs: number[]; notices: number[]; fronts: number[] } {
   const notices: number[] = [];
   const fronts: number[] = [];
   for (let i = 0; i < 600 && (backs.length < 3 || notices.length < 3 || fronts.length < 2); i++) {
-    const { truth, html } = planDocument(SEED, i);
+    const { truth, html } = planDocument(SEED, i, PLAN_KINDS);
     if (truth.kind === 'mynumber_card' && truth.design === 2 && backs.length < 3) backs.push(i);
     if (
       truth.kind === 'mynumber_card' &&
       truth.design < 2 &&
-      !fronts.some((f) => planDocument(SEED, f).truth.design === truth.design)
+      !fronts.some((f) => planDocument(SEED, f, PLAN_KINDS).truth.design === truth.design)
     )
       fronts.push(i);
     if (truth.kind === 'qualification_notice' && html.includes('下4桁') && notices.length < 3) notices.push(i);
@@ -86,6 +91,7 @@ beforeAll(async () => {
       outDir: join(out, 'clean'),
       count: 0,
       seed: SEED,
+      kinds: PLAN_KINDS,
       degraded: false,
       browser,
       indexes: [...backs, ...notices],
@@ -94,6 +100,7 @@ beforeAll(async () => {
       outDir: join(out, 'degraded'),
       count: 0,
       seed: SEED,
+      kinds: PLAN_KINDS,
       degraded: true,
       browser,
       indexes: [backs[0]!, backs[1]!, notices[0]!],
@@ -101,7 +108,7 @@ beforeAll(async () => {
     await engine.warm();
     for (const doc of [...clean, ...degraded]) {
       const index = Number(doc.file.slice(0, 4));
-      const { secret, rest } = secretOf(planDocument(SEED, index).html);
+      const { secret, rest } = secretOf(planDocument(SEED, index, PLAN_KINDS).html);
       const input = readFileSync(doc.path);
       const result = await scanDocument(engine, input);
       const kept = await read((await result.redactedImage()).png);
@@ -112,6 +119,7 @@ beforeAll(async () => {
       outDir: join(out, 'front'),
       count: 0,
       seed: SEED,
+      kinds: PLAN_KINDS,
       degraded: false,
       browser,
       indexes: frontIndexes,
