@@ -3,7 +3,9 @@ import { insurerNameOf, koukiUnionName, kyokaiBranchOf } from '../../../shared/d
 import { PREFECTURES } from '../../../shared/domain/prefectures.ts';
 import { ocrWarning } from '../../../shared/ocr/warnings.ts';
 import { distance } from './edit-distance.ts';
+import type { Extractor } from './extractor.ts';
 import type { Extraction } from './fields.ts';
+import { untilNextLabel } from './labels.ts';
 
 /** How insurers' names are formed; a municipality (国保: 川口市) has no shape of its own. */
 export const INSURER_NAME_SHAPE =
@@ -52,3 +54,48 @@ export function reconcileInsurerName(x: Extraction): void {
     x.warnings.push(ocrWarning('ocr.insurerNameDerived', { name: derived, number, ...(read ? { read } : {}) }));
   } else x.warnings.push(ocrWarning('ocr.insurerNameMismatch', { read, number, derived }));
 }
+
+/** Not the 被保険者's name nor the 保険者番号's label; 称 read as 衝, 険 as any glyph. */
+const INSURER_NAME_LABEL = /(?<![被彼])保\S者名[称衝]?(?!\S?番号)/;
+
+// Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
+const insurerNameAfterLabel = (value: string) =>
+  tidyInsurerName(
+    untilNextLabel(value)
+      .replace(/^[^\p{L}]+/u, '')
+      .replace(/\s+/g, ''),
+  );
+
+export const insurerNameExtractor: Extractor = {
+  fields: ['insurerName'],
+  labels: [
+    {
+      pattern: INSURER_NAME_LABEL,
+      read: (f) => {
+        const name = insurerNameAfterLabel(f.value);
+        return name ? { value: name } : undefined;
+      },
+    },
+  ],
+  fallbacks: [
+    {
+      id: 'insurer-name-shape',
+      evidence: 'the label unreadable: a cell shaped like an insurer’s name (協会けんぽ 支部, 健康保険組合, 広域連合)',
+      confidenceCap: 0.6,
+      find: ({ cells }) => {
+        const shaped = cells
+          .map((c) => ({ c, m: INSURER_NAME_SHAPE.exec(c.text.replace(/\s+/g, '')) }))
+          .find((x) => x.m);
+        if (!shaped) return [];
+        return [
+          {
+            field: 'insurerName',
+            value: tidyInsurerName(shaped.m![0]),
+            confidence: shaped.c.confidence,
+            from: shaped.c,
+          },
+        ];
+      },
+    },
+  ],
+};

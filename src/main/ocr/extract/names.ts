@@ -1,6 +1,9 @@
 /** The patient's name, with the family/given separator. */
 import type { OcrBox, OcrWord } from '../engine.ts';
-import { median, union } from './cells.ts';
+import { toHalfWidth } from '../../../shared/domain/text.ts';
+import { ocrWarning } from '../../../shared/ocr/warnings.ts';
+import { elsewhere, median, union, type Found } from './cells.ts';
+import type { Context, Extractor, LabelRead } from './extractor.ts';
 import { LEAD, untilNextLabel } from './labels.ts';
 
 /** The patient's name label: not the 被保険者, 世帯主 or 保護者 named beside it, nor the カナ line. */
@@ -77,3 +80,65 @@ function countGlyphs(glyphs: { text: string }[], value: string): number {
   while (n < glyphs.length && len < value.length) len += glyphs[n++]!.text.length;
   return n;
 }
+
+/** The フリガナ row some designs print between the label and the name. */
+const KANA = /^[\p{Script=Katakana}ー\s・]+$/u;
+
+/** The name beside a label; a カナ reading is skipped for the name under it. */
+function nameAt(f: Found, ctx: Context): NameRead | undefined {
+  const v = readName(f.cell.words, f.inline, f.cell.raw);
+  if (!v || !KANA.test(v.text)) return v;
+  const below = elsewhere(ctx.cells, f.cell, 1);
+  const w = below ? readName(below.words, false, below.raw) : undefined;
+  return w && !KANA.test(w.text) ? w : undefined;
+}
+
+/** The card's 名 (氏 lost or misread): only when 名 starts the cell's first or second word. */
+function nameAfterCardLabel(f: Found): NameRead | undefined {
+  if (!f.inline) return readName(f.cell.words, false, f.cell.raw);
+  return /名/.test(f.cell.words[0]?.text ?? '') || f.cell.words[1]?.text.startsWith('名')
+    ? readName(f.cell.words, true, f.cell.raw, true)
+    : undefined;
+}
+
+const asRead = (v: NameRead | undefined): LabelRead | undefined =>
+  v && { value: v.text, ...(v.box ? { glyphs: v.box } : {}) };
+
+/** A line among the card front's first three that ends in a family and a given name. */
+const NAME_SHAPED = /^(?:\S{1,2}\s+)?(\p{Script=Han}{1,4})\s+([\p{Script=Han}\p{Script=Hiragana}]{1,4})$/u;
+
+export const nameExtractor: Extractor = {
+  fields: ['name'],
+  labels: [
+    // 適用対象者 (限度額適用認定証) is the patient when the 被保険者 is printed too.
+    { pattern: /適用対象者\s*氏\s*名/, read: (f, ctx) => asRead(nameAt(f, ctx)) },
+    { pattern: NAME_LABEL, read: (f, ctx) => asRead(nameAt(f, ctx)) },
+    {
+      // Only at the start of a cell and followed by kanji, never 名称.
+      pattern: /^\S?名(?!称)(?:(?=\s*\p{Script=Han})|$)/u,
+      read: (f) => asRead(nameAfterCardLabel(f)),
+      evidence: 'card fronts print a small 氏名 beside a large name: 氏 dropped or misread (括名, 護名)',
+    },
+  ],
+  fallbacks: [
+    {
+      id: 'name-shape',
+      evidence: 'the card front’s small 氏名 misread past knowing (「品 石川 和夫」)',
+      confidenceCap: 0.5,
+      find: (ctx) => {
+        if (ctx.kind !== 'mynumber_card') return [];
+        const m = ctx.lines
+          .slice(0, 3)
+          .map((l, i) => (ctx.flagged.has(i) ? null : NAME_SHAPED.exec(toHalfWidth(l.text).trim())))
+          .find(Boolean);
+        if (!m) return [];
+        const name = `${m[1]}\u3000${m[2]}`;
+        return [{ field: 'name', value: name, confidence: 0.5, warning: ocrWarning('ocr.nameWithoutLabel', { name }) }];
+      },
+    },
+  ],
+  // The scan looks for the family/given space on the image where the name's glyphs are.
+  after: (ctx, hit) => {
+    if (hit?.read.glyphs) ctx.nameBox = hit.read.glyphs;
+  },
+};
