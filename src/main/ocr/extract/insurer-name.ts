@@ -8,8 +8,15 @@ import type { Extraction } from './fields.ts';
 import { untilNextLabel } from './labels.ts';
 
 /** How insurers' names are formed; a municipality (国保: 川口市) has no shape of its own. */
-export const INSURER_NAME_SHAPE =
-  /全国健康保険協会\p{Script=Han}{2,3}\S部|[\p{Script=Han}\p{Script=Katakana}ー]{2,}健康保険組合|\p{Script=Han}{2,4}後期高齢者医療広域連合|\p{Script=Han}{2,}共済組合(?:\p{Script=Han}{2,3}支部)?/u;
+export const INSURER_NAME_SHAPE = new RegExp(
+  [
+    String.raw`全国健康保険協会\p{Script=Han}{2,3}\S部`,
+    String.raw`[\p{Script=Han}\p{Script=Katakana}ー]{2,}健康保険組合`,
+    String.raw`\p{Script=Han}{2,4}後期高齢者医療広域連合`,
+    String.raw`\p{Script=Han}{2,}共済組合(?:\p{Script=Han}{2,3}支部)?`,
+  ].join('|'),
+  'u',
+);
 
 /** A prefecture has one 後期高齢者医療広域連合: its name's misread or cut-off tail (広城連仙, 且) follows. */
 const KOUKI_NAME = new RegExp(`^\\S{0,2}?(${PREFECTURES.join('|')})後期高齢者医療\\S{0,5}$`, 'u');

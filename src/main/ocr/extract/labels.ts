@@ -2,8 +2,14 @@
 import { distance } from './edit-distance.ts';
 
 /** A label printed at the start of a cell (values never start with one). */
-const LABEL_START =
-  /^[(（]?(?:有効期[限間]|交付|発行日|記号|番号|枝番|氏名|生年月日|性別|保険者|被保険者|資格取得|発効期日|一部負担|負担割合|適用区分|限度区分|住所|事業所|世帯主|公費負担者|受給者|保護者|適用対象者|自己負担)/;
+const LABEL_START = new RegExp(
+  '^[(（]?(?:' +
+    ['有効期[限間]', '交付', '発行日', '記号', '番号', '枝番', '氏名', '生年月日', '性別', '保険者', '被保険者']
+      .concat(['資格取得', '発効期日', '一部負担', '負担割合', '適用区分', '限度区分', '住所', '事業所', '世帯主'])
+      .concat(['公費負担者', '受給者', '保護者', '適用対象者', '自己負担'])
+      .join('|') +
+    ')',
+);
 /** Cuts a value at the next label printed on the same line. */
 const NEXT_LABEL =
   /\s*(?:性別|生年月日|記号|番号|枝番|氏名|交付|有効期限|保険者|資格取得|発効期日|一部負担|負担割合|適用区分|住所|事業所)/;
