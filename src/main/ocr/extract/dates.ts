@@ -72,8 +72,15 @@ export const expiryExtractor: Extractor = {
       },
     },
   ],
-  // A range 「…から…まで」: the last date before the next label is the end.
-  labels: [{ pattern: /(?<!証明書の?)有効期[限間]/, read: (f) => asRead(datesIn(untilNextLabel(f.value)).at(-1)) }],
+  labels: [
+    {
+      pattern: /(?<!証明書の?)有効期[限間]/,
+      // A range 「…から…まで」: the last date before the next label is the end.
+      read: (f) => asRead(datesIn(untilNextLabel(f.value)).at(-1)),
+      // As it always was: a box would have the second reader compare it (to try: the bench).
+      withoutCell: true,
+    },
+  ],
   // 「2025年12月95日まで有効」 (0 read as 9): no date, but the second reader is told where it is.
   after: (ctx) => {
     const box = untilCell(ctx.cells)?.c.box;

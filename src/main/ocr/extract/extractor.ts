@@ -68,6 +68,8 @@ export interface Label {
   read: (found: Found, ctx: Context) => LabelRead | undefined;
   /** For a pattern that also matches a misread label. */
   evidence?: string;
+  /** The value is placed without its cell: no box for a second reader, no repairs noted. */
+  withoutCell?: true;
 }
 
 export interface Extractor {
@@ -123,7 +125,8 @@ function byLabel(ctx: Context, ex: Extractor): { read: LabelRead; found: Found }
     const hit = first(ctx.cells, label.pattern, (f) => label.read(f, ctx));
     if (!hit) continue;
     const { value, rule, confidenceCap, warning } = hit.v;
-    const p = { field: ex.fields[0]!, value, confidence: hit.f.confidence, from: hit.f, ...(rule ? { rule } : {}) };
+    const from = label.withoutCell ? {} : { from: hit.f };
+    const p = { field: ex.fields[0]!, value, confidence: hit.f.confidence, ...from, ...(rule ? { rule } : {}) };
     place(ctx, p, 'label', confidenceCap);
     if (warning) ctx.warnings.push(warning);
     return { read: hit.v, found: hit.f };
