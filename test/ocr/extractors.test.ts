@@ -42,25 +42,10 @@ const CASES: {
   { rule: 'insurer-unlabelled', read: lines('作租者番王', '01120013'), field: 'insurerNumber', value: '01120013' },
   { rule: 'until-suffix', read: lines('2031年01月13日まで有効'), field: 'expiry', value: '2031-01-13' },
   {
-    rule: 'certificate-date-left',
-    read: lines('氏名 田中 清', '生年月日 昭和31年1月13日', '2031年01月13日まで有効', '恋了書鹿 2027年04月22日'),
-    kind: 'mynumber_card',
-    field: 'certificateExpiry',
-    value: '2027-04-22',
-    cap: 0.5,
-  },
-  {
     rule: 'date-label-guess',
     read: [at(100, [0, '有効其眼|令和8年7月31日']), at(140, [0, '生年月日|昭和28年1月2日'])],
     field: 'expiry',
     value: '2026-07-31',
-    cap: 0.5,
-  },
-  {
-    rule: 'date-before-issuer',
-    read: lines('氏名 山田 太郎', '有効期限 令和8年7月31日', '令和6年7月24日 船橋市長'),
-    field: 'issueDate',
-    value: '2024-07-24',
     cap: 0.5,
   },
   {
@@ -78,9 +63,7 @@ const CASES: {
     value: '2027-01-02',
     cap: 0.5,
   },
-  { rule: 'ratio-alone', read: lines('一閣貧揚釜の和合 3割'), field: 'burdenRatio', value: 0.3, cap: 0.6 },
   { rule: 'category-alone', read: lines('所待の区分', '区分Ⅱ'), field: 'limitCategory', value: 'Ⅱ' },
-  { rule: 'category-bars', read: lines('適用区分', '区分 |'), field: 'limitCategory', value: 'Ⅰ', cap: 0.6 },
   { rule: 'label', read: lines('特別療養費'), field: 'specialMedicalExpense', value: true },
 ];
 

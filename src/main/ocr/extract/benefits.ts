@@ -16,22 +16,6 @@ export const burdenRatioExtractor: Extractor = {
       evidence: '割 often misread: the label known by 負担金の…合 (負揚金の剤合)',
     },
   ],
-  fallbacks: [
-    {
-      id: 'ratio-alone',
-      evidence: 'the label misread past knowing (一閣貧揚釜の和合): a lone 「1割」「2割」「3割」 ending a cell',
-      confidenceCap: 0.6,
-      find: ({ cells }) => {
-        // After at most a label's length of text without digits, when it is the only one.
-        const alone = cells
-          .map((c) => ({ c, m: /^[^\d]{0,12}?([123])\s*割(?!合)\s*$/u.exec(c.text) }))
-          .filter((x) => x.m);
-        if (alone.length === 0 || new Set(alone.map((x) => x.m![1])).size !== 1) return [];
-        const { c, m } = alone[0]!;
-        return [{ field: 'burdenRatio', value: ratioOf(m![1]!), confidence: c.confidence, from: c }];
-      },
-    },
-  ],
 };
 
 const CATEGORY = /^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/;
@@ -85,19 +69,6 @@ export const limitCategoryExtractor: Extractor = {
         return hit
           ? [{ field: 'limitCategory', value: romanOf(hit.v!), confidence: hit.c.confidence, from: hit.c }]
           : [];
-      },
-    },
-    {
-      id: 'category-bars',
-      evidence: '区分Ⅰ’s bar read as a ruled line (「区分 |」): one bar is Ⅰ, two are Ⅱ',
-      confidenceCap: 0.6,
-      find: ({ cells }) => {
-        const bars = cells
-          .map((c) => ({ c, m: /^[^\p{L}]{0,2}区分\s*([|l1]{1,2})\s*$/u.exec(c.text) }))
-          .find((x) => x.m);
-        if (!bars) return [];
-        const value = bars.m![1]!.length === 1 ? 'Ⅰ' : 'Ⅱ';
-        return [{ field: 'limitCategory', value, confidence: bars.c.confidence, from: bars.c }];
       },
     },
   ],

@@ -3,24 +3,11 @@
  * too) and its 電子証明書's, usually earlier (the 5th birthday after issue, the card's the 10th
  * for adults). Both are fields of their own.
  */
-import { ocrWarning } from '../../../shared/ocr/warnings.ts';
 import { datesIn } from './dates.ts';
-import type { Context, Extractor } from './extractor.ts';
+import type { Extractor } from './extractor.ts';
 
 /** The 電子証明書の有効期限 printed on the card's front (「証明書」 alone when the rest is misread). */
 const CERTIFICATE_EXPIRY = /(?:電子)?証明書の?\S?有効期[限間]|電子\S?明書|証明書の/;
-
-/** The date left on the card that is neither the birth date nor the card's expiry. */
-function certificateDateLeft({ cells, flagged, fields, kind }: Context) {
-  if (kind !== 'mynumber_card') return [];
-  const left = [...new Set(cells.filter((c) => !flagged.has(c.line)).flatMap((c) => datesIn(c.text)))].filter(
-    (d) => d !== fields.birthDate && d !== fields.expiry && (!fields.birthDate || d > fields.birthDate),
-  );
-  if (left.length !== 1) return [];
-  const date = left[0]!;
-  const warning = ocrWarning('ocr.certificateExpiryWithoutLabel', { date });
-  return [{ field: 'certificateExpiry' as const, value: date, confidence: 0.5, warning }];
-}
 
 export const certificateExpiryExtractor: Extractor = {
   fields: ['certificateExpiry'],
@@ -34,14 +21,6 @@ export const certificateExpiryExtractor: Extractor = {
         return date ? { value: date } : undefined;
       },
       evidence: '「証明書の」 alone when the rest of the label is misread',
-    },
-  ],
-  fallbacks: [
-    {
-      id: 'certificate-date-left',
-      evidence: 'the certificate’s label unreadable: the one date left on the card is its expiry',
-      confidenceCap: 0.5,
-      find: certificateDateLeft,
     },
   ],
 };

@@ -152,30 +152,6 @@ function latestDate({ cells, fields: known, flagged, kind }: Context): Placement
   return [guess('expiry', latest, 0.4, 'ocr.dateLatest')];
 }
 
-/** A prefecture or municipality or its head, as the issuer signs a certificate (群馬県, 船橋市長). */
-const ISSUER = /^\p{Script=Han}{1,6}[都道府県市区町村](?:知事|長)?$/u;
-
-/**
- * A date printed right before the issuer's name is the 交付年月日 (公費 certificates and notices
- * sign 「令和6年7月24日 船橋市長」), when the label itself could not be read.
- */
-function issuerDate(cells: Cell[], known: ExtractedFields, flagged: ReadonlySet<number>): Placement[] {
-  if (known.issueDate) return [];
-  for (const c of cells) {
-    const m = flagged.has(c.line) ? null : DATE_RE.exec(c.text);
-    const iso = m ? isoOf(m[1]!) : undefined;
-    if (!m || !iso || iso === known.birthDate || iso === known.expiry) continue;
-    const issuer =
-      c.text.slice(m.index + m[0].length).trim() ||
-      cells.find((d) => d.line === c.line && d.box && c.box && d.box.x0 > c.box.x1)?.text ||
-      '';
-    if (!ISSUER.test(issuer) || (known.birthDate && known.birthDate >= iso) || (known.expiry && known.expiry <= iso))
-      continue;
-    return [guess('issueDate', iso, 0.4, 'ocr.dateBeforeIssuer', { issuer })];
-  }
-  return [];
-}
-
 /** Decided together (`fallbacksTogether`): each sees the fields as they stood before any of them. */
 export const DATE_ROLE_RULES: readonly Rule[] = [
   {
@@ -183,12 +159,6 @@ export const DATE_ROLE_RULES: readonly Rule[] = [
     evidence: 'date labels blurred on low-resolution captures (「付年月日」, 「を月日」)',
     confidenceCap: 0.5,
     find: (ctx) => guessDateRoles(ctx.cells, ctx.fields),
-  },
-  {
-    id: 'date-before-issuer',
-    evidence: '公費 certificates and notices sign 「令和6年7月24日 船橋市長」 with the 交付 label unreadable',
-    confidenceCap: 0.5,
-    find: (ctx) => issuerDate(ctx.cells, ctx.fields, ctx.flagged),
   },
   {
     id: 'date-earliest',

@@ -1,7 +1,9 @@
 /**
  * Misreads the Japanese model makes on printed text, repaired before parsing: each with what it
  * repairs and the evidence for it. The bench counts how often each fires and how often the field
- * it fed was right (held-out split), so a repair that does not help there can go.
+ * it fed was right, so a repair that does not help can go. That count sees only the cell a field
+ * was read from: the same repairs also tell a readable date from a garbled one for the second
+ * reader (garbled-dates.ts, second-reading.ts) and find a 個人番号 (scrub.ts), which it does not see.
  */
 export const OCR_REPAIRS: readonly {
   id: string;
