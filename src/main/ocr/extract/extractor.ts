@@ -145,8 +145,3 @@ export function runExtractor(ctx: Context, ex: Extractor): void {
   } else if (!hit) firstRule(ctx, ex.fallbacks ?? []);
   ex.after?.(ctx, hit);
 }
-
-/** Every rule id of the given extractors (forms, fallbacks, and the ids their placements carry). */
-export function ruleIds(extractors: readonly Extractor[]): string[] {
-  return extractors.flatMap((ex) => [...(ex.forms ?? []), ...(ex.fallbacks ?? [])].map((r) => r.id));
-}
