@@ -1,0 +1,156 @@
+/**
+ * Detected lines read by tesseract in one call: every line's crop scaled to the same height and
+ * stacked under the others with white between, the stack read as one block, and each word and
+ * glyph taken back to the page by the band it lies in. One call instead of one per line (each
+ * call costs tesseract's set-up again), and no layout analysis to get wrong. Lines that sit on the
+ * same row of the page (a label and its value) become one OcrLine, left to right, as a page read
+ * gives them.
+ */
+import sharp from 'sharp';
+import type { OcrBox, OcrEngine, OcrLine, OcrOutput, OcrWord } from './engine.ts';
+import { pgm, type Prepared } from './preprocess.ts';
+import type { TextLine } from './text-lines.ts';
+
+/** Each line's height in the stack: tesseract's Japanese model reads lines of this size best (measured ~40 px). */
+export const LINE_HEIGHT = 40;
+/** White around each band: tesseract must not join two bands into one line. */
+const GAP = 16;
+const SIDE = 12;
+/** Lines narrower than this share of their height are specks or rules, not text. */
+const MIN_ASPECT = 0.5;
+
+/** Where a line sits in the stack and on the page. */
+export interface Band {
+  /** The crop on the page. */
+  page: OcrBox;
+  /** Stack pixels per page pixel. */
+  scale: number;
+  /** The crop's top-left corner in the stack. */
+  top: number;
+  left: number;
+  /** The page row (0, 1, …) the line belongs to. */
+  row: number;
+}
+
+/**
+ * Rows of the page: lines whose vertical extents overlap by half the smaller height are one row.
+ * Returns, per line, its row's index (rows numbered top to bottom).
+ */
+export function rowsOf(boxes: readonly OcrBox[]): number[] {
+  const order = boxes.map((_, i) => i).sort((a, b) => mid(boxes[a]!) - mid(boxes[b]!));
+  const rows: { y0: number; y1: number }[] = [];
+  const row = new Array<number>(boxes.length).fill(0);
+  for (const i of order) {
+    const b = boxes[i]!;
+    const h = b.y1 - b.y0;
+    const at = rows.findIndex((r) => Math.min(r.y1, b.y1) - Math.max(r.y0, b.y0) >= 0.5 * Math.min(h, r.y1 - r.y0));
+    if (at >= 0) row[i] = at;
+    else {
+      row[i] = rows.length;
+      rows.push({ y0: b.y0, y1: b.y1 });
+    }
+  }
+  return row;
+}
+const mid = (b: OcrBox) => (b.y0 + b.y1) / 2;
+
+/** The stack of line crops (a PGM) and where each band came from. */
+export async function stackLines(
+  prepared: Prepared,
+  lines: readonly TextLine[],
+): Promise<{ image: Buffer; bands: Band[] } | undefined> {
+  const kept = lines.filter((l) => l.box.x1 - l.box.x0 >= MIN_ASPECT * (l.box.y1 - l.box.y0));
+  if (kept.length === 0) return undefined;
+  const rows = rowsOf(kept.map((l) => l.box));
+  const crops: { data: Buffer; width: number; band: Band }[] = [];
+  let top = GAP;
+  for (const [i, l] of kept.entries()) {
+    const left = Math.max(0, Math.floor(l.box.x0));
+    const y0 = Math.max(0, Math.floor(l.box.y0));
+    const width = Math.max(1, Math.min(prepared.width, Math.ceil(l.box.x1)) - left);
+    const height = Math.max(1, Math.min(prepared.height, Math.ceil(l.box.y1)) - y0);
+    const scale = LINE_HEIGHT / height;
+    const w = Math.max(1, Math.round(width * scale));
+    const data = await sharp(prepared.grey, { raw: { width: prepared.width, height: prepared.height, channels: 1 } })
+      .extract({ left, top: y0, width, height })
+      .resize({ width: w, height: LINE_HEIGHT, fit: 'fill', kernel: 'lanczos3' })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer();
+    crops.push({
+      data,
+      width: w,
+      band: { page: { x0: left, y0, x1: left + width, y1: y0 + height }, scale, top, left: SIDE, row: rows[i]! },
+    });
+    top += LINE_HEIGHT + GAP;
+  }
+  const width = SIDE * 2 + Math.max(...crops.map((c) => c.width));
+  const height = top;
+  const grey = Buffer.alloc(width * height, 255);
+  for (const c of crops)
+    for (let y = 0; y < LINE_HEIGHT; y++)
+      c.data.copy(grey, (c.band.top + y) * width + c.band.left, y * c.width, (y + 1) * c.width);
+  return { image: pgm(grey, width, height), bands: crops.map((c) => c.band) };
+}
+
+/** A box in the stack, back on the page through its band. */
+function toPage(b: OcrBox, band: Band): OcrBox {
+  const x = (v: number) => band.page.x0 + (v - band.left) / band.scale;
+  const y = (v: number) => band.page.y0 + (v - band.top) / band.scale;
+  return { x0: x(b.x0), y0: y(b.y0), x1: x(b.x1), y1: y(b.y1) };
+}
+
+/** The band a box of the stack lies in (by its middle). */
+function bandOf(b: OcrBox, bands: readonly Band[]): Band | undefined {
+  const m = mid(b);
+  return bands.find((band) => m >= band.top - GAP / 2 && m < band.top + LINE_HEIGHT + GAP / 2);
+}
+
+/** The stack's reading as the page's lines: words and glyphs in page pixels, one line per row. */
+export function pageLines(read: readonly OcrLine[], bands: readonly Band[]): OcrLine[] {
+  const byRow = new Map<number, OcrWord[]>();
+  for (const line of read) {
+    for (const word of line.words) {
+      if (word.text.trim() === '') continue;
+      const band = bandOf(word.bbox, bands);
+      if (!band) continue;
+      const words = byRow.get(band.row) ?? [];
+      words.push({
+        ...word,
+        bbox: toPage(word.bbox, band),
+        ...(word.symbols ? { symbols: word.symbols.map((s) => ({ ...s, bbox: toPage(s.bbox, band) })) } : {}),
+      });
+      byRow.set(band.row, words);
+    }
+  }
+  return [...byRow.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, words]) => {
+      words.sort((a, b) => a.bbox.x0 - b.bbox.x0);
+      const chars = words.reduce((n, w) => n + w.text.length, 0);
+      return {
+        text: words.map((w) => w.text).join(' '),
+        confidence: words.reduce((a, w) => a + w.confidence * w.text.length, 0) / Math.max(1, chars),
+        words,
+      };
+    });
+}
+
+/** The page read line by line, from the detected lines; undefined when none was found. */
+export async function readDetectedLines(
+  engine: OcrEngine,
+  prepared: Prepared,
+  lines: readonly TextLine[],
+): Promise<OcrOutput | undefined> {
+  const stack = await stackLines(prepared, lines);
+  if (!stack) return undefined;
+  const read = await engine.recognize(stack.image, { layout: 'block' });
+  const out = pageLines(read.lines, stack.bands);
+  if (out.length === 0) return undefined;
+  const chars = out.reduce((n, l) => n + l.text.length, 0);
+  return {
+    text: out.map((l) => l.text).join('\n'),
+    lines: out,
+    confidence: out.reduce((a, l) => a + l.confidence * l.text.length, 0) / Math.max(1, chars),
+  };
+}
