@@ -54,16 +54,19 @@ export function rowsOf(boxes: readonly OcrBox[]): number[] {
 }
 const mid = (b: OcrBox) => (b.y0 + b.y1) / 2;
 
-/** The stack of line crops (a PGM) and where each band came from. */
-export async function stackLines(
-  prepared: Prepared,
-  lines: readonly TextLine[],
-): Promise<{ image: Buffer; bands: Band[] } | undefined> {
+/** A line's crop, scaled to the stack's line height, and where it came from. */
+interface Crop {
+  data: Buffer;
+  width: number;
+  page: OcrBox;
+  scale: number;
+  row: number;
+}
+
+async function cropsOf(prepared: Prepared, lines: readonly TextLine[]): Promise<Crop[]> {
   const kept = lines.filter((l) => l.box.x1 - l.box.x0 >= MIN_ASPECT * (l.box.y1 - l.box.y0));
-  if (kept.length === 0) return undefined;
   const rows = rowsOf(kept.map((l) => l.box));
-  const crops: { data: Buffer; width: number; band: Band }[] = [];
-  let top = GAP;
+  const crops: Crop[] = [];
   for (const [i, l] of kept.entries()) {
     const left = Math.max(0, Math.floor(l.box.x0));
     const y0 = Math.max(0, Math.floor(l.box.y0));
@@ -77,20 +80,60 @@ export async function stackLines(
       .toColourspace('b-w')
       .raw()
       .toBuffer();
-    crops.push({
-      data,
-      width: w,
-      band: { page: { x0: left, y0, x1: left + width, y1: y0 + height }, scale, top, left: SIDE, row: rows[i]! },
-    });
-    top += LINE_HEIGHT + GAP;
+    if (darkGround(data)) for (let k = 0; k < data.length; k++) data[k] = 255 - data[k]!;
+    crops.push({ data, width: w, page: { x0: left, y0, x1: left + width, y1: y0 + height }, scale, row: rows[i]! });
   }
+  return crops;
+}
+
+/**
+ * Light glyphs on a dark band (a title bar): most of a line's crop is its ground, so a dark median
+ * means the crop is read inverted (tesseract reads dark on light; the title was lost otherwise).
+ */
+function darkGround(px: Buffer): boolean {
+  let dark = 0;
+  for (const v of px) if (v < 128) dark++;
+  return dark > px.length / 2;
+}
+
+/** Crops one under the other (a PGM), with where each band came from. */
+function stack(crops: readonly Crop[]): { image: Buffer; bands: Band[] } {
   const width = SIDE * 2 + Math.max(...crops.map((c) => c.width));
-  const height = top;
+  const bands = crops.map((c, i) => ({
+    page: c.page,
+    scale: c.scale,
+    top: GAP + i * (LINE_HEIGHT + GAP),
+    left: SIDE,
+    row: c.row,
+  }));
+  const height = GAP + crops.length * (LINE_HEIGHT + GAP);
   const grey = Buffer.alloc(width * height, 255);
-  for (const c of crops)
+  for (const [i, c] of crops.entries())
     for (let y = 0; y < LINE_HEIGHT; y++)
-      c.data.copy(grey, (c.band.top + y) * width + c.band.left, y * c.width, (y + 1) * c.width);
-  return { image: pgm(grey, width, height), bands: crops.map((c) => c.band) };
+      c.data.copy(grey, (bands[i]!.top + y) * width + SIDE, y * c.width, (y + 1) * c.width);
+  return { image: pgm(grey, width, height), bands };
+}
+
+/**
+ * The crops in `parts` stacks of about equal length (what tesseract's time goes by), each read
+ * by a worker of its own: the page's lines are read on as many cores as the pool has workers.
+ */
+export async function stackLines(
+  prepared: Prepared,
+  lines: readonly TextLine[],
+  parts = 1,
+): Promise<{ image: Buffer; bands: Band[] }[]> {
+  const crops = await cropsOf(prepared, lines);
+  if (crops.length === 0) return [];
+  const total = crops.reduce((a, c) => a + c.width, 0);
+  const groups: Crop[][] = [[]];
+  let sum = 0;
+  for (const c of crops) {
+    if (groups.at(-1)!.length > 0 && sum >= (total * groups.length) / parts) groups.push([]);
+    groups.at(-1)!.push(c);
+    sum += c.width;
+  }
+  return groups.map(stack);
 }
 
 /** A box in the stack, back on the page through its band. */
@@ -107,7 +150,7 @@ function bandOf(b: OcrBox, bands: readonly Band[]): Band | undefined {
 }
 
 /** The stack's reading as the page's lines: words and glyphs in page pixels, one line per row. */
-export function pageLines(read: readonly OcrLine[], bands: readonly Band[]): OcrLine[] {
+export function pageLines(read: readonly OcrLine[], bands: readonly Band[]): (OcrLine & { row: number })[] {
   const byRow = new Map<number, OcrWord[]>();
   for (const line of read) {
     for (const word of line.words) {
@@ -123,17 +166,24 @@ export function pageLines(read: readonly OcrLine[], bands: readonly Band[]): Ocr
       byRow.set(band.row, words);
     }
   }
-  return [...byRow.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, words]) => {
-      words.sort((a, b) => a.bbox.x0 - b.bbox.x0);
-      const chars = words.reduce((n, w) => n + w.text.length, 0);
-      return {
-        text: words.map((w) => w.text).join(' '),
-        confidence: words.reduce((a, w) => a + w.confidence * w.text.length, 0) / Math.max(1, chars),
-        words,
-      };
-    });
+  return [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([row, words]) => ({ ...lineOf(words), row }));
+}
+
+function lineOf(words: OcrWord[]): OcrLine {
+  words.sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  const chars = words.reduce((n, w) => n + w.text.length, 0);
+  return {
+    text: words.map((w) => w.text).join(' '),
+    confidence: words.reduce((a, w) => a + w.confidence * w.text.length, 0) / Math.max(1, chars),
+    words,
+  };
+}
+
+/** Rows read in different stacks joined (a row split between two stacks is one line again). */
+function mergeRows(lines: readonly (OcrLine & { row: number })[]): OcrLine[] {
+  const byRow = new Map<number, OcrWord[]>();
+  for (const l of lines) byRow.set(l.row, [...(byRow.get(l.row) ?? []), ...l.words]);
+  return [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([, words]) => lineOf(words));
 }
 
 /** The page read line by line, from the detected lines; undefined when none was found. */
@@ -142,10 +192,11 @@ export async function readDetectedLines(
   prepared: Prepared,
   lines: readonly TextLine[],
 ): Promise<OcrOutput | undefined> {
-  const stack = await stackLines(prepared, lines);
-  if (!stack) return undefined;
-  const read = await engine.recognize(stack.image, { layout: 'block' });
-  const out = pageLines(read.lines, stack.bands);
+  const stacks = await stackLines(prepared, lines, engine.size);
+  const reads = await Promise.all(
+    stacks.map(async (s) => pageLines((await engine.recognize(s.image, { layout: 'block' })).lines, s.bands)),
+  );
+  const out = mergeRows(reads.flat());
   if (out.length === 0) return undefined;
   const chars = out.reduce((n, l) => n + l.text.length, 0);
   return {

@@ -12,6 +12,8 @@ import type { OcrBox } from './engine.ts';
 
 /** The map's longest side (PaddleOCR's default limit); both sides are multiples of 32 (the net's stride). */
 const LIMIT_SIDE = 960;
+/** One thread: a second one was slower on two shared cores (954 against 701 ms a page). */
+const THREADS = 1;
 /** ImageNet's mean and deviation per channel, which the detector was trained with. */
 const MEAN = [0.485, 0.456, 0.406] as const;
 const STD = [0.229, 0.224, 0.225] as const;
@@ -43,17 +45,22 @@ export class TextLineDetector {
   private constructor(
     private readonly ort: Ort,
     private readonly session: Session,
+    private readonly limit: number,
   ) {}
 
-  static async load(path?: string): Promise<TextLineDetector | { failed: string }> {
+  static async load(
+    options: { path?: string; threads?: number; limit?: number } = {},
+  ): Promise<TextLineDetector | { failed: string }> {
     try {
       const ort = (await import('onnxruntime-node')) as unknown as Ort;
-      const session = await ort.InferenceSession.create(path ?? (await modelPath()), {
-        intraOpNumThreads: 1,
+      const session = await ort.InferenceSession.create(options.path ?? (await modelPath()), {
+        intraOpNumThreads: options.threads ?? THREADS,
         interOpNumThreads: 1,
         graphOptimizationLevel: 'all',
+        // The arena would keep the largest page's activations for the life of the process.
+        enableCpuMemArena: false,
       });
-      return new TextLineDetector(ort, session);
+      return new TextLineDetector(ort, session, options.limit ?? LIMIT_SIDE);
     } catch (e) {
       return { failed: String((e as Error)?.message ?? e) };
     }
@@ -61,7 +68,7 @@ export class TextLineDetector {
 
   /** The text lines of an 8-bit grey page, in its own pixels, top to bottom. */
   async detect(grey: Buffer, width: number, height: number, options: Partial<DbOptions> = {}): Promise<TextLine[]> {
-    const size = inputSize(width, height);
+    const size = inputSize(width, height, this.limit);
     const px = await sharp(grey, { raw: { width, height, channels: 1 } })
       .resize({ width: size.width, height: size.height, fit: 'fill' })
       .toColourspace('b-w')
