@@ -149,41 +149,59 @@ function bandOf(b: OcrBox, bands: readonly Band[]): Band | undefined {
   return bands.find((band) => m >= band.top - GAP / 2 && m < band.top + LINE_HEIGHT + GAP / 2);
 }
 
-/** The stack's reading as the page's lines: words and glyphs in page pixels, one line per row. */
-export function pageLines(read: readonly OcrLine[], bands: readonly Band[]): (OcrLine & { row: number })[] {
-  const byRow = new Map<number, OcrWord[]>();
+/** What one band read: its words on the page, and tesseract's own text of them (its spacing). */
+interface Segment {
+  row: number;
+  text: string;
+  words: OcrWord[];
+}
+
+/** The stack's reading, band by band, with words and glyphs in page pixels. */
+export function segmentsOf(read: readonly OcrLine[], bands: readonly Band[]): Segment[] {
+  const out: Segment[] = [];
   for (const line of read) {
+    const byBand = new Map<Band, OcrWord[]>();
     for (const word of line.words) {
       if (word.text.trim() === '') continue;
       const band = bandOf(word.bbox, bands);
       if (!band) continue;
-      const words = byRow.get(band.row) ?? [];
-      words.push({
-        ...word,
-        bbox: toPage(word.bbox, band),
-        ...(word.symbols ? { symbols: word.symbols.map((s) => ({ ...s, bbox: toPage(s.bbox, band) })) } : {}),
-      });
-      byRow.set(band.row, words);
+      byBand.set(band, [
+        ...(byBand.get(band) ?? []),
+        {
+          ...word,
+          bbox: toPage(word.bbox, band),
+          ...(word.symbols ? { symbols: word.symbols.map((s) => ({ ...s, bbox: toPage(s.bbox, band) })) } : {}),
+        },
+      ]);
     }
+    for (const [band, words] of byBand)
+      out.push({
+        row: band.row,
+        // A tesseract line within one band keeps its own text (no space between Japanese words).
+        text: byBand.size === 1 ? line.text.trim() : words.map((w) => w.text).join(' '),
+        words,
+      });
   }
-  return [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([row, words]) => ({ ...lineOf(words), row }));
+  return out;
 }
 
-function lineOf(words: OcrWord[]): OcrLine {
-  words.sort((a, b) => a.bbox.x0 - b.bbox.x0);
-  const chars = words.reduce((n, w) => n + w.text.length, 0);
-  return {
-    text: words.map((w) => w.text).join(' '),
-    confidence: words.reduce((a, w) => a + w.confidence * w.text.length, 0) / Math.max(1, chars),
-    words,
-  };
-}
-
-/** Rows read in different stacks joined (a row split between two stacks is one line again). */
-function mergeRows(lines: readonly (OcrLine & { row: number })[]): OcrLine[] {
-  const byRow = new Map<number, OcrWord[]>();
-  for (const l of lines) byRow.set(l.row, [...(byRow.get(l.row) ?? []), ...l.words]);
-  return [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([, words]) => lineOf(words));
+/** Segments on the same row of the page as one line, left to right, as a page read gives it. */
+export function pageLines(segments: readonly Segment[]): OcrLine[] {
+  const byRow = new Map<number, Segment[]>();
+  for (const s of segments) byRow.set(s.row, [...(byRow.get(s.row) ?? []), s]);
+  return [...byRow.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, segs]) => {
+      const left = (s: Segment) => Math.min(...s.words.map((w) => w.bbox.x0));
+      segs.sort((a, b) => left(a) - left(b));
+      const words = segs.flatMap((s) => s.words);
+      const chars = words.reduce((n, w) => n + w.text.length, 0);
+      return {
+        text: segs.map((s) => s.text).join('  '),
+        confidence: words.reduce((a, w) => a + w.confidence * w.text.length, 0) / Math.max(1, chars),
+        words,
+      };
+    });
 }
 
 /** The page read line by line, from the detected lines; undefined when none was found. */
@@ -194,9 +212,9 @@ export async function readDetectedLines(
 ): Promise<OcrOutput | undefined> {
   const stacks = await stackLines(prepared, lines, engine.size);
   const reads = await Promise.all(
-    stacks.map(async (s) => pageLines((await engine.recognize(s.image, { layout: 'block' })).lines, s.bands)),
+    stacks.map(async (s) => segmentsOf((await engine.recognize(s.image, { layout: 'block' })).lines, s.bands)),
   );
-  const out = mergeRows(reads.flat());
+  const out = pageLines(reads.flat()).filter((l) => l.words.length > 0);
   if (out.length === 0) return undefined;
   const chars = out.reduce((n, l) => n + l.text.length, 0);
   return {

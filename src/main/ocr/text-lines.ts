@@ -11,7 +11,7 @@ import { linesFromMap, type DbOptions } from './line-boxes.ts';
 import type { OcrBox } from './engine.ts';
 
 /** The map's longest side (PaddleOCR's default limit); both sides are multiples of 32 (the net's stride). */
-const LIMIT_SIDE = 960;
+const LIMIT_SIDE = 736;
 /** One thread: a second one was slower on two shared cores (954 against 701 ms a page). */
 const THREADS = 1;
 /** ImageNet's mean and deviation per channel, which the detector was trained with. */
@@ -57,8 +57,6 @@ export class TextLineDetector {
         intraOpNumThreads: options.threads ?? THREADS,
         interOpNumThreads: 1,
         graphOptimizationLevel: 'all',
-        // The arena would keep the largest page's activations for the life of the process.
-        enableCpuMemArena: false,
       });
       return new TextLineDetector(ort, session, options.limit ?? LIMIT_SIDE);
     } catch (e) {
