@@ -97,9 +97,13 @@ describe('text lines from a probability map', () => {
 });
 
 describe('the detector input and the rows of a page', () => {
-  it('limits the longest side to 960 in multiples of 32', () => {
-    expect(inputSize(1600, 1008)).toEqual({ width: 960, height: 608 });
-    expect(inputSize(500, 300)).toEqual({ width: 512, height: 288 });
+  it('limits the longest side, in multiples of 32', () => {
+    expect(inputSize(1600, 1008, 960)).toEqual({ width: 960, height: 608 });
+    expect(inputSize(500, 300, 960)).toEqual({ width: 512, height: 288 });
+    const { width, height } = inputSize(1131, 1600);
+    expect(width % 32).toBe(0);
+    expect(height % 32).toBe(0);
+    expect(Math.max(width, height)).toBeLessThanOrEqual(736);
   });
 
   it('puts a label and its value on one row, the next line on the next', () => {
