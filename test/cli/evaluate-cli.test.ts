@@ -52,6 +52,8 @@ describe('uketsuke evaluate', () => {
       expect(early).toMatchObject({ uncovered: true, missing: [], reasons: [{ ruleId: 'NO-RULE' }] });
       expect(early.fallback).toBeUndefined();
     },
+    // Four CLI processes one after another, beside the other CLI tests.
+    60_000,
   );
 
   it.concurrent('reads the situation from --file', async () => {

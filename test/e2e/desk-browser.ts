@@ -56,8 +56,14 @@ export async function openDesk(launchUrl: string, options: BrowserContextOptions
   return { browser, page, leaving, pageErrors };
 }
 
-/** Where a screenshot goes: the test run's results and the README's pictures. */
-const SCREENS = [join(appRoot(), 'test-results', 'screens'), join(appRoot(), 'docs', 'screens')];
+/**
+ * Where a screenshot goes: the test run's results, and the README's pictures only when asked
+ * (`UPDATE_SCREENS=1`), so a test run leaves the checkout as it found it.
+ */
+const SCREENS = [
+  join(appRoot(), 'test-results', 'screens'),
+  ...(process.env.UPDATE_SCREENS === '1' ? [join(appRoot(), 'docs', 'screens')] : []),
+];
 
 export function saveScreen(name: string, png: Buffer): void {
   for (const dir of SCREENS) {

@@ -5,7 +5,7 @@
  * removed, two documents that disagree, 和暦 typed in every form, an impossible date. Debian's
  * Chromium (playwright-core) drives the built renderer in browser mode against the real services.
  * At the end the log must hold exactly the finished checks, each with its own documents and
- * images and nothing of another patient. Screenshots at 1366×768 go to docs/screens/day-*.png.
+ * images and nothing of another patient. Screenshots at 1366×768: day-*.png (saveScreen).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
  * handed to the レセコン with 「レセコンへ送る」 against a local server answering as ORCA documents;
  * the XML saved as a file; the 被保険者資格申立書 and the 電子証明書 renewal slip printed to PDF
  * (A4), rendered to PNG with pdftoppm and checked (one page, not blank, the key text in the DOM).
- * The PNGs go to docs/screens/.
+ * The PNGs go to test-results/screens/ (and docs/screens/ with UPDATE_SCREENS=1).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
