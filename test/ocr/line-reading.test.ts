@@ -1,7 +1,7 @@
 /** Words read in the stack of line crops, taken back to the page: by band, row by row, left to right. */
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/main/ocr/engine.ts';
-import { LINE_HEIGHT, pageLines, segmentsOf, type Band } from '../../src/main/ocr/line-reading.ts';
+import { LINE_HEIGHT, levelCrop, pageLines, segmentsOf, type Band } from '../../src/main/ocr/line-reading.ts';
 
 const word = (text: string, x0: number, y0: number, x1: number, y1: number) => ({
   text,
@@ -36,5 +36,29 @@ describe('the stacked reading on the page', () => {
   it('joins a row read in two bands, left to right, keeping tesseract’s own text of each', () => {
     expect(lines.map((l) => l.text)).toEqual(['保険者番号  01120013', '氏名 山本']);
     expect(lines[1]!.words.map((w) => w.bbox.x0)).toEqual([50, 110]);
+  });
+});
+
+describe('each line on its own levels', () => {
+  /** 100 pixels: `ink` of them at one level, the rest (the ground) at another. */
+  const crop = (ground: number, ink: number, inked = 20) =>
+    Uint8Array.from({ length: 100 }, (_, i) => (i < inked ? ink : ground));
+
+  it('makes a grey band white and its dark glyphs black', () => {
+    const px = crop(150, 40);
+    levelCrop(px);
+    expect([px[0], px[99]]).toEqual([0, 255]);
+  });
+
+  it('reads light glyphs on a dark band inverted', () => {
+    const px = crop(30, 230);
+    levelCrop(px);
+    expect([px[0], px[99]]).toEqual([0, 255]);
+  });
+
+  it('leaves a blank crop alone', () => {
+    const px = crop(240, 225);
+    levelCrop(px);
+    expect([px[0], px[99]]).toEqual([225, 240]);
   });
 });

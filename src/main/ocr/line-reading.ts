@@ -80,20 +80,40 @@ async function cropsOf(prepared: Prepared, lines: readonly TextLine[]): Promise<
       .toColourspace('b-w')
       .raw()
       .toBuffer();
-    if (darkGround(data)) for (let k = 0; k < data.length; k++) data[k] = 255 - data[k]!;
+    levelCrop(data);
     crops.push({ data, width: w, page: { x0: left, y0, x1: left + width, y1: y0 + height }, scale, row: rows[i]! });
   }
   return crops;
 }
 
 /**
- * Light glyphs on a dark band (a title bar): most of a line's crop is its ground, so a dark median
- * means the crop is read inverted (tesseract reads dark on light; the title was lost otherwise).
+ * Each line's own levels: its ground made white and its ink black (in place). Tesseract
+ * binarises the whole stack with one threshold, and a title on a grey band came out as a black
+ * bar, a white title on a dark band as nothing. The ground is the crop's median (most of a line's
+ * crop is ground); a median nearer the dark end than the light one means light glyphs on a dark
+ * band, read inverted.
  */
-function darkGround(px: Buffer): boolean {
-  let dark = 0;
-  for (const v of px) if (v < 128) dark++;
-  return dark > px.length / 2;
+export function levelCrop(px: Uint8Array): void {
+  const at = (q: number, h: Uint32Array) => {
+    let n = 0;
+    for (let v = 0; v < 256; v++) if ((n += h[v]!) > q * px.length) return v;
+    return 255;
+  };
+  const histogram = () => {
+    const h = new Uint32Array(256);
+    for (const v of px) h[v]!++;
+    return h;
+  };
+  let h = histogram();
+  if (at(0.5, h) - at(0.02, h) < at(0.98, h) - at(0.5, h)) {
+    for (let k = 0; k < px.length; k++) px[k] = 255 - px[k]!;
+    h = histogram();
+  }
+  const [ink, ground] = [at(0.02, h), at(0.5, h)];
+  // A crop without contrast (a blank or a speck) is left as it is.
+  if (ground - ink < 32) return;
+  for (let k = 0; k < px.length; k++)
+    px[k] = Math.max(0, Math.min(255, Math.round(((px[k]! - ink) * 255) / (ground - ink))));
 }
 
 /** Crops one under the other (a PGM), with where each band came from. */
