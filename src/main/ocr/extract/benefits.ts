@@ -1,0 +1,92 @@
+/** What the patient pays: 一部負担金の割合, 適用区分 (限度額), 特別療養費. */
+import type { Context, Extractor, LabelRead } from './extractor.ts';
+
+const ratioOf = (digit: string) => (Number(digit) / 10) as 0.1 | 0.2 | 0.3;
+
+export const burdenRatioExtractor: Extractor = {
+  fields: ['burdenRatio'],
+  labels: [
+    {
+      // The ratio is the first digit after its label.
+      pattern: /割\s*合|負\S金の\S{0,2}合/,
+      read: (f) => {
+        const digit = f.value.match(/^[^\d]{0,2}([123])(?!\d)/)?.[1];
+        return digit ? { value: ratioOf(digit) } : undefined;
+      },
+      evidence: '割 often misread: the label known by 負担金の…合 (負揚金の剤合)',
+    },
+  ],
+};
+
+const CATEGORY = /^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/;
+/** The 適用区分 label, 用 or 区 misread. */
+const CATEGORY_LABEL = /(?:適用|限度|所得)\S?区分|適用\S?分(?=\s*区分)/;
+/** 「区分Ⅱ」 alone in its cell. */
+const CATEGORY_ALONE = /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u;
+const romanOf = (v: string) => v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ');
+
+function categoryBesideLabel(value: string): LabelRead | undefined {
+  // A stray glyph before a lone category (a cell border read as プ: 「プア」) is let go.
+  const v = value.match(CATEGORY)?.[1] ?? value.match(/^[^\s\dアイウエオⅠⅡ]\s*([アイウエオ]|Ⅰ|Ⅱ)\s*$/)?.[1];
+  return v ? { value: romanOf(v) } : undefined;
+}
+
+/**
+ * A lone large katakana (「ウ」) beside its label is often dropped by the page read: where it is
+ * printed, right of the label, is read again with only the categories allowed. Never on a line
+ * that carried a 個人番号.
+ */
+function categoryRereadBox({ cells, flagged, fields, reread }: Context): void {
+  if (fields.limitCategory) return;
+  const at = cells.find((c) => c.box && !flagged.has(c.line) && CATEGORY_LABEL.test(c.text));
+  if (!at?.box) return;
+  const m = CATEGORY_LABEL.exec(at.text)!;
+  const b = at.box;
+  const h = b.y1 - b.y0;
+  // The label ends at its 分 glyph when glyph boxes are known, else in proportion to the text.
+  const glyph = at.words.flatMap((w) => w.symbols ?? []).find((g) => g.text === '分');
+  const x0 = glyph
+    ? glyph.bbox.x1
+    : Math.round(b.x0 + ((b.x1 - b.x0) * (m.index + m[0].length)) / Math.max(1, at.text.length));
+  reread.limitCategory = {
+    x0: x0 + Math.round(h * 0.2),
+    y0: Math.round(b.y0 - h * 0.5),
+    x1: x0 + Math.round(h * 6),
+    y1: Math.round(b.y1 + h * 0.5),
+  };
+}
+
+export const limitCategoryExtractor: Extractor = {
+  fields: ['limitCategory'],
+  labels: [{ pattern: CATEGORY_LABEL, read: (f) => categoryBesideLabel(f.value) }],
+  fallbacks: [
+    {
+      id: 'category-alone',
+      evidence: 'the 適用区分 label misread: the large 「区分Ⅱ」 printed as the value is enough',
+      confidenceCap: 1,
+      find: ({ cells }) => {
+        const hit = cells.map((c) => ({ c, v: CATEGORY_ALONE.exec(c.text)?.[1] })).find((x) => x.v);
+        return hit
+          ? [{ field: 'limitCategory', value: romanOf(hit.v!), confidence: hit.c.confidence, from: hit.c }]
+          : [];
+      },
+    },
+  ],
+  after: categoryRereadBox,
+};
+
+export const specialMedicalExpenseExtractor: Extractor = {
+  fields: ['specialMedicalExpense'],
+  forms: [
+    {
+      // The printed word is the field: the card is marked for 特別療養費.
+      id: 'label',
+      evidence: '特別療養費 printed on the card',
+      confidenceCap: 1,
+      find: ({ cells }) => {
+        const c = cells.find((l) => /特別療養費/.test(l.text));
+        return c ? [{ field: 'specialMedicalExpense', value: true, confidence: c.confidence, from: c }] : [];
+      },
+    },
+  ],
+};

@@ -1,0 +1,175 @@
+/**
+ * Dates whose label could not be read, given a field by what the dates on a document are: each a
+ * fallback for 生年月日, 交付年月日 and 有効期限, decided together on the dates as read, and always
+ * for confirmation (a warning says why).
+ */
+import { ocrWarning } from '../../../shared/ocr/warnings.ts';
+import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
+import type { Cell } from './cells.ts';
+import { DATE_RE, datesIn, isoOf } from './dates.ts';
+import { distance } from './edit-distance.ts';
+import type { Context, Placement, Rule } from './extractor.ts';
+import type { ExtractedFields } from './fields.ts';
+import { LEAD } from './labels.ts';
+
+type DateField = 'birthDate' | 'issueDate' | 'expiry';
+type Reason = 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest' | 'ocr.dateBeforeIssuer';
+
+/** A date given a field, with the warning that says why (staff confirm it). */
+function guess(field: DateField, iso: string, confidence: number, code: Reason, params = {}): Placement {
+  return { field, value: iso, confidence, warning: ocrWarning(code, { field, date: iso, ...params }) };
+}
+
+/** Labels printed before a date; the ones that are no field still compete, so 資格取得年月日 is not taken for 交付年月日. */
+const DATE_LABELS: [DateField | undefined, string][] = [
+  ['birthDate', '生年月日'],
+  ['issueDate', '交付年月日'],
+  ['issueDate', '発行年月日'],
+  ['expiry', '有効期限'],
+  ['expiry', '有効期間'],
+  [undefined, '資格取得年月日'],
+  [undefined, '発効期日'],
+  [undefined, '認定年月日'],
+  [undefined, '適用開始年月日'],
+];
+
+/** The cell printed just before `cell`: on its left in the same row, else right above it. */
+function labelCellOf(cells: Cell[], cell: Cell): Cell | undefined {
+  const b = cell.box;
+  if (!b) return undefined;
+  const h = b.y1 - b.y0;
+  const left = cells
+    .filter((c) => c.line === cell.line && c.box && c.box.x1 <= b.x0 + h * 0.3)
+    .sort((p, q) => q.box!.x1 - p.box!.x1)[0];
+  if (left) return left;
+  const overlap = (c: Cell) => Math.min(c.box!.x1, b.x1) - Math.max(c.box!.x0, b.x0);
+  return cells
+    .filter((c) => c.box && c !== cell && c.box.y1 <= b.y0 + h * 0.3 && b.y0 - c.box.y1 < h * 2 && overlap(c) > h * 0.3)
+    .sort((p, q) => q.box!.y1 - p.box!.y1)[0];
+}
+
+/**
+ * Dates whose label was read too badly for the label patterns (small print on a low-resolution
+ * capture: 「付年月日」, 「を月日」): the few glyphs before the date are compared with every date
+ * label, and a date is given a field only when one label clearly fits better than all others
+ * (a field-less label such as 資格取得年月日 competes too) and the dates agree with each other (a
+ * birth date before the issue date, an expiry after it). The caller marks such a field for
+ * confirmation.
+ */
+function guessDateRoles(cells: Cell[], known: ExtractedFields): Placement[] {
+  const taken = new Set([known.birthDate, known.issueDate, known.expiry].filter(Boolean));
+  const found: (Placement & { field: DateField; value: string })[] = [];
+  for (const cell of cells) {
+    const m = DATE_RE.exec(cell.text);
+    if (!m) continue;
+    const iso = isoOf(m[1]!);
+    if (!iso || taken.has(iso)) continue;
+    const before = cell.text.slice(0, m.index).replace(LEAD, '').trim();
+    const label = (before || labelCellOf(cells, cell)?.text || '').replace(/[^\p{L}]/gu, '');
+    // The マイナンバーカード's 電子証明書の有効期限 is not the document's.
+    if (label.length < 2 || /証明書/.test(label)) continue;
+    const scores = DATE_LABELS.map(([field, l]) => {
+      // The label's end is what is printed right before the value: compare that much of it.
+      const tail = label.slice(-l.length);
+      return { field, score: 1 - distance(tail, l) / l.length };
+    }).sort((a, b) => b.score - a.score);
+    const [best, second] = [scores[0]!, scores.find((x) => x.field !== scores[0]!.field)!];
+    if (
+      !best.field ||
+      best.score < 0.5 ||
+      best.score - second.score < 0.2 ||
+      known[best.field] ||
+      found.some((f) => f.field === best.field)
+    )
+      continue;
+    found.push({
+      ...guess(best.field, iso, cell.confidence * best.score, 'ocr.dateBesideBlurredLabel', { label }),
+      field: best.field,
+      value: iso,
+    });
+  }
+  const all = { ...known, ...Object.fromEntries(found.map((f) => [f.field, f.value])) } as ExtractedFields;
+  // Dates that contradict each other are not offered at all.
+  const consistent = (f: DateField, iso: string) =>
+    f === 'birthDate'
+      ? [all.issueDate, all.expiry].every((d) => !d || d > iso)
+      : f === 'expiry'
+        ? [all.issueDate, all.birthDate].every((d) => !d || d < iso)
+        : [all.birthDate].every((d) => !d || d < iso) && (!all.expiry || all.expiry > iso);
+  return found.filter((f) => consistent(f.field, f.value));
+}
+
+/** Kinds that always print an 有効期限 (or the end of an 有効期間): 資格確認書 by law, the others by their forms. */
+const ALWAYS_EXPIRE: ReadonlySet<string> = new Set<DocumentKind>([
+  'qualification_certificate',
+  'elderly_recipient_certificate',
+  'limit_certificate',
+  'public_subsidy_certificate',
+]);
+
+/** The distinct dates of the document, in order; not the card's 電子証明書 expiry nor its 「…まで有効」. */
+function documentDates(cells: Cell[], flagged: ReadonlySet<number>): string[] {
+  const dates = cells
+    .filter((c) => !flagged.has(c.line))
+    .flatMap((c) => datesIn(c.text).map((iso) => ({ iso, c })))
+    .filter((d) => !/証明書|まで有効/.test(d.c.text))
+    .sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
+  return [...new Set(dates.map((d) => d.iso))];
+}
+
+const yearApart = (a: string, b: string) =>
+  Number(b.slice(0, 4)) - Number(a.slice(0, 4)) >= 2 ||
+  (Number(b.slice(0, 4)) - Number(a.slice(0, 4)) === 1 && b.slice(5) >= a.slice(5));
+
+/**
+ * The birth date precedes every other date printed about the person (資格取得, 交付, 発効, 有効期限):
+ * the earliest date, when it stands a year apart from the next.
+ */
+function earliestDate({ cells, fields: known, flagged }: Context): Placement[] {
+  const distinct = documentDates(cells, flagged);
+  if (distinct.length < 2) return [];
+  const [earliest, next] = [distinct[0]!, distinct[1]!];
+  if (known.birthDate || !yearApart(earliest, next) || earliest === known.issueDate || earliest === known.expiry)
+    return [];
+  return [guess('birthDate', earliest, 0.4, 'ocr.dateEarliest')];
+}
+
+/** On a kind that always has one, the 有効期限 follows every other date. */
+function latestDate({ cells, fields: known, flagged, kind }: Context): Placement[] {
+  const distinct = documentDates(cells, flagged);
+  if (distinct.length < 2) return [];
+  const [latest, before] = [distinct.at(-1)!, distinct.at(-2)!];
+  if (
+    known.expiry ||
+    !kind ||
+    !ALWAYS_EXPIRE.has(kind) ||
+    latest <= before ||
+    latest === known.issueDate ||
+    latest === known.birthDate ||
+    (known.issueDate && latest <= known.issueDate)
+  )
+    return [];
+  return [guess('expiry', latest, 0.4, 'ocr.dateLatest')];
+}
+
+/** Decided together (`fallbacksTogether`): each sees the fields as they stood before any of them. */
+export const DATE_ROLE_RULES: readonly Rule[] = [
+  {
+    id: 'date-label-guess',
+    evidence: 'date labels blurred on low-resolution captures (「付年月日」, 「を月日」)',
+    confidenceCap: 0.5,
+    find: (ctx) => guessDateRoles(ctx.cells, ctx.fields),
+  },
+  {
+    id: 'date-earliest',
+    evidence: 'the 生年月日 label unreadable: the birth precedes every other date about the person',
+    confidenceCap: 0.5,
+    find: earliestDate,
+  },
+  {
+    id: 'date-latest',
+    evidence: 'the 有効期限 label unreadable on a kind that always prints one',
+    confidenceCap: 0.5,
+    find: latestDate,
+  },
+];

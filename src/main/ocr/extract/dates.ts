@@ -1,0 +1,107 @@
+/** Dates: parsing, and the extractors of 生年月日, 交付年月日 and 有効期限. */
+import { parseJapaneseDate } from '../../../shared/domain/wareki.ts';
+import { ocrWarning } from '../../../shared/ocr/warnings.ts';
+import type { Cell } from './cells.ts';
+import type { Check, Context, Extractor, LabelRead } from './extractor.ts';
+import { untilNextLabel } from './labels.ts';
+
+/** A 和暦 date (令和7年4月1日, R7.4.1) or a 西暦 one (2025年4月1日, 2025/4/1). */
+const WAREKI = String.raw`(?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?`;
+const SEIREKI = String.raw`\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?`;
+export const DATE_RE = new RegExp(`(${WAREKI}|${SEIREKI})`);
+
+export const isoOf = (printed: string): string | undefined =>
+  parseJapaneseDate(printed.replace(/\s+/g, '')) ?? undefined;
+
+export function dateAfter(value: string): string | undefined {
+  const m = DATE_RE.exec(value);
+  return m ? isoOf(m[1]!) : undefined;
+}
+
+/** Every date printed in `text`, in order, as YYYY-MM-DD. */
+export const datesIn = (text: string): string[] =>
+  [...text.matchAll(new RegExp(DATE_RE, 'g'))].map((m) => isoOf(m[1]!)).filter((d): d is string => d !== undefined);
+
+const asRead = (iso: string | undefined): LabelRead | undefined => (iso ? { value: iso } : undefined);
+
+/** Card fronts print 「1980年2月17日生」 without a label on the same line. */
+const BORN = new RegExp(DATE_RE.source + '\\s*生');
+
+export const birthDateExtractor: Extractor = {
+  fields: ['birthDate'],
+  labels: [{ pattern: /生年月日/, read: (f) => asRead(dateAfter(f.value)) }],
+  fallbacks: [
+    {
+      id: 'born-suffix',
+      evidence: 'the My Number Card front prints 「1980年2月17日生」 with no label',
+      confidenceCap: 1,
+      find: ({ cells }) => {
+        const born = cells.find((l) => BORN.test(l.text));
+        return born
+          ? [{ field: 'birthDate', value: dateAfter(born.text), confidence: born.confidence * 0.9, from: born }]
+          : [];
+      },
+    },
+  ],
+};
+
+export const issueDateExtractor: Extractor = {
+  fields: ['issueDate'],
+  labels: [{ pattern: /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/, read: (f) => asRead(dateAfter(f.value)) }],
+};
+
+/** 「令和8年7月31日まで」 or a range 「…から…まで」; never a 「…までに」 deadline. */
+const UNTIL = new RegExp(DATE_RE.source + '\\s*まで(?!に)');
+/** The cell with the card's own 「…まで有効」 (not the 電子証明書's expiry). */
+const untilCell = (cells: Cell[]) =>
+  cells.map((c) => ({ c, m: UNTIL.exec(c.text) })).find((x) => x.m && !/証明書/.test(x.c.text));
+
+export const expiryExtractor: Extractor = {
+  fields: ['expiry'],
+  forms: [
+    {
+      // Before the label: 有効 itself is often misread on the card.
+      id: 'until-suffix',
+      evidence: 'the My Number Card prints its expiry as 「…まで有効」, 有効 often misread',
+      confidenceCap: 1,
+      find: ({ cells }) => {
+        const until = untilCell(cells);
+        return until
+          ? [{ field: 'expiry', value: isoOf(until.m![1]!), confidence: until.c.confidence, from: until.c }]
+          : [];
+      },
+    },
+  ],
+  labels: [
+    {
+      pattern: /(?<!証明書の?)有効期[限間]/,
+      // A range 「…から…まで」: the last date before the next label is the end.
+      read: (f) => asRead(datesIn(untilNextLabel(f.value)).at(-1)),
+      // As it always was: a box would have the second reader compare it (to try: the bench).
+      withoutCell: true,
+    },
+  ],
+  // 「2025年12月95日まで有効」 (0 read as 9): no date, but the second reader is told where it is.
+  after: (ctx) => {
+    const box = untilCell(ctx.cells)?.c.box;
+    if (!ctx.fields.expiry && box) ctx.boxes.expiry = box;
+  },
+};
+
+/**
+ * Every other date on these documents (資格取得, 発効, 認定, 交付, 有効期限) comes after the birth:
+ * a birth date on or after the 交付 or 有効期限, or after any date, is another date under a
+ * misread label (「半年月日」 repaired to 生年月日), dropped. Checked before the dates are placed by
+ * their order (the earliest date may then be the birth) and after.
+ */
+export const dropLateBirth: Check = ({ cells, flagged, fields, confidence, boxes, warnings }: Context) => {
+  const { birthDate } = fields;
+  if (!birthDate) return;
+  const otherDates = cells.filter((c) => !flagged.has(c.line)).flatMap((c) => datesIn(c.text));
+  if ([fields.issueDate, fields.expiry].some((d) => d && d <= birthDate) || otherDates.some((d) => d < birthDate)) {
+    delete fields.birthDate;
+    delete confidence.birthDate;
+    delete boxes.birthDate;
+    warnings.push(ocrWarning('ocr.birthDateNotBefore', { date: birthDate }));
+  }
+};

@@ -1,0 +1,59 @@
+/** Printed labels: where a value starts and ends, and labels read with one glyph wrong. */
+import { distance } from './edit-distance.ts';
+
+/** A label printed at the start of a cell (values never start with one). */
+const LABEL_START = new RegExp(
+  '^[(（]?(?:' +
+    ['有効期[限間]', '交付', '発行日', '記号', '番号', '枝番', '氏名', '生年月日', '性別', '保険者', '被保険者']
+      .concat(['資格取得', '発効期日', '一部負担', '負担割合', '適用区分', '限度区分', '住所', '事業所', '世帯主'])
+      .concat(['公費負担者', '受給者', '保護者', '適用対象者', '自己負担'])
+      .join('|') +
+    ')',
+);
+/** Cuts a value at the next label printed on the same line. */
+const NEXT_LABEL =
+  /\s*(?:性別|生年月日|記号|番号|枝番|氏名|交付|有効期限|保険者|資格取得|発効期日|一部負担|負担割合|適用区分|住所|事業所)/;
+export const untilNextLabel = (v: string) => v.split(NEXT_LABEL)[0]!.trim();
+/** Punctuation the model reads between a label and its value (colons, underscores, ruled lines). */
+export const LEAD = /^[\s:：_.,、。”"'|」」「｜~〜[\]]+/;
+export const isLabel = (t: string) => LABEL_START.test(t.replace(LEAD, ''));
+
+/** Labels long enough to be recognised with one misread glyph (two- or three-glyph labels are not). */
+const LONG_LABELS = [
+  '資格取得年月日',
+  '一部負担金の割合',
+  '交付年月日',
+  '保険者番号',
+  '保険者名称',
+  '公費負担者番号',
+  '生年月日',
+  '有効期限',
+  '有効期間',
+  '発効期日',
+  '適用区分',
+  '限度区分',
+  '負担割合',
+];
+
+/**
+ * A cell that starts with a label read with one wrong, missing or extra glyph (「交付着月日」,
+ * 「生年月」) starts with the label itself. Small print on a low-resolution capture reads this way.
+ */
+export function repairLabel(text: string): string {
+  const t = text.replace(LEAD, '');
+  if (isLabel(t)) return text;
+  let best: { label: string; len: number; d: number } | undefined;
+  for (const label of LONG_LABELS) {
+    const limit = Math.max(1, Math.floor(label.length / 4));
+    for (const len of [label.length - 1, label.length, label.length + 1]) {
+      if (len > t.length || len < 3) continue;
+      const head = t.slice(0, len);
+      // Digits are values, never part of a misread label; a glyph before an intact label makes
+      // another label (被保険者番号 with 被 misread), not a misread one.
+      if (/\d/.test(head) || head.endsWith(label)) continue;
+      const d = distance(head, label);
+      if (d <= limit && (!best || d < best.d)) best = { label, len, d };
+    }
+  }
+  return best ? best.label + t.slice(best.len) : text;
+}

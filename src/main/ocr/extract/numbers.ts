@@ -1,0 +1,221 @@
+/** Number fields: 保険者番号, and 記号・番号・枝番 (apart, combined, or placed by the row's shape). */
+import { validateInsurerNumber } from '../../../shared/domain/insurer-number.ts';
+import { toHalfWidth } from '../../../shared/domain/text.ts';
+import { ocrWarning } from '../../../shared/ocr/warnings.ts';
+import { compact } from '../text.ts';
+import { labelled } from './cells.ts';
+import type { Check, Context, Extractor, LabelRead, Placement } from './extractor.ts';
+import { untilNextLabel } from './labels.ts';
+
+/** Digits of a number field: spaces inside the run dropped, and up to two stray marks before it. */
+export const digitsOf = (v: string, min = 1): string | undefined =>
+  v.replace(/(?<=\d)\s+(?=\d)/g, '').match(new RegExp(`^[^\\d\\p{Script=Han}]{0,2}(\\d{${min},})`, 'u'))?.[1];
+/** Whether a number was read with marks before it or inside it (a digit the model misread). */
+export const unclean = (v: string): boolean =>
+  !/^\d+(?:\s|$|[^\d\p{L}])/u.test(v.replace(/(?<=\d)\s+(?=\d)/g, '').replace(/^[_.,:：\s]+/, ''));
+
+/** 「記号・番号 5695・7247503 (00)」: the combined form of notices and 高齢受給者証. */
+export const COMBINED_ID = /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.]\s*(\d{1,8})\s*[(（]\s*(\d{2})\s*[)）]/u;
+
+/**
+ * 保険者番号 beside its label. Nothing printed right before it: 被 of 被保険者番号 (後期: the
+ * person's number) may be misread; 険 is read as 陵, 番 misread after 保険者 (「保険者箇号」).
+ */
+const INSURER = /(?<!\p{Script=Han}\s*)保[険陵](?:\S?番|者\S)\s*号|公費\S{0,3}番号/u;
+
+/** A valid number normalized; else kept as read and flagged: staff compare it, the app never guesses a digit. */
+function checkedInsurerNumber(digits: string): LabelRead {
+  const check = validateInsurerNumber(digits);
+  if (check.valid) return { value: check.normalized };
+  const code = check.reason === 'check_digit' ? 'ocr.insurerNumberCheckDigit' : 'ocr.insurerNumberLength';
+  return {
+    value: digits,
+    confidenceCap: 0.3,
+    rule: 'label-failed-check',
+    warning: ocrWarning(code, { number: digits }),
+  };
+}
+
+/** A run of exactly 6 or 8 digits with a valid check digit and an insurer's 法別 (or a 国保 都道府県). */
+function insurerShaped(d: string): boolean {
+  if (!validateInsurerNumber(d).valid) return false;
+  return d.length === 6
+    ? Number(d.slice(0, 2)) >= 1 && Number(d.slice(0, 2)) <= 47
+    : /^(?:0[1-4]|0[67]|3[1-49]|5\d|8\d)/.test(d);
+}
+
+function unlabelledInsurerNumber({ cells, flagged, fields }: Context): Placement[] {
+  const candidates = new Set(
+    cells
+      .filter((c) => !flagged.has(c.line))
+      .flatMap((c) =>
+        [...c.text.replace(/(?<=\d)\s+(?=\d)/g, '').matchAll(/(?<![\d.,/-])(\d{6}|\d{8})(?![\d年./-])/g)].map(
+          (m) => m[1]!,
+        ),
+      )
+      .filter((d) => d !== fields.number && d !== fields.symbol && insurerShaped(d)),
+  );
+  if (candidates.size !== 1) return [];
+  const [number] = [...candidates] as [string];
+  const warning = ocrWarning('ocr.insurerNumberWithoutLabel', { number });
+  return [{ field: 'insurerNumber', value: number, confidence: 0.4, warning }];
+}
+
+export const insurerNumberExtractor: Extractor = {
+  fields: ['insurerNumber'],
+  labels: [
+    {
+      pattern: INSURER,
+      read: (f) => {
+        const digits = digitsOf(f.value.replace(/[(（][)）](?=\d)/, '0'), 5)?.slice(0, 9);
+        return digits ? checkedInsurerNumber(digits) : undefined;
+      },
+      evidence: '険 read as 陵, 番 misread after 保険者 (「保険者箇号」); a 0 read as 「()」',
+    },
+  ],
+  fallbacks: [
+    {
+      // After the 記号・番号, whose digits it must not take.
+      id: 'insurer-unlabelled',
+      evidence: 'the label unreadable (small print on a low-resolution capture): the only insurer-shaped number',
+      confidenceCap: 0.4,
+      find: unlabelledInsurerNumber,
+    },
+  ],
+  // Where the number is printed, when it was absent or failed its check: the scan reads it again.
+  // Never on a line that carried a 個人番号.
+  after: ({ cells, flagged, reread }, hit) => {
+    const at = hit?.found ?? labelled(cells, INSURER).next().value;
+    const valid = hit && validateInsurerNumber(String(hit.read.value)).valid;
+    if (at?.box && !flagged.has(at.cell.line) && !valid) reread.insurerNumber = at.box;
+  },
+};
+
+/** The same digits as the person's number: one of the two labels was misread. */
+export const insurerNumberNotNumber: Check = ({ fields, warnings }) => {
+  if (fields.insurerNumber !== undefined && fields.insurerNumber === fields.number)
+    warnings.push(ocrWarning('ocr.insurerNumberSameAsNumber', { number: fields.insurerNumber }));
+};
+
+const withoutDigitSpaces = (t: string) => t.replace(/(?<=\d)\s+(?=\d)/g, '');
+
+export const symbolExtractor: Extractor = {
+  fields: ['symbol'],
+  forms: [
+    {
+      id: 'combined-id',
+      evidence: 'notices and 高齢受給者証 print 「記号・番号 5695・7247503 (00)」',
+      confidenceCap: 1,
+      find: ({ cells }) => {
+        const hit = cells.map((c) => ({ c, m: COMBINED_ID.exec(withoutDigitSpaces(c.text)) })).find((x) => x.m);
+        if (!hit) return [];
+        const { c, m } = hit;
+        return [
+          { field: 'symbol', value: m![1]!.replace(/^\D*[番号]/, ''), confidence: c.confidence, from: c },
+          { field: 'number', value: m![2], confidence: c.confidence, from: c },
+          { field: 'branch', value: m![3], confidence: c.confidence, from: c },
+        ];
+      },
+    },
+  ],
+  labels: [
+    {
+      pattern: /記\s*号/,
+      read: (f) => {
+        const symbol = withoutDigitSpaces(f.value).match(/^(\p{Script=Han}{0,2}\d+)/u)?.[1];
+        return symbol ? { value: symbol } : undefined;
+      },
+    },
+  ],
+};
+
+/** 番号 alone, or the 被保険者(証)番号 of 後期 and the portal; not 保険者番号, 受給者番号, 個人番号. */
+const NUMBER = /(?<=\p{Script=Han})保[険陵]者証?番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
+
+export const numberExtractor: Extractor = {
+  fields: ['number'],
+  labels: [
+    {
+      pattern: NUMBER,
+      read: (f) => {
+        const number = digitsOf(f.value);
+        if (!number) return undefined;
+        // Marks before or inside it: a digit may be misread, for confirmation.
+        return unclean(untilNextLabel(f.value)) ? { value: number, confidenceCap: 0.5 } : { value: number };
+      },
+    },
+  ],
+  // Never on a line that carried a 個人番号: a second reading would bring its digits back.
+  after: ({ cells, flagged, reread }, hit) => {
+    const at = hit?.found ?? labelled(cells, NUMBER).next().value;
+    if (at?.box && !flagged.has(at.cell.line) && (!hit || unclean(untilNextLabel(at.value)))) reread.number = at.box;
+  },
+};
+
+export const branchExtractor: Extractor = {
+  fields: ['branch'],
+  labels: [
+    {
+      pattern: /枝\s*番\)?/,
+      read: (f) => {
+        const branch = f.value.replace(/^[()（）\s]+/, '').match(/^\d{2}/)?.[0];
+        return branch ? { value: branch } : undefined;
+      },
+    },
+  ],
+};
+
+/** A number, a short label, a number, a bracketed label and two digits: 記号, 番号 and 枝番. */
+const ID_ROW = /(?:^|[^\d])(\d{1,8})\s*[^\d\s]{1,3}\s*(\d{1,8})\s*[(（][^\d()（）]{1,3}[)）]\s*(\d{2})(?!\d)/;
+
+function idRowByShape({ lines, flagged, fields }: Context): Placement[] {
+  // On the whole line: the misread labels may have split it into cells.
+  const row = lines
+    .map((l, i) => ({ l, m: flagged.has(i) ? null : ID_ROW.exec(withoutDigitSpaces(compact(toHalfWidth(l.text)))) }))
+    .find((x) => x.m);
+  const [, sym, num, br] = row?.m ?? [];
+  if (!row || !sym || !num || !br) return [];
+  if ((fields.symbol && fields.symbol !== sym) || (fields.number && fields.number !== num)) return [];
+  const confidence = row.l.confidence;
+  return [
+    ...(fields.symbol ? [] : [{ field: 'symbol' as const, value: sym, confidence }]),
+    ...(fields.number ? [] : [{ field: 'number' as const, value: num, confidence }]),
+    ...(fields.branch ? [] : [{ field: 'branch' as const, value: br, confidence }]),
+  ];
+}
+
+/** The 記号・番号 row with its labels misread past knowing, placed by its shape. */
+export const idRowExtractor: Extractor = {
+  fields: ['symbol', 'number'],
+  fallbacks: [
+    {
+      id: 'id-row-shape',
+      evidence: 'the row’s labels misread past knowing (「しっ 75572774 番史 921045 (校番) 03」)',
+      confidenceCap: 0.6,
+      find: idRowByShape,
+    },
+  ],
+};
+
+/** Two digits after a short label in brackets, or after a 〜番 label of their own. */
+const BRANCH_MISREAD = /(?:[(（]\s*[^\s\d()（）]{1,2}\s*[)）]|^[^\s\d]番)\s*(\d{2})(?!\d)/;
+
+export const branchMisreadExtractor: Extractor = {
+  fields: ['branch'],
+  fallbacks: [
+    {
+      id: 'branch-misread-label',
+      evidence: 'the 枝番 label misread (「(槻番) 00」, 「(校秋) 00」, 「校番 00」), when only one cell has it',
+      confidenceCap: 0.6,
+      find: ({ cells, flagged }) => {
+        const found = cells
+          .filter((c) => !flagged.has(c.line))
+          .map((c) => ({ c, m: BRANCH_MISREAD.exec(c.text) }))
+          .filter((x) => x.m);
+        if (found.length !== 1) return [];
+        const { c, m } = found[0]!;
+        return [{ field: 'branch', value: m![1], confidence: c.confidence, from: c }];
+      },
+    },
+  ],
+};

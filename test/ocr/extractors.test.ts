@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrLine } from '../../src/main/ocr/engine.ts';
+import { EXTRACTION, extractFields, type ExtractedFields } from '../../src/main/ocr/extract-fields.ts';
+import type { Extractor } from '../../src/main/ocr/extract/extractor.ts';
+import type { DocumentKind } from '../../src/shared/rules/vocabulary.ts';
+import { at, lines } from './support/ocr-lines.ts';
+
+const extractors = EXTRACTION.filter((s): s is Extractor => typeof s !== 'function');
+const rules = extractors.flatMap((ex) => [...(ex.forms ?? []), ...(ex.fallbacks ?? [])]);
+
+/**
+ * One reading per form and fallback, as the model misread a real capture: the rule must place the
+ * field with this value and say so in `via`, so each case fails when its rule is removed.
+ */
+const CASES: {
+  rule: string;
+  read: OcrLine[];
+  kind?: DocumentKind;
+  field: keyof ExtractedFields;
+  value: unknown;
+  cap?: number;
+}[] = [
+  { rule: 'name-shape', read: lines('品 石川 和夫'), kind: 'mynumber_card', field: 'name', value: '石川\u3000和夫' },
+  { rule: 'born-suffix', read: lines('昭和31年1月13日生 男'), field: 'birthDate', value: '1956-01-13' },
+  { rule: 'sex-alone', read: lines('件別 女'), field: 'sex', value: 'female', cap: 0.6 },
+  {
+    rule: 'insurer-name-shape',
+    read: lines('保鐵る 全国健康保険協会山梨支部'),
+    field: 'insurerName',
+    value: '全国健康保険協会山梨支部',
+    cap: 0.6,
+  },
+  { rule: 'combined-id', read: lines('記号・番号 5695・7247503 (00)'), field: 'number', value: '7247503' },
+  { rule: 'id-row-shape', read: lines('しっ 75572774 番史 921045 (校番) 03'), field: 'number', value: '921045' },
+  {
+    rule: 'branch-misread-label',
+    read: lines('記号 川口91 番号 37669040 (槻番) 00'),
+    field: 'branch',
+    value: '00',
+    cap: 0.6,
+  },
+  { rule: 'insurer-unlabelled', read: lines('作租者番王', '01120013'), field: 'insurerNumber', value: '01120013' },
+  { rule: 'until-suffix', read: lines('2031年01月13日まで有効'), field: 'expiry', value: '2031-01-13' },
+  {
+    rule: 'date-label-guess',
+    read: [at(100, [0, '有効其眼|令和8年7月31日']), at(140, [0, '生年月日|昭和28年1月2日'])],
+    field: 'expiry',
+    value: '2026-07-31',
+    cap: 0.5,
+  },
+  {
+    rule: 'date-earliest',
+    read: [at(100, [0, 'HHW角日|令和8年5月9日']), at(140, [0, '|科Wi日|昭和28年1月2日'])],
+    field: 'birthDate',
+    value: '1953-01-02',
+    cap: 0.5,
+  },
+  {
+    rule: 'date-latest',
+    read: [at(100, [0, 'HHW|令和8年5月9日']), at(140, [0, 'XX|令和9年1月2日'])],
+    kind: 'limit_certificate',
+    field: 'expiry',
+    value: '2027-01-02',
+    cap: 0.5,
+  },
+  { rule: 'category-alone', read: lines('所待の区分', '区分Ⅱ'), field: 'limitCategory', value: 'Ⅱ' },
+  { rule: 'label', read: lines('特別療養費'), field: 'specialMedicalExpense', value: true },
+];
+
+describe('extractors as data', () => {
+  it('every form and fallback has an id, its evidence and a confidence cap', () => {
+    for (const r of rules) {
+      expect(r.id, r.id).toMatch(/^[a-z-]+$/);
+      expect(r.evidence.length, r.id).toBeGreaterThan(10);
+      expect(r.confidenceCap, r.id).toBeGreaterThan(0);
+      expect(r.confidenceCap, r.id).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('every form and fallback has a case below', () => {
+    expect(new Set(rules.map((r) => r.id))).toEqual(new Set(CASES.map((c) => c.rule)));
+  });
+
+  it.each(CASES)('$rule places $field', ({ rule, read, kind, field, value, cap }) => {
+    const r = extractFields(read, kind);
+    expect(r.fields[field]).toEqual(value);
+    expect(r.via[field]?.[0]).toBe(rule);
+    if (cap !== undefined) expect(r.confidence[field]).toBeLessThanOrEqual(cap);
+  });
+
+  it('a fallback is tried only when no label gave the field', () => {
+    const r = extractFields(lines('性別 男', '女'));
+    expect(r.fields.sex).toBe('male');
+    expect(r.via.sex).toEqual(['label']);
+  });
+
+  it('a 保険者番号 failing its check is kept as read, capped and flagged', () => {
+    const r = extractFields(lines('保険者番号 33120016'));
+    expect(r.via.insurerNumber).toEqual(['label-failed-check']);
+    expect(r.confidence.insurerNumber).toBeLessThanOrEqual(0.3);
+    expect(r.warnings.map((w) => w.code)).toContain('ocr.insurerNumberCheckDigit');
+  });
+});
