@@ -8,6 +8,7 @@ import type { HostReply, HostRequest } from './ocr-process.ts';
 import { ImageError } from './preprocess.ts';
 import { scanDocument } from './scan.ts';
 import { PaddleReader } from './paddle-reader.ts';
+import { TextLineDetector } from './text-lines.ts';
 
 /** The part of Electron's `process.parentPort` used here (no Electron types in Node code). */
 interface ParentPort {
@@ -26,17 +27,22 @@ const engine = new OcrEngine();
  */
 let second: Promise<PaddleReader | undefined> | undefined;
 const loadSecond = () => (second ??= PaddleReader.load().then((r) => (r instanceof PaddleReader ? r : undefined)));
+/** The text-line detector, likewise: without it tesseract finds the page's lines itself. */
+let detector: Promise<TextLineDetector | undefined> | undefined;
+const loadDetector = () =>
+  (detector ??= TextLineDetector.load().then((d) => (d instanceof TextLineDetector ? d : undefined)));
 
 async function handle(request: HostRequest): Promise<HostReply> {
   try {
     if (request.type === 'warm') {
-      await Promise.all([engine.warm(), loadSecond()]);
+      await Promise.all([engine.warm(), loadSecond(), loadDetector()]);
       return { id: request.id, ok: true, maxRssKb: maxRssKb() };
     }
+    const [reader, lines] = [await loadSecond(), await loadDetector()];
     const { redactedImage, ...result } = await scanDocument(
       engine,
       Buffer.from(request.image.buffer, request.image.byteOffset, request.image.byteLength),
-      { ...((await loadSecond()) ? { second: (await loadSecond())! } : {}) },
+      { ...(reader ? { second: reader } : {}), ...(lines ? { detector: lines } : {}) },
     );
     let images: { redacted: Buffer; preview: Buffer } | undefined;
     if (request.previewWidth) {

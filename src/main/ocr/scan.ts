@@ -20,6 +20,8 @@ import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 import { nameAtInkGap } from './name-gap.ts';
 import type { PaddleReader } from './paddle-reader.ts';
 import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
+import type { TextLineDetector } from './text-lines.ts';
+import { readDetectedLines } from './line-reading.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -49,21 +51,23 @@ export interface ScanResult {
 export async function scanDocument(
   engine: OcrEngine,
   input: Buffer,
-  options: { second?: PaddleReader } = {},
+  options: { second?: PaddleReader; detector?: TextLineDetector } = {},
 ): Promise<ScanResult> {
   const t0 = performance.now();
   const prepared = await prepareImage(input);
   const t1 = performance.now();
-  // One pass; a capture whose kind cannot be told (or only by a partly read title) gets a second
-  // pass read as one block, and the better of the two counts (classification of degraded captures
-  // 93 → 100%, where tesseract's own deskew as the second pass gave 93%). Retrying every
-  // low-confidence read doubled the time of most phone photos for no better field.
-  let ocr = await engine.recognize(prepared.image);
-  let found = classify(ocr.lines.map((l) => l.text).join('\n'));
+  const read = await firstReading(engine, prepared, options.detector);
+  let { ocr, found } = read;
+  let other = read.other;
   // The page read the other way, once it has been.
-  let other: OcrOutput | undefined;
+  const otherWay = (): Promise<OcrOutput> =>
+    engine.recognize(prepared.image, options.detector ? {} : { layout: 'block' });
+  // A capture whose kind cannot be told (or only by a partly read title) gets a second pass read
+  // the other way, and the better of the two counts (classification of degraded captures 93 →
+  // 100%, where tesseract's own deskew as the second pass gave 93%). Retrying every
+  // low-confidence read doubled the time of most phone photos for no better field.
   if (found.kind === 'unknown' || found.confidence < RETRY_BELOW) {
-    other = await engine.recognize(prepared.image, { layout: 'block' });
+    other ??= await otherWay();
     const foundAgain = classify(other.lines.map((l) => l.text).join('\n'));
     if (other.confidence + foundAgain.confidence > ocr.confidence + found.confidence)
       [ocr, found, other] = [other, foundAgain, ocr];
@@ -77,7 +81,7 @@ export async function scanDocument(
   // the other reading fills what this one lacks.
   const portal = kind === 'portal_screen';
   if (portal ? PORTAL_ROWS.some((k) => extraction.fields[k] === undefined) : ocr.confidence < UNSURE_PAGE) {
-    other ??= await engine.recognize(prepared.image, { layout: 'block' });
+    other ??= await otherWay();
     const again = extractFields(other.lines, kind);
     fillGaps(extraction, again, portal ? { only: PORTAL_FILL } : { atMost: CONFIRM_BELOW - 0.2 });
     redact.push(...personalNumberBoxes(other.lines, again.personalNumberLines));
@@ -116,10 +120,26 @@ export async function scanDocument(
     via: extraction.via,
     confirm,
     warnings,
-    readers: options.second ? ['tesseract', 'pp-ocrv4'] : ['tesseract'],
+    readers: options.second || options.detector ? ['tesseract', 'pp-ocrv4'] : ['tesseract'],
     timings: { prepareMs: Math.round(t1 - t0), recognizeMs: Math.round(t2 - t1) },
     redactedImage: (options) => redactImage(prepared, redact, options),
   };
+}
+
+/**
+ * The page's first reading: with the text detector, its lines read one by one (line-reading.ts);
+ * without it, or when it finds nothing legible, tesseract's own layout of the page.
+ */
+async function firstReading(
+  engine: OcrEngine,
+  prepared: Prepared,
+  detector: TextLineDetector | undefined,
+): Promise<{ ocr: OcrOutput; found: ReturnType<typeof classify>; other?: OcrOutput }> {
+  const detected = detector
+    ? await readDetectedLines(engine, prepared, await detector.detect(prepared.grey, prepared.width, prepared.height))
+    : undefined;
+  const ocr = detected ?? (await engine.recognize(prepared.image));
+  return { ocr, found: classify(ocr.lines.map((l) => l.text).join('\n')) };
 }
 
 const page = (p: Prepared) => sharp(p.grey, { raw: { width: p.width, height: p.height, channels: 1 } });
