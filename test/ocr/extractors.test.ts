@@ -94,6 +94,19 @@ describe('extractors as data', () => {
     expect(r.via.sex).toEqual(['label']);
   });
 
+  it('a 公費負担者番号 is the payer only on a 公費 受給者証 (or a paper of unknown kind), never an insurer elsewhere', () => {
+    // Printed before the 保険者番号, as a 備考 row of a 資格確認書 may.
+    const read = lines('公費負担者番号 54136015', '保険者番号 06132013');
+    expect(extractFields(read, 'qualification_certificate').fields.insurerNumber).toBe('06132013');
+    expect(extractFields(lines('公費負担者番号 54136015'), 'elderly_recipient_certificate').fields.insurerNumber).toBe(
+      undefined,
+    );
+    expect(extractFields(lines('公費負担者番号 54136015'), 'public_subsidy_certificate').fields.insurerNumber).toBe(
+      '54136015',
+    );
+    expect(extractFields(lines('公費負担者番号 54136015')).fields.insurerNumber).toBe('54136015');
+  });
+
   it('a 保険者番号 failing its check is kept as read, capped and flagged', () => {
     const r = extractFields(lines('保険者番号 33120016'));
     expect(r.via.insurerNumber).toEqual(['label-failed-check']);

@@ -1,6 +1,6 @@
 /** One paper document: prepare the image, recognise, classify, extract. */
 import { ocrWarning, type OcrWarning, type OcrWarningCode } from '../../shared/ocr/warnings.ts';
-import { classify, type ScanKind } from './classify.ts';
+import { classify, NOT_INSURANCE_WARNING, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
   extractFields,
@@ -56,10 +56,9 @@ export async function scanDocument(
   const t0 = performance.now();
   const prepared = await prepareImage(input);
   const t1 = performance.now();
-  const read = await firstReading(engine, prepared, options.detector);
-  let { ocr, found } = read;
-  let other = read.other;
+  let { ocr, found } = await firstReading(engine, prepared, options.detector);
   // The page read the other way, once it has been.
+  let other: OcrOutput | undefined;
   const otherWay = (): Promise<OcrOutput> =>
     engine.recognize(prepared.image, options.detector ? {} : { layout: 'block' });
   // A capture whose kind cannot be told (or only by a partly read title) gets a second pass read
@@ -95,11 +94,14 @@ export async function scanDocument(
     redact.push(...hits.flatMap((h) => h.boxes));
     if (hits.length > 0) extraction.personalNumberSeen = true;
   }
-  await rereadName(engine, prepared, extraction);
-  spaceName(prepared, extraction);
-  confirmUnsplitName(extraction);
-  await rereadNumbers(engine, prepared, extraction);
-  if (options.second) await secondReading(options.second, prepared, extraction);
+  if (found.notInsurance) dropFields(extraction);
+  else {
+    await rereadName(engine, prepared, extraction);
+    spaceName(prepared, extraction);
+    confirmUnsplitName(extraction);
+    await rereadNumbers(engine, prepared, extraction);
+    if (options.second) await secondReading(options.second, prepared, extraction);
+  }
   // The card's 有効期限 is its 「…まで有効」 date, however it was read.
   if (kind === 'mynumber_card' && extraction.fields.expiry) {
     extraction.fields.cardExpiry = extraction.fields.expiry;
@@ -107,7 +109,8 @@ export async function scanDocument(
     extraction.via.cardExpiry = extraction.via.expiry ?? [];
   }
   const warnings = [...extraction.warnings];
-  if (kind === 'unknown') warnings.push(ocrWarning('ocr.kindUnknown'));
+  if (found.notInsurance) warnings.push(ocrWarning(NOT_INSURANCE_WARNING[found.notInsurance]));
+  else if (kind === 'unknown') warnings.push(ocrWarning('ocr.kindUnknown'));
   if (extraction.personalNumberSeen) warnings.push(ocrWarning('ocr.personalNumberSeen'));
   const confirm = (Object.keys(extraction.fields) as FieldName[]).filter(
     (k) => (extraction.confidence[k] ?? 0) < CONFIRM_BELOW,
@@ -134,12 +137,22 @@ async function firstReading(
   engine: OcrEngine,
   prepared: Prepared,
   detector: TextLineDetector | undefined,
-): Promise<{ ocr: OcrOutput; found: ReturnType<typeof classify>; other?: OcrOutput }> {
+): Promise<{ ocr: OcrOutput; found: ReturnType<typeof classify> }> {
   const detected = detector
     ? await readDetectedLines(engine, prepared, await detector.detect(prepared.grey, prepared.width, prepared.height))
     : undefined;
   const ocr = detected ?? (await engine.recognize(prepared.image));
   return { ocr, found: classify(ocr.lines.map((l) => l.text).join('\n')) };
+}
+
+/**
+ * A paper handed over by mistake (介護保険証, 診察券): its numbers are no insurance fields (a
+ * 介護保険 保険者番号 is not a health insurer's), so nothing read from it is offered; its
+ * 個人番号 redaction stays.
+ */
+function dropFields(x: Extraction): void {
+  Object.assign(x, { fields: {}, confidence: {}, via: {}, boxes: {}, reread: {}, warnings: [] });
+  delete x.nameBox;
 }
 
 const page = (p: Prepared) => sharp(p.grey, { raw: { width: p.width, height: p.height, channels: 1 } });

@@ -68,6 +68,8 @@ export interface Label {
   read: (found: Found, ctx: Context) => LabelRead | undefined;
   /** For a pattern that also matches a misread label. */
   evidence?: string;
+  /** The kinds of document that print it, when not all. */
+  printedOn?: (kind: Context['kind']) => boolean;
   /** The value is placed without its cell: no box for a second reader, no repairs noted. */
   withoutCell?: true;
 }
@@ -122,6 +124,7 @@ function firstRule(ctx: Context, rules: readonly Rule[]): boolean {
 
 function byLabel(ctx: Context, ex: Extractor): { read: LabelRead; found: Found } | undefined {
   for (const label of ex.labels ?? []) {
+    if (label.printedOn && !label.printedOn(ctx.kind)) continue;
     const hit = first(ctx.cells, label.pattern, (f) => label.read(f, ctx));
     if (!hit) continue;
     const { value, rule, confidenceCap, warning } = hit.v;

@@ -3,7 +3,7 @@ import { validateInsurerNumber } from '../../../shared/domain/insurer-number.ts'
 import { toHalfWidth } from '../../../shared/domain/text.ts';
 import { ocrWarning } from '../../../shared/ocr/warnings.ts';
 import { compact } from '../text.ts';
-import { labelled } from './cells.ts';
+import { labelled, type Found } from './cells.ts';
 import type { Check, Context, Extractor, LabelRead, Placement } from './extractor.ts';
 import { untilNextLabel } from './labels.ts';
 
@@ -21,7 +21,14 @@ export const COMBINED_ID = /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.]\
  * 保険者番号 beside its label. Nothing printed right before it: 被 of 被保険者番号 (後期: the
  * person's number) may be misread; 険 is read as 陵, 番 misread after 保険者 (「保険者箇号」).
  */
-const INSURER = /(?<!\p{Script=Han}\s*)保[険陵](?:\S?番|者\S)\s*号|公費\S{0,3}番号/u;
+const INSURER = /(?<!\p{Script=Han}\s*)保[険陵](?:\S?番|者\S)\s*号/u;
+/**
+ * A 公費 受給者証 prints its 公費負担者番号 where an insurance document prints the 保険者番号; an
+ * insurance document may print one too (a 公費 in its 備考), and that one is not its insurer.
+ */
+const INSURER_OR_PAYER = new RegExp(`${INSURER.source}|公費\\S{0,3}番号`, 'u');
+const PAYER_KINDS: ReadonlySet<Context['kind']> = new Set(['public_subsidy_certificate', 'unknown', undefined]);
+const insurerLabel = (kind: Context['kind']): RegExp => (PAYER_KINDS.has(kind) ? INSURER_OR_PAYER : INSURER);
 
 /** A valid number normalized; else kept as read and flagged: staff compare it, the app never guesses a digit. */
 function checkedInsurerNumber(digits: string): LabelRead {
@@ -36,6 +43,11 @@ function checkedInsurerNumber(digits: string): LabelRead {
   };
 }
 
+function readInsurerNumber(f: Found): LabelRead | undefined {
+  const digits = digitsOf(f.value.replace(/[(（][)）](?=\d)/, '0'), 5)?.slice(0, 9);
+  return digits ? checkedInsurerNumber(digits) : undefined;
+}
+
 /** A run of exactly 6 or 8 digits with a valid check digit and an insurer's 法別 (or a 国保 都道府県). */
 function insurerShaped(d: string): boolean {
   if (!validateInsurerNumber(d).valid) return false;
@@ -44,10 +56,14 @@ function insurerShaped(d: string): boolean {
     : /^(?:0[1-4]|0[67]|3[1-49]|5\d|8\d)/.test(d);
 }
 
-function unlabelledInsurerNumber({ cells, flagged, fields }: Context): Placement[] {
+/** A line that names a 公費 payer or recipient: its numbers are not the insurer's (on an insurance document). */
+const PAYER_LINE = /公費\S{0,3}番号|受給者番号/u;
+
+function unlabelledInsurerNumber({ cells, flagged, fields, lines, kind }: Context): Placement[] {
+  const payerLine = (line: number) => !PAYER_KINDS.has(kind) && PAYER_LINE.test(lines[line]?.text ?? '');
   const candidates = new Set(
     cells
-      .filter((c) => !flagged.has(c.line))
+      .filter((c) => !flagged.has(c.line) && !payerLine(c.line))
       .flatMap((c) =>
         [...c.text.replace(/(?<=\d)\s+(?=\d)/g, '').matchAll(/(?<![\d.,/-])(\d{6}|\d{8})(?![\d年./-])/g)].map(
           (m) => m[1]!,
@@ -66,11 +82,15 @@ export const insurerNumberExtractor: Extractor = {
   labels: [
     {
       pattern: INSURER,
-      read: (f) => {
-        const digits = digitsOf(f.value.replace(/[(（][)）](?=\d)/, '0'), 5)?.slice(0, 9);
-        return digits ? checkedInsurerNumber(digits) : undefined;
-      },
+      printedOn: (kind) => !PAYER_KINDS.has(kind),
+      read: readInsurerNumber,
       evidence: '険 read as 陵, 番 misread after 保険者 (「保険者箇号」); a 0 read as 「()」',
+    },
+    {
+      pattern: INSURER_OR_PAYER,
+      printedOn: (kind) => PAYER_KINDS.has(kind),
+      read: readInsurerNumber,
+      evidence: 'a 公費 受給者証 names its payer 公費負担者番号 (generated 公費 certificates)',
     },
   ],
   fallbacks: [
@@ -84,8 +104,8 @@ export const insurerNumberExtractor: Extractor = {
   ],
   // Where the number is printed, when it was absent or failed its check: the scan reads it again.
   // Never on a line that carried a 個人番号.
-  after: ({ cells, flagged, reread }, hit) => {
-    const at = hit?.found ?? labelled(cells, INSURER).next().value;
+  after: ({ cells, flagged, reread, kind }, hit) => {
+    const at = hit?.found ?? labelled(cells, insurerLabel(kind)).next().value;
     const valid = hit && validateInsurerNumber(String(hit.read.value)).valid;
     if (at?.box && !flagged.has(at.cell.line) && !valid) reread.insurerNumber = at.box;
   },
