@@ -409,7 +409,6 @@ const FIRST_READER_CODES: Partial<Record<(typeof SECOND_READ_FIELDS)[number], re
     'ocr.insurerNumberReread',
   ],
   birthDate: ['ocr.birthDateNotBefore'],
-  certificateExpiry: ['ocr.certificateExpiryWithoutLabel'],
 };
 
 /**

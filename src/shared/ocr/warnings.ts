@@ -22,8 +22,6 @@ export const OCR_WARNING_CODES = [
   'ocr.dateBesideBlurredLabel',
   'ocr.dateEarliest',
   'ocr.dateLatest',
-  'ocr.dateBeforeIssuer',
-  'ocr.certificateExpiryWithoutLabel',
   'ocr.secondReaderOnly',
   'ocr.readersDisagree',
 ] as const;

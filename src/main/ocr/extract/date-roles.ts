@@ -13,7 +13,7 @@ import type { ExtractedFields } from './fields.ts';
 import { LEAD } from './labels.ts';
 
 type DateField = 'birthDate' | 'issueDate' | 'expiry';
-type Reason = 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest' | 'ocr.dateBeforeIssuer';
+type Reason = 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest';
 
 /** A date given a field, with the warning that says why (staff confirm it). */
 function guess(field: DateField, iso: string, confidence: number, code: Reason, params = {}): Placement {

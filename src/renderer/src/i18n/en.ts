@@ -364,8 +364,6 @@ export const en: Messages = {
       '{{field}} {{date}} was read beside a blurred label (「{{label}}」): confirm it on the document',
     dateEarliest: '{{field}} {{date}} is the earliest date on the document: confirm it',
     dateLatest: '{{field}} {{date}} is the latest date on the document: confirm it',
-    dateBeforeIssuer: '{{field}} {{date}} is printed before the issuer (「{{issuer}}」): confirm it on the document',
-    certificateExpiryWithoutLabel: 'Certificate expiry {{date}} was read without its label: confirm it on the card',
     secondReaderOnly:
       '{{field}} {{value}} was read by the second reader (the first read {{other}}): confirm it on the document',
     readersDisagree: '{{field}} was read as {{value}} and as {{other}} by the two readers: confirm it on the document',

@@ -387,9 +387,6 @@ export const ja = {
       '{{field}} {{date}} は、かすれたラベル（「{{label}}」）の横から読み取りました。書類で確かめてください',
     dateEarliest: '{{field}} {{date}} は書類でいちばん早い日付として当てはめました。書類で確かめてください',
     dateLatest: '{{field}} {{date}} は書類でいちばん遅い日付として当てはめました。書類で確かめてください',
-    dateBeforeIssuer: '{{field}} {{date}} は発行者（「{{issuer}}」）の前に書かれた日付です。書類で確かめてください',
-    certificateExpiryWithoutLabel:
-      '電子証明書の有効期限 {{date}} はラベルなしで読み取りました。カードで確かめてください',
     secondReaderOnly: '{{field}} {{value}} は2つ目の読み取りで得た値です（1つ目：{{other}}）。書類で確かめてください',
     readersDisagree: '{{field}} が2つの読み取りで {{value}} と {{other}} に分かれました。書類で確かめてください',
   },
