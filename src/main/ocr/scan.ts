@@ -27,6 +27,13 @@ import { readDetectedLines } from './line-reading.ts';
 export const CONFIRM_BELOW = 0.8;
 /** Classification confidence under which a second pass, read as one block, is worth its time. */
 const RETRY_BELOW = 0.5;
+/**
+ * The detected lines' reading tells a kind from its title (≥ 0.8) or only from row labels (which
+ * weigh 0.75, classify.ts): then the page read with tesseract's own layout may have the title the
+ * detector lost (a 資格確認書's title band missing, the document taken for an old 保険証 by its
+ * 被保険者 row).
+ */
+const RETRY_DETECTED_BELOW = 0.8;
 
 export interface ScanResult {
   kind: ScanKind;
@@ -65,7 +72,7 @@ export async function scanDocument(
   // the other way, and the better of the two counts (classification of degraded captures 93 →
   // 100%, where tesseract's own deskew as the second pass gave 93%). Retrying every
   // low-confidence read doubled the time of most phone photos for no better field.
-  if (found.kind === 'unknown' || found.confidence < RETRY_BELOW) {
+  if (found.kind === 'unknown' || found.confidence < (options.detector ? RETRY_DETECTED_BELOW : RETRY_BELOW)) {
     other ??= await otherWay();
     const foundAgain = classify(other.lines.map((l) => l.text).join('\n'));
     if (other.confidence + foundAgain.confidence > ocr.confidence + found.confidence)
