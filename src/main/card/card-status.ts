@@ -183,37 +183,24 @@ export async function readCardStatus(ch: CardChannel, opts: StatusOptions): Prom
 }
 
 /** The documented field order, so the JSON reads top-down. */
+const FIELD_ORDER = [
+  'kind',
+  'tokenLabel',
+  'certificateNotAfter',
+  'certificateExpiry',
+  'certificateStatus',
+  'graceUntil',
+  'chain',
+  'pinTriesLeft',
+  'genuine',
+  'basicInfo',
+  'pinErrors',
+  'document',
+  'warnings',
+] as const satisfies readonly (keyof CardStatus)[];
+
 function ordered(s: CardStatus): CardStatus {
-  const {
-    kind,
-    tokenLabel,
-    certificateNotAfter,
-    certificateExpiry,
-    certificateStatus,
-    graceUntil,
-    chain,
-    pinTriesLeft,
-    genuine,
-    basicInfo,
-    pinErrors,
-    document,
-    warnings,
-  } = s;
   return Object.fromEntries(
-    Object.entries({
-      kind,
-      tokenLabel,
-      certificateNotAfter,
-      certificateExpiry,
-      certificateStatus,
-      graceUntil,
-      chain,
-      pinTriesLeft,
-      genuine,
-      basicInfo,
-      pinErrors,
-      document,
-      warnings,
-    }).filter(([, v]) => v !== undefined),
+    FIELD_ORDER.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]),
   ) as unknown as CardStatus;
 }
