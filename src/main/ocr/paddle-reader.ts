@@ -18,6 +18,11 @@ export interface PaddleReading {
   text: string;
   /** Mean probability of the characters read (0–1). */
   confidence: number;
+  /**
+   * Per character of `text` (spaces included): where along the crop's width it was read (0–1, the
+   * centre of its CTC step) and its probability.
+   */
+  glyphs: { at: number; p: number }[];
 }
 
 export class PaddleReader {
@@ -67,17 +72,23 @@ export function decodeCtc(probs: Float32Array, steps: number, classes: number, k
   let sum = 0;
   let n = 0;
   let last = 0;
+  const glyphs: PaddleReading['glyphs'] = [];
   for (let t = 0; t < steps; t++) {
     let best = 0;
     for (let c = 1; c < classes; c++) if (probs[t * classes + c]! > probs[t * classes + best]!) best = c;
-    if (best !== 0 && best !== last) {
-      text += keys[best - 1] ?? '';
+    const key = keys[best - 1];
+    if (best !== 0 && best !== last && key) {
+      text += key;
+      glyphs.push({ at: (t + 0.5) / steps, p: probs[t * classes + best]! });
       sum += probs[t * classes + best]!;
       n++;
     }
     last = best;
   }
-  return { text: text.trim(), confidence: n ? sum / n : 0 };
+  // Spaces at either end carry no text (and no glyph).
+  const lead = text.length - text.trimStart().length;
+  const kept = text.trim();
+  return { text: kept, confidence: n ? sum / n : 0, glyphs: glyphs.slice(lead, lead + kept.length) };
 }
 
 async function modelPaths(): Promise<{ recognition: string; dictionary: string }> {
