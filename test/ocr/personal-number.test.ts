@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { OcrLine } from '../../src/main/ocr/engine.ts';
+import type { OcrBox, OcrLine } from '../../src/main/ocr/engine.ts';
 import { extractFields } from '../../src/main/ocr/extract-fields.ts';
 import {
   cardDigitLines,
+  LINE_RULES,
   personalNumberHits,
+  personalNumberLineBoxes,
   showsPersonalNumber,
   twelveDigitRuns,
 } from '../../src/main/ocr/personal-number.ts';
@@ -151,5 +153,92 @@ describe('where a 個人番号 is printed', () => {
       'セキユ 1234 5678',
     );
     expect(cardDigitLines(page).map((h) => h.line)).toEqual([5, 6]);
+  });
+});
+
+/** A reading of detected lines: per box, the words read there (one word each, spread over its width). */
+function readingOf(...cells: [OcrBox, string][]): OcrLine[] {
+  return cells.map(([b, text]) => {
+    const parts = text.split(' ');
+    const w = (b.x1 - b.x0) / parts.length;
+    return {
+      text,
+      confidence: 0.9,
+      words: parts.map((t, i) => ({
+        text: t,
+        confidence: 0.9,
+        bbox: { ...b, x0: b.x0 + i * w, x1: b.x0 + (i + 1) * w },
+      })),
+    };
+  });
+}
+const box = (x0: number, y0: number, x1: number, y1 = y0 + 30): OcrBox => ({ x0, y0, x1, y1 });
+
+describe('detected lines blacked out whole', () => {
+  const name = box(20, 10, 300);
+  const label = box(20, 60, 140);
+  const number = box(160, 60, 520);
+  const birth = box(20, 200, 400);
+
+  it('the line the second reader reads as a 個人番号 where tesseract read nothing of it', () => {
+    const tesseract = readingOf(
+      [name, '氏名 山田 太郎'],
+      [label, '伺人'],
+      [number, 'うりの め83'],
+      [birth, '昭和50年1月2日'],
+    );
+    // The recogniser's glyphs placed by CTC: its run sits inside the line, short of both ends.
+    const paddle: OcrLine[] = [
+      {
+        text: '123456789012',
+        confidence: 0.9,
+        words: [{ text: '123456789012', confidence: 0.9, bbox: box(200, 60, 480) }],
+      },
+    ];
+    expect(personalNumberLineBoxes([name, label, number, birth], [tesseract, paddle])).toEqual([number]);
+    expect(personalNumberLineBoxes([name, label, number, birth], [tesseract])).toEqual([]);
+  });
+
+  it('a line read with ten digits in 4-digit groups, or with two glyphs of its 4-4-4 misread', () => {
+    for (const t of ['1234 5678 90あい', '1234 5678 90', '1234-5678-90', '12あ4 5678 90い2', '1234567890'])
+      expect(personalNumberLineBoxes([number], [readingOf([number, t])]), t).toEqual([number]);
+    // The page-line rules alone miss these (a reading's luck): the whole-line rules catch them.
+    expect(showsPersonalNumber(one('1234 5678 90あい'))).toBe(false);
+    expect(LINE_RULES.find((r) => r.id === 'misread-4-4-4')!.holds('12あ4 5678 90い2')).toBe(true);
+  });
+
+  it('the lines beside a label read alone and on the row under it, not the rows above or further down', () => {
+    const under = box(20, 100, 400);
+    const tesseract = readingOf(
+      [name, '氏名 山田 太郎'],
+      [label, '個人番号'],
+      [number, 'うりの め83'],
+      [under, 'ロロ ちお'],
+      [birth, '昭和50年1月2日'],
+    );
+    expect(personalNumberLineBoxes([name, label, number, under, birth], [tesseract])).toEqual([label, number, under]);
+  });
+
+  it('keeps the numbers that are fields and other short numbers', () => {
+    for (const t of [
+      '保険者番号 06131015',
+      '記号 12345678 番号 1234567 （枝番）00',
+      '12345678 1234567',
+      '1234 5678 (00)',
+      '電話 03-1234-5678',
+      '0120-123-456',
+      '公費負担者番号 88131019 受給者番号 1234567',
+      '令和7年7月31日 2025/07/31',
+      '個人番号カード',
+    ])
+      expect(personalNumberLineBoxes([number], [readingOf([number, t])]), t).toEqual([]);
+  });
+
+  it('without the detector, each read line stands for its box; on a card, eight digits that are no date', () => {
+    const page = [at(60, [20, '1234|5678|90あい']), at(120, [20, 'セキユ|1234|5678'])];
+    expect(personalNumberLineBoxes(undefined, [page])).toEqual([
+      box(20, 60, 20 + 4 * 30 + 12 + 4 * 30 + 12 + 4 * 30, 90),
+    ]);
+    expect(personalNumberLineBoxes(undefined, [page], { card: true })).toHaveLength(2);
   });
 });

@@ -300,3 +300,108 @@ export function cardDigitLines(lines: OcrLine[]): PersonalNumberHit[] {
   });
   return hits;
 }
+
+/**
+ * Whole-line rules, on the words any reading put in one detected line (NFKC text). Redaction of a
+ * line must not hang on where a reader happened to place its glyphs, nor on which reader read the
+ * number: a line either reader reads this way is blacked out whole on the kept image.
+ */
+export const LINE_RULES: readonly { id: string; holds: (text: string) => boolean; reason: string }[] = [
+  {
+    id: 'digit-run',
+    // Groups of 4 may be set apart; a run broken after any other count (a phone number's 03-1234-5678,
+    // 記号 and 番号 「12345678 1234567」) is two numbers.
+    holds: (t) => (t.match(/(?<!\d)(?:\d{4}(?:\s+|\s*[-‐‑‒–—−/]\s*))*\d+/g) ?? []).some((m) => digits(m) >= 10),
+    reason: 'ten or more digits in a row, 4-digit groups apart or not: the number read in part',
+  },
+  {
+    id: 'misread-4-4-4',
+    // 「1234 5678 90あい」: up to two glyphs of the 4-4-4 shape read as letters. Brackets and marks
+    // break a group (記号・番号's 「1234 5678 (00)」).
+    holds: (t) => {
+      const groups = t.split(/\s+|\s*[-‐‑‒–—−/]\s*/).filter(Boolean);
+      return groups.some((_, i) =>
+        [[12], [4, 8], [8, 4], [4, 4, 4]].some((shape) => {
+          const run = groups.slice(i, i + shape.length);
+          return (
+            run.length === shape.length &&
+            run.every((g, k) => [...g].length === shape[k] && /^[\p{L}\p{N}]+$/u.test(g)) &&
+            digits(run.join('')) >= 12 - MAX_UNSURE
+          );
+        }),
+      );
+    },
+    reason: 'a 4-4-4 number with up to two glyphs misread',
+  },
+];
+const digits = (s: string) => s.replace(/\D/g, '').length;
+
+const middleIn = (b: OcrBox, w: { bbox: OcrBox }) => {
+  const [cx, cy] = [(w.bbox.x0 + w.bbox.x1) / 2, (w.bbox.y0 + w.bbox.y1) / 2];
+  return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1;
+};
+
+/** What one reading read inside a box: its words there, left to right, as a line. */
+function lineIn(box: OcrBox, reading: readonly OcrLine[]): OcrLine {
+  const words = reading
+    .flatMap((l) => l.words)
+    .filter((w) => w.text.trim() !== '' && middleIn(box, w))
+    .sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  return { text: words.map((w) => w.text).join(' '), confidence: 1, words };
+}
+
+/**
+ * The detected lines (boxes on the page) to black out whole on the kept image: those where any
+ * reading reads a 個人番号 (LINE_RULES, the 12-digit and 4-4-4 rules, on a card any run of eight
+ * digits that is no date), those with its label, and those beside a label on its row or on the
+ * row right under it. Fails closed: what one reader misses, the other's reading of the same
+ * line still blacks out. Without the detector's boxes, the extent of every line read stands for them.
+ */
+export function personalNumberLineBoxes(
+  detected: readonly OcrBox[] | undefined,
+  readings: readonly (readonly OcrLine[])[],
+  options: { card?: boolean } = {},
+): OcrBox[] {
+  const boxes = detected ?? readings.flat().flatMap((l) => extentOf(l.words.map((w) => w.bbox)));
+  const out = new Set<number>();
+  const labels: number[] = [];
+  boxes.forEach((box, i) => {
+    for (const reading of readings) {
+      const line = lineIn(box, reading);
+      if (line.words.length === 0) continue;
+      const hits = [...personalNumberHits([line]), ...(options.card ? cardDigitLines([line]) : [])];
+      const text = line.text.normalize('NFKC');
+      if (hits.some((h) => LABEL_RULES.has(h.rule))) labels.push(i);
+      if (hits.length > 0 || LINE_RULES.some((r) => r.holds(text))) out.add(i);
+    }
+  });
+  for (const i of labels) for (const j of besideLabel(boxes, i)) out.add(j);
+  return [...out].sort((a, b) => a - b).map((i) => boxes[i]!);
+}
+const extentOf = (bs: OcrBox[]): OcrBox[] =>
+  bs.length === 0
+    ? []
+    : [
+        {
+          x0: Math.min(...bs.map((b) => b.x0)),
+          y0: Math.min(...bs.map((b) => b.y0)),
+          x1: Math.max(...bs.map((b) => b.x1)),
+          y1: Math.max(...bs.map((b) => b.y1)),
+        },
+      ];
+const LABEL_RULES = new Set<PersonalNumberHit['rule']>(['label', 'label-misread', 'masked-tail']);
+
+/** The boxes right of a label on its row, and those of the nearest row under it (within two line heights). */
+function besideLabel(boxes: readonly OcrBox[], i: number): number[] {
+  const label = boxes[i]!;
+  const em = Math.max(1, label.y1 - label.y0);
+  const mid = (b: OcrBox) => (b.y0 + b.y1) / 2;
+  const right = boxes
+    .map((b, j) => ({ b, j }))
+    .filter(({ b, j }) => j !== i && mid(b) > label.y0 && mid(b) < label.y1 && b.x0 >= label.x1 - em * 0.3);
+  const under = boxes
+    .map((b, j) => ({ b, j }))
+    .filter(({ b }) => b.y0 >= label.y1 - em * 0.3 && b.y0 < label.y1 + em * 2 && b.x1 > label.x0);
+  const top = Math.min(...under.map(({ b }) => b.y0));
+  return [...right, ...under.filter(({ b }) => b.y0 < top + em * 0.5)].map(({ j }) => j);
+}

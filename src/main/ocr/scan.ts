@@ -15,7 +15,7 @@ import { pgm, prepareImage, type Prepared } from './preprocess.ts';
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import sharp from 'sharp';
 import { personalNumberBoxes, redactImage } from './redact.ts';
-import { cardDigitLines, personalNumberHits } from './personal-number.ts';
+import { cardDigitLines, personalNumberHits, personalNumberLineBoxes } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 import { nameAtInkGap } from './name-gap.ts';
 import type { PaddleReader } from './paddle-reader.ts';
@@ -100,8 +100,10 @@ export async function scanDocument(
     fillGaps(extraction, again, portal ? { only: PORTAL_FILL } : { atMost: CONFIRM_BELOW - 0.2 });
     redact.push(...personalNumberBoxes(other.lines, again.personalNumberLines));
   }
-  // Fails closed: whatever either reading of the page took for a 個人番号 is blacked out.
-  for (const reading of [ocr, ...(other ? [other] : []), ...(paddle ? [paddle] : [])]) {
+  // Fails closed: whatever either reading of the page took for a 個人番号 is blacked out, and the
+  // whole detected line (or, without the detector, the read line) where any reading saw one.
+  const readings = [ocr, ...(other ? [other] : []), ...(paddle ? [paddle] : [])];
+  for (const reading of readings) {
     const hits = [
       ...personalNumberHits(reading.lines),
       ...(kind === 'mynumber_card' ? cardDigitLines(reading.lines) : []),
@@ -109,6 +111,13 @@ export async function scanDocument(
     redact.push(...hits.flatMap((h) => h.boxes));
     if (hits.length > 0) extraction.personalNumberSeen = true;
   }
+  redact.push(
+    ...personalNumberLineBoxes(
+      first.boxes,
+      readings.map((r) => r.lines),
+      { card: kind === 'mynumber_card' },
+    ),
+  );
   if (found.notInsurance) dropFields(extraction);
   else {
     await rereadName(engine, prepared, extraction);
@@ -154,7 +163,7 @@ async function firstReading(
   engine: OcrEngine,
   prepared: Prepared,
   options: { second?: PaddleReader; detector?: TextLineDetector },
-): Promise<{ ocr: OcrOutput; found: ReturnType<typeof classify>; paddle?: OcrOutput }> {
+): Promise<{ ocr: OcrOutput; found: ReturnType<typeof classify>; paddle?: OcrOutput; boxes?: OcrBox[] }> {
   const lines = options.detector
     ? await options.detector.detect(prepared.grey, prepared.width, prepared.height)
     : undefined;
@@ -173,7 +182,12 @@ async function firstReading(
       ])
     : [];
   const ocr = detected ?? (await engine.recognize(prepared.image));
-  return { ocr, found: classify(ocr.lines.map((l) => l.text).join('\n')), ...(paddle ? { paddle } : {}) };
+  return {
+    ocr,
+    found: classify(ocr.lines.map((l) => l.text).join('\n')),
+    ...(paddle ? { paddle } : {}),
+    ...(lines ? { boxes: lines.map((l) => l.box) } : {}),
+  };
 }
 
 /**
