@@ -80,6 +80,7 @@ describe('where a 個人番号 is printed', () => {
       'マイナンバー（下4桁） ＊＊＊＊1234',
       'マイナンバ一（下４桁）',
       '悩人番アデ',
+      '個侍号 つり / / 2885 /034',
       '＊＊＊＊1234',
       '住民票 個人番号 記載あり',
     ])
@@ -217,6 +218,9 @@ describe('detected lines blacked out whole', () => {
       [birth, '昭和50年1月2日'],
     );
     expect(personalNumberLineBoxes([name, label, number, under, birth], [tesseract])).toEqual([label, number, under]);
+    // A label read with its number after it: the row under it (the 氏名 of a card back) stays.
+    const inline = readingOf([box(20, 60, 520), '個侍号 つり / / 2885 /034'], [under, '氏名 山田 蓮']);
+    expect(personalNumberLineBoxes([box(20, 60, 520), under], [inline])).toEqual([box(20, 60, 520)]);
   });
 
   it('keeps the numbers that are fields and other short numbers', () => {

@@ -17,11 +17,14 @@ export function estimateSkew(pixels: Uint8Array, width: number, height: number):
   const threshold = (sum / pixels.length + min) / 2;
   const mx = Math.floor(width * 0.1);
   const my = Math.floor(height * 0.1);
+  // Ink in blocks denser than text is no row of text: a QR code's diagonal stripes (a card's back)
+  // or a photo box lined up at ±10° and turned an upright, rectified card by that much.
+  const dense = denseCells(pixels, width, height, threshold);
   const xs: number[] = [];
   const ys: number[] = [];
   for (let y = my; y < height - my; y++) {
     for (let x = mx; x < width - mx; x++) {
-      if (pixels[y * width + x]! < threshold) {
+      if (pixels[y * width + x]! < threshold && !dense(x, y)) {
         xs.push(x - width / 2);
         ys.push(y - height / 2);
       }
@@ -53,4 +56,50 @@ export function estimateSkew(pixels: Uint8Array, width: number, height: number):
     if (v > bestScore) [best, bestScore] = [d, v];
   }
   return Math.round(best * 10) / 10;
+}
+
+/** Side of the square cells in which ink density is measured (px of the small copy). */
+const CELL = 12;
+/**
+ * Over a window of 3 × 3 cells (36 px, two or three text rows with their gaps), text covers at
+ * most about a third; a QR code or a filled box covers half or more.
+ */
+const DENSE = 0.45;
+
+/** Whether (x, y) lies in a window of 3 × 3 cells where ink covers more than DENSE. */
+function denseCells(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  threshold: number,
+): (x: number, y: number) => boolean {
+  const cw = Math.ceil(width / CELL);
+  const ch = Math.ceil(height / CELL);
+  const ink = new Uint32Array(cw * ch);
+  const area = new Uint32Array(cw * ch);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const c = Math.floor(y / CELL) * cw + Math.floor(x / CELL);
+      area[c]!++;
+      if (pixels[y * width + x]! < threshold) ink[c]!++;
+    }
+  const dense = new Uint8Array(cw * ch);
+  for (let cy = 0; cy < ch; cy++)
+    for (let cx = 0; cx < cw; cx++) {
+      let [i, a] = [0, 0];
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const [x, y] = [cx + dx, cy + dy];
+          if (x < 0 || y < 0 || x >= cw || y >= ch) continue;
+          i += ink[y * cw + x]!;
+          a += area[y * cw + x]!;
+        }
+      if (i > DENSE * a)
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) {
+            const [x, y] = [cx + dx, cy + dy];
+            if (x >= 0 && y >= 0 && x < cw && y < ch) dense[y * cw + x] = 1;
+          }
+    }
+  return (x, y) => dense[Math.floor(y / CELL) * cw + Math.floor(x / CELL)] === 1;
 }

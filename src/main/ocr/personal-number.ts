@@ -29,6 +29,12 @@ export const PERSONAL_NUMBER_LABELS: readonly { id: string; pattern: RegExp; rea
     pattern: /個人[^\s\d]{1,2}(?=\s*[0-9０-９])/,
     reason: '個人 and a misread 番号 right before digits',
   },
+  // 「個侍号 つり / / 2885 /034」: a card back, 人番 read as one glyph (the page prepared with a white border).
+  {
+    id: 'label-misread',
+    pattern: /個[^\s\d]号(?!\s*[カ力ガ])/,
+    reason: '個人番号 with 人番 read as one glyph',
+  },
   // 「悩人番アデ」: a card back in Ume Gothic, its label's first and last glyphs misread.
   {
     id: 'label-misread',
@@ -364,18 +370,20 @@ export function personalNumberLineBoxes(
 ): OcrBox[] {
   const boxes = detected ?? readings.flat().flatMap((l) => extentOf(l.words.map((w) => w.bbox)));
   const out = new Set<number>();
-  const labels: number[] = [];
+  const labels: { i: number; alone: boolean }[] = [];
   boxes.forEach((box, i) => {
     for (const reading of readings) {
       const line = lineIn(box, reading);
       if (line.words.length === 0) continue;
       const hits = [...personalNumberHits([line]), ...(options.card ? cardDigitLines([line]) : [])];
       const text = line.text.normalize('NFKC');
-      if (hits.some((h) => LABEL_RULES.has(h.rule))) labels.push(i);
+      // A label read with no digit after it has its number beside it or under it.
+      if (hits.some((h) => LABEL_RULES.has(h.rule)))
+        labels.push({ i, alone: !/\d/.test(text.replace(/下\s*4\s*桁/g, '')) });
       if (hits.length > 0 || LINE_RULES.some((r) => r.holds(text))) out.add(i);
     }
   });
-  for (const i of labels) for (const j of besideLabel(boxes, i)) out.add(j);
+  for (const { i, alone } of labels) for (const j of besideLabel(boxes, i, alone)) out.add(j);
   return [...out].sort((a, b) => a - b).map((i) => boxes[i]!);
 }
 const extentOf = (bs: OcrBox[]): OcrBox[] =>
@@ -391,8 +399,11 @@ const extentOf = (bs: OcrBox[]): OcrBox[] =>
       ];
 const LABEL_RULES = new Set<PersonalNumberHit['rule']>(['label', 'label-misread', 'masked-tail']);
 
-/** The boxes right of a label on its row, and those of the nearest row under it (within two line heights). */
-function besideLabel(boxes: readonly OcrBox[], i: number): number[] {
+/**
+ * The boxes right of a label on its row, and, for a label read alone, those of the nearest row under
+ * it (within two line heights).
+ */
+function besideLabel(boxes: readonly OcrBox[], i: number, alone: boolean): number[] {
   const label = boxes[i]!;
   const em = Math.max(1, label.y1 - label.y0);
   const mid = (b: OcrBox) => (b.y0 + b.y1) / 2;
@@ -401,7 +412,7 @@ function besideLabel(boxes: readonly OcrBox[], i: number): number[] {
     .filter(({ b, j }) => j !== i && mid(b) > label.y0 && mid(b) < label.y1 && b.x0 >= label.x1 - em * 0.3);
   const under = boxes
     .map((b, j) => ({ b, j }))
-    .filter(({ b }) => b.y0 >= label.y1 - em * 0.3 && b.y0 < label.y1 + em * 2 && b.x1 > label.x0);
+    .filter(({ b }) => alone && b.y0 >= label.y1 - em * 0.3 && b.y0 < label.y1 + em * 2 && b.x1 > label.x0);
   const top = Math.min(...under.map(({ b }) => b.y0));
   return [...right, ...under.filter(({ b }) => b.y0 < top + em * 0.5)].map(({ j }) => j);
 }
