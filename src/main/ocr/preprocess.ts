@@ -12,8 +12,6 @@ import { eraseRuledLines } from './ruled-lines.ts';
 export const MAX_PIXELS = 40_000_000;
 const TARGET_LONG_SIDE = 1600;
 const WORK_LONG_SIDE = 2400;
-/** White border (px) around the page after the trim: about half a glyph at 1600 px. */
-const EDGE = 16;
 // A kiosk scans one document at a time: libvips' operation cache only grows the resident set.
 sharp.cache(false);
 
@@ -163,10 +161,6 @@ export async function prepareImage(input: Buffer): Promise<Prepared> {
     const sized = await img
       .trim({ threshold: 40 })
       .resize({ width: TARGET_LONG_SIDE, height: TARGET_LONG_SIDE, fit: 'inside', kernel: 'lanczos3' })
-      // A white border back, as tesseract wants one: the trim leaves print touching the edge (a
-      // scanned form whose faint outline goes with the bed), and there its layout analysis failed
-      // (leptonica's "box outside rectangle": nothing read, or the title lost to a row label).
-      .extend({ top: EDGE, bottom: EDGE, left: EDGE, right: EDGE, background: '#ffffff' })
       .toColourspace('b-w')
       .raw()
       .toBuffer({ resolveWithObject: true });
