@@ -23,6 +23,7 @@ import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
 import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
 import { readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
+import { fillGaps } from './fill-gaps.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -295,29 +296,6 @@ const PADDLE_FIELDS: readonly FieldName[] = [...SECOND_READ_FIELDS, 'symbol', 'n
  * time, for one more right and one wrong.
  */
 const UNSURE_PAGE = 0.6;
-
-/**
- * Fills the fields `x` lacks from another reading of the page, never replacing what `x` has: the
- * layout analysis of a phone's list of short rows drops a row now and then (性別 男 and 負担割合
- * 3割 lost together), and on a degraded capture each reading loses other fields. A 保険者番号
- * only with a valid 検証番号 (its warning stays with the other reading).
- */
-function fillGaps(
-  x: Extraction,
-  again: Extraction,
-  options: { only?: readonly FieldName[]; atMost?: number; via?: string },
-): void {
-  for (const k of options.only ?? (Object.keys(again.fields) as FieldName[])) {
-    if (x.fields[k] !== undefined || again.fields[k] === undefined) continue;
-    if (k === 'insurerNumber' && !validateInsurerNumber(again.fields.insurerNumber!).valid) continue;
-    Object.assign(x.fields, { [k]: again.fields[k] });
-    x.confidence[k] = Math.min(again.confidence[k]!, options.atMost ?? 1);
-    x.via[k] = [options.via ?? 'second-reading', ...(again.via[k] ?? [])];
-    if (k === 'name' && again.nameBox) x.nameBox = again.nameBox;
-  }
-  x.personalNumberSeen ||= again.personalNumberSeen;
-  reconcileInsurerName(x);
-}
 
 /** A second reading of the name counts from this confidence on (and only above the first's). */
 const NAME_REREAD_AT = 0.65;
