@@ -4,7 +4,6 @@ import { classify, NOT_INSURANCE_WARNING, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
   extractFields,
-  NAME_CHARS,
   reconcileInsurerName,
   scrubPersonalNumbers,
   type Extraction,
@@ -18,6 +17,7 @@ import { personalNumberBoxes, redactImage } from './redact.ts';
 import { cardDigitLines, personalNumberHits } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 import { nameAtInkGap } from './name-gap.ts';
+import { bare, japaneseName, voteName } from './name-vote.ts';
 import type { PaddleReader } from './paddle-reader.ts';
 import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
 import type { TextLineDetector } from './text-lines.ts';
@@ -103,7 +103,7 @@ export async function scanDocument(
   }
   if (found.notInsurance) dropFields(extraction);
   else {
-    await rereadName(engine, prepared, extraction);
+    await readNameAgain(engine, options.second, prepared, extraction);
     spaceName(prepared, extraction);
     confirmUnsplitName(extraction);
     await rereadNumbers(engine, prepared, extraction);
@@ -288,27 +288,36 @@ function fillGaps(x: Extraction, again: Extraction, options: { only?: readonly F
   reconcileInsurerName(x);
 }
 
-/** A second reading of the name counts from this confidence on (and only above the first's). */
-const NAME_REREAD_AT = 0.65;
-
 /**
- * A name staff would be asked to confirm is read again from its crop, upscaled like the numbers: small
- * kanji on a low-resolution capture come out better there (出口昭 → 山口 昭). The second reading
- * replaces the first only as family and given name, read surer than the page read them; staff
- * confirm it either way.
+ * The name read again from its crop, by PP-OCRv4 and, when the page read it unsure or PP-OCRv4
+ * read another name, by tesseract upscaled like the numbers (small kanji on a low-resolution
+ * capture come out better there), and the readings weighed (name-vote.ts).
  */
-async function rereadName(engine: OcrEngine, prepared: Prepared, x: Extraction): Promise<void> {
-  const first = x.confidence.name ?? 0;
-  if (!x.nameBox || !x.fields.name || first >= CONFIRM_BELOW) return;
-  const again = await engine.recognizeLine(await crop(prepared, x.nameBox), '');
-  const parts = again.text
-    .split(/\s+/)
-    .map((t) => t.replace(NAME_CHARS, ''))
-    .filter(Boolean);
-  if (parts.length !== 2 || again.confidence < NAME_REREAD_AT || again.confidence <= first) return;
-  x.fields.name = parts.join('\u3000');
-  x.confidence.name = Math.min(again.confidence, CONFIRM_BELOW - 0.1);
-  x.via.name = ['name-reread'];
+async function readNameAgain(
+  engine: OcrEngine,
+  reader: PaddleReader | undefined,
+  prepared: Prepared,
+  x: Extraction,
+): Promise<void> {
+  const box = x.nameBox;
+  if (!box || !x.fields.name) return;
+  const page = { text: x.fields.name, confidence: x.confidence.name ?? 0 };
+  const region = reader ? await greyCrop(prepared, box) : undefined;
+  const second = region && japaneseName((await reader!.read(region.data, region.width, region.height)).text);
+  const agreed = second !== undefined && bare(page.text) === second;
+  const again =
+    !agreed && (page.confidence < CONFIRM_BELOW || second !== undefined)
+      ? await engine.recognizeLine(await crop(prepared, box), '')
+      : undefined;
+  const vote = voteName(page, second, again);
+  if (!vote) return;
+  x.fields.name = vote.value;
+  x.confidence.name = vote.confidence;
+  x.via.name =
+    vote.via.includes('name-reread') || vote.via.includes('name-vote')
+      ? vote.via
+      : [...(x.via.name ?? []), ...vote.via];
+  if (vote.warning) x.warnings.push(vote.warning);
 }
 
 /** The 氏名's family/given space put where the image has it (name-gap.ts). */
