@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { japaneseName, NAME_AGREED, voteName } from '../../src/main/ocr/name-vote.ts';
+import { japaneseName, NAME_AGREED, voteName, type Glyph } from '../../src/main/ocr/name-vote.ts';
 
 const CONFIRM_BELOW = 0.8;
+
+/** PP-OCRv4's glyphs, each read with probability `p` unless given as [glyph, p]. */
+const read = (glyphs: string | (string | [string, number])[], p = 0.99): Glyph[] =>
+  [...glyphs].map((g) => (typeof g === 'string' ? { text: g, confidence: p } : { text: g[0], confidence: g[1] }));
 
 describe('PP-OCRv4’s reading of a name, in Japanese forms', () => {
   it('replaces the simplified forms of its Chinese dictionary by the Japanese ones, and drops the space', () => {
@@ -25,14 +29,14 @@ describe('PP-OCRv4’s reading of a name, in Japanese forms', () => {
 
 describe('the name from the page, PP-OCRv4 and the crop read again', () => {
   it('two models agreeing make the name sure', () => {
-    const v = voteName({ text: '村上\u3000悠真', confidence: 0.33 }, '村上悠真');
+    const v = voteName({ text: '村上\u3000悠真', confidence: 0.33 }, read('村上悠真'));
     expect(v).toMatchObject({ value: '村上\u3000悠真', via: ['name-readers-agree'] });
     expect(v!.confidence).toBeGreaterThanOrEqual(NAME_AGREED);
     expect(v!.warning).toBeUndefined();
   });
 
   it('PP-OCRv4 and the crop agreeing against the page win, for confirmation with both readings', () => {
-    const v = voteName({ text: '近藤\u3000殖由美', confidence: 0.35 }, '近藤真由美', {
+    const v = voteName({ text: '近藤\u3000殖由美', confidence: 0.35 }, read('近藤真由美', 0.8), {
       text: '近藤 真由美',
       confidence: 0.6,
     });
@@ -45,7 +49,7 @@ describe('the name from the page, PP-OCRv4 and the crop read again', () => {
   });
 
   it('a disagreement is never silent: the page’s name stands, confirmed, with PP-OCRv4’s beside it', () => {
-    const v = voteName({ text: '藤井\u3000結菜', confidence: 0.9 }, '藤井桔菜', {
+    const v = voteName({ text: '藤井\u3000結菜', confidence: 0.9 }, read(['藤', '井', ['桔', 0.73], '菜']), {
       text: '藤井 結衣',
       confidence: 0.45,
     });
@@ -54,8 +58,30 @@ describe('the name from the page, PP-OCRv4 and the crop read again', () => {
     expect(v!.warning?.params).toMatchObject({ value: '藤井\u3000結菜', other: '藤井桔菜' });
   });
 
+  it('takes PP-OCRv4’s glyphs read sure where the two readings are as long and differ, for confirmation', () => {
+    const v = voteName(
+      { text: '出\u3000口昭', confidence: 0.2 },
+      read([
+        ['山', 1],
+        ['口', 0.93],
+        ['明', 0.09],
+      ]),
+      {
+        text: '出口 表',
+        confidence: 0.32,
+      },
+    );
+    expect(v).toMatchObject({ value: '山\u3000口昭', via: ['name-glyph-vote'] });
+    expect(v!.confidence).toBeLessThan(CONFIRM_BELOW);
+    expect(v!.warning?.params).toMatchObject({ value: '山\u3000口昭', other: '出\u3000口昭' });
+    // 楼 for 桜 at 0.87: the page's glyph stays.
+    expect(voteName({ text: '橋本\u3000桜子', confidence: 0.95 }, read(['橋', '本', ['楼', 0.87], '子']))?.value).toBe(
+      '橋本\u3000桜子',
+    );
+  });
+
   it('leaves a name with kana to tesseract (PP-OCRv4 lacks kana)', () => {
-    expect(voteName({ text: '遠藤\u3000さくら', confidence: 0.5 }, '遠藤')).toBeUndefined();
+    expect(voteName({ text: '遠藤\u3000さくら', confidence: 0.5 }, read('遠藤'))).toBeUndefined();
   });
 
   it('without PP-OCRv4, the crop replaces an unsure page reading only as family and given name read surer', () => {

@@ -18,6 +18,8 @@ export interface PaddleReading {
   text: string;
   /** Mean probability of the characters read (0–1). */
   confidence: number;
+  /** Each character read with its probability (a name is weighed glyph by glyph, name-vote.ts). */
+  glyphs: { text: string; confidence: number }[];
 }
 
 export class PaddleReader {
@@ -63,21 +65,24 @@ export class PaddleReader {
 
 /** Greedy CTC: the best class per step, repeats merged, blanks dropped. */
 export function decodeCtc(probs: Float32Array, steps: number, classes: number, keys: readonly string[]): PaddleReading {
-  let text = '';
-  let sum = 0;
-  let n = 0;
+  const glyphs: PaddleReading['glyphs'] = [];
   let last = 0;
   for (let t = 0; t < steps; t++) {
     let best = 0;
     for (let c = 1; c < classes; c++) if (probs[t * classes + c]! > probs[t * classes + best]!) best = c;
-    if (best !== 0 && best !== last) {
-      text += keys[best - 1] ?? '';
-      sum += probs[t * classes + best]!;
-      n++;
-    }
+    if (best !== 0 && best !== last)
+      glyphs.push({ text: keys[best - 1] ?? '', confidence: probs[t * classes + best]! });
     last = best;
   }
-  return { text: text.trim(), confidence: n ? sum / n : 0 };
+  const sum = glyphs.reduce((a, g) => a + g.confidence, 0);
+  return {
+    text: glyphs
+      .map((g) => g.text)
+      .join('')
+      .trim(),
+    confidence: glyphs.length ? sum / glyphs.length : 0,
+    glyphs,
+  };
 }
 
 async function modelPaths(): Promise<{ recognition: string; dictionary: string }> {

@@ -17,7 +17,7 @@ import { personalNumberBoxes, redactImage } from './redact.ts';
 import { cardDigitLines, personalNumberHits } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 import { nameAtInkGap } from './name-gap.ts';
-import { bare, japaneseName, voteName } from './name-vote.ts';
+import { bare, japaneseGlyphs, voteName } from './name-vote.ts';
 import type { PaddleReader } from './paddle-reader.ts';
 import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
 import type { TextLineDetector } from './text-lines.ts';
@@ -303,8 +303,8 @@ async function readNameAgain(
   if (!box || !x.fields.name) return;
   const page = { text: x.fields.name, confidence: x.confidence.name ?? 0 };
   const region = reader ? await greyCrop(prepared, box) : undefined;
-  const second = region && japaneseName((await reader!.read(region.data, region.width, region.height)).text);
-  const agreed = second !== undefined && bare(page.text) === second;
+  const second = region && japaneseGlyphs((await reader!.read(region.data, region.width, region.height)).glyphs);
+  const agreed = second !== undefined && bare(page.text) === second.map((g) => g.text).join('');
   const again =
     !agreed && (page.confidence < CONFIRM_BELOW || second !== undefined)
       ? await engine.recognizeLine(await crop(prepared, box), '')
