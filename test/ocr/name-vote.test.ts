@@ -82,6 +82,10 @@ describe('the name from the page, PP-OCRv4 and the crop read again', () => {
 
   it('leaves a name with kana to tesseract (PP-OCRv4 lacks kana)', () => {
     expect(voteName({ text: '遠藤\u3000さくら', confidence: 0.5 }, read('遠藤'))).toBeUndefined();
+    // As many glyphs: its kanji may count, never its readings of kana.
+    expect(voteName({ text: '下藤\u3000さくら', confidence: 0.1 }, read('遠藤大小木', 1))?.value).toBe(
+      '遠藤\u3000さくら',
+    );
   });
 
   it('without PP-OCRv4, the crop replaces an unsure page reading only as family and given name read surer', () => {

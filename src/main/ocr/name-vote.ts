@@ -10,6 +10,8 @@
  *   being unsure (32 of 32 agreements right on the tuning corpora);
  * - PP-OCRv4 and tesseract's crop reading agree against the page: theirs is taken, for
  *   confirmation with the page's reading beside it;
+ * - the page and PP-OCRv4 read as many glyphs: PP-OCRv4's glyphs read sure replace the page's
+ *   where they differ, for confirmation;
  * - otherwise the page's reading stands; where PP-OCRv4 read another name, staff confirm it with
  *   both readings.
  */
@@ -97,6 +99,8 @@ export interface NameVote {
 
 type Reading = { text: string; confidence: number };
 
+const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+
 /**
  * PP-OCRv4's glyphs read at least this sure replace the page's where the two readings are as long
  * and differ (三浦 学 → 三浦 勇 at 0.97, 近藤 殖由美 → 近藤 真由美 at 1.00, 出 口昭 → 山 口昭 at 1.00);
@@ -104,7 +108,10 @@ type Reading = { text: string; confidence: number };
  */
 const GLYPH_SURE = 0.95;
 
-/** The page's name with PP-OCRv4's sure glyphs where they differ, keeping its space; undefined when none does. */
+/**
+ * The page's name with PP-OCRv4's sure glyphs where they differ, keeping its space (and its kana,
+ * which PP-OCRv4 cannot read); undefined when none differs.
+ */
 function glyphByGlyph(page: string, glyphs: readonly Glyph[]): string | undefined {
   if ([...bare(page)].length !== glyphs.length) return undefined;
   let k = 0;
@@ -112,7 +119,7 @@ function glyphByGlyph(page: string, glyphs: readonly Glyph[]): string | undefine
   const out = [...page].map((c) => {
     if (bare(c) === '') return c;
     const g = glyphs[k++]!;
-    if (g.text === c || g.confidence < GLYPH_SURE) return c;
+    if (g.text === c || g.confidence < GLYPH_SURE || KANA.test(c)) return c;
     changed = true;
     return g.text;
   });
@@ -128,7 +135,7 @@ function rereadWins(page: Reading, crop: Reading | undefined): string | undefine
 }
 
 /**
- * The name from the page's reading, PP-OCRv4's (`japaneseName`, undefined when it read no name)
+ * The name from the page's reading, PP-OCRv4's (`japaneseGlyphs`, undefined when it read no name)
  * and tesseract's reading of the crop (when one was made); undefined when the page's reading
  * stands as it was.
  */
@@ -157,7 +164,7 @@ export function voteName(page: Reading, glyphs: Glyph[] | undefined, crop?: Read
   const reread = rereadWins(page, crop);
   const value = reread ?? page.text;
   // PP-OCRv4 lacks kana: a name with kana is not its to judge.
-  const judged = second !== undefined && !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value);
+  const judged = second !== undefined && ![...value].some((c) => KANA.test(c));
   if (!reread && !judged) return undefined;
   return {
     value,
