@@ -375,6 +375,20 @@ describe('extractFields', () => {
       ],
     };
     expect(extractFields([line]).fields.name).toBe('阿部\u3000和夫');
+    // A glyph flat by its shape is the name's own: the 一 of 健一, 4 px high.
+    const kenichi: OcrLine = {
+      text: '氏名 池田 健一',
+      confidence: 0.9,
+      words: [
+        word('氏名', 0, 100, 60, 130),
+        word('池田', 200, 100, 260, 130),
+        {
+          ...word('健一', 290, 100, 350, 130),
+          symbols: [word('健', 290, 100, 320, 130), word('一', 322, 113, 350, 117)],
+        },
+      ],
+    };
+    expect(extractFields([kenichi]).fields.name).toBe('池田\u3000健一');
   });
 
   it('omits fields that are not on the document', () => {

@@ -88,6 +88,12 @@ describe('the name from the page, PP-OCRv4 and the crop read again', () => {
     );
   });
 
+  it('never takes a mark before or after the name for part of it (a cell border read as ・)', () => {
+    expect(
+      voteName({ text: '阿部和夫', confidence: 0.42 }, undefined, { text: '・阿部 和夫', confidence: 0.7 })?.value,
+    ).toBe('阿部\u3000和夫');
+  });
+
   it('without PP-OCRv4, the crop replaces an unsure page reading only as family and given name read surer', () => {
     expect(
       voteName({ text: '出\u3000口昭', confidence: 0.2 }, undefined, { text: '山口 昭', confidence: 0.7 }),

@@ -67,8 +67,8 @@ export interface Glyph {
 export function japaneseGlyphs(read: readonly Glyph[]): Glyph[] | undefined {
   const chars = jisCharacters();
   toJapanese ??= ConverterFactory([[simplifiedToTraditional]], [[traditionalToJapanese]]);
-  // Separators the recogniser reads for the family/given space (‧, ，, ・ between two words).
-  const glyphs = read.filter((g) => !/^[\s‧，,．.·]*$/.test(g.text));
+  // Separators the recogniser reads for the family/given space (‧, ，, _).
+  const glyphs = read.filter((g) => !/^[\s‧，,．.·_＿]*$/.test(g.text));
   if (glyphs.length < 2) return undefined;
   const mapped = glyphs.map((g) => ({ ...g, text: chars.has(g.text) ? g.text : toJapanese!(g.text) }));
   if (!mapped.every((g) => chars.has(g.text) && NAME_GLYPH.test(g.text))) return undefined;
@@ -81,8 +81,11 @@ export const japaneseName = (text: string): string | undefined =>
     ?.map((g) => g.text)
     .join('');
 
-/** A reading's glyphs, without the family/given space or anything that is no name's. */
-export const bare = (name: string): string => name.replace(NAME_CHARS, '');
+/**
+ * A reading's glyphs, without the family/given space or anything that is no name's (a name
+ * neither starts nor ends with ・ or ー: 「・阿部 和夫」 was a cell border read before it).
+ */
+export const bare = (name: string): string => name.replace(NAME_CHARS, '').replace(/^[・ー]+|[・ー]+$/g, '');
 
 /** A crop reading replaces the page's from this confidence on (and only above the page's). */
 const NAME_REREAD_AT = 0.65;

@@ -15,9 +15,11 @@ type Glyph = { text: string; bbox: OcrBox };
 
 /**
  * A glyph this much flatter than the line's others is a ruled line the model read as one (a
- * cell's border beside 氏名 read 「語」, 3 px high among glyphs of 30).
+ * cell's border beside 氏名 read 「語」, 3 px high among glyphs of 30), unless it is flat by its
+ * shape (the 一 of 健一).
  */
-const FLAT_GLYPH = 0.4;
+const FLAT_GLYPH = 0.2;
+const FLAT_SHAPES = /^[一ー－―‐_]$/;
 
 export interface NameRead {
   text: string;
@@ -36,11 +38,11 @@ export function readName(
   raw: string,
   misreadLabel = false,
 ): NameRead | undefined {
-  const all: Glyph[] = words
+  const glyphs: Glyph[] = words
     .flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }]))
     .filter((g) => g.text.trim() !== '');
-  const em = median(all.map((g) => g.bbox.y1 - g.bbox.y0));
-  const glyphs = all.filter((g) => g.bbox.y1 - g.bbox.y0 >= FLAT_GLYPH * em);
+  const line = median(glyphs.map((g) => g.bbox.y1 - g.bbox.y0));
+  const flat = (g: Glyph) => g.bbox.y1 - g.bbox.y0 < FLAT_GLYPH * line && !FLAT_SHAPES.test(g.text);
   let start = 0;
   if (afterLabel) {
     const labelEnd = glyphs.findIndex(
@@ -51,7 +53,8 @@ export function readName(
     start = labelEnd + 1;
     if (labelEnd < 0) start = glyphs.length;
   }
-  const after = glyphs.slice(start).filter((g) => g.text.replace(NAME_CHARS, '') !== '');
+  const rest = glyphs.slice(start).filter((g) => g.text.replace(NAME_CHARS, '') !== '');
+  const after = rest.filter((g) => !flat(g));
   if (after.length >= 2) {
     const value = untilNextLabel(after.map((g) => g.text).join(''));
     const kept = after.slice(0, [...value].length > 0 ? Math.min(after.length, countGlyphs(after, value)) : 0);
@@ -72,7 +75,7 @@ export function readName(
     return joined ? { text: joined, box: union(kept) } : undefined;
   }
   // What was there were ruled lines: no name.
-  if (glyphs.length < all.length) return undefined;
+  if (after.length < rest.length) return undefined;
   const m = afterLabel ? NAME_LABEL.exec(raw) : undefined;
   const value = untilNextLabel((m ? raw.slice(m.index + m[0].length) : raw).replace(LEAD, ''));
   const tokens = value
