@@ -71,9 +71,14 @@ describe('the name from the page, PP-OCRv4 and the crop read again', () => {
         confidence: 0.32,
       },
     );
-    expect(v).toMatchObject({ value: '山\u3000口昭', via: ['name-glyph-vote'] });
+    // The family/given space where the crop read it.
+    expect(v).toMatchObject({ value: '山口\u3000昭', via: ['name-glyph-vote'] });
     expect(v!.confidence).toBeLessThan(CONFIRM_BELOW);
-    expect(v!.warning?.params).toMatchObject({ value: '山\u3000口昭', other: '出\u3000口昭' });
+    expect(v!.warning?.params).toMatchObject({ value: '山口\u3000昭', other: '出\u3000口昭' });
+    // Without a crop of as many glyphs in two parts, the page's space stays.
+    expect(
+      voteName({ text: '三浦\u3000学', confidence: 0.59 }, read('三浦勇', 0.97), { text: '', confidence: 0 })?.value,
+    ).toBe('三浦\u3000勇');
     // 楼 for 桜 at 0.87: the page's glyph stays.
     expect(voteName({ text: '橋本\u3000桜子', confidence: 0.95 }, read(['橋', '本', ['楼', 0.87], '子']))?.value).toBe(
       '橋本\u3000桜子',

@@ -129,6 +129,19 @@ function glyphByGlyph(page: string, glyphs: readonly Glyph[]): string | undefine
   return changed ? out.join('') : undefined;
 }
 
+/**
+ * The family/given space where the crop's reading has it, when that reading has as many glyphs in
+ * two parts: the page put the space of 出口 昭 after 出 (its glyph boxes of a blurred capture),
+ * the crop read upscaled after 出口.
+ */
+function withCropSpace(name: string | undefined, crop: Reading | undefined): string | undefined {
+  const parts = crop?.text.split(/\s+/).map(bare).filter(Boolean) ?? [];
+  const glyphs = [...bare(name ?? '')];
+  if (!name || parts.length !== 2 || [...parts.join('')].length !== glyphs.length) return name;
+  const k = [...parts[0]!].length;
+  return `${glyphs.slice(0, k).join('')}\u3000${glyphs.slice(k).join('')}`;
+}
+
 /** The crop's reading as family and given name, when read surer than the page (出口昭 → 山口 昭). */
 function rereadWins(page: Reading, crop: Reading | undefined): string | undefined {
   if (!crop) return undefined;
@@ -156,7 +169,7 @@ export function voteName(page: Reading, glyphs: Glyph[] | undefined, crop?: Read
       warning: ocrWarning('ocr.readersDisagree', { field: 'name', value, other: page.text }),
     };
   }
-  const merged = glyphs && glyphByGlyph(page.text, glyphs);
+  const merged = glyphs && withCropSpace(glyphByGlyph(page.text, glyphs), crop);
   if (merged)
     return {
       value: merged,
