@@ -331,6 +331,13 @@ describe('extractFields', () => {
     expect(repairOcr('昭和20年1月2日')).toBe('昭和20年1月2日');
   });
 
+  it('repairs 割 read as 制 or 削 after a ratio digit, and nothing else with those glyphs', () => {
+    expect(repairOcr('## # 3制')).toBe('## # 3割');
+    expect(repairOcr('一部負担金の割合 2削')).toBe('一部負担金の割合 2割');
+    expect(repairOcr('1制度')).toBe('1制度');
+    expect(repairOcr('12制')).toBe('12制');
+  });
+
   it('repairs the other glyph of 平成 or 令和, 年 read as 全, and a 西暦 slash read as 7', () => {
     expect(repairOcr('生成8年10月23日 ギ成9年 成3年2月1日')).toBe('平成8年10月23日 平成9年 平成3年2月1日');
     expect(repairOcr('令衝9年3月31日 令知8全4月1日')).toBe('令和9年3月31日 令和8年4月1日');

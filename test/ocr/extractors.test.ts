@@ -23,6 +23,17 @@ const CASES: {
   { rule: 'name-shape', read: lines('品 石川 和夫'), kind: 'mynumber_card', field: 'name', value: '石川\u3000和夫' },
   { rule: 'born-suffix', read: lines('昭和31年1月13日生 男'), field: 'birthDate', value: '1956-01-13' },
   { rule: 'sex-alone', read: lines('件別 女'), field: 'sex', value: 'female', cap: 0.6 },
+  // The second reader drops 別 of 性別 on a 150 dpi phone photo.
+  { rule: 'sex-alone', read: lines('1950年2月12日 性 男'), field: 'sex', value: 'male', cap: 0.6 },
+  // Tinted label cells read as 「## #」 by the second reader; 割 as 制.
+  {
+    rule: 'ratio-alone',
+    read: lines('## # 3制'),
+    kind: 'elderly_recipient_certificate',
+    field: 'burdenRatio',
+    value: 0.3,
+    cap: 0.6,
+  },
   {
     rule: 'insurer-name-shape',
     read: lines('保鐵る 全国健康保険協会山梨支部'),

@@ -170,7 +170,7 @@ function bandOf(b: OcrBox, bands: readonly Band[]): Band | undefined {
 }
 
 /** What one band read: its words on the page, and tesseract's own text of them (its spacing). */
-interface Segment {
+export interface Segment {
   row: number;
   text: string;
   words: OcrWord[];

@@ -18,8 +18,11 @@ export interface PaddleReading {
   text: string;
   /** Mean probability of the characters read (0–1). */
   confidence: number;
-  /** Each character read with its probability (a name is weighed glyph by glyph, name-vote.ts). */
-  glyphs: { text: string; confidence: number }[];
+  /**
+   * Per character of `text` (spaces included): where along the crop's width it was read (0–1, the
+   * centre of its CTC step) and its probability.
+   */
+  glyphs: { at: number; p: number }[];
 }
 
 export class PaddleReader {
@@ -65,24 +68,27 @@ export class PaddleReader {
 
 /** Greedy CTC: the best class per step, repeats merged, blanks dropped. */
 export function decodeCtc(probs: Float32Array, steps: number, classes: number, keys: readonly string[]): PaddleReading {
-  const glyphs: PaddleReading['glyphs'] = [];
+  let text = '';
+  let sum = 0;
+  let n = 0;
   let last = 0;
+  const glyphs: PaddleReading['glyphs'] = [];
   for (let t = 0; t < steps; t++) {
     let best = 0;
     for (let c = 1; c < classes; c++) if (probs[t * classes + c]! > probs[t * classes + best]!) best = c;
-    if (best !== 0 && best !== last)
-      glyphs.push({ text: keys[best - 1] ?? '', confidence: probs[t * classes + best]! });
+    const key = keys[best - 1];
+    if (best !== 0 && best !== last && key) {
+      text += key;
+      glyphs.push({ at: (t + 0.5) / steps, p: probs[t * classes + best]! });
+      sum += probs[t * classes + best]!;
+      n++;
+    }
     last = best;
   }
-  const sum = glyphs.reduce((a, g) => a + g.confidence, 0);
-  return {
-    text: glyphs
-      .map((g) => g.text)
-      .join('')
-      .trim(),
-    confidence: glyphs.length ? sum / glyphs.length : 0,
-    glyphs,
-  };
+  // Spaces at either end carry no text (and no glyph).
+  const lead = text.length - text.trimStart().length;
+  const kept = text.trim();
+  return { text: kept, confidence: n ? sum / n : 0, glyphs: glyphs.slice(lead, lead + kept.length) };
 }
 
 async function modelPaths(): Promise<{ recognition: string; dictionary: string }> {

@@ -22,6 +22,7 @@ import type { PaddleReader } from './paddle-reader.ts';
 import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
 import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
+import { readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -63,7 +64,9 @@ export async function scanDocument(
   const t0 = performance.now();
   const prepared = await prepareImage(input);
   const t1 = performance.now();
-  let { ocr, found } = await firstReading(engine, prepared, options.detector);
+  const first = await firstReading(engine, prepared, options);
+  const { paddle } = first;
+  let { ocr, found } = first;
   // The page read the other way, once it has been.
   let other: OcrOutput | undefined;
   const otherWay = (): Promise<OcrOutput> =>
@@ -83,6 +86,11 @@ export async function scanDocument(
   const lines = await rereadDates(engine, prepared, ocr.lines);
   const extraction = extractFields(lines, kind);
   const redact = personalNumberBoxes(ocr.lines, extraction.personalNumberLines);
+  if (paddle) {
+    const read = extractFields(paddle.lines, kind);
+    fillGaps(extraction, read, { only: PADDLE_FIELDS, atMost: CONFIRM_BELOW - 0.2, via: 'second-reader-page' });
+    redact.push(...personalNumberBoxes(paddle.lines, read.personalNumberLines));
+  }
   // A portal screen missing a row every design lists, or a page read unsure (a degraded capture):
   // the other reading fills what this one lacks.
   const portal = kind === 'portal_screen';
@@ -93,7 +101,7 @@ export async function scanDocument(
     redact.push(...personalNumberBoxes(other.lines, again.personalNumberLines));
   }
   // Fails closed: whatever either reading of the page took for a 個人番号 is blacked out.
-  for (const reading of other ? [ocr, other] : [ocr]) {
+  for (const reading of [ocr, ...(other ? [other] : []), ...(paddle ? [paddle] : [])]) {
     const hits = [
       ...personalNumberHits(reading.lines),
       ...(kind === 'mynumber_card' ? cardDigitLines(reading.lines) : []),
@@ -138,18 +146,34 @@ export async function scanDocument(
 
 /**
  * The page's first reading: with the text detector, its lines read one by one (line-reading.ts);
- * without it, or when it finds nothing legible, tesseract's own layout of the page.
+ * without it, or when it finds nothing legible, tesseract's own layout of the page. The second
+ * reader reads the same lines meanwhile (paddle-lines.ts): it runs in ONNX Runtime's own thread,
+ * so on a second core it costs little time.
  */
 async function firstReading(
   engine: OcrEngine,
   prepared: Prepared,
-  detector: TextLineDetector | undefined,
-): Promise<{ ocr: OcrOutput; found: ReturnType<typeof classify> }> {
-  const detected = detector
-    ? await readDetectedLines(engine, prepared, await detector.detect(prepared.grey, prepared.width, prepared.height))
+  options: { second?: PaddleReader; detector?: TextLineDetector },
+): Promise<{ ocr: OcrOutput; found: ReturnType<typeof classify>; paddle?: OcrOutput }> {
+  const lines = options.detector
+    ? await options.detector.detect(prepared.grey, prepared.width, prepared.height)
     : undefined;
+  const first = lines ? readDetectedLines(engine, prepared, lines) : undefined;
+  const [detected, paddle] = lines
+    ? await Promise.all([
+        first,
+        options.second
+          ? readLinesWithPaddle(
+              options.second,
+              prepared,
+              lines,
+              first!.then((r) => r && worthSecondReading(r)),
+            )
+          : undefined,
+      ])
+    : [];
   const ocr = detected ?? (await engine.recognize(prepared.image));
-  return { ocr, found: classify(ocr.lines.map((l) => l.text).join('\n')) };
+  return { ocr, found: classify(ocr.lines.map((l) => l.text).join('\n')), ...(paddle ? { paddle } : {}) };
 }
 
 /**
@@ -261,6 +285,8 @@ function keepOwnLine(px: Buffer, width: number, height: number, y0: number, y1: 
 /** What every マイナポータル 資格情報 screen lists, and what else a second reading may fill in. */
 const PORTAL_ROWS: readonly FieldName[] = ['name', 'birthDate', 'burdenRatio', 'insurerNumber'];
 const PORTAL_FILL: readonly FieldName[] = [...PORTAL_ROWS, 'sex'];
+/** What the second reader's page reading may fill: digits, dates, 割 and 男/女 (it reads no kana). */
+const PADDLE_FIELDS: readonly FieldName[] = [...SECOND_READ_FIELDS, 'symbol', 'number', 'branch'];
 /**
  * A page read less sure than this (mean confidence; clean captures read 0.8–0.9) is a degraded
  * capture: a second reading of it as one block fills in fields it lacks (7 more right and none
@@ -275,13 +301,17 @@ const UNSURE_PAGE = 0.6;
  * 3割 lost together), and on a degraded capture each reading loses other fields. A 保険者番号
  * only with a valid 検証番号 (its warning stays with the other reading).
  */
-function fillGaps(x: Extraction, again: Extraction, options: { only?: readonly FieldName[]; atMost?: number }): void {
+function fillGaps(
+  x: Extraction,
+  again: Extraction,
+  options: { only?: readonly FieldName[]; atMost?: number; via?: string },
+): void {
   for (const k of options.only ?? (Object.keys(again.fields) as FieldName[])) {
     if (x.fields[k] !== undefined || again.fields[k] === undefined) continue;
     if (k === 'insurerNumber' && !validateInsurerNumber(again.fields.insurerNumber!).valid) continue;
     Object.assign(x.fields, { [k]: again.fields[k] });
     x.confidence[k] = Math.min(again.confidence[k]!, options.atMost ?? 1);
-    x.via[k] = ['second-reading', ...(again.via[k] ?? [])];
+    x.via[k] = [options.via ?? 'second-reading', ...(again.via[k] ?? [])];
     if (k === 'name' && again.nameBox) x.nameBox = again.nameBox;
   }
   x.personalNumberSeen ||= again.personalNumberSeen;
@@ -303,7 +333,9 @@ async function readNameAgain(
   if (!box || !x.fields.name) return;
   const page = { text: x.fields.name, confidence: x.confidence.name ?? 0 };
   const region = reader ? await greyCrop(prepared, box) : undefined;
-  const second = region && japaneseGlyphs((await reader!.read(region.data, region.width, region.height)).glyphs);
+  const read = region && (await reader!.read(region.data, region.width, region.height));
+  const second =
+    read && japaneseGlyphs([...read.text].map((c, i) => ({ text: c, confidence: read.glyphs[i]?.p ?? 0 })));
   const agreed = second !== undefined && bare(page.text) === second.map((g) => g.text).join('');
   const again =
     !agreed && (page.confidence < CONFIRM_BELOW || second !== undefined)

@@ -16,6 +16,22 @@ export const burdenRatioExtractor: Extractor = {
       evidence: '割 often misread: the label known by 負担金の…合 (負揚金の剤合)',
     },
   ],
+  fallbacks: [
+    {
+      id: 'ratio-alone',
+      evidence:
+        'the 割合 label lost on a degraded capture (tinted label cells read as 「## #」 by the second reader): a lone 1–3割, when the document has only one',
+      confidenceCap: 0.6,
+      find: ({ cells }) => {
+        const alone = cells.flatMap((c) =>
+          [...c.text.matchAll(/(?:^|[^\p{L}\d])([123])割(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })),
+        );
+        if (alone.length === 0 || alone.some((x) => x.v !== alone[0]!.v)) return [];
+        const { v, c } = alone[0]!;
+        return [{ field: 'burdenRatio', value: ratioOf(v), confidence: c.confidence, from: c }];
+      },
+    },
+  ],
 };
 
 const CATEGORY = /^(?:区分)?\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2}(?![A-Za-z])|現役並み[ⅠⅡⅢ123]?|一般)/;

@@ -53,6 +53,12 @@ export const OCR_REPAIRS: readonly {
     evidence: 'a 西暦 date’s slash read as 7 (2019/11725)',
   },
   {
+    id: 'wari-glyph',
+    pattern: /(?<![\d.])([123])\s*[制削剖](?![\p{Script=Han}])/gu,
+    replace: '$1割',
+    evidence: '割 of a 負担割合 read as 制 or 削 (the same 刂; second reader, 150 dpi phone photos)',
+  },
+  {
     id: 'ichi-as-choon',
     pattern: /^[ー-]+(?=部負担)/,
     replace: '一',

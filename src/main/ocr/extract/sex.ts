@@ -39,11 +39,12 @@ export const sexExtractor: Extractor = {
   fallbacks: [
     {
       id: 'sex-alone',
-      evidence: '性別 misread (「件別 男」) or its cell lost: a lone 男 or 女, when the document has only one',
+      evidence:
+        '性別 misread (「件別 男」), half lost (「性 男」: the second reader drops 別 at 150 dpi) or its cell lost: a lone 男 or 女, when the document has only one',
       confidenceCap: 0.6,
       find: ({ cells }) => {
         const alone = cells.flatMap((c) =>
-          [...c.text.matchAll(/(?:^|[^\p{L}]|別)\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })),
+          [...c.text.matchAll(/(?:^|[^\p{L}]|[性別])\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })),
         );
         if (alone.length === 0 || alone.some((x) => x.v !== alone[0]!.v)) return [];
         const { v, c } = alone[0]!;
