@@ -16,7 +16,7 @@ import sharp from 'sharp';
 import { personalNumberBoxes, redactImage } from './redact.ts';
 import { cardDigitLines, personalNumberHits } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
-import { nameAtInkGap } from './name-gap.ts';
+import { inkRunOn, nameAtInkGap } from './name-gap.ts';
 import { bare, japaneseGlyphs, voteName } from './name-vote.ts';
 import type { PaddleReader } from './paddle-reader.ts';
 import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
@@ -332,7 +332,7 @@ async function readNameAgain(
   const box = x.nameBox;
   if (!box || !x.fields.name) return;
   const page = { text: x.fields.name, confidence: x.confidence.name ?? 0 };
-  const region = reader ? await greyCrop(prepared, box) : undefined;
+  const region = reader ? await greyCrop(prepared, { ...box, x1: inkRunEnd(prepared, box) }) : undefined;
   const read = region && (await reader!.read(region.data, region.width, region.height));
   const second =
     read && japaneseGlyphs([...read.text].map((c, i) => ({ text: c, confidence: read.glyphs[i]?.p ?? 0 })));
@@ -350,6 +350,20 @@ async function readNameAgain(
       ? vote.via
       : [...(x.via.name ?? []), ...vote.via];
   if (vote.warning) x.warnings.push(vote.warning);
+}
+
+/**
+ * Where the ink that the name's box ends in runs on to (name-gap.ts), at most three glyphs further:
+ * PP-OCRv4 reads that far, so a glyph the page's reading left out (健一 read 健, its box ending
+ * there) makes the two readings differ instead of agreeing on the part.
+ */
+function inkRunEnd(p: Prepared, box: OcrBox): number {
+  const h = box.y1 - box.y0;
+  const [y0, y1] = [Math.max(0, Math.round(box.y0)), Math.min(p.height, Math.round(box.y1))];
+  const from = Math.max(0, Math.round(box.x1));
+  const to = Math.min(p.width, Math.round(box.x1 + 3 * h));
+  const inked = Array.from({ length: Math.max(0, to - from) }, (_, i) => inkedColumn(p, from + i, y0, y1));
+  return Math.max(box.x1, from + inkRunOn(inked, h));
 }
 
 /** The 氏名's family/given space put where the image has it (name-gap.ts). */
