@@ -75,7 +75,8 @@ export async function readLinesWithPaddle(
   const rows = rowsOf(kept.map((l) => l.box));
   const segments: Segment[] = [];
   let filter: ((box: OcrBox) => boolean) | undefined;
-  void worth.then((f) => (filter = f));
+  // The first reading's own failure is the scan's to report, not this reading's.
+  void worth.then((f) => (filter = f)).catch(() => undefined);
   // Short lines first: a field's value is a short cell, a letter's prose a long line the first
   // reading will most often not need.
   const aspect = (b: OcrBox) => (b.x1 - b.x0) / Math.max(1, b.y1 - b.y0);

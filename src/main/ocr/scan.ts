@@ -162,13 +162,14 @@ async function firstReading(
   const [detected, paddle] = lines
     ? await Promise.all([
         first,
+        // Without it the scan is tesseract's alone, as when the runtime cannot load.
         options.second
           ? readLinesWithPaddle(
               options.second,
               prepared,
               lines,
               first!.then((r) => r && worthSecondReading(r)),
-            )
+            ).catch(() => undefined)
           : undefined,
       ])
     : [];
@@ -485,7 +486,9 @@ async function secondReading(reader: PaddleReader, prepared: Prepared, x: Extrac
     if (!box) continue;
     const region = await greyCrop(prepared, box);
     if (!region) continue;
-    const read = await reader.read(region.data, region.width, region.height);
+    // A runtime error on one crop leaves the field as the first reader read it.
+    const read = await reader.read(region.data, region.width, region.height).catch(() => undefined);
+    if (!read) continue;
     const w = weigh(field, { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, read.text);
     if (!w) continue;
     Object.assign(x.fields, { [field]: w.value });
