@@ -334,7 +334,8 @@ async function readNameAgain(
   if (!box || !x.fields.name) return;
   const page = { text: x.fields.name, confidence: x.confidence.name ?? 0 };
   const region = reader ? await greyCrop(prepared, { ...box, x1: inkRunEnd(prepared, box) }) : undefined;
-  const read = region && (await reader!.read(region.data, region.width, region.height));
+  // A runtime error on the crop leaves the name to tesseract.
+  const read = region && (await reader!.read(region.data, region.width, region.height).catch(() => undefined));
   const second =
     read && japaneseGlyphs([...read.text].map((c, i) => ({ text: c, confidence: read.glyphs[i]?.p ?? 0 })));
   const agreed = second !== undefined && bare(page.text) === second.map((g) => g.text).join('');
