@@ -10,10 +10,9 @@
  *   being unsure (31 of 31 agreements right on 40 + 40 tuning documents);
  * - PP-OCRv4 and tesseract's crop reading agree against the page: theirs is taken, for
  *   confirmation with the page's reading beside it;
- * - the page and PP-OCRv4 read as many glyphs: PP-OCRv4's glyphs read sure replace the page's
- *   where they differ, for confirmation;
  * - otherwise the page's reading stands; where PP-OCRv4 read another name, staff confirm it with
- *   both readings.
+ *   both readings. (Its glyphs read sure replacing the page's where the two were as long was right
+ *   on tuning, but 1 time of 4 on the held-out split: dropped.)
  */
 import { ConverterFactory } from 'opencc-js/core';
 import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
@@ -104,44 +103,6 @@ type Reading = { text: string; confidence: number };
 
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 
-/**
- * PP-OCRv4's glyphs read at least this sure replace the page's where the two readings are as long
- * and differ (三浦 学 → 三浦 勇 at 0.97, 近藤 殖由美 → 近藤 真由美 at 1.00, 出 口昭 → 山 口昭 at 1.00);
- * its wrong glyphs in the tuning corpora were read at most 0.87 (楼 for 桜), 0.73 (桔 for 結).
- */
-const GLYPH_SURE = 0.95;
-
-/**
- * The page's name with PP-OCRv4's sure glyphs where they differ, keeping its space (and its kana,
- * which PP-OCRv4 cannot read); undefined when none differs.
- */
-function glyphByGlyph(page: string, glyphs: readonly Glyph[]): string | undefined {
-  if ([...bare(page)].length !== glyphs.length) return undefined;
-  let k = 0;
-  let changed = false;
-  const out = [...page].map((c) => {
-    if (bare(c) === '') return c;
-    const g = glyphs[k++]!;
-    if (g.text === c || g.confidence < GLYPH_SURE || KANA.test(c)) return c;
-    changed = true;
-    return g.text;
-  });
-  return changed ? out.join('') : undefined;
-}
-
-/**
- * The family/given space where the crop's reading has it, when that reading has as many glyphs in
- * two parts: the page put the space of 出口 昭 after 出 (its glyph boxes of a blurred capture),
- * the crop read upscaled after 出口.
- */
-function withCropSpace(name: string | undefined, crop: Reading | undefined): string | undefined {
-  const parts = crop?.text.split(/\s+/).map(bare).filter(Boolean) ?? [];
-  const glyphs = [...bare(name ?? '')];
-  if (!name || parts.length !== 2 || [...parts.join('')].length !== glyphs.length) return name;
-  const k = [...parts[0]!].length;
-  return `${glyphs.slice(0, k).join('')}\u3000${glyphs.slice(k).join('')}`;
-}
-
 /** The crop's reading as family and given name, when read surer than the page (出口昭 → 山口 昭). */
 function rereadWins(page: Reading, crop: Reading | undefined): string | undefined {
   if (!crop) return undefined;
@@ -169,14 +130,6 @@ export function voteName(page: Reading, glyphs: Glyph[] | undefined, crop?: Read
       warning: ocrWarning('ocr.readersDisagree', { field: 'name', value, other: page.text }),
     };
   }
-  const merged = glyphs && withCropSpace(glyphByGlyph(page.text, glyphs), crop);
-  if (merged)
-    return {
-      value: merged,
-      confidence: Math.min(page.confidence, NAME_DISAGREED),
-      via: ['name-glyph-vote'],
-      warning: ocrWarning('ocr.readersDisagree', { field: 'name', value: merged, other: page.text }),
-    };
   const reread = rereadWins(page, crop);
   const value = reread ?? page.text;
   // PP-OCRv4 lacks kana: a name with kana is not its to judge.
