@@ -354,6 +354,50 @@ describe('extractFields', () => {
     expect(extractFields(lines('保険者名称 船橋市')).fields.name).toBeUndefined();
   });
 
+  it('never takes a misread 受給者番号 (受給者名号) for the 受給者名 label', () => {
+    const r = extractFields(
+      [at(100, [0, '受給者名号'], [230, '1955574']), at(140, [0, '兵|名'], [200, '伊藤|和夫'])],
+      'public_subsidy_certificate',
+    );
+    expect(r.fields.name).toBe('伊藤\u3000和夫');
+  });
+
+  it('takes a cell border read as a flat glyph beside the label for no name, and reads the cell right of it', () => {
+    const word = (text: string, x0: number, y0: number, x1: number, y1: number) => ({
+      text,
+      confidence: 0.9,
+      bbox: { x0, y0, x1, y1 },
+    });
+    // 「氏名 1 語8 阿部 和夫」: 語 and 8 are 3 px high, the rule between the label and the name.
+    const line: OcrLine = {
+      text: '氏名 1 語8 阿部 和夫',
+      confidence: 0.7,
+      words: [
+        word('氏名', 65, 128, 124, 158),
+        word('1', 122, 132, 125, 158),
+        word('語', 144, 143, 173, 146),
+        word('8', 178, 143, 185, 146),
+        word('阿部', 1354, 125, 1440, 167),
+        word('和夫', 1461, 125, 1540, 167),
+      ],
+    };
+    expect(extractFields([line]).fields.name).toBe('阿部\u3000和夫');
+    // A glyph flat by its shape is the name's own: the 一 of 健一, 4 px high.
+    const kenichi: OcrLine = {
+      text: '氏名 池田 健一',
+      confidence: 0.9,
+      words: [
+        word('氏名', 0, 100, 60, 130),
+        word('池田', 200, 100, 260, 130),
+        {
+          ...word('健一', 290, 100, 350, 130),
+          symbols: [word('健', 290, 100, 320, 130), word('一', 322, 113, 350, 117)],
+        },
+      ],
+    };
+    expect(extractFields([kenichi]).fields.name).toBe('池田\u3000健一');
+  });
+
   it('omits fields that are not on the document', () => {
     const r = extractFields(lines('資格情報のお知らせ', '氏名 佐藤 花子'));
     expect(Object.keys(r.fields)).toEqual(['name']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameAtInkGap } from '../../src/main/ocr/name-gap.ts';
+import { inkRunOn, nameAtInkGap } from '../../src/main/ocr/name-gap.ts';
 
 /** Columns of a printed name: `#` ink, `.` blank. */
 const columns = (s: string) => [...s].map((c) => c === '#');
@@ -22,5 +22,13 @@ describe('the family/given space on the image', () => {
     expect(nameAtInkGap('山田花子', columns('#########..#########..#########..#########'))).toBeUndefined();
     expect(nameAtInkGap('凛', columns('####....####'))).toBeUndefined();
     expect(nameAtInkGap('山田', columns('..........'))).toBeUndefined();
+  });
+});
+
+describe('how far the ink of a name runs on past its box', () => {
+  it('takes in a glyph the reading left out, up to a blank wider than one and a half glyphs', () => {
+    // 健一 read 健: the box ends after 健, the 一 follows a 2-column blank; then 20 blank columns and a label.
+    expect(inkRunOn(columns('..#########' + '.'.repeat(20) + '###'), 10)).toBe(11);
+    expect(inkRunOn(columns('.'.repeat(20) + '###'), 10)).toBe(0);
   });
 });

@@ -64,6 +64,7 @@ const engine = new OcrEngine();
 let docs: GeneratedDocument[] = [];
 const results: ScanResult[] = [];
 let loaded = false;
+let withBrokenReader: ScanResult | undefined;
 
 beforeAll(async () => {
   const [reader, detector] = [await PaddleReader.load(), await TextLineDetector.load()];
@@ -79,6 +80,9 @@ beforeAll(async () => {
   });
   await engine.warm();
   for (const d of docs) results.push(await scanDocument(engine, readFileSync(d.path), { second: reader, detector }));
+  // A recogniser that fails mid-scan (a runtime error on one crop).
+  const broken = { read: () => Promise.reject(new Error('onnxruntime: bad input')) } as unknown as PaddleReader;
+  withBrokenReader = await scanDocument(engine, readFileSync(docs[1]!.path), { second: broken, detector });
 }, 300_000);
 afterAll(() => engine.terminate());
 
@@ -95,5 +99,10 @@ describe('the second reader’s page reading, for real', () => {
       expect((r.fields as Record<string, unknown>)[k]).toEqual(truth[k]);
       expect(r.confirm).toContain(k);
     }
+  });
+
+  it('a recogniser failing mid-scan leaves the scan to tesseract, not failed', () => {
+    expect(withBrokenReader?.kind).toBe(docs[1]!.kind);
+    expect(Object.keys(withBrokenReader!.fields).length).toBeGreaterThan(3);
   });
 });

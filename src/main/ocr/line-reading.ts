@@ -234,12 +234,16 @@ export async function readDetectedLines(
   const reads = await Promise.all(
     stacks.map(async (s) => segmentsOf((await engine.recognize(s.image, { layout: 'block' })).lines, s.bands)),
   );
-  const out = pageLines(reads.flat()).filter((l) => l.words.length > 0);
-  if (out.length === 0) return undefined;
-  const chars = out.reduce((n, l) => n + l.text.length, 0);
+  return readingOf(pageLines(reads.flat()).filter((l) => l.words.length > 0));
+}
+
+/** Lines as a page's reading (its confidence the mean of its glyphs'), or undefined when there are none. */
+export function readingOf(lines: OcrLine[]): OcrOutput | undefined {
+  if (lines.length === 0) return undefined;
+  const chars = lines.reduce((n, l) => n + l.text.length, 0);
   return {
-    text: out.map((l) => l.text).join('\n'),
-    lines: out,
-    confidence: out.reduce((a, l) => a + l.confidence * l.text.length, 0) / Math.max(1, chars),
+    text: lines.map((l) => l.text).join('\n'),
+    lines,
+    confidence: lines.reduce((a, l) => a + l.confidence * l.text.length, 0) / Math.max(1, chars),
   };
 }

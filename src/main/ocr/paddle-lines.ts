@@ -7,7 +7,7 @@
  */
 import sharp from 'sharp';
 import type { OcrBox, OcrOutput, OcrWord } from './engine.ts';
-import { pageLines, rowsOf, type Segment } from './line-reading.ts';
+import { pageLines, readingOf, rowsOf, type Segment } from './line-reading.ts';
 import type { PaddleReader, PaddleReading } from './paddle-reader.ts';
 import type { Prepared } from './preprocess.ts';
 import type { TextLine } from './text-lines.ts';
@@ -75,7 +75,8 @@ export async function readLinesWithPaddle(
   const rows = rowsOf(kept.map((l) => l.box));
   const segments: Segment[] = [];
   let filter: ((box: OcrBox) => boolean) | undefined;
-  void worth.then((f) => (filter = f));
+  // The first reading's own failure is the scan's to report, not this reading's.
+  void worth.then((f) => (filter = f)).catch(() => undefined);
   // Short lines first: a field's value is a short cell, a letter's prose a long line the first
   // reading will most often not need.
   const aspect = (b: OcrBox) => (b.x1 - b.x0) / Math.max(1, b.y1 - b.y0);
@@ -96,14 +97,7 @@ export async function readLinesWithPaddle(
     const words = wordsOf(read, crop, line.box);
     if (words.length > 0) segments.push({ row: rows[i]!, text: words.map((w) => w.text).join(' '), words });
   }
-  const out = pageLines(segments);
-  if (out.length === 0) return undefined;
-  const chars = out.reduce((n, l) => n + l.text.length, 0);
-  return {
-    text: out.map((l) => l.text).join('\n'),
-    lines: out,
-    confidence: out.reduce((a, l) => a + l.confidence * l.text.length, 0) / Math.max(1, chars),
-  };
+  return readingOf(pageLines(segments));
 }
 
 function cropOf(p: Prepared, box: OcrBox): { left: number; top: number; width: number; height: number } | undefined {

@@ -4,7 +4,6 @@ import { classify, NOT_INSURANCE_WARNING, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
   extractFields,
-  NAME_CHARS,
   reconcileInsurerName,
   scrubPersonalNumbers,
   type Extraction,
@@ -17,12 +16,14 @@ import sharp from 'sharp';
 import { personalNumberBoxes, redactImage } from './redact.ts';
 import { cardDigitLines, personalNumberHits, personalNumberLineBoxes } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
-import { nameAtInkGap } from './name-gap.ts';
+import { inkRunOn, nameAtInkGap } from './name-gap.ts';
+import { bare, japaneseGlyphs, voteName } from './name-vote.ts';
 import type { PaddleReader } from './paddle-reader.ts';
 import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
 import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
 import { readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
+import { fillGaps } from './fill-gaps.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -120,7 +121,7 @@ export async function scanDocument(
   );
   if (found.notInsurance) dropFields(extraction);
   else {
-    await rereadName(engine, prepared, extraction);
+    await readNameAgain(engine, options.second, prepared, extraction);
     spaceName(prepared, extraction);
     confirmUnsplitName(extraction);
     await rereadNumbers(engine, prepared, extraction);
@@ -171,13 +172,14 @@ async function firstReading(
   const [detected, paddle] = lines
     ? await Promise.all([
         first,
+        // Without it the scan is tesseract's alone, as when the runtime cannot load.
         options.second
           ? readLinesWithPaddle(
               options.second,
               prepared,
               lines,
               first!.then((r) => r && worthSecondReading(r)),
-            )
+            ).catch(() => undefined)
           : undefined,
       ])
     : [];
@@ -310,49 +312,52 @@ const PADDLE_FIELDS: readonly FieldName[] = [...SECOND_READ_FIELDS, 'symbol', 'n
 const UNSURE_PAGE = 0.6;
 
 /**
- * Fills the fields `x` lacks from another reading of the page, never replacing what `x` has: the
- * layout analysis of a phone's list of short rows drops a row now and then (性別 男 and 負担割合
- * 3割 lost together), and on a degraded capture each reading loses other fields. A 保険者番号
- * only with a valid 検証番号 (its warning stays with the other reading).
+ * The name read again from its crop, by PP-OCRv4 and, when the page read it unsure or PP-OCRv4
+ * read another name, by tesseract upscaled like the numbers (small kanji on a low-resolution
+ * capture come out better there), and the readings weighed (name-vote.ts).
  */
-function fillGaps(
+async function readNameAgain(
+  engine: OcrEngine,
+  reader: PaddleReader | undefined,
+  prepared: Prepared,
   x: Extraction,
-  again: Extraction,
-  options: { only?: readonly FieldName[]; atMost?: number; via?: string },
-): void {
-  for (const k of options.only ?? (Object.keys(again.fields) as FieldName[])) {
-    if (x.fields[k] !== undefined || again.fields[k] === undefined) continue;
-    if (k === 'insurerNumber' && !validateInsurerNumber(again.fields.insurerNumber!).valid) continue;
-    Object.assign(x.fields, { [k]: again.fields[k] });
-    x.confidence[k] = Math.min(again.confidence[k]!, options.atMost ?? 1);
-    x.via[k] = [options.via ?? 'second-reading', ...(again.via[k] ?? [])];
-    if (k === 'name' && again.nameBox) x.nameBox = again.nameBox;
-  }
-  x.personalNumberSeen ||= again.personalNumberSeen;
-  reconcileInsurerName(x);
+): Promise<void> {
+  const box = x.nameBox;
+  if (!box || !x.fields.name) return;
+  const page = { text: x.fields.name, confidence: x.confidence.name ?? 0 };
+  const region = reader ? await greyCrop(prepared, { ...box, x1: inkRunEnd(prepared, box) }) : undefined;
+  // A runtime error on the crop leaves the name to tesseract.
+  const read = region && (await reader!.read(region.data, region.width, region.height).catch(() => undefined));
+  const second =
+    read && japaneseGlyphs([...read.text].map((c, i) => ({ text: c, confidence: read.glyphs[i]?.p ?? 0 })));
+  const agreed = second !== undefined && bare(page.text) === second.map((g) => g.text).join('');
+  const again =
+    !agreed && (page.confidence < CONFIRM_BELOW || second !== undefined)
+      ? await engine.recognizeLine(await crop(prepared, box), '')
+      : undefined;
+  const vote = voteName(page, second, again);
+  if (!vote) return;
+  x.fields.name = vote.value;
+  x.confidence.name = vote.confidence;
+  x.via.name =
+    vote.via.includes('name-reread') || vote.via.includes('name-vote')
+      ? vote.via
+      : [...(x.via.name ?? []), ...vote.via];
+  if (vote.warning) x.warnings.push(vote.warning);
 }
 
-/** A second reading of the name counts from this confidence on (and only above the first's). */
-const NAME_REREAD_AT = 0.65;
-
 /**
- * A name staff would be asked to confirm is read again from its crop, upscaled like the numbers: small
- * kanji on a low-resolution capture come out better there (出口昭 → 山口 昭). The second reading
- * replaces the first only as family and given name, read surer than the page read them; staff
- * confirm it either way.
+ * Where the ink that the name's box ends in runs on to (name-gap.ts), at most three glyphs further:
+ * PP-OCRv4 reads that far, so a glyph the page's reading left out (健一 read 健, its box ending
+ * there) makes the two readings differ instead of agreeing on the part.
  */
-async function rereadName(engine: OcrEngine, prepared: Prepared, x: Extraction): Promise<void> {
-  const first = x.confidence.name ?? 0;
-  if (!x.nameBox || !x.fields.name || first >= CONFIRM_BELOW) return;
-  const again = await engine.recognizeLine(await crop(prepared, x.nameBox), '');
-  const parts = again.text
-    .split(/\s+/)
-    .map((t) => t.replace(NAME_CHARS, ''))
-    .filter(Boolean);
-  if (parts.length !== 2 || again.confidence < NAME_REREAD_AT || again.confidence <= first) return;
-  x.fields.name = parts.join('\u3000');
-  x.confidence.name = Math.min(again.confidence, CONFIRM_BELOW - 0.1);
-  x.via.name = ['name-reread'];
+function inkRunEnd(p: Prepared, box: OcrBox): number {
+  const h = box.y1 - box.y0;
+  const [y0, y1] = [Math.max(0, Math.round(box.y0)), Math.min(p.height, Math.round(box.y1))];
+  const from = Math.max(0, Math.round(box.x1));
+  const to = Math.min(p.width, Math.round(box.x1 + 3 * h));
+  const inked = Array.from({ length: Math.max(0, to - from) }, (_, i) => inkedColumn(p, from + i, y0, y1));
+  return Math.max(box.x1, from + inkRunOn(inked, h));
 }
 
 /** The 氏名's family/given space put where the image has it (name-gap.ts). */
@@ -474,7 +479,9 @@ async function secondReading(reader: PaddleReader, prepared: Prepared, x: Extrac
     if (!box) continue;
     const region = await greyCrop(prepared, box);
     if (!region) continue;
-    const read = await reader.read(region.data, region.width, region.height);
+    // A runtime error on one crop leaves the field as the first reader read it.
+    const read = await reader.read(region.data, region.width, region.height).catch(() => undefined);
+    if (!read) continue;
     const w = weigh(field, { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, read.text);
     if (!w) continue;
     Object.assign(x.fields, { [field]: w.value });

@@ -1,4 +1,5 @@
 /** What the patient pays: 一部負担金の割合, 適用区分 (限度額), 特別療養費. */
+import { soleMatch } from './cells.ts';
 import type { Context, Extractor, LabelRead } from './extractor.ts';
 
 const ratioOf = (digit: string) => (Number(digit) / 10) as 0.1 | 0.2 | 0.3;
@@ -23,12 +24,10 @@ export const burdenRatioExtractor: Extractor = {
         'the 割合 label lost on a degraded capture (tinted label cells read as 「## #」 by the second reader): a lone 1–3割, when the document has only one',
       confidenceCap: 0.6,
       find: ({ cells }) => {
-        const alone = cells.flatMap((c) =>
-          [...c.text.matchAll(/(?:^|[^\p{L}\d])([123])割(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })),
-        );
-        if (alone.length === 0 || alone.some((x) => x.v !== alone[0]!.v)) return [];
-        const { v, c } = alone[0]!;
-        return [{ field: 'burdenRatio', value: ratioOf(v), confidence: c.confidence, from: c }];
+        const alone = soleMatch(cells, /(?:^|[^\p{L}\d])([123])割(?=$|[^\p{L}])/gu);
+        return alone
+          ? [{ field: 'burdenRatio', value: ratioOf(alone.value), confidence: alone.cell.confidence, from: alone.cell }]
+          : [];
       },
     },
   ],

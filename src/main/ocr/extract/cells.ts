@@ -163,3 +163,12 @@ export const first = <T>(
   }
   return undefined;
 };
+
+/**
+ * The one value a pattern's first group finds across the cells, with the cell of its first find,
+ * or undefined when it finds none or finds two that differ (a lone 男 on a document with one).
+ */
+export function soleMatch(cells: readonly Cell[], pattern: RegExp): { value: string; cell: Cell } | undefined {
+  const finds = cells.flatMap((cell) => [...cell.text.matchAll(pattern)].map((m) => ({ value: m[1]!, cell })));
+  return finds.length > 0 && finds.every((f) => f.value === finds[0]!.value) ? finds[0] : undefined;
+}

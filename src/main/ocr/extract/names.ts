@@ -2,16 +2,24 @@
 import type { OcrBox, OcrWord } from '../engine.ts';
 import { toHalfWidth } from '../../../shared/domain/text.ts';
 import { ocrWarning } from '../../../shared/ocr/warnings.ts';
-import { elsewhere, median, union, type Found } from './cells.ts';
+import { elsewhere, median, union, type Cell, type Found } from './cells.ts';
 import type { Context, Extractor, LabelRead } from './extractor.ts';
 import { LEAD, untilNextLabel } from './labels.ts';
 
 /** The patient's name label: not the 被保険者, 世帯主 or 保護者 named beside it, nor the カナ line. */
-export const NAME_LABEL = /(?<!(?:保険者|世帯\S|保護者)\s*)(?:氏\s*名|受給者名)(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
+export const NAME_LABEL = /(?<!(?:保険者|世帯\S|保護者)\s*)(?:氏\s*名|受給者名(?!号))(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
 /** What is not part of a name's text. */
 export const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
 
 type Glyph = { text: string; bbox: OcrBox };
+
+/**
+ * A glyph this much flatter than the line's others is a ruled line the model read as one (a
+ * cell's border beside 氏名 read 「語」, 3 px high among glyphs of 30), unless it is flat by its
+ * shape (the 一 of 健一).
+ */
+const FLAT_GLYPH = 0.2;
+const FLAT_SHAPES = /^[一ー－―‐_]$/;
 
 export interface NameRead {
   text: string;
@@ -33,6 +41,8 @@ export function readName(
   const glyphs: Glyph[] = words
     .flatMap((w) => (w.symbols && w.symbols.length > 0 ? w.symbols : [{ text: w.text, bbox: w.bbox }]))
     .filter((g) => g.text.trim() !== '');
+  const line = median(glyphs.map((g) => g.bbox.y1 - g.bbox.y0));
+  const flat = (g: Glyph) => g.bbox.y1 - g.bbox.y0 < FLAT_GLYPH * line && !FLAT_SHAPES.test(g.text);
   let start = 0;
   if (afterLabel) {
     const labelEnd = glyphs.findIndex(
@@ -43,7 +53,8 @@ export function readName(
     start = labelEnd + 1;
     if (labelEnd < 0) start = glyphs.length;
   }
-  const after = glyphs.slice(start).filter((g) => g.text.replace(NAME_CHARS, '') !== '');
+  const rest = glyphs.slice(start).filter((g) => g.text.replace(NAME_CHARS, '') !== '');
+  const after = rest.filter((g) => !flat(g));
   if (after.length >= 2) {
     const value = untilNextLabel(after.map((g) => g.text).join(''));
     const kept = after.slice(0, [...value].length > 0 ? Math.min(after.length, countGlyphs(after, value)) : 0);
@@ -63,6 +74,8 @@ export function readName(
     ).replace(/^\u3000|\u3000$/g, '');
     return joined ? { text: joined, box: union(kept) } : undefined;
   }
+  // What was there were ruled lines: no name.
+  if (after.length < rest.length) return undefined;
   const m = afterLabel ? NAME_LABEL.exec(raw) : undefined;
   const value = untilNextLabel((m ? raw.slice(m.index + m[0].length) : raw).replace(LEAD, ''));
   const tokens = value
@@ -84,13 +97,22 @@ function countGlyphs(glyphs: { text: string }[], value: string): number {
 /** The フリガナ row some designs print between the label and the name. */
 const KANA = /^[\p{Script=Katakana}ー\s・]+$/u;
 
-/** The name beside a label; a カナ reading is skipped for the name under it. */
+/**
+ * The name beside a label; a カナ reading is skipped for the name under it, and a label's own cell
+ * holding nothing but ruled lines read as glyphs for the cell right of it.
+ */
 function nameAt(f: Found, ctx: Context): NameRead | undefined {
-  const v = readName(f.cell.words, f.inline, f.cell.raw);
+  const v = readName(f.cell.words, f.inline, f.cell.raw) ?? (f.inline ? nameRightOf(f.cell, ctx) : undefined);
   if (!v || !KANA.test(v.text)) return v;
   const below = elsewhere(ctx.cells, f.cell, 1);
   const w = below ? readName(below.words, false, below.raw) : undefined;
   return w && !KANA.test(w.text) ? w : undefined;
+}
+
+/** The name in the next cell on the label's row. */
+function nameRightOf(cell: Cell, ctx: Context): NameRead | undefined {
+  const next = elsewhere(ctx.cells, cell, 1);
+  return next && next.line === cell.line ? readName(next.words, false, next.raw) : undefined;
 }
 
 /** The card's 名 (氏 lost or misread): only when 名 starts the cell's first or second word. */

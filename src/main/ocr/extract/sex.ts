@@ -1,4 +1,5 @@
 /** 性別: 男 or 女 beside its label, or standing alone. */
+import { soleMatch } from './cells.ts';
 import type { Context, Extractor, LabelRead } from './extractor.ts';
 
 const asRead = (glyph: string | undefined): LabelRead | undefined =>
@@ -43,12 +44,10 @@ export const sexExtractor: Extractor = {
         '性別 misread (「件別 男」), half lost (「性 男」: the second reader drops 別 at 150 dpi) or its cell lost: a lone 男 or 女, when the document has only one',
       confidenceCap: 0.6,
       find: ({ cells }) => {
-        const alone = cells.flatMap((c) =>
-          [...c.text.matchAll(/(?:^|[^\p{L}]|[性別])\s*([男女])(?=$|[^\p{L}])/gu)].map((m) => ({ v: m[1]!, c })),
-        );
-        if (alone.length === 0 || alone.some((x) => x.v !== alone[0]!.v)) return [];
-        const { v, c } = alone[0]!;
-        return [{ field: 'sex', value: v === '男' ? 'male' : 'female', confidence: c.confidence, from: c }];
+        const alone = soleMatch(cells, /(?:^|[^\p{L}]|[性別])\s*([男女])(?=$|[^\p{L}])/gu);
+        return alone
+          ? [{ field: 'sex', ...asRead(alone.value)!, confidence: alone.cell.confidence, from: alone.cell }]
+          : [];
       },
     },
   ],

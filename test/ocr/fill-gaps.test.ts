@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../../src/main/ocr/extract-fields.ts';
+import { fillGaps } from '../../src/main/ocr/fill-gaps.ts';
+import { ocrWarning } from '../../src/shared/ocr/warnings.ts';
+
+const extraction = (x: Partial<Extraction> = {}): Extraction => ({
+  fields: {},
+  confidence: {},
+  warnings: [],
+  personalNumberSeen: false,
+  personalNumberLines: [],
+  reread: {},
+  via: {},
+  boxes: {},
+  ...x,
+});
+
+describe('filling the gaps of one reading from another', () => {
+  it('never fills a 保険者番号 without a warning: the other reading’s own, or that it was read again', () => {
+    const x = extraction();
+    fillGaps(x, extraction({ fields: { insurerNumber: '01450014' }, confidence: { insurerNumber: 0.9 } }), {
+      atMost: 0.6,
+      via: 'second-reader-page',
+    });
+    expect(x.fields.insurerNumber).toBe('01450014');
+    expect(x.confidence.insurerNumber).toBe(0.6);
+    expect(x.via.insurerNumber).toEqual(['second-reader-page']);
+    expect(x.warnings).toContainEqual(ocrWarning('ocr.insurerNumberReread', { number: '01450014' }));
+
+    const y = extraction();
+    const unlabelled = ocrWarning('ocr.insurerNumberWithoutLabel', { number: '01450014' });
+    fillGaps(
+      y,
+      extraction({ fields: { insurerNumber: '01450014' }, confidence: { insurerNumber: 0.6 }, warnings: [unlabelled] }),
+      {},
+    );
+    expect(y.warnings.filter((w) => w.code.startsWith('ocr.insurerNumber'))).toEqual([unlabelled]);
+  });
+
+  it('takes a 保険者番号 only with a valid 検証番号, and replaces nothing the first reading has', () => {
+    const x = extraction({ fields: { birthDate: '1950-02-12' }, confidence: { birthDate: 0.9 } });
+    fillGaps(
+      x,
+      extraction({
+        fields: { insurerNumber: '01450015', birthDate: '1950-02-13', expiry: '2025-02-11' },
+        confidence: { insurerNumber: 0.9, birthDate: 0.9, expiry: 0.5 },
+        warnings: [ocrWarning('ocr.dateLatest', { field: 'expiry', date: '2025-02-11' })],
+      }),
+      {},
+    );
+    expect(x.fields).toEqual({ birthDate: '1950-02-12', expiry: '2025-02-11' });
+    // The other reading's warning about a field it filled comes with it.
+    expect(x.warnings).toEqual([ocrWarning('ocr.dateLatest', { field: 'expiry', date: '2025-02-11' })]);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { japaneseName, NAME_AGREED, voteName, type Glyph } from '../../src/main/ocr/name-vote.ts';
+
+const CONFIRM_BELOW = 0.8;
+
+/** PP-OCRv4's glyphs, each read with probability `p` unless given as [glyph, p]. */
+const read = (glyphs: string | (string | [string, number])[], p = 0.99): Glyph[] =>
+  [...glyphs].map((g) => (typeof g === 'string' ? { text: g, confidence: p } : { text: g[0], confidence: g[1] }));
+
+describe('PP-OCRv4’s reading of a name, in Japanese forms', () => {
+  it('replaces the simplified forms of its Chinese dictionary by the Japanese ones, and drops the space', () => {
+    expect(japaneseName('渡边‧勇')).toBe('渡辺勇');
+    expect(japaneseName('加藤大辅')).toBe('加藤大輔');
+    expect(japaneseName('佐藤　阳子')).toBe('佐藤陽子');
+    expect(japaneseName('山本，和子')).toBe('山本和子');
+  });
+
+  it('keeps a character Japanese has as read (no 里 → 裏, no 凛 → 凜)', () => {
+    expect(japaneseName('里見凛')).toBe('里見凛');
+  });
+
+  it('is no name when the crop held digits, Latin or a lone glyph', () => {
+    expect(japaneseName('平成6年11月9日')).toBeUndefined();
+    expect(japaneseName('K')).toBeUndefined();
+    expect(japaneseName('語')).toBeUndefined();
+    expect(japaneseName('遠藤<')).toBeUndefined();
+  });
+});
+
+describe('the name from the page, PP-OCRv4 and the crop read again', () => {
+  it('two models agreeing make the name sure', () => {
+    const v = voteName({ text: '村上\u3000悠真', confidence: 0.33 }, read('村上悠真'));
+    expect(v).toMatchObject({ value: '村上\u3000悠真', via: ['name-readers-agree'] });
+    expect(v!.confidence).toBeGreaterThanOrEqual(NAME_AGREED);
+    expect(v!.warning).toBeUndefined();
+  });
+
+  it('PP-OCRv4 and the crop agreeing against the page win, for confirmation with both readings', () => {
+    const v = voteName({ text: '近藤\u3000殖由美', confidence: 0.35 }, read('近藤真由美', 0.8), {
+      text: '近藤 真由美',
+      confidence: 0.6,
+    });
+    expect(v).toMatchObject({ value: '近藤\u3000真由美', via: ['name-vote'] });
+    expect(v!.confidence).toBeLessThan(CONFIRM_BELOW);
+    expect(v!.warning).toMatchObject({
+      code: 'ocr.readersDisagree',
+      params: { field: 'name', value: '近藤\u3000真由美', other: '近藤\u3000殖由美' },
+    });
+  });
+
+  it('a disagreement is never silent: the page’s name stands, confirmed, with PP-OCRv4’s beside it', () => {
+    const v = voteName({ text: '藤井\u3000結菜', confidence: 0.9 }, read(['藤', '井', ['桔', 0.73], '菜']), {
+      text: '藤井 結衣',
+      confidence: 0.45,
+    });
+    expect(v).toMatchObject({ value: '藤井\u3000結菜', via: ['name-readers-differ'] });
+    expect(v!.confidence).toBeLessThan(CONFIRM_BELOW);
+    expect(v!.warning?.params).toMatchObject({ value: '藤井\u3000結菜', other: '藤井桔菜' });
+  });
+
+  it('keeps the page’s name where PP-OCRv4 read as many other glyphs, for confirmation with both', () => {
+    const v = voteName(
+      { text: '出\u3000口昭', confidence: 0.2 },
+      read([
+        ['山', 1],
+        ['口', 0.93],
+        ['明', 0.09],
+      ]),
+      { text: '出口 表', confidence: 0.32 },
+    );
+    expect(v).toMatchObject({ value: '出\u3000口昭', via: ['name-readers-differ'] });
+    expect(v!.confidence).toBeLessThan(CONFIRM_BELOW);
+    expect(v!.warning?.params).toMatchObject({ value: '出\u3000口昭', other: '山口明' });
+  });
+
+  it('leaves a name with kana to tesseract (PP-OCRv4 lacks kana)', () => {
+    expect(voteName({ text: '遠藤\u3000さくら', confidence: 0.5 }, read('遠藤'))).toBeUndefined();
+    // As many glyphs: its reading of kana never counts.
+    expect(voteName({ text: '下藤\u3000さくら', confidence: 0.1 }, read('遠藤大小木', 1))).toBeUndefined();
+  });
+
+  it('never takes a mark before or after the name for part of it (a cell border read as ・)', () => {
+    expect(
+      voteName({ text: '阿部和夫', confidence: 0.42 }, undefined, { text: '・阿部 和夫', confidence: 0.7 })?.value,
+    ).toBe('阿部\u3000和夫');
+  });
+
+  it('without PP-OCRv4, the crop replaces an unsure page reading only as family and given name read surer', () => {
+    expect(
+      voteName({ text: '出\u3000口昭', confidence: 0.2 }, undefined, { text: '山口 昭', confidence: 0.7 }),
+    ).toMatchObject({ value: '山口\u3000昭', via: ['name-reread'] });
+    expect(
+      voteName({ text: '出\u3000口昭', confidence: 0.2 }, undefined, { text: '山口昭', confidence: 0.9 }),
+    ).toBeUndefined();
+    expect(
+      voteName({ text: '出\u3000口昭', confidence: 0.7 }, undefined, { text: '山口 昭', confidence: 0.6 }),
+    ).toBeUndefined();
+  });
+});
