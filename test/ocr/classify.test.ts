@@ -5,7 +5,7 @@
  * what tesseract read off the corpus (spaces between glyphs, misread glyphs kept).
  */
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/main/ocr/classify.ts';
+import { classify, withMistakenPaper } from '../../src/main/ocr/classify.ts';
 
 describe('classify: papers that are no insurance document', () => {
   it.each([
@@ -47,6 +47,18 @@ describe('classify: papers that are no insurance document', () => {
       expect(found.kind, text).not.toBe('unknown');
       expect(found.notInsurance, text).toBeUndefined();
     }
+  });
+
+  it('is one when the other reading of the page names it, whatever kind the first took it for', () => {
+    // tesseract lost the title's 介護 and read 被保険者証; the second reader read the title (its
+    // simplified forms already made Japanese by the page reading).
+    const first = classify('保険被保険者証\n被保険者 番号 5228426419\n保険者番号 171025 保険者の名称 金沢市');
+    expect(first.notInsurance).toBeUndefined();
+    const found = withMistakenPaper(first, '介護保険被保険者証\n5228426419\n171025 金沢市');
+    expect(found).toMatchObject({ kind: 'unknown', notInsurance: 'ltc_insurance_card' });
+    // An insurance document the other reading also reads as one stays as the first reading found it.
+    const card = classify('健康保険 被保険者証\n本人（被保険者）');
+    expect(withMistakenPaper(card, '健康保険 被保険者証')).toBe(card);
   });
 });
 

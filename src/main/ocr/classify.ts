@@ -132,3 +132,14 @@ export function classify(text: string): Classified {
   const confidence = Math.min(1, best.score * (0.75 + 0.25 * Math.min(1, (best.score - second.score) / 0.3)));
   return { kind: best.kind, confidence: Number(confidence.toFixed(2)) };
 }
+
+/**
+ * A paper handed over by mistake (介護保険証, 診察券) that another reading of the same page names is
+ * one, whatever kind the first reading took it for: nothing read from it may be offered, and a
+ * title read in one reading and lost in the other is no evidence it is an insurance document.
+ */
+export function withMistakenPaper(found: Classified, otherText: string): Classified {
+  if (found.notInsurance) return found;
+  const named = classify(otherText);
+  return named.notInsurance ? named : found;
+}
