@@ -54,7 +54,7 @@ export const OCR_REPAIRS: readonly {
   },
   {
     id: 'wari-glyph',
-    pattern: /(?<![\d.])([123])\s*[制削剖](?![\p{Script=Han}])/gu,
+    pattern: /(?<![\d.])([123])\s*[制削](?![\p{Script=Han}])/gu,
     replace: '$1割',
     evidence: '割 of a 負担割合 read as 制 or 削 (the same 刂; second reader, 150 dpi phone photos)',
   },
