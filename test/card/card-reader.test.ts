@@ -530,7 +530,9 @@ describe('reader lifecycle', () => {
       readers: new ReaderService({ factory }),
     }).start();
     try {
-      await h.slot.insert(await makeCard());
+      // Once the harness's own reader sees the card (a fixed wait alone raced pcscd on a loaded
+      // machine), the disabled service is given time it would have used to open a context.
+      await h.insert(await makeCard());
       await new Promise((r) => setTimeout(r, 800));
       expect(contexts).toBe(0);
       expect(service.snapshot()).toMatchObject({ service: 'disabled', readers: [], card: null });
