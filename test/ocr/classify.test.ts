@@ -93,3 +93,20 @@ describe('classify: row labels inside a document do not outweigh its title', () 
     ['公費負担者番号 88131015\n受給者番号 1234567', 'public_subsidy_certificate'],
   ])('%s → %s', (text, kind) => expect(classify(text).kind).toBe(kind));
 });
+
+describe('classify: a document saying what it is in its body', () => {
+  it('is sure of an お知らせ whose body names the portal heading 医療保険の資格情報', () => {
+    // A degraded お知らせ's first reading (tuning corpus): its title, and its body's sentence
+    // 「あなたの医療保険の資格情報をお知らせします」. A tie with the portal's heading made it unsure
+    // (0.75), and the page was read again the other way, where its 保険者名称 read 「衝枯定」.
+    const found = classify(
+      '交付年月日 令和6年12月27日\n船橋市長\n資格情報のお知らせ\nあなたの医療保険の資格情報をお知らせします。\n被保険者等記号・番号 558754・38101330 (00)\n保険者名称 船橋市',
+    );
+    expect(found.kind).toBe('qualification_notice');
+    expect(found.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('still tells a portal screen by its heading alone', () => {
+    expect(classify('医療保険の資格情報\n氏名 山田 太郎\n生年月日 1980/01/01').kind).toBe('portal_screen');
+  });
+});

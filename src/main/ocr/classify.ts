@@ -61,7 +61,9 @@ const TITLES: [DocumentKind, Phrase[]][] = [
     'portal_screen',
     [
       'マイナポータル',
-      '医療保険の資格情報',
+      // The お知らせ's body says 「あなたの医療保険の資格情報をお知らせします」: at full weight this
+      // heading tied with its title, and every お知らせ was read a second time, the other way.
+      { label: '医療保険の資格情報', weight: 0.9 },
       { label: '被保険者証記号', inLine: true },
       { label: '被保険者証番号', inLine: true },
       'PDFをダウンロード',
