@@ -27,3 +27,27 @@ describe('repairs and fallbacks, as data the bench can count', () => {
     expect(r.via.insurerNumber).toEqual(['insurer-unlabelled']);
   });
 });
+
+describe('labels and dates misread on degraded captures (tuning corpus)', () => {
+  it('reads 令和 with both glyphs misread by the second reader', () => {
+    const fired = new Set<string>();
+    expect(repairOcr('交付年月日 合租7年7月10日', fired)).toBe('交付年月日 令和7年7月10日');
+    expect(fired).toContain('era-reiwa-glyphs');
+    expect(extractFields(lines('交付年月日 合租7年7月10日')).fields.issueDate).toBe('2025-07-10');
+    // Only before a year: 租 elsewhere is left alone.
+    expect(repairOcr('合租の契約')).toBe('合租の契約');
+  });
+
+  it('reads the 保険者名称 with 称 read as 弥, without taking 弥 into the name', () => {
+    const r = extractFields(lines('保険者午号 981892 保険者名弥 水戸市'));
+    expect(r.fields.insurerName).toBe('水戸市');
+  });
+
+  it('reads the 電子証明書の有効期限 with its label misread by either reader', () => {
+    for (const read of ['電子証書の有効曲喉 2020年04月23日', '重子征明省の有幼群限2020年04月23日'])
+      expect(
+        extractFields(lines('1938年4月23日生 性別 女', read), 'mynumber_card').fields.certificateExpiry,
+        read,
+      ).toBe('2020-04-23');
+  });
+});

@@ -34,6 +34,23 @@ const CASES: {
     value: 0.3,
     cap: 0.6,
   },
+  // The label's last glyph run into the value (剖 for 割合), and a stray 人 before 割 (tesseract, degraded).
+  {
+    rule: 'ratio-alone',
+    read: lines('一急負程健の剖 2割'),
+    kind: 'elderly_recipient_certificate',
+    field: 'burdenRatio',
+    value: 0.2,
+    cap: 0.6,
+  },
+  {
+    rule: 'ratio-alone',
+    read: lines('公則をの放々 2人割'),
+    kind: 'elderly_recipient_certificate',
+    field: 'burdenRatio',
+    value: 0.2,
+    cap: 0.6,
+  },
   {
     rule: 'insurer-name-shape',
     read: lines('保鐵る 全国健康保険協会山梨支部'),

@@ -21,10 +21,10 @@ export const burdenRatioExtractor: Extractor = {
     {
       id: 'ratio-alone',
       evidence:
-        'the 割合 label lost on a degraded capture (tinted label cells read as 「## #」 by the second reader): a lone 1–3割, when the document has only one',
+        'the 割合 label lost on a degraded capture (tinted label cells read as 「## #」 by the second reader; 「一急負程健の剖 2割」, its last glyph run into the value; 「公則をの放々 2人割」, a stray 人): a lone 1–3割, when the document has only one',
       confidenceCap: 0.6,
       find: ({ cells }) => {
-        const alone = soleMatch(cells, /(?:^|[^\p{L}\d])([123])割(?=$|[^\p{L}])/gu);
+        const alone = soleMatch(cells, /(?<![\d.])([123])人?割(?=$|[^\p{L}])/gu);
         return alone
           ? [{ field: 'burdenRatio', value: ratioOf(alone.value), confidence: alone.cell.confidence, from: alone.cell }]
           : [];

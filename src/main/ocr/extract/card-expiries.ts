@@ -6,8 +6,11 @@
 import { datesIn } from './dates.ts';
 import type { Extractor } from './extractor.ts';
 
-/** The 電子証明書の有効期限 printed on the card's front (「証明書」 alone when the rest is misread). */
-const CERTIFICATE_EXPIRY = /(?:電子)?証明書の?\S?有効期[限間]|電子\S?明書|証明書の/;
+/**
+ * The 電子証明書の有効期限 printed on the card's front (「証明書」 alone when the rest is misread;
+ * 明 dropped: 「電子証書の有効曲喉」; the second reader's 「重子征明省の有幼群限」).
+ */
+const CERTIFICATE_EXPIRY = /(?:電子)?証明書の?\S?有効期[限間]|電子\S?明?書|[証征]明[書省]の/;
 
 export const certificateExpiryExtractor: Extractor = {
   fields: ['certificateExpiry'],
@@ -20,7 +23,7 @@ export const certificateExpiryExtractor: Extractor = {
         const date = ctx.flagged.has(f.cell.line) ? undefined : datesIn(f.value)[0];
         return date ? { value: date } : undefined;
       },
-      evidence: '「証明書の」 alone when the rest of the label is misread',
+      evidence: '「証明書の」 alone when the rest of the label is misread; 明 dropped, 証 read as 征 and 書 as 省',
     },
   ],
 };

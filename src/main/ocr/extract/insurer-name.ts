@@ -62,8 +62,8 @@ export function reconcileInsurerName(x: Extraction): void {
   } else x.warnings.push(ocrWarning('ocr.insurerNameMismatch', { read, number, derived }));
 }
 
-/** Not the 被保険者's name nor the 保険者番号's label; 称 read as 衝, 険 as any glyph. */
-const INSURER_NAME_LABEL = /(?<![被彼])保\S者名[称衝]?(?!\S?番号)/;
+/** Not the 被保険者's name nor the 保険者番号's label; 称 read as 衝 or 弥 (「保険者名弥 水戸市」), 険 as any glyph. */
+const INSURER_NAME_LABEL = /(?<![被彼])保\S者名[称衝弥]?(?!\S?番号)/;
 
 // Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
 const insurerNameAfterLabel = (value: string) =>

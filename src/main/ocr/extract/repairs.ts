@@ -40,6 +40,12 @@ export const OCR_REPAIRS: readonly {
     evidence: '和 of 令和 misread (令衝9年)',
   },
   {
+    id: 'era-reiwa-glyphs',
+    pattern: /[今合]租(?=\s*(?:\d{1,2}|元)\s*[年全])/g,
+    replace: '令和',
+    evidence: 'both glyphs of 令和 misread by the second reader (合租7年7月10日, Ume Mincho phone photo)',
+  },
+  {
     id: 'year-glyph',
     pattern: /(?<=(?:令和|平成|昭和)\s*\d{1,2}\s*)全(?=\s*\d{1,2}\s*月)/g,
     replace: '年',
