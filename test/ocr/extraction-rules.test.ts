@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFields, OCR_REPAIRS, repairOcr } from '../../src/main/ocr/extract-fields.ts';
+import { categoryReadAgain, extractFields, OCR_REPAIRS, repairOcr } from '../../src/main/ocr/extract-fields.ts';
 import { lines } from './support/ocr-lines.ts';
 
 describe('repairs and fallbacks, as data the bench can count', () => {
@@ -49,5 +49,15 @@ describe('labels and dates misread on degraded captures (tuning corpus)', () => 
         extractFields(lines('1938年4月23日生 性別 女', read), 'mynumber_card').fields.certificateExpiry,
         read,
       ).toBe('2020-04-23');
+  });
+
+  it('takes a bold katakana category read twice over in its crop as one', () => {
+    expect(categoryReadAgain('エエ')).toBe('エ');
+    expect(categoryReadAgain('|ウ')).toBe('ウ');
+    expect(categoryReadAgain('区分 II')).toBe('Ⅱ');
+    expect(categoryReadAgain('I')).toBe('Ⅰ');
+    // Two different categories: nothing certain.
+    expect(categoryReadAgain('アエ')).toBeUndefined();
+    expect(categoryReadAgain('エエエ')).toBeUndefined();
   });
 });

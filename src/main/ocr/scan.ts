@@ -3,6 +3,7 @@ import { ocrWarning, type OcrWarning, type OcrWarningCode } from '../../shared/o
 import { classify, NOT_INSURANCE_WARNING, withMistakenPaper, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
+  categoryReadAgain,
   extractFields,
   reconcileInsurerName,
   scrubPersonalNumbers,
@@ -421,13 +422,10 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
     }
   }
   if (x.reread.limitCategory) {
-    const again = (
-      await engine.recognizeLine(await crop(prepared, x.reread.limitCategory), LIMIT_CATEGORIES)
-    ).text.replace(/\s+/g, '');
-    // One category in the crop (a stray mark beside it is let go); two mean nothing certain.
-    const m = /^[^アイウエオⅠⅡI]*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})[^アイウエオⅠⅡI]*$/.exec(again.replace(/区分/g, ''));
-    if (m) {
-      x.fields.limitCategory = m[1]!.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ');
+    const again = (await engine.recognizeLine(await crop(prepared, x.reread.limitCategory), LIMIT_CATEGORIES)).text;
+    const category = categoryReadAgain(again);
+    if (category) {
+      x.fields.limitCategory = category;
       x.confidence.limitCategory = 0.6;
       x.via.limitCategory = ['category-reread'];
     }

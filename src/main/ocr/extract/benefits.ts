@@ -71,6 +71,17 @@ function categoryRereadBox({ cells, flagged, fields, reread }: Context): void {
   };
 }
 
+/**
+ * The category in its crop read again with only the categories allowed: one of them (a stray mark
+ * beside it is let go); two different ones mean nothing certain. A bold katakana is read twice
+ * over (「エエ」 for a large エ, Noto Sans): no category is two katakana, so a doubled one is one.
+ */
+export function categoryReadAgain(text: string): string | undefined {
+  const t = text.replace(/\s+/g, '').replace(/区分/g, '');
+  const m = /^[^アイウエオⅠⅡI]*(([アイウエオ])\2?|Ⅰ|Ⅱ|I{1,2})[^アイウエオⅠⅡI]*$/.exec(t);
+  return m ? (m[2] ?? romanOf(m[1]!)) : undefined;
+}
+
 export const limitCategoryExtractor: Extractor = {
   fields: ['limitCategory'],
   labels: [{ pattern: CATEGORY_LABEL, read: (f) => categoryBesideLabel(f.value) }],
