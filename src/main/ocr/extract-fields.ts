@@ -38,7 +38,7 @@ export type { ExtractedFields, Extraction, FieldName } from './extract/fields.ts
 export { categoryReadAgain } from './extract/benefits.ts';
 export { union } from './extract/cells.ts';
 export { datesIn } from './extract/dates.ts';
-export { reconcileInsurerName } from './extract/insurer-name.ts';
+export { nameMunicipality, reconcileInsurerName } from './extract/insurer-name.ts';
 export { repairLabel } from './extract/labels.ts';
 export { NAME_CHARS } from './extract/names.ts';
 export { OCR_REPAIRS, repairOcr } from './extract/repairs.ts';

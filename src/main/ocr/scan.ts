@@ -5,6 +5,7 @@ import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
   categoryReadAgain,
   extractFields,
+  nameMunicipality,
   reconcileInsurerName,
   scrubPersonalNumbers,
   type Extraction,
@@ -128,6 +129,10 @@ export async function scanDocument(
     confirmUnsplitName(extraction);
     await rereadNumbers(engine, prepared, extraction);
     if (options.second) await secondReading(options.second, prepared, extraction);
+    nameMunicipality(
+      extraction,
+      readings.map((r) => r.lines),
+    );
   }
   // The card's 有効期限 is its 「…まで有効」 date, however it was read.
   if (kind === 'mynumber_card' && extraction.fields.expiry) {

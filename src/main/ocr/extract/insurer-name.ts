@@ -1,9 +1,18 @@
 /** The insurer's name: its shapes, misread tidied, and agreement with the 保険者番号. */
-import { insurerNameOf, koukiUnionName, kyokaiBranchOf } from '../../../shared/domain/insurer-number.ts';
+import {
+  insurerNameOf,
+  koukiUnionName,
+  kyokaiBranchOf,
+  validateInsurerNumber,
+} from '../../../shared/domain/insurer-number.ts';
+import { municipalitiesOf } from '../../../shared/domain/municipalities.ts';
 import { PREFECTURES } from '../../../shared/domain/prefectures.ts';
 import { ocrWarning } from '../../../shared/ocr/warnings.ts';
 import { distance } from './edit-distance.ts';
 import type { Extractor } from './extractor.ts';
+import type { OcrLine } from '../engine.ts';
+import { japaneseForms } from '../name-vote.ts';
+import { compact } from '../text.ts';
 import type { Extraction } from './fields.ts';
 import { untilNextLabel } from './labels.ts';
 
@@ -106,3 +115,60 @@ export const insurerNameExtractor: Extractor = {
     },
   ],
 };
+
+/** A municipality's name ends so: 北九州市, 森町, 泊村, 千代田区. */
+const MUNICIPAL = /[市町村区]$/;
+/** How far the readings may be from a municipality's name, per glyph on average: one glyph in three. */
+const MUNICIPALITY_WITHIN = 0.34;
+/** …and how much nearer it must be than the next municipality. */
+const MUNICIPALITY_MARGIN = 0.15;
+/** A name found so is confirmed by staff (below CONFIRM_BELOW, scan.ts). */
+const MUNICIPALITY_CAP = 0.6;
+
+/**
+ * The municipality of a 市町村国保's 6-digit 保険者番号's prefecture that the readings name: the
+ * end of each reading (its misread label before the name is left out) against every municipality
+ * of the prefecture, glyph distance per glyph averaged over the readings. Only one clearly nearest.
+ */
+export function municipalityOf(reads: readonly string[], insurerNumber: string): string | undefined {
+  const check = validateInsurerNumber(insurerNumber);
+  if (!check.valid || check.format !== 'kokuho6' || !check.prefecture) return undefined;
+  const tails = [...new Set(reads.map((r) => r.replace(/[^\p{L}]+$/u, '')).filter((r) => MUNICIPAL.test(r)))];
+  if (tails.length === 0) return undefined;
+  const scored = municipalitiesOf(check.prefecture)
+    .map((name) => ({
+      name,
+      d: tails.reduce((sum, t) => sum + distance(t.slice(-name.length), name) / name.length, 0) / tails.length,
+    }))
+    .sort((a, b) => a.d - b.d);
+  const [best, next] = [scored[0], scored[1]];
+  if (!best || best.d > MUNICIPALITY_WITHIN || (next && next.d - best.d < MUNICIPALITY_MARGIN)) return undefined;
+  return best.name;
+}
+
+/**
+ * A 市町村国保's name, its label misread or lost in every reading: what each reading of the page
+ * (tesseract's, PP-OCRv4's in Japanese forms) printed after the 保険者番号 on its line, and the
+ * name read beside a label, give the municipality of the number's prefecture they are nearest to
+ * (「志九州市」 and 「北九州市」 for 402727: 北九州市; 「佐岡市」 and 「长阅市」 for 150706: 長岡市).
+ * For confirmation. A name read as one of that prefecture's municipalities, or shaped like another
+ * insurer's (健康保険組合…), stays.
+ */
+export function nameMunicipality(x: Extraction, readings: readonly (readonly OcrLine[])[]): void {
+  const number = x.fields.insurerNumber;
+  const read = x.fields.insurerName;
+  if (!number || (read && INSURER_NAME_SHAPE.test(read))) return;
+  const afterNumber = new RegExp(`(?<!\\d)${number}(?!\\d)(.*)$`);
+  const printed = readings.flatMap((lines) =>
+    lines.flatMap((l) => {
+      const m = afterNumber.exec(japaneseForms(compact(l.text)));
+      return m ? [m[1]!.replace(/\s+/g, '')] : [];
+    }),
+  );
+  const name = municipalityOf(read ? [read, ...printed] : printed, number);
+  if (!name || name === read) return;
+  x.fields.insurerName = name;
+  x.confidence.insurerName = MUNICIPALITY_CAP;
+  x.via.insurerName = ['insurer-name-municipality'];
+  delete x.boxes.insurerName;
+}
