@@ -38,6 +38,15 @@ describe('labels and dates misread on degraded captures (tuning corpus)', () => 
     expect(repairOcr('合租の契約')).toBe('合租の契約');
   });
 
+  it('reads 令和 read as 今 alone, and 日 read as 昌 after a digit', () => {
+    const fired = new Set<string>();
+    expect(repairOcr('今3年4月3日', fired)).toBe('令和3年4月3日');
+    expect(repairOcr('令和4年7月31昌', fired)).toBe('令和4年7月31日');
+    expect([...fired].sort()).toEqual(['day-after-digit', 'era-reiwa-alone']);
+    // 今 inside a word is left alone.
+    expect(repairOcr('昨今3年')).toBe('昨今3年');
+  });
+
   it('reads the 保険者名称 with 称 read as 弥, without taking 弥 into the name', () => {
     const r = extractFields(lines('保険者午号 981892 保険者名弥 水戸市'));
     expect(r.fields.insurerName).toBe('水戸市');

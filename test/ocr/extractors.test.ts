@@ -91,6 +91,14 @@ const CASES: {
     value: '2027-01-02',
     cap: 0.5,
   },
+  {
+    rule: 'date-above-id-row',
+    read: [at(40, [0, '。|2019/11/25']), at(100, [0, '記号|96171657|番号|213806|枝番|00']), at(160, [0, '1952/01/01'])],
+    kind: 'legacy_insurance_card',
+    field: 'issueDate',
+    value: '2019-11-25',
+    cap: 0.5,
+  },
   { rule: 'category-alone', read: lines('所待の区分', '区分Ⅱ'), field: 'limitCategory', value: 'Ⅱ' },
   { rule: 'label', read: lines('特別療養費'), field: 'specialMedicalExpense', value: true },
 ];
@@ -114,6 +122,18 @@ describe('extractors as data', () => {
     expect(r.fields[field]).toEqual(value);
     expect(r.via[field]?.[0]).toBe(rule);
     if (cap !== undefined) expect(r.confidence[field]).toBeLessThanOrEqual(cap);
+  });
+
+  it('takes a date above the 記号・番号 row for the 交付 only on an old 保険証, and only when every date there was read', () => {
+    const id = at(100, [0, '記号|388|番号|30351666|(枝番)|00']);
+    // A 国保 card's 有効期限 beside it is later.
+    const kokuho = extractFields([at(40, [0, '令和4年7月31日|令和3年4月3日']), id], 'legacy_insurance_card');
+    expect(kokuho.fields.issueDate).toBe('2021-04-03');
+    // The 交付 beside it did not parse: the one that did may be the 有効期限.
+    const half = extractFields([at(40, [0, '令和4年7月31日|令和3年4月31']), id], 'legacy_insurance_card');
+    expect(half.fields.issueDate).toBeUndefined();
+    const other = extractFields([at(40, [0, '。|2019/11/25']), id], 'elderly_recipient_certificate');
+    expect(other.fields.issueDate).toBeUndefined();
   });
 
   it('a fallback is tried only when no label gave the field', () => {

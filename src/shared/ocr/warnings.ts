@@ -22,6 +22,7 @@ export const OCR_WARNING_CODES = [
   'ocr.dateBesideBlurredLabel',
   'ocr.dateEarliest',
   'ocr.dateLatest',
+  'ocr.dateAboveIdRow',
   'ocr.secondReaderOnly',
   'ocr.readersDisagree',
 ] as const;

@@ -5,6 +5,7 @@
  */
 import { ocrWarning } from '../../../shared/ocr/warnings.ts';
 import type { DocumentKind } from '../../../shared/rules/vocabulary.ts';
+import type { OcrBox } from '../engine.ts';
 import type { Cell } from './cells.ts';
 import { DATE_RE, datesIn, isoOf } from './dates.ts';
 import { distance } from './edit-distance.ts';
@@ -13,7 +14,7 @@ import type { ExtractedFields } from './fields.ts';
 import { LEAD } from './labels.ts';
 
 type DateField = 'birthDate' | 'issueDate' | 'expiry';
-type Reason = 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest';
+type Reason = 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest' | 'ocr.dateAboveIdRow';
 
 /** A date given a field, with the warning that says why (staff confirm it). */
 function guess(field: DateField, iso: string, confidence: number, code: Reason, params = {}): Placement {
@@ -152,8 +153,39 @@ function latestDate({ cells, fields: known, flagged, kind }: Context): Placement
   return [guess('expiry', latest, 0.4, 'ocr.dateLatest')];
 }
 
+/** What a date looks like, whether or not it parses: a year, a glyph, a month. */
+const DATE_SHAPE = /\d{1,4}\s*\S\s*\d{1,2}\s*月|\d{4}\s*\/\s*\d{1,2}\s*\//g;
+
+/** Kinds whose forms print the 交付年月日 above the 記号・番号 row (an old 保険証: 「令和3年4月3日交付」 at its top). */
+const ISSUED_ABOVE_ID: ReadonlySet<string> = new Set<DocumentKind>(['legacy_insurance_card']);
+
+/**
+ * An old 保険証 prints its 交付年月日 above the 記号・番号 row, where nothing else is dated but a
+ * 国保 card's 有効期限 beside it (always later): the earlier date printed above that row.
+ */
+function dateAboveIdRow({ cells, fields: known, flagged, kind, boxes }: Context): Placement[] {
+  if (known.issueDate || !kind || !ISSUED_ABOVE_ID.has(kind)) return [];
+  const row = [boxes.symbol, boxes.number].filter((b): b is OcrBox => b !== undefined);
+  if (row.length === 0) return [];
+  const top = Math.min(...row.map((b) => b.y0));
+  const above = cells.filter((c) => c.box && !flagged.has(c.line) && c.box.y1 <= top);
+  const dates = above.flatMap((c) => datesIn(c.text));
+  // A date that did not parse (「令和3年4月31」) may be the 交付 beside the 有効期限 read: none is taken.
+  if (above.reduce((n, c) => n + [...c.text.matchAll(DATE_SHAPE)].length, 0) > dates.length) return [];
+  const distinct = [...new Set(dates.filter((d) => d !== known.birthDate && d !== known.expiry))].sort();
+  if (distinct.length === 0 || distinct.length > 2) return [];
+  return [guess('issueDate', distinct[0]!, 0.4, 'ocr.dateAboveIdRow')];
+}
+
 /** Decided together (`fallbacksTogether`): each sees the fields as they stood before any of them. */
 export const DATE_ROLE_RULES: readonly Rule[] = [
+  // First: a date read beside its blurred label, placed after it, is the better evidence.
+  {
+    id: 'date-above-id-row',
+    evidence: 'the 交付 label of an old 保険証 lost on degraded captures (its date alone on the card’s top row)',
+    confidenceCap: 0.5,
+    find: dateAboveIdRow,
+  },
   {
     id: 'date-label-guess',
     evidence: 'date labels blurred on low-resolution captures (「付年月日」, 「を月日」)',

@@ -13,9 +13,9 @@ export const OCR_REPAIRS: readonly {
 }[] = [
   {
     id: 'day-after-digit',
-    pattern: /(\d)\s*[目晶]/g,
+    pattern: /(\d)\s*[目晶昌]/g,
     replace: '$1日',
-    evidence: '日 read as 目 or 晶 after a digit (Noto Sans, 150 dpi)',
+    evidence: '日 read as 目, 晶 or 昌 after a digit (Noto Sans, 150 dpi; 昌: Ume Mincho, degraded)',
   },
   { id: 'date-label', pattern: /年月目/g, replace: '年月日', evidence: '生年月日 read as 生年月目' },
   // 令和 has not reached year 21; a later year under a misread era is 昭和 (to 64).
@@ -44,6 +44,12 @@ export const OCR_REPAIRS: readonly {
     pattern: /[今合]租(?=\s*(?:\d{1,2}|元)\s*[年全])/g,
     replace: '令和',
     evidence: 'both glyphs of 令和 misread by the second reader (合租7年7月10日, Ume Mincho phone photo)',
+  },
+  {
+    id: 'era-reiwa-alone',
+    pattern: /(?<!\p{Script=Han})今(?=\s*(?:\d{1,2}|元)\s*年)/gu,
+    replace: '令和',
+    evidence: '令和 read as 今 alone by the second reader (今3年4月3日, Sawarabi Mincho phone photo): 和 dropped',
   },
   {
     id: 'year-glyph',

@@ -364,6 +364,7 @@ export const en: Messages = {
       '{{field}} {{date}} was read beside a blurred label (「{{label}}」): confirm it on the document',
     dateEarliest: '{{field}} {{date}} is the earliest date on the document: confirm it',
     dateLatest: '{{field}} {{date}} is the latest date on the document: confirm it',
+    dateAboveIdRow: '{{field}} {{date}} is the date printed above the 記号・番号, where the card prints it: confirm it',
     secondReaderOnly:
       '{{field}} {{value}} was read by the second reader (the first read {{other}}): confirm it on the document',
     readersDisagree: '{{field}} was read as {{value}} and as {{other}} by the two readers: confirm it on the document',
