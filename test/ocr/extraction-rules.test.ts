@@ -47,6 +47,31 @@ describe('labels and dates misread on degraded captures (tuning corpus)', () => 
     expect(repairOcr('昨今3年')).toBe('昨今3年');
   });
 
+  it('reads 昭和 and 令和 with a glyph misread or lost, and 年 read as 生 or 第', () => {
+    const cases: [string, string, string[]][] = [
+      ['年月日: 和25年1月11日', '年月日: 昭和25年1月11日', ['era-wa-alone']],
+      ['和5年4月13日', '令和5年4月13日', ['era-wa-alone']],
+      ['昭較28年7月17日', '昭和28年7月17日', ['era-showa']],
+      ['生年月日 昭細37生3月8日', '生年月日 昭和37年3月8日', ['era-showa', 'year-glyph']],
+      ['2024生7月10日', '2024年7月10日', ['year-glyph']],
+    ];
+    for (const [read, repaired, ids] of cases) {
+      const fired = new Set<string>();
+      expect(repairOcr(read, fired), read).toBe(repaired);
+      expect([...fired].sort(), read).toEqual(ids);
+    }
+    // A whole era, and 生 after a day: left alone.
+    expect(repairOcr('昭和25年1月11日')).toBe('昭和25年1月11日');
+    expect(repairOcr('1980年2月17日生')).toBe('1980年2月17日生');
+  });
+
+  it('takes no latest date for the 有効期限 while a date-shaped run did not parse', () => {
+    const read = ['一部負担金の割合 2割', '発効期日 2024年8月1日 有効期限 20265年2月1', '交付 2024年7月10日'];
+    expect(extractFields(lines(...read), 'elderly_recipient_certificate').fields.expiry).toBeUndefined();
+    read[1] = '発効期日 2024年8月1日 有効 2026年2月1日';
+    expect(extractFields(lines(...read), 'elderly_recipient_certificate').fields.expiry).toBe('2026-02-01');
+  });
+
   it('reads the 保険者名称 with 称 read as 弥, without taking 弥 into the name', () => {
     const r = extractFields(lines('保険者午号 981892 保険者名弥 水戸市'));
     expect(r.fields.insurerName).toBe('水戸市');

@@ -16,6 +16,9 @@ import { LEAD } from './labels.ts';
 type DateField = 'birthDate' | 'issueDate' | 'expiry';
 type Reason = 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest' | 'ocr.dateAboveIdRow';
 
+/** What a date looks like, whether or not it parses: a year, a glyph, a month. */
+const DATE_SHAPE = /\d{1,4}\s*\S\s*\d{1,2}\s*月|\d{4}\s*\/\s*\d{1,2}\s*\//g;
+
 /** A date given a field, with the warning that says why (staff confirm it). */
 function guess(field: DateField, iso: string, confidence: number, code: Reason, params = {}): Placement {
   return { field, value: iso, confidence, warning: ocrWarning(code, { field, date: iso, ...params }) };
@@ -118,6 +121,15 @@ function documentDates(cells: Cell[], flagged: ReadonlySet<number>): string[] {
   return [...new Set(dates.map((d) => d.iso))];
 }
 
+/**
+ * Whether a date-shaped run did not parse (「20265年2月1」): the latest date read may then be any
+ * but the latest printed.
+ */
+const unparsedDates = (cells: Cell[], flagged: ReadonlySet<number>) =>
+  cells
+    .filter((c) => !flagged.has(c.line))
+    .some((c) => [...c.text.matchAll(DATE_SHAPE)].length > datesIn(c.text).length);
+
 const yearApart = (a: string, b: string) =>
   Number(b.slice(0, 4)) - Number(a.slice(0, 4)) >= 2 ||
   (Number(b.slice(0, 4)) - Number(a.slice(0, 4)) === 1 && b.slice(5) >= a.slice(5));
@@ -138,7 +150,7 @@ function earliestDate({ cells, fields: known, flagged }: Context): Placement[] {
 /** On a kind that always has one, the 有効期限 follows every other date. */
 function latestDate({ cells, fields: known, flagged, kind }: Context): Placement[] {
   const distinct = documentDates(cells, flagged);
-  if (distinct.length < 2) return [];
+  if (distinct.length < 2 || unparsedDates(cells, flagged)) return [];
   const [latest, before] = [distinct.at(-1)!, distinct.at(-2)!];
   if (
     known.expiry ||
@@ -152,9 +164,6 @@ function latestDate({ cells, fields: known, flagged, kind }: Context): Placement
     return [];
   return [guess('expiry', latest, 0.4, 'ocr.dateLatest')];
 }
-
-/** What a date looks like, whether or not it parses: a year, a glyph, a month. */
-const DATE_SHAPE = /\d{1,4}\s*\S\s*\d{1,2}\s*月|\d{4}\s*\/\s*\d{1,2}\s*\//g;
 
 /** Kinds whose forms print the 交付年月日 above the 記号・番号 row (an old 保険証: 「令和3年4月3日交付」 at its top). */
 const ISSUED_ABOVE_ID: ReadonlySet<string> = new Set<DocumentKind>(['legacy_insurance_card']);

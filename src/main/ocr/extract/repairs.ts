@@ -25,6 +25,18 @@ export const OCR_REPAIRS: readonly {
     replace: (_: string, y: string) => (Number(y) > 20 ? '昭和' : '令和'),
     evidence: 'the first glyph of 令和 or 昭和 read as another (陵和, 今和): the only eras ending in 和',
   },
+  {
+    id: 'era-wa-alone',
+    pattern: /(?<!\p{Script=Han})和(?=\s*(\d{1,2}|元)\s*[年全生第])/gu,
+    replace: (_: string, y: string) => (Number(y) > 20 ? '昭和' : '令和'),
+    evidence: 'the first glyph of 昭和 or 令和 lost by the second reader (和25年1月11日, 和31年1月13日生)',
+  },
+  {
+    id: 'era-showa',
+    pattern: /昭[^\s\d和](?=\s*(?:\d{1,2}|元)\s*[年全生第])/g,
+    replace: '昭和',
+    evidence: '和 of 昭和 misread (昭細, 昭較: tesseract; 昭租: the second reader)',
+  },
   { id: 'era-heisei-glyph', pattern: /平戌/g, replace: '平成', evidence: '平成 read as 平戌' },
   // 成 ends no era but 平成, 令 begins none but 令和: the other glyph misread (生成8年, 令衝9年).
   {
@@ -35,7 +47,7 @@ export const OCR_REPAIRS: readonly {
   },
   {
     id: 'era-reiwa',
-    pattern: /令[^\s\d和](?=\s*(?:\d{1,2}|元)\s*[年全])/g,
+    pattern: /令[^\s\d和](?=\s*(?:\d{1,2}|元)\s*[年全生第])/g,
     replace: '令和',
     evidence: '和 of 令和 misread (令衝9年)',
   },
@@ -53,9 +65,9 @@ export const OCR_REPAIRS: readonly {
   },
   {
     id: 'year-glyph',
-    pattern: /(?<=(?:令和|平成|昭和)\s*\d{1,2}\s*)全(?=\s*\d{1,2}\s*月)/g,
+    pattern: /(?<=(?:(?:令和|平成|昭和)\s*\d{1,2}|(?<!\d)(?:19|20)\d{2})\s*)[全生第](?=\s*\d{1,2}\s*月)/g,
     replace: '年',
-    evidence: '年 read as 全 inside a date',
+    evidence: '年 read as 全, 生 or 第 inside a date (2024生7月10日, 昭細37生3月8日: Noto Sans, degraded)',
   },
   // A slash read as 7 (or as /7) in a 西暦 date printed yyyy/mm/dd: 2019/11725, 1988/711/07.
   {
