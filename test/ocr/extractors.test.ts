@@ -99,6 +99,15 @@ const CASES: {
     value: '2019-11-25',
     cap: 0.5,
   },
+  // The second reader's reading of a phone photo of a card's front.
+  {
+    rule: 'card-labelled-date',
+    read: lines('1988年8月20日生性別 女', '2031年08月20日 飞有幼', '家子証司青0有场期期2026年08月20日'),
+    kind: 'mynumber_card',
+    field: 'certificateExpiry',
+    value: '2026-08-20',
+    cap: 0.6,
+  },
   { rule: 'category-alone', read: lines('所待の区分', '区分Ⅱ'), field: 'limitCategory', value: 'Ⅱ' },
   { rule: 'label', read: lines('特別療養費'), field: 'specialMedicalExpense', value: true },
 ];
@@ -134,6 +143,14 @@ describe('extractors as data', () => {
     expect(half.fields.issueDate).toBeUndefined();
     const other = extractFields([at(40, [0, '。|2019/11/25']), id], 'elderly_recipient_certificate');
     expect(other.fields.issueDate).toBeUndefined();
+  });
+
+  it('takes no card date for the 電子証明書’s but the one after a label with nothing behind it, and only on the card', () => {
+    // Two such dates: nothing certain.
+    const two = lines('1988年8月20日生', '飞有幼 2031年08月20日', '家子証司青0有场期期2026年08月20日');
+    expect(extractFields(two, 'mynumber_card').fields.certificateExpiry).toBeUndefined();
+    const notice = lines('家子証司青0有场期期2026年08月20日');
+    expect(extractFields(notice, 'qualification_notice').fields.certificateExpiry).toBeUndefined();
   });
 
   it('a fallback is tried only when no label gave the field', () => {
