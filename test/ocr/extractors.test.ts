@@ -58,6 +58,14 @@ const CASES: {
     value: '全国健康保険協会山梨支部',
     cap: 0.6,
   },
+  // Its label misread, and 険 of 健康保険組合 too (TakaoPGothic, degraded).
+  {
+    rule: 'insurer-name-shape',
+    read: lines('保際者間呈 06182414。 gmる4gm 日本食品工業健康保陸組合'),
+    field: 'insurerName',
+    value: '日本食品工業健康保険組合',
+    cap: 0.6,
+  },
   { rule: 'combined-id', read: lines('記号・番号 5695・7247503 (00)'), field: 'number', value: '7247503' },
   { rule: 'id-row-shape', read: lines('しっ 75572774 番史 921045 (校番) 03'), field: 'number', value: '921045' },
   {

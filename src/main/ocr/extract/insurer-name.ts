@@ -20,7 +20,8 @@ import { untilNextLabel } from './labels.ts';
 export const INSURER_NAME_SHAPE = new RegExp(
   [
     String.raw`全国健康保険協会\p{Script=Han}{2,3}\S部`,
-    String.raw`[\p{Script=Han}\p{Script=Katakana}ー]{2,}健康保険組合`,
+    // 険 misread (健康保陸組合, TakaoPGothic degraded): tidied below.
+    String.raw`[\p{Script=Han}\p{Script=Katakana}ー]{2,}健康保\p{Script=Han}組合`,
     String.raw`\p{Script=Han}{2,4}後期高齢者医療広域連合`,
     String.raw`\p{Script=Han}{2,}共済組合(?:\p{Script=Han}{2,3}支部)?`,
   ].join('|'),
@@ -35,7 +36,8 @@ const KYOKAI_BRANCHES = PREFECTURES.map(kyokaiBranchOf);
 
 /**
  * 「幕全国健康保険協会東京支部」, 「…大分妄部」, 「…愛嬢支部」: a stray glyph before 全国, 支 misread in
- * 支部, one misread glyph of the prefecture when one prefecture alone fits; a 広域連合's tail.
+ * 支部, one misread glyph of the prefecture when one prefecture alone fits; a 広域連合's tail; 険 of a
+ * 健康保険組合 misread (「日本食品工業健康保陸組合」).
  */
 export function tidyInsurerName(v: string): string {
   return v
@@ -49,7 +51,8 @@ export function tidyInsurerName(v: string): string {
         return near.length === 1 ? kyokai + near[0]! + branch : all;
       },
     )
-    .replace(KOUKI_NAME, (_, prefecture: string) => koukiUnionName(prefecture));
+    .replace(KOUKI_NAME, (_, prefecture: string) => koukiUnionName(prefecture))
+    .replace(/健康保[^険]組合$/u, '健康保険組合');
 }
 
 /**
