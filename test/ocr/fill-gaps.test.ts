@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Extraction } from '../../src/main/ocr/extract-fields.ts';
+import { extractFields, type Extraction } from '../../src/main/ocr/extract-fields.ts';
 import { fillGaps } from '../../src/main/ocr/fill-gaps.ts';
+import { PADDLE_FIELDS } from '../../src/main/ocr/scan.ts';
 import { ocrWarning } from '../../src/shared/ocr/warnings.ts';
+import { lines } from './support/ocr-lines.ts';
 
 const extraction = (x: Partial<Extraction> = {}): Extraction => ({
   fields: {},
@@ -51,5 +53,15 @@ describe('filling the gaps of one reading from another', () => {
     expect(x.fields).toEqual({ birthDate: '1950-02-12', expiry: '2025-02-11' });
     // The other reading's warning about a field it filled comes with it.
     expect(x.warnings).toEqual([ocrWarning('ocr.dateLatest', { field: 'expiry', date: '2025-02-11' })]);
+  });
+
+  it('takes a 適用区分 from the second reader’s page reading when tesseract lost it, for confirmation', () => {
+    // A degraded 限度額適用認定証 (tuning corpus): tesseract read 「区分」 without its Ⅱ.
+    const x = extractFields(lines('乙用区分 3925707751', 'に 区分'), 'limit_certificate');
+    expect(x.fields.limitCategory).toBeUndefined();
+    const page = extractFields(lines('用区分 2025/07/51', '区分Ⅱ'), 'limit_certificate');
+    fillGaps(x, page, { only: PADDLE_FIELDS, atMost: 0.6, via: 'second-reader-page' });
+    expect(x.fields.limitCategory).toBe('Ⅱ');
+    expect(x.confidence.limitCategory).toBeLessThanOrEqual(0.6);
   });
 });

@@ -308,8 +308,17 @@ function keepOwnLine(px: Buffer, width: number, height: number, y0: number, y1: 
 /** What every マイナポータル 資格情報 screen lists, and what else a second reading may fill in. */
 const PORTAL_ROWS: readonly FieldName[] = ['name', 'birthDate', 'burdenRatio', 'insurerNumber'];
 const PORTAL_FILL: readonly FieldName[] = [...PORTAL_ROWS, 'sex'];
-/** What the second reader's page reading may fill: digits, dates, 割 and 男/女 (it reads no kana). */
-const PADDLE_FIELDS: readonly FieldName[] = [...SECOND_READ_FIELDS, 'symbol', 'number', 'branch'];
+/**
+ * What the second reader's page reading may fill: digits, dates, 割 and 男/女 (it reads no kana),
+ * and a 適用区分 (Ⅱ and ア–オ are read or nothing is: a large 「区分Ⅱ」 tesseract read 「区分」).
+ */
+export const PADDLE_FIELDS: readonly FieldName[] = [
+  ...SECOND_READ_FIELDS,
+  'symbol',
+  'number',
+  'branch',
+  'limitCategory',
+];
 /**
  * A page read less sure than this (mean confidence; clean captures read 0.8–0.9) is a degraded
  * capture: a second reading of it as one block fills in fields it lacks (7 more right and none
