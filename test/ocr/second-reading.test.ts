@@ -10,6 +10,9 @@ describe('what the second reader read, checked like the field', () => {
     expect(parseSecond('birthDate', '平成28年10月26日性别男')).toBe('2016-10-26');
     expect(parseSecond('expiry', '2030/01/07')).toBe('2030-01-07');
     expect(parseSecond('expiry', '令和')).toBeUndefined();
+    // A 有効期間 range: its end, whatever から and まで were read as.
+    expect(parseSecond('expiry', '令和6年6月1日 加5 令和7年5月31日 飞')).toBe('2025-05-31');
+    expect(parseSecond('issueDate', '令和6年6月13日 令和7年1月1日')).toBe('2024-06-13');
     expect(parseSecond('burdenRatio', '2割')).toBe(0.2);
     expect(parseSecond('burdenRatio', '5割')).toBeUndefined();
     expect(parseSecond('sex', '男')).toBe('male');
