@@ -34,6 +34,17 @@ type Value = ExtractedFields[SecondReadField];
  */
 const LAST_DATE: ReadonlySet<SecondReadField> = new Set(['expiry']);
 
+const DATE_FIELDS: ReadonlySet<SecondReadField> = new Set([
+  'birthDate',
+  'issueDate',
+  'expiry',
+  'cardExpiry',
+  'certificateExpiry',
+]);
+/** How many dates a text prints, by its 年 (a misread era still has one) or its parsed dates. */
+const datesPrinted = (text: string) =>
+  Math.max((text.match(/年/g) ?? []).length, datesIn(repairOcr(toHalfWidth(text).replace(/\s+/g, ''))).length);
+
 /** A confidence at which a field two readers agree on is taken as read. */
 const AGREED = 0.85;
 /** The confidence of a field the second reader alone read, or read otherwise. */
@@ -114,6 +125,9 @@ export function weigh(
   }
   if (second === first.value)
     return { value: second, confidence: Math.max(first.confidence, AGREED), rule: 'second-reader-agrees' };
+  // A crop holding two dates (a range; 有効期限 and 交付年月日 read as one line) does not say which
+  // is the field's: it may agree, not overrule.
+  if (DATE_FIELDS.has(field) && datesPrinted(secondText) > 1) return undefined;
   return {
     value: second,
     confidence: DISAGREED,
