@@ -47,13 +47,6 @@ export function japaneseGlyphs(read: readonly Glyph[]): Glyph[] | undefined {
   return mapped;
 }
 
-/** Every character of a PP-OCRv4 reading in its Japanese form when it has one (长阅市 → 長閲市); others as read. */
-export function japaneseForms(text: string): string {
-  const chars = jisCharacters();
-  toJapanese ??= ConverterFactory([[simplifiedToTraditional]], [[traditionalToJapanese]]);
-  return [...text].map((c) => (chars.has(c) ? c : toJapanese!(c))).join('');
-}
-
 /** `japaneseGlyphs` of a text read as one string. */
 export const japaneseName = (text: string): string | undefined =>
   japaneseGlyphs([...text].map((c) => ({ text: c, confidence: 1 })))

@@ -11,7 +11,7 @@ import { ocrWarning } from '../../../shared/ocr/warnings.ts';
 import { distance } from './edit-distance.ts';
 import type { Extractor } from './extractor.ts';
 import type { OcrLine } from '../engine.ts';
-import { japaneseForms } from '../name-vote.ts';
+import { japaneseText } from '../japanese-forms.ts';
 import { compact } from '../text.ts';
 import type { Extraction } from './fields.ts';
 import { untilNextLabel } from './labels.ts';
@@ -164,7 +164,7 @@ export function nameMunicipality(x: Extraction, readings: readonly (readonly Ocr
   const afterNumber = new RegExp(`(?<!\\d)${number}(?!\\d)(.*)$`);
   const printed = readings.flatMap((lines) =>
     lines.flatMap((l) => {
-      const m = afterNumber.exec(japaneseForms(compact(l.text)));
+      const m = afterNumber.exec(japaneseText(compact(l.text)));
       return m ? [m[1]!.replace(/\s+/g, '')] : [];
     }),
   );
