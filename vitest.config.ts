@@ -11,6 +11,7 @@ const integration = [
   'test/ocr/scan.test.ts',
   'test/ocr/mynumber-card-ocr.test.ts',
   'test/ocr/second-reader-ocr.test.ts',
+  'test/ocr/deskew-pages.test.ts',
   'test/fixtures/**/*.test.ts',
   'test/e2e/**/*.test.ts',
   'test/store/kill9.test.ts',

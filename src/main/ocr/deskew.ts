@@ -58,11 +58,11 @@ export function estimateSkew(pixels: Uint8Array, width: number, height: number):
   return Math.round(best * 10) / 10;
 }
 
-/** Side of the square cells in which ink density is measured (px of the small copy). */
-const CELL = 12;
+/** Side of the square cells in which ink density is measured, as a share of the copy's width (18 px of 600). */
+const CELL_SHARE = 0.03;
 /**
- * Over a window of 3 × 3 cells (36 px, two or three text rows with their gaps), text covers at
- * most about a third; a QR code or a filled box covers half or more.
+ * Over a window of 3 × 3 cells (two or three text rows with their gaps), text covers at most
+ * about a third; a QR code or a filled box covers half or more.
  */
 const DENSE = 0.45;
 
@@ -73,13 +73,14 @@ function denseCells(
   height: number,
   threshold: number,
 ): (x: number, y: number) => boolean {
-  const cw = Math.ceil(width / CELL);
-  const ch = Math.ceil(height / CELL);
+  const cell = Math.max(4, Math.round(width * CELL_SHARE));
+  const cw = Math.ceil(width / cell);
+  const ch = Math.ceil(height / cell);
   const ink = new Uint32Array(cw * ch);
   const area = new Uint32Array(cw * ch);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
-      const c = Math.floor(y / CELL) * cw + Math.floor(x / CELL);
+      const c = Math.floor(y / cell) * cw + Math.floor(x / cell);
       area[c]!++;
       if (pixels[y * width + x]! < threshold) ink[c]!++;
     }
@@ -101,5 +102,5 @@ function denseCells(
             if (x >= 0 && y >= 0 && x < cw && y < ch) dense[y * cw + x] = 1;
           }
     }
-  return (x, y) => dense[Math.floor(y / CELL) * cw + Math.floor(x / CELL)] === 1;
+  return (x, y) => dense[Math.floor(y / cell) * cw + Math.floor(x / cell)] === 1;
 }
