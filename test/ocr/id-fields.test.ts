@@ -11,6 +11,8 @@ describe('insurer number and 記号・番号・枝番', () => {
         number: '30232607',
       });
     expect(extractFields(lines('被保険者証記号 75116833'), 'portal_screen').fields).toEqual({ symbol: '75116833' });
+    // PP-OCRv4 on a phone photo of the portal: 記 read as 配.
+    expect(extractFields(lines('被保陵者証配号 67297522'), 'portal_screen').fields.number).toBeUndefined();
     expect(extractFields(lines('被保険者等記号 75116833'), 'portal_screen').fields.number).toBeUndefined();
   });
 
