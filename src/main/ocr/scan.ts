@@ -24,6 +24,7 @@ import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
 import { readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
 import { fillGaps } from './fill-gaps.ts';
+import { weighIdReadings } from './id-readings.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -90,6 +91,7 @@ export async function scanDocument(
   const redact = personalNumberBoxes(ocr.lines, extraction.personalNumberLines);
   if (paddle) {
     const read = extractFields(paddle.lines, kind);
+    weighIdReadings(extraction, read);
     fillGaps(extraction, read, { only: PADDLE_FIELDS, atMost: CONFIRM_BELOW - 0.2, via: 'second-reader-page' });
     redact.push(...personalNumberBoxes(paddle.lines, read.personalNumberLines));
   }
@@ -448,8 +450,9 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
       '',
     );
     // Only a clean run of digits replaces what the page read, and never one as long as a 個人番号
-    // (a 番号 has at most 8 digits).
-    if (/^\d{1,8}$/.test(again) && !scrubPersonalNumbers(again).seen) {
+    // (a 番号 has at most 8 digits); one of the two readings, when they disagree (id-readings.ts).
+    const agrees = x.reread.numberReadings?.includes(again) ?? true;
+    if (/^\d{1,8}$/.test(again) && !scrubPersonalNumbers(again).seen && agrees) {
       x.fields.number = again;
       x.confidence.number = 0.6;
       x.via.number = ['number-reread'];
