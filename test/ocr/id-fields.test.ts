@@ -52,7 +52,24 @@ describe('insurer number and 記号・番号・枝番', () => {
   it('keeps the kanji of a 記号 placed by the row’s shape when its label was misread', () => {
     const r = extractFields(lines('記生 北九35 番号 67035192 (枝番) 00'), 'elderly_recipient_certificate');
     expect(r.fields).toMatchObject({ symbol: '北九35', number: '67035192', branch: '00' });
+    // 番 of 番号 misread, 枝番 without brackets (a 健保組合 card).
+    expect(extractFields(lines('記号 9646 笠号 51292 枝番 00'), 'legacy_insurance_card').fields).toEqual({
+      symbol: '9646',
+      number: '51292',
+      branch: '00',
+    });
+    // Never an address or a date.
+    expect(extractFields(lines('住所 大分市旭町3丁目11番10号', '2019年11月25日')).fields.number).toBeUndefined();
     // Only a run set apart from the misread label: 号 or 番 glued to the digits is the label.
     expect(extractFields(lines('記考35 番号 6703192 (枝番) 00')).fields.symbol).toBe('35');
+  });
+
+  it('keeps a 記号’s kanji only when glued to its digits as read', () => {
+    expect(extractFields(lines('被保険者等記号・番号 。 攻 558754・ 38101 330 (00)')).fields).toEqual({
+      symbol: '558754',
+      number: '38101330',
+      branch: '00',
+    });
+    expect(extractFields(lines('記号・番号 北九35・6703192 (00)')).fields.symbol).toBe('北九35');
   });
 });

@@ -125,6 +125,15 @@ export const insurerNumberNotNumber: Check = ({ fields, warnings }) => {
 };
 
 const withoutDigitSpaces = (t: string) => t.replace(/(?<=\d)\s+(?=\d)/g, '');
+/**
+ * A 記号 with its kanji (北九35) as read on a line whose spaces are gone: the kanji are its own only
+ * when glued to its digits as read. A glyph set apart before them is a misread mark (「番号 。 攻
+ * 558754・38101330 (00)」, tesseract's block reading of a phone photo).
+ */
+const ownKanji = (symbol: string, raw: string) =>
+  /^\p{Script=Han}/u.test(symbol) && !withoutDigitSpaces(toHalfWidth(raw)).includes(symbol)
+    ? symbol.replace(/^\p{Script=Han}+/u, '')
+    : symbol;
 
 export const symbolExtractor: Extractor = {
   fields: ['symbol'],
@@ -138,7 +147,12 @@ export const symbolExtractor: Extractor = {
         if (!hit) return [];
         const { c, m } = hit;
         return [
-          { field: 'symbol', value: m![1]!.replace(/^\D*[番号]/, ''), confidence: c.confidence, from: c },
+          {
+            field: 'symbol',
+            value: ownKanji(m![1]!.replace(/^\D*[番号]/, ''), c.raw),
+            confidence: c.confidence,
+            from: c,
+          },
           { field: 'number', value: m![2], confidence: c.confidence, from: c },
           { field: 'branch', value: m![3], confidence: c.confidence, from: c },
         ];
@@ -155,7 +169,7 @@ export const symbolExtractor: Extractor = {
         if (!hit) return [];
         const { c, m } = hit;
         return [
-          { field: 'symbol', value: m![1], confidence: c.confidence, from: c },
+          { field: 'symbol', value: ownKanji(m![1]!, c.raw), confidence: c.confidence, from: c },
           { field: 'number', value: m![2], confidence: c.confidence, from: c },
         ];
       },
@@ -222,15 +236,20 @@ export const branchExtractor: Extractor = {
   ],
 };
 
-/** A number, a short label, a number, a bracketed label and two digits: 記号, 番号 and 枝番. */
-const ID_ROW = /(?:^|[^\d])(\d{1,8})\s*[^\d\s]{1,3}\s*(\d{1,8})\s*[(（][^\d()（）]{1,3}[)）]\s*(\d{2})(?!\d)/;
+/**
+ * A number, a short label, a number, a bracketed label (or 枝番 without brackets, one glyph of it
+ * maybe misread) and two digits: 記号, 番号 and 枝番.
+ */
+const ID_ROW =
+  /(?:^|[^\d])(\d{1,8})\s*[^\d\s]{1,3}\s*(\d{1,8})\s*(?:[(（][^\d()（）]{1,3}[)）]\s*(\d{2})(?!\d)|(?:枝[^\d\s]|[^\d\s]番)\s*(\d{2})(?![\d\p{Script=Han}]))/u;
 
 function idRowByShape({ lines, flagged, fields }: Context): Placement[] {
   // On the whole line: the misread labels may have split it into cells.
   const row = lines
     .map((l, i) => ({ l, m: flagged.has(i) ? null : ID_ROW.exec(withoutDigitSpaces(compact(toHalfWidth(l.text)))) }))
     .find((x) => x.m);
-  const [, digits, num, br] = row?.m ?? [];
+  const [, digits, num, bracketed, unbracketed] = row?.m ?? [];
+  const br = bracketed ?? unbracketed;
   if (!row || !digits || !num || !br) return [];
   const sym = kanjiBefore(row.l.text, digits) + digits;
   if ((fields.symbol && fields.symbol !== sym) || (fields.number && fields.number !== num)) return [];
@@ -261,7 +280,7 @@ export const idRowExtractor: Extractor = {
     {
       id: 'id-row-shape',
       evidence:
-        'the row’s labels misread past knowing (「しっ 75572774 番史 921045 (校番) 03」, 「記生 北九35 番号 67035192 (枝番) 00」)',
+        'the row’s labels misread past knowing (「しっ 75572774 番史 921045 (校番) 03」, 「記生 北九35 番号 67035192 (枝番) 00」, 「記号 9646 笠号 51292 枝番 00」)',
       confidenceCap: 0.6,
       find: idRowByShape,
     },
