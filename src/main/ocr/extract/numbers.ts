@@ -126,14 +126,15 @@ export const insurerNumberNotNumber: Check = ({ fields, warnings }) => {
 
 const withoutDigitSpaces = (t: string) => t.replace(/(?<=\d)\s+(?=\d)/g, '');
 /**
- * A 記号 with its kanji (北九35) as read on a line whose spaces are gone: the kanji are its own only
- * when glued to its digits as read. A glyph set apart before them is a misread mark (「番号 。 攻
- * 558754・38101330 (00)」, tesseract's block reading of a phone photo).
+ * A 記号 with its kanji (北九35) as read on a line whose spaces are gone. A lone kanji set apart
+ * from the digits as read is a misread mark, not the 記号's (「番号 。 攻 558754・38101330 (00)」,
+ * tesseract's block reading of a phone photo); two or more are kept (「北 九 35」 may be spaced).
  */
-const ownKanji = (symbol: string, raw: string) =>
-  /^\p{Script=Han}/u.test(symbol) && !withoutDigitSpaces(toHalfWidth(raw)).includes(symbol)
-    ? symbol.replace(/^\p{Script=Han}+/u, '')
-    : symbol;
+function ownKanji(symbol: string, raw: string): string {
+  const kanji = /^\p{Script=Han}+/u.exec(symbol)?.[0];
+  if (kanji?.length !== 1 || withoutDigitSpaces(toHalfWidth(raw)).includes(symbol)) return symbol;
+  return symbol.slice(1);
+}
 
 export const symbolExtractor: Extractor = {
   fields: ['symbol'],
