@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../../src/main/ocr/extract-fields.ts';
-import { oneDigitDoubled, weighIdReadings } from '../../src/main/ocr/id-readings.ts';
+import { numberFromCrop, oneDigitDoubled, weighIdReadings } from '../../src/main/ocr/id-readings.ts';
 import { ocrWarning } from '../../src/shared/ocr/warnings.ts';
 
 const box = { x0: 400, y0: 100, x1: 600, y1: 130 };
@@ -51,5 +51,16 @@ describe('記号・番号・枝番 the two page readings disagree on', () => {
     weighIdReadings(x, reading({ symbol: '655' }, 'id-row-shape'));
     expect(x.fields.symbol).toBe('65');
     expect(x.warnings).toEqual([]);
+  });
+
+  it('settles a disputed number by a crop read that agrees with one reading, the 枝番 it caught let go', () => {
+    const disputed = { fields: { branch: '00' }, reread: { numberReadings: ['3', '95436549'] } };
+    expect(numberFromCrop('9543654900', disputed)).toBe('95436549');
+    expect(numberFromCrop('95436549', disputed)).toBe('95436549');
+    expect(numberFromCrop('5703519200', disputed)).toBeUndefined();
+    // Undisputed: any clean run of up to 8 digits, never a 個人番号's 12.
+    expect(numberFromCrop('4479551', { fields: {}, reread: {} })).toBe('4479551');
+    expect(numberFromCrop('123456789018', { fields: {}, reread: {} })).toBeUndefined();
+    expect(numberFromCrop('44256S', { fields: {}, reread: {} })).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  * difference is one the second reader is known to make. Pure.
  */
 import { ocrWarning } from '../../shared/ocr/warnings.ts';
-import type { Extraction } from './extract-fields.ts';
+import { scrubPersonalNumbers, type Extraction } from './extract-fields.ts';
 
 type IdField = 'symbol' | 'number' | 'branch';
 
@@ -75,4 +75,17 @@ export function weighIdReadings(x: Extraction, second: Extraction): void {
       if (box) x.reread = { ...x.reread, number: box, numberReadings: [a, b] };
     }
   }
+}
+
+/**
+ * The number a digits-only read of its crop gives: a clean run of digits, never one as long as a
+ * 個人番号, and one of the two readings when they disagree. A 番号 has at most 8 digits: a longer
+ * read that ends in the 枝番 caught it beside the number (「95436549 (枝番) 00」 read 9543654900).
+ */
+export function numberFromCrop(read: string, x: Pick<Extraction, 'fields' | 'reread'>): string | undefined {
+  if (!/^\d+$/.test(read) || scrubPersonalNumbers(read).seen) return undefined;
+  const branch = x.fields.branch;
+  const number = read.length > 8 && branch && read.endsWith(branch) ? read.slice(0, -branch.length) : read;
+  if (number.length > 8) return undefined;
+  return (x.reread.numberReadings?.includes(number) ?? true) ? number : undefined;
 }

@@ -5,7 +5,6 @@ import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
   extractFields,
   reconcileInsurerName,
-  scrubPersonalNumbers,
   type Extraction,
   type ExtractedFields,
   type FieldName,
@@ -24,7 +23,7 @@ import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
 import { readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
 import { fillGaps } from './fill-gaps.ts';
-import { weighIdReadings } from './id-readings.ts';
+import { numberFromCrop, weighIdReadings } from './id-readings.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -449,11 +448,9 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
       /\s+/g,
       '',
     );
-    // Only a clean run of digits replaces what the page read, and never one as long as a 個人番号
-    // (a 番号 has at most 8 digits); one of the two readings, when they disagree (id-readings.ts).
-    const agrees = x.reread.numberReadings?.includes(again) ?? true;
-    if (/^\d{1,8}$/.test(again) && !scrubPersonalNumbers(again).seen && agrees) {
-      x.fields.number = again;
+    const number = numberFromCrop(again, x);
+    if (number) {
+      x.fields.number = number;
       x.confidence.number = 0.6;
       x.via.number = ['number-reread'];
     }
