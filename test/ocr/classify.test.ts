@@ -31,6 +31,14 @@ describe('classify: papers that are no insurance document', () => {
     expect(found.notInsurance).toBe(notInsurance);
   });
 
+  it('is one when a paper of no kind reads partly like one', () => {
+    // A degraded 診察券 as the second reader read it: 診 misread, no insurance title anywhere.
+    const read = '珍察券 640241\n登商導 村上清楼\n我発 邵和55年8月17日\n生年月日 員';
+    expect(classify(read)).toMatchObject({ kind: 'unknown', notInsurance: 'clinic_card' });
+    // An insurance document with a title read is never one, whatever else it prints.
+    expect(classify('資格確認書\n診療所 珍察 640241').notInsurance).toBeUndefined();
+  });
+
   it('does not take a 記号・番号 or a telephone number for a card back', () => {
     expect(classify('記号 1234 番号 5678 枝番 00').kind).toBe('unknown');
     // An old card: its title right above its 記号 row is no portal row 「被保険者証記号」 either.
@@ -59,6 +67,10 @@ describe('classify: papers that are no insurance document', () => {
     // An insurance document the other reading also reads as one stays as the first reading found it.
     const card = classify('健康保険 被保険者証\n本人（被保険者）');
     expect(withMistakenPaper(card, '健康保険 被保険者証')).toBe(card);
+    // The other reading, titleless, only partly like a 診察券: the kind the first found stands.
+    expect(withMistakenPaper(card, '珍察券 640241')).toBe(card);
+    const unknown = classify('准察基 640241');
+    expect(withMistakenPaper(unknown, '珍察券 640241')).toMatchObject({ notInsurance: 'clinic_card' });
   });
 });
 

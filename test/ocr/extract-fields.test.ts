@@ -106,6 +106,8 @@ describe('extractFields', () => {
   it('reads a label with one misread glyph, but never turns 被保険者番号 into 保険者番号', () => {
     expect(repairLabel('有効其限 令和9年3月31日')).toBe('有効期限 令和9年3月31日');
     expect(repairLabel('生年月 昭和42年10月22日')).toBe('生年月日 昭和42年10月22日');
+    // A glyph misread in place is replaced, not kept after the label (生年月日目).
+    expect(repairLabel('生年月目 昭和42年10月22日')).toBe('生年月日 昭和42年10月22日');
     expect(repairLabel('松保険者番号|34096081')).toBe('松保険者番号|34096081');
     // Short labels and values stay as read.
     expect(repairLabel('括名 藤井 静香')).toBe('括名 藤井 静香');

@@ -125,6 +125,27 @@ describe('extractors as data', () => {
     expect(extractFields(lines('公費負担者番号 54136015')).fields.insurerNumber).toBe('54136015');
   });
 
+  it('the value on the label’s own line, though skewed toward the next row, and never the 保護者', () => {
+    // A degraded 乳幼児医療費受給者証 photographed askew: 氏名 read 兵名, 保護者 read 保証者, and the
+    // value of the row below sits as near the 兵名 cell's middle as the name does.
+    const word = (text: string, x0: number, y0: number, x1: number, y1: number) => ({
+      text,
+      confidence: 0.8,
+      bbox: { x0, y0, x1, y1 },
+    });
+    const row = (...words: ReturnType<typeof word>[]): OcrLine => ({
+      text: words.map((w) => w.text).join(' '),
+      confidence: 0.8,
+      words,
+    });
+    const read = [
+      row(word('兵名', 3, 196, 83, 261), word('松本', 1361, 192, 1460, 243), word('さくら', 1480, 192, 1602, 243)),
+      row(word('生年月日', 4, 214, 187, 311), word('平成27年9月15日', 1244, 217, 1604, 297)),
+      row(word('保証者氏名', 4, 290, 199, 326), word('松本', 1373, 285, 1470, 340), word('桜子', 1490, 285, 1602, 340)),
+    ];
+    expect(extractFields(read, 'public_subsidy_certificate').fields.name).toBe('松本\u3000さくら');
+  });
+
   it('a 保険者番号 failing its check is kept as read, capped and flagged', () => {
     const r = extractFields(lines('保険者番号 33120016'));
     expect(r.via.insurerNumber).toEqual(['label-failed-check']);

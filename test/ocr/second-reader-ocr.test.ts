@@ -20,11 +20,12 @@ const alone: ScanResult[] = [];
 
 beforeAll(async () => {
   reader = await PaddleReader.load();
-  // Held-out seed: two of each of three kinds with dates and a 保険者番号.
+  // A seed of its own (neither the bench's tuning nor its held-out split): two of each of three
+  // kinds with dates and a 保険者番号.
   docs = await generateCorpus({
     outDir: mkdtempSync(join(tmpdir(), 'uketsuke-second-')),
     count: 0,
-    seed: 90_001,
+    seed: 31_001,
     degraded: false,
     // 資格確認書, お知らせ and 高齢受給者証 twice each (9 and 10 are a 介護保険証 and a 診察券).
     indexes: [0, 1, 4, 11, 12, 15],

@@ -10,6 +10,9 @@ describe('what the second reader read, checked like the field', () => {
     expect(parseSecond('birthDate', '平成28年10月26日性别男')).toBe('2016-10-26');
     expect(parseSecond('expiry', '2030/01/07')).toBe('2030-01-07');
     expect(parseSecond('expiry', '令和')).toBeUndefined();
+    // A 有効期間 range: its end, whatever から and まで were read as.
+    expect(parseSecond('expiry', '令和6年6月1日 加5 令和7年5月31日 飞')).toBe('2025-05-31');
+    expect(parseSecond('issueDate', '令和6年6月13日 令和7年1月1日')).toBe('2024-06-13');
     expect(parseSecond('burdenRatio', '2割')).toBe(0.2);
     expect(parseSecond('burdenRatio', '5割')).toBeUndefined();
     expect(parseSecond('sex', '男')).toBe('male');
@@ -36,6 +39,16 @@ describe('what the second reader read, checked like the field', () => {
       code: 'ocr.secondReaderOnly',
       params: { field: 'insurerNumber', value: '01460013', other: '01460014' },
     });
+    // A crop with two dates agrees on the one it is read for, and overrules neither.
+    const range = '令和6年6月1日 加5 令和7年5月31日 飞';
+    expect(weigh('expiry', { value: '2025-05-31', confidence: 0.7 }, range)).toMatchObject({
+      rule: 'second-reader-agrees',
+    });
+    expect(
+      weigh('expiry', { value: '2034-03-31', confidence: 0.7 }, '合和7年7月1日办6合租16年3月31日'),
+    ).toBeUndefined();
+    const row = '有劲期限 平成30年7月31日，交付年月日平成28年12月17日';
+    expect(weigh('expiry', { value: '2018-07-31', confidence: 0.9 }, row)).toBeUndefined();
     // The second reads nothing that passes: nothing changes.
     expect(weigh('insurerNumber', { value: '01460013', confidence: 0.9 }, '0146')).toBeUndefined();
   });

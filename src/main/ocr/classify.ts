@@ -20,6 +20,12 @@ const NOT_INSURANCE: [NonInsuranceKind, string[]][] = [
   ['clinic_card', ['診察券', '診療時間', '休診日']],
 ];
 const NOT_INSURANCE_AT = 0.8;
+/**
+ * A paper of no kind that reads partly like one of them is that one: a degraded 診察券 read
+ * 「珍察券」 (one glyph in three) by one reader and 「准察基」 by the other got a name and a sex
+ * taken from its rows. Its fields would be no insurance's, and no insurance title was read.
+ */
+const NOT_INSURANCE_UNKNOWN_AT = 0.6;
 
 /** The warning that tells staff what was handed over instead of an insurance document. */
 export const NOT_INSURANCE_WARNING: Record<NonInsuranceKind, OcrWarningCode> = {
@@ -127,7 +133,10 @@ export function classify(text: string): Classified {
   }));
   const ranked = [...scores].sort((a, b) => b.score - a.score);
   const [best, second] = [ranked[0]!, ranked[1]!];
-  if (best.score < 0.6) return { kind: 'unknown', confidence: Number((1 - best.score).toFixed(2)) };
+  if (best.score < 0.6)
+    return other.score >= NOT_INSURANCE_UNKNOWN_AT
+      ? { kind: 'unknown', confidence: Number(other.score.toFixed(2)), notInsurance: other.kind }
+      : { kind: 'unknown', confidence: Number((1 - best.score).toFixed(2)) };
   // An exact title with a clear margin is near-certain; a fuzzy one with a close runner-up is not.
   const confidence = Math.min(1, best.score * (0.75 + 0.25 * Math.min(1, (best.score - second.score) / 0.3)));
   return { kind: best.kind, confidence: Number(confidence.toFixed(2)) };
@@ -141,5 +150,7 @@ export function classify(text: string): Classified {
 export function withMistakenPaper(found: Classified, otherText: string): Classified {
   if (found.notInsurance) return found;
   const named = classify(otherText);
-  return named.notInsurance ? named : found;
+  // Read only partly like one (NOT_INSURANCE_UNKNOWN_AT): only when neither reading found a kind.
+  const sure = named.confidence >= NOT_INSURANCE_AT || found.kind === 'unknown';
+  return named.notInsurance && sure ? named : found;
 }

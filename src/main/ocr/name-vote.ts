@@ -14,9 +14,7 @@
  *   both readings. (Its glyphs read sure replacing the page's where the two were as long was right
  *   on tuning, but 1 time of 4 on the held-out split: dropped.)
  */
-import { ConverterFactory } from 'opencc-js/core';
-import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
-import traditionalToJapanese from 'opencc-js/dict/JPShinjitaiCharactersRev';
+import { isJapanese, japaneseForm } from './japanese-forms.ts';
 import { ocrWarning, type OcrWarning } from '../../shared/ocr/warnings.ts';
 import { NAME_CHARS } from './extract/names.ts';
 
@@ -24,29 +22,6 @@ import { NAME_CHARS } from './extract/names.ts';
 export const NAME_AGREED = 0.85;
 /** A name the readers disagree on is confirmed by staff: below CONFIRM_BELOW (scan.ts). */
 export const NAME_DISAGREED = 0.5;
-
-/** Every character of JIS X 0208 (what Japanese print uses), from the platform's Shift_JIS decoder. */
-let jis: Set<string> | undefined;
-function jisCharacters(): Set<string> {
-  if (jis) return jis;
-  jis = new Set();
-  try {
-    const decoder = new TextDecoder('shift_jis');
-    for (let lead = 0x81; lead <= 0xef; lead++) {
-      if (lead >= 0xa0 && lead <= 0xdf) continue;
-      for (let trail = 0x40; trail <= 0xfc; trail++) {
-        const c = trail === 0x7f ? '' : decoder.decode(new Uint8Array([lead, trail]));
-        if ([...c].length === 1 && c !== '\ufffd') jis.add(c);
-      }
-    }
-  } catch {
-    // A runtime without Shift_JIS: no second reading of a name is taken as Japanese.
-  }
-  return jis;
-}
-
-/** Character by character (OpenCC's phrase tables would rewrite a name as a word): simplified → traditional → 新字体. */
-let toJapanese: ((s: string) => string) | undefined;
 
 /** A name's glyphs: kanji, kana, 々, ー and ・. */
 const NAME_GLYPH = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々ー・]$/u;
@@ -64,13 +39,11 @@ export interface Glyph {
  * 里 into 裏, 凛 into 凜).
  */
 export function japaneseGlyphs(read: readonly Glyph[]): Glyph[] | undefined {
-  const chars = jisCharacters();
-  toJapanese ??= ConverterFactory([[simplifiedToTraditional]], [[traditionalToJapanese]]);
   // Separators the recogniser reads for the family/given space (‧, ，, _).
   const glyphs = read.filter((g) => !/^[\s‧，,．.·_＿]*$/.test(g.text));
   if (glyphs.length < 2) return undefined;
-  const mapped = glyphs.map((g) => ({ ...g, text: chars.has(g.text) ? g.text : toJapanese!(g.text) }));
-  if (!mapped.every((g) => chars.has(g.text) && NAME_GLYPH.test(g.text))) return undefined;
+  const mapped = glyphs.map((g) => ({ ...g, text: japaneseForm(g.text) }));
+  if (!mapped.every((g) => isJapanese(g.text) && NAME_GLYPH.test(g.text))) return undefined;
   return mapped;
 }
 

@@ -7,6 +7,7 @@
  */
 import sharp from 'sharp';
 import type { OcrBox, OcrOutput, OcrWord } from './engine.ts';
+import { japaneseText } from './japanese-forms.ts';
 import { pageLines, readingOf, rowsOf, type Segment } from './line-reading.ts';
 import type { PaddleReader, PaddleReading } from './paddle-reader.ts';
 import type { Prepared } from './preprocess.ts';
@@ -18,28 +19,6 @@ const MARGIN = 0.2;
 const MIN_ASPECT = 0.5;
 /** Glyph centres further apart than this many line heights have white between them: two words. */
 const WORD_GAP = 1.2;
-/**
- * The recogniser's Chinese dictionary gives 令 as 今 (今和 is 令和) and simplified forms of the
- * labels' kanji: their Japanese forms, so the labels match.
- */
-const JAPANESE_FORMS: Readonly<Record<string, string>> = {
-  记: '記',
-  险: '険',
-  龄: '齢',
-  证: '証',
-  别: '別',
-  额: '額',
-  适: '適',
-  认: '認',
-  负: '負',
-  费: '費',
-  给: '給',
-  发: '発',
-  效: '効',
-  书: '書',
-  资: '資',
-  确: '確',
-};
 /**
  * Lines of the first reading the second reader reads best, by what the first reading made of them:
  * digits, a date's or a 割合's glyphs, 男/女 — or nothing legible at all.
@@ -56,8 +35,6 @@ export function worthSecondReading(first: OcrOutput): (box: OcrBox) => boolean {
   };
 }
 const SECOND_READER_GLYPHS = /[0-9０-９年月日割男女]/;
-
-const japanese = (text: string) => [...text.replace(/今(?=和)/g, '令')].map((c) => JAPANESE_FORMS[c] ?? c).join('');
 
 /**
  * The lines read by the recogniser, one after the other; rows joined as a page read gives them.
@@ -116,7 +93,7 @@ function cropOf(p: Prepared, box: OcrBox): { left: number; top: number; width: n
  */
 export function wordsOf(read: PaddleReading, crop: { left: number; width: number }, line: OcrBox): OcrWord[] {
   const h = line.y1 - line.y0;
-  const glyphs = [...japanese(read.text)]
+  const glyphs = [...japaneseText(read.text)]
     .map((text, i) => ({ text, at: crop.left + read.glyphs[i]!.at * crop.width, p: read.glyphs[i]!.p }))
     .filter((g) => g.text.trim() !== '');
   const words: OcrWord[] = [];

@@ -28,6 +28,23 @@ export const SECOND_READ_FIELDS = [
 export type SecondReadField = (typeof SECOND_READ_FIELDS)[number];
 type Value = ExtractedFields[SecondReadField];
 
+/**
+ * A validity printed as a range 「令和6年6月1日から令和7年5月31日まで」 ends with its expiry: the
+ * first date of the crop is the start (PP-OCRv4 reads から and まで as other glyphs, 加5, 飞).
+ */
+const LAST_DATE: ReadonlySet<SecondReadField> = new Set(['expiry']);
+
+const DATE_FIELDS: ReadonlySet<SecondReadField> = new Set([
+  'birthDate',
+  'issueDate',
+  'expiry',
+  'cardExpiry',
+  'certificateExpiry',
+]);
+/** How many dates a text prints, by its 年 (a misread era still has one) or its parsed dates. */
+const datesPrinted = (text: string) =>
+  Math.max((text.match(/年/g) ?? []).length, datesIn(repairOcr(toHalfWidth(text).replace(/\s+/g, ''))).length);
+
 /** A confidence at which a field two readers agree on is taken as read. */
 const AGREED = 0.85;
 /** The confidence of a field the second reader alone read, or read otherwise. */
@@ -56,8 +73,10 @@ export function parseSecond(field: SecondReadField, text: string): Value | undef
       const m = /^[^男女]{0,1}([男女])[^男女]{0,1}$/.exec(t);
       return m ? (m[1] === '男' ? 'male' : 'female') : undefined;
     }
-    default:
-      return datesIn(repairOcr(t))[0];
+    default: {
+      const dates = datesIn(repairOcr(t));
+      return LAST_DATE.has(field) ? dates.at(-1) : dates[0];
+    }
   }
 }
 
@@ -106,6 +125,9 @@ export function weigh(
   }
   if (second === first.value)
     return { value: second, confidence: Math.max(first.confidence, AGREED), rule: 'second-reader-agrees' };
+  // A crop holding two dates (a range; 有効期限 and 交付年月日 read as one line) does not say which
+  // is the field's: it may agree, not overrule.
+  if (DATE_FIELDS.has(field) && datesPrinted(secondText) > 1) return undefined;
   return {
     value: second,
     confidence: DISAGREED,

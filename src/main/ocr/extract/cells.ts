@@ -141,7 +141,9 @@ export function elsewhere(cells: Cell[], cell: Cell, labelShare: number): Cell |
         Math.abs((c.box.y0 + c.box.y1) / 2 - midY) < h * 0.5 &&
         !isLabel(c.text),
     )
-    .sort((p, q) => p.box!.x0 - q.box!.x0)[0];
+    // A cell the reading put on the label's own line first: on a skewed capture the next row's
+    // value can sit as near the label's middle (氏名 took the 生年月日 row's date).
+    .sort((p, q) => Number(p.line !== cell.line) - Number(q.line !== cell.line) || p.box!.x0 - q.box!.x0)[0];
   if (right && !isLabel(cell.text.slice(Math.round(labelShare * cell.text.length)))) return right;
   // Below: the nearest row under the label, and in it the cell most under the label.
   const overlap = (c: Cell) => Math.min(c.box!.x1, lx1) - Math.max(c.box!.x0, b.x0);

@@ -77,8 +77,6 @@ export const expiryExtractor: Extractor = {
       pattern: /(?<!証明書の?)有効期[限間]/,
       // A range 「…から…まで」: the last date before the next label is the end.
       read: (f) => asRead(datesIn(untilNextLabel(f.value)).at(-1)),
-      // As it always was: a box would have the second reader compare it (to try: the bench).
-      withoutCell: true,
     },
   ],
   // 「2025年12月95日まで有効」 (0 read as 9): no date, but the second reader is told where it is.

@@ -48,11 +48,13 @@ export function repairLabel(text: string): string {
     for (const len of [label.length - 1, label.length, label.length + 1]) {
       if (len > t.length || len < 3) continue;
       const head = t.slice(0, len);
-      // Digits are values, never part of a misread label; a glyph before an intact label makes
-      // another label (被保険者番号 with 被 misread), not a misread one.
-      if (/\d/.test(head) || head.endsWith(label)) continue;
+      // Digits are values, never part of a misread label, nor is the space after it; a glyph before
+      // an intact label makes another label (被保険者番号 with 被 misread), not a misread one.
+      if (/\d|\s$/.test(head) || head.endsWith(label)) continue;
       const d = distance(head, label);
-      if (d <= limit && (!best || d < best.d)) best = { label, len, d };
+      // As near, the reading as long as the label is the one misread in place.
+      const nearer = !best || d < best.d || (d === best.d && len === label.length && best.len !== best.label.length);
+      if (d <= limit && nearer) best = { label, len, d };
     }
   }
   return best ? best.label + t.slice(best.len) : text;

@@ -6,8 +6,11 @@ import { elsewhere, median, union, type Cell, type Found } from './cells.ts';
 import type { Context, Extractor, LabelRead } from './extractor.ts';
 import { LEAD, untilNextLabel } from './labels.ts';
 
-/** The patient's name label: not the 被保険者, 世帯主 or 保護者 named beside it, nor the カナ line. */
-export const NAME_LABEL = /(?<!(?:保険者|世帯\S|保護者)\s*)(?:氏\s*名|受給者名(?!号))(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
+/**
+ * The patient's name label: not the 被保険者, 世帯主 or 保護者 named beside it (保護者 read 保証者
+ * on a degraded 乳幼児医療費受給者証), nor the カナ line.
+ */
+export const NAME_LABEL = /(?<!(?:保\S者|世帯\S)\s*)(?:氏\s*名|受給者名(?!号))(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
 /** What is not part of a name's text. */
 export const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
 

@@ -30,6 +30,49 @@ interface Form {
   recipientNumber: string;
 }
 
+/** 性別 and 本人/家族 as ORCA codes them: unset, 1, 2. */
+const CODES = ['', '1', '2'] as const;
+
+/** A labelled select of fixed values, each named by the catalogue. */
+function Choice<V extends string>(props: {
+  id: string;
+  label: string;
+  value: V;
+  options: readonly V[];
+  name: (v: V) => string;
+  onChange: (v: V) => void;
+  wide?: boolean;
+}) {
+  return (
+    <div className={props.wide ? 'field wide' : 'field'}>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(x) => props.onChange(x.target.value as V)}>
+        {props.options.map((v) => (
+          <option key={v} value={v}>
+            {props.name(v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A labelled input that keeps only digits (患者番号, 公費負担者番号, 受給者番号). */
+function Digits(props: { id: string; label: string; value: string; max: number; onChange: (v: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        inputMode="numeric"
+        value={props.value}
+        onChange={(x) => props.onChange(x.target.value.replace(/\D/g, ''))}
+        maxLength={props.max}
+      />
+    </div>
+  );
+}
+
 export function HandoffButton(props: { api: UketsukeApi; entry: CheckEntry }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -129,79 +172,57 @@ function HandoffPanel(props: { api: UketsukeApi; entry: CheckEntry; onClose(): v
       <h2 id="handoff-title">{t('orca.title')}</h2>
       <p>{t('orca.check', { name: e.patient.name ?? '—', birth: e.patient.birthDate })}</p>
       <div className="handoff-fields">
-        <div className="field wide">
-          <label htmlFor="handoff-class">{t('orca.orcaClass')}</label>
-          <select
-            id="handoff-class"
-            value={form.orcaClass}
-            onChange={(x) => set('orcaClass', x.target.value as OrcaClass)}
-          >
-            {ORCA_CLASSES.map((c) => (
-              <option key={c} value={c}>
-                {t(`orca.classes.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="handoff-patient-id">{t('orca.patientId')}</label>
-          <input
-            id="handoff-patient-id"
-            inputMode="numeric"
-            value={form.patientId}
-            onChange={(x) => set('patientId', x.target.value.replace(/\D/g, ''))}
-            maxLength={20}
-          />
-        </div>
+        <Choice
+          id="handoff-class"
+          wide
+          label={t('orca.orcaClass')}
+          value={form.orcaClass}
+          options={ORCA_CLASSES}
+          name={(c) => t(`orca.classes.${c}`)}
+          onChange={(v) => set('orcaClass', v)}
+        />
+        <Digits
+          id="handoff-patient-id"
+          label={t('orca.patientId')}
+          value={form.patientId}
+          max={20}
+          onChange={(v) => set('patientId', v)}
+        />
         <div className="field">
           <label htmlFor="handoff-kana">{t('orca.kana')}</label>
           <input id="handoff-kana" value={form.kana} onChange={(x) => set('kana', x.target.value)} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="handoff-sex">{t('orca.sex')}</label>
-          <select id="handoff-sex" value={form.sex} onChange={(x) => set('sex', x.target.value as Form['sex'])}>
-            {(['', '1', '2'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`orca.sexes.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="handoff-relation">{t('orca.relation')}</label>
-          <select
-            id="handoff-relation"
-            value={form.relation}
-            onChange={(x) => set('relation', x.target.value as Form['relation'])}
-          >
-            {(['', '1', '2'] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`orca.relations.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="handoff-payer">{t('orca.payerNumber')}</label>
-          <input
-            id="handoff-payer"
-            inputMode="numeric"
-            value={form.payerNumber}
-            onChange={(x) => set('payerNumber', x.target.value.replace(/\D/g, ''))}
-            maxLength={8}
-          />
-        </div>
+        <Choice
+          id="handoff-sex"
+          label={t('orca.sex')}
+          value={form.sex}
+          options={CODES}
+          name={(s) => t(`orca.sexes.${s}`)}
+          onChange={(v) => set('sex', v)}
+        />
+        <Choice
+          id="handoff-relation"
+          label={t('orca.relation')}
+          value={form.relation}
+          options={CODES}
+          name={(r) => t(`orca.relations.${r}`)}
+          onChange={(v) => set('relation', v)}
+        />
+        <Digits
+          id="handoff-payer"
+          label={t('orca.payerNumber')}
+          value={form.payerNumber}
+          max={8}
+          onChange={(v) => set('payerNumber', v)}
+        />
         {form.payerNumber && (
-          <div className="field">
-            <label htmlFor="handoff-recipient">{t('orca.recipientNumber')}</label>
-            <input
-              id="handoff-recipient"
-              inputMode="numeric"
-              value={form.recipientNumber}
-              onChange={(x) => set('recipientNumber', x.target.value.replace(/\D/g, ''))}
-              maxLength={7}
-            />
-          </div>
+          <Digits
+            id="handoff-recipient"
+            label={t('orca.recipientNumber')}
+            value={form.recipientNumber}
+            max={7}
+            onChange={(v) => set('recipientNumber', v)}
+          />
         )}
       </div>
       <p className="muted">{t('orca.never')}</p>
