@@ -127,7 +127,7 @@ export async function scanDocument(
     spaceName(prepared, extraction);
     confirmUnsplitName(extraction);
     await rereadNumbers(engine, prepared, extraction);
-    if (options.second) await secondReading(options.second, prepared, extraction);
+    if (options.second) await secondReading(options.second, prepared, extraction, paddle);
   }
   // The card's 有効期限 is its 「…まで有効」 date, however it was read.
   if (kind === 'mynumber_card' && extraction.fields.expiry) {
@@ -473,17 +473,19 @@ const FIRST_READER_CODES: Partial<Record<(typeof SECOND_READ_FIELDS)[number], re
  * weighed with the first reading (second-reading.ts). A second reader's warning replaces the first
  * reader's about the same field.
  */
-async function secondReading(reader: PaddleReader, prepared: Prepared, x: Extraction): Promise<void> {
+async function secondReading(
+  reader: PaddleReader,
+  prepared: Prepared,
+  x: Extraction,
+  page: OcrOutput | undefined,
+): Promise<void> {
   for (const field of SECOND_READ_FIELDS) {
     // A field whose value was found but could not be read (a date that does not parse) has a box too.
     const box = x.boxes[field];
     if (!box) continue;
-    const region = await greyCrop(prepared, box);
-    if (!region) continue;
-    // A runtime error on one crop leaves the field as the first reader read it.
-    const read = await reader.read(region.data, region.width, region.height).catch(() => undefined);
-    if (!read) continue;
-    const w = weigh(field, { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, read.text);
+    const text = (page && readInside(page, box)) ?? (await readCrop(reader, prepared, box));
+    if (!text) continue;
+    const w = weigh(field, { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, text);
     if (!w) continue;
     Object.assign(x.fields, { [field]: w.value });
     x.confidence[field] = w.confidence;
@@ -494,6 +496,31 @@ async function secondReading(reader: PaddleReader, prepared: Prepared, x: Extrac
     }
     if (field === 'insurerNumber') reconcileInsurerName(x);
   }
+}
+
+/**
+ * What the second reader's page reading has where the value is printed: the glyphs it placed
+ * there (paddle-lines.ts), or undefined when it read none (a line it did not read). The same
+ * model already read that line; reading its crop again cost a recogniser run per field.
+ */
+function readInside(page: OcrOutput, box: OcrBox): string | undefined {
+  const slack = (box.y1 - box.y0) * 0.3;
+  const glyphs = page.lines
+    .flatMap((l) => l.words)
+    .flatMap((w) => w.symbols ?? [])
+    .filter((g) => {
+      const [cx, cy] = [(g.bbox.x0 + g.bbox.x1) / 2, (g.bbox.y0 + g.bbox.y1) / 2];
+      return cx >= box.x0 - slack && cx <= box.x1 + slack && cy >= box.y0 && cy <= box.y1;
+    })
+    .sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  return glyphs.length > 0 ? glyphs.map((g) => g.text).join('') : undefined;
+}
+
+/** The second reader's reading of a value's crop; a runtime error leaves the field as the first reader read it. */
+async function readCrop(reader: PaddleReader, prepared: Prepared, box: OcrBox): Promise<string | undefined> {
+  const region = await greyCrop(prepared, box);
+  if (!region) return undefined;
+  return (await reader.read(region.data, region.width, region.height).catch(() => undefined))?.text;
 }
 
 /** A value's crop as 8-bit grey, with a margin of a third of its height (the reader needs some white around it). */
