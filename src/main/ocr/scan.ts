@@ -1,6 +1,6 @@
 /** One paper document: prepare the image, recognise, classify, extract. */
 import { ocrWarning, type OcrWarning, type OcrWarningCode } from '../../shared/ocr/warnings.ts';
-import { classify, NOT_INSURANCE_WARNING, withMistakenPaper, type ScanKind } from './classify.ts';
+import { classify, NOT_INSURANCE_WARNING, withKindOf, withMistakenPaper, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
   extractFields,
@@ -82,7 +82,7 @@ export async function scanDocument(
     if (other.confidence + foundAgain.confidence > ocr.confidence + found.confidence)
       [ocr, found, other] = [other, foundAgain, ocr];
   }
-  if (paddle) found = withMistakenPaper(found, paddle.text);
+  if (paddle) found = withKindOf(withMistakenPaper(found, paddle.text), paddle.text);
   const t2 = performance.now();
   const { kind, confidence } = found;
   const lines = await rereadDates(engine, prepared, ocr.lines);
