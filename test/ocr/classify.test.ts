@@ -5,7 +5,7 @@
  * what tesseract read off the corpus (spaces between glyphs, misread glyphs kept).
  */
 import { describe, expect, it } from 'vitest';
-import { classify, withMistakenPaper } from '../../src/main/ocr/classify.ts';
+import { classify, withKindOf, withMistakenPaper } from '../../src/main/ocr/classify.ts';
 
 describe('classify: papers that are no insurance document', () => {
   it.each([
@@ -104,6 +104,18 @@ describe('classify: row labels inside a document do not outweigh its title', () 
     ['子ども医療証\n受給者番号 1234567', 'public_subsidy_certificate'],
     ['公費負担者番号 88131015\n受給者番号 1234567', 'public_subsidy_certificate'],
   ])('%s → %s', (text, kind) => expect(classify(text).kind).toBe(kind));
+
+  it('takes the kind the other reading tells surely, only where the first told none', () => {
+    // tesseract lost the title of a degraded 限度額適用認定証; the second reader read it, 認 dropped.
+    const first = classify('交配月日\n名和 8年 5月31日\n記号 3068882 番号 245323 (枝番) 04');
+    expect(first.kind).toBe('unknown');
+    const second = '健康保 限度額適用 定証\n和8年5月31日\n配号3068882 番号245323 （枝番）04';
+    expect(withKindOf(first, second).kind).toBe('limit_certificate');
+    // A kind the first reading told stands; an unsure other reading tells nothing.
+    const notice = classify('資格情報のお知らせ\n被保険者証記号 1234');
+    expect(withKindOf(notice, 'マイナポータル 医療保険の資格情報')).toBe(notice);
+    expect(withKindOf(first, '限度 定\n和8年5月31日').kind).toBe('unknown');
+  });
 });
 
 describe('classify: a document saying what it is in its body', () => {

@@ -67,6 +67,13 @@ const CASES: {
     cap: 0.6,
   },
   { rule: 'combined-id', read: lines('記号・番号 5695・7247503 (00)'), field: 'number', value: '7247503' },
+  {
+    rule: 'combined-id-labelled',
+    read: lines('被保険者等記号・番号 54699・3831702 (900)'),
+    field: 'number',
+    value: '3831702',
+    cap: 0.7,
+  },
   { rule: 'id-row-shape', read: lines('しっ 75572774 番史 921045 (校番) 03'), field: 'number', value: '921045' },
   {
     rule: 'branch-misread-label',

@@ -156,3 +156,18 @@ export function withMistakenPaper(found: Classified, otherText: string): Classif
   const sure = named.confidence >= NOT_INSURANCE_AT || found.kind === 'unknown';
   return named.notInsurance && sure ? named : found;
 }
+
+/** The other reading tells a kind this surely (a title read with at most one glyph wrong in eight). */
+const OTHER_KIND_AT = 0.8;
+
+/**
+ * A paper the first reading could not tell at all (its title line lost on a degraded capture:
+ * 「健康保 限度額適用 定証」 read by the second reader, nothing by tesseract) takes the kind the other
+ * reading tells surely. Only then: where both told a kind, the second reader's reading of a title
+ * (it lacks most kana) took an お知らせ for a portal screen.
+ */
+export function withKindOf(found: Classified, otherText: string): Classified {
+  if (found.kind !== 'unknown' || found.notInsurance) return found;
+  const other = classify(otherText);
+  return other.kind !== 'unknown' && other.confidence >= OTHER_KIND_AT ? other : found;
+}

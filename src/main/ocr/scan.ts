@@ -1,13 +1,12 @@
 /** One paper document: prepare the image, recognise, classify, extract. */
 import { ocrWarning, type OcrWarning, type OcrWarningCode } from '../../shared/ocr/warnings.ts';
-import { classify, NOT_INSURANCE_WARNING, withMistakenPaper, type ScanKind } from './classify.ts';
+import { classify, NOT_INSURANCE_WARNING, withKindOf, withMistakenPaper, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
   categoryReadAgain,
   extractFields,
   nameMunicipality,
   reconcileInsurerName,
-  scrubPersonalNumbers,
   type Extraction,
   type ExtractedFields,
   type FieldName,
@@ -26,6 +25,7 @@ import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
 import { readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
 import { fillGaps } from './fill-gaps.ts';
+import { numberFromCrop, weighIdReadings } from './id-readings.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -84,7 +84,7 @@ export async function scanDocument(
     if (other.confidence + foundAgain.confidence > ocr.confidence + found.confidence)
       [ocr, found, other] = [other, foundAgain, ocr];
   }
-  if (paddle) found = withMistakenPaper(found, paddle.text);
+  if (paddle) found = withKindOf(withMistakenPaper(found, paddle.text), paddle.text);
   const t2 = performance.now();
   const { kind, confidence } = found;
   const lines = await rereadDates(engine, prepared, ocr.lines);
@@ -92,6 +92,7 @@ export async function scanDocument(
   const redact = personalNumberBoxes(ocr.lines, extraction.personalNumberLines);
   if (paddle) {
     const read = extractFields(paddle.lines, kind);
+    weighIdReadings(extraction, read);
     fillGaps(extraction, read, { only: PADDLE_FIELDS, atMost: CONFIRM_BELOW - 0.2, via: 'second-reader-page' });
     redact.push(...personalNumberBoxes(paddle.lines, read.personalNumberLines));
   }
@@ -459,10 +460,9 @@ async function rereadNumbers(engine: OcrEngine, prepared: Prepared, x: Extractio
       /\s+/g,
       '',
     );
-    // Only a clean run of digits replaces what the page read, and never one as long as a 個人番号
-    // (a 番号 has at most 8 digits).
-    if (/^\d{1,8}$/.test(again) && !scrubPersonalNumbers(again).seen) {
-      x.fields.number = again;
+    const number = numberFromCrop(again, x);
+    if (number) {
+      x.fields.number = number;
       x.confidence.number = 0.6;
       x.via.number = ['number-reread'];
     }

@@ -40,6 +40,8 @@ export interface Extraction {
   reread: Partial<Record<'insurerNumber' | 'number' | 'limitCategory', OcrBox>> & {
     /** Where a lone 男/女 may stand beside or under a 性別 label read without its value. */
     sex?: OcrBox[];
+    /** The two readings of a number the readers disagree on: a crop read replaces it only by agreeing with one. */
+    numberReadings?: string[];
   };
   /** Where the 氏名 is printed: the scan looks there on the image for the family/given space. */
   nameBox?: OcrBox;

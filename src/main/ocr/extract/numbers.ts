@@ -14,14 +14,20 @@ export const digitsOf = (v: string, min = 1): string | undefined =>
 export const unclean = (v: string): boolean =>
   !/^\d+(?:\s|$|[^\d\p{L}])/u.test(v.replace(/(?<=\d)\s+(?=\d)/g, '').replace(/^[_.,:：\s]+/, ''));
 
-/** 「記号・番号 5695・7247503 (00)」: the combined form of notices and 高齢受給者証. */
-export const COMBINED_ID = /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.]\s*(\d{1,8})\s*[(（]\s*(\d{2})\s*[)）]/u;
+/**
+ * 「記号・番号 5695・7247503 (00)」: the combined form of notices and 高齢受給者証. PP-OCRv4 reads
+ * the ・ as a middle dot (·).
+ */
+export const COMBINED_ID = /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.·]\s*(\d{1,8})\s*[(（]\s*(\d{2})\s*[)）]/u;
+/** The same after its own label, whatever became of its (枝番): 「記号・番号 54699・3831702 (900)」. */
+const LABELLED_COMBINED_ID =
+  /記\s*号\s*[・･.·]?\s*番\s*号\s*[:：]?\s*(\p{Script=Han}{0,2}\d{1,8})\s*[・･·]\s*(\d{1,8})(?!\d)/u;
 
 /**
  * 保険者番号 beside its label. Nothing printed right before it: 被 of 被保険者番号 (後期: the
  * person's number) may be misread; 険 is read as 陵, 番 misread after 保険者 (「保険者箇号」).
  */
-const INSURER = /(?<!\p{Script=Han}\s*)保[険陵](?:\S?番|者\S)\s*号/u;
+const INSURER = /(?<!\p{Script=Han}\s*)保(?:[険陵](?:\S?番|者\S)|[^\s護]者[^\s記])\s*号/u;
 /**
  * A 公費 受給者証 prints its 公費負担者番号 where an insurance document prints the 保険者番号; an
  * insurance document may print one too (a 公費 in its 備考), and that one is not its insurer.
@@ -84,7 +90,8 @@ export const insurerNumberExtractor: Extractor = {
       pattern: INSURER,
       printedOn: (kind) => !PAYER_KINDS.has(kind),
       read: readInsurerNumber,
-      evidence: '険 read as 陵, 番 misread after 保険者 (「保険者箇号」); a 0 read as 「()」',
+      evidence:
+        '険 read as 陵, 番 misread after 保険者 (「保険者箇号」), or both misread (「保改者的号」, PP-OCRv4, 150 dpi scan); a 0 read as 「()」',
     },
     {
       pattern: INSURER_OR_PAYER,
@@ -118,6 +125,16 @@ export const insurerNumberNotNumber: Check = ({ fields, warnings }) => {
 };
 
 const withoutDigitSpaces = (t: string) => t.replace(/(?<=\d)\s+(?=\d)/g, '');
+/**
+ * A 記号 with its kanji (北九35) as read on a line whose spaces are gone. A lone kanji set apart
+ * from the digits as read is a misread mark, not the 記号's (「番号 。 攻 558754・38101330 (00)」,
+ * tesseract's block reading of a phone photo); two or more are kept (「北 九 35」 may be spaced).
+ */
+function ownKanji(symbol: string, raw: string): string {
+  const kanji = /^\p{Script=Han}+/u.exec(symbol)?.[0];
+  if (kanji?.length !== 1 || withoutDigitSpaces(toHalfWidth(raw)).includes(symbol)) return symbol;
+  return symbol.slice(1);
+}
 
 export const symbolExtractor: Extractor = {
   fields: ['symbol'],
@@ -131,9 +148,30 @@ export const symbolExtractor: Extractor = {
         if (!hit) return [];
         const { c, m } = hit;
         return [
-          { field: 'symbol', value: m![1]!.replace(/^\D*[番号]/, ''), confidence: c.confidence, from: c },
+          {
+            field: 'symbol',
+            value: ownKanji(m![1]!.replace(/^\D*[番号]/, ''), c.raw),
+            confidence: c.confidence,
+            from: c,
+          },
           { field: 'number', value: m![2], confidence: c.confidence, from: c },
           { field: 'branch', value: m![3], confidence: c.confidence, from: c },
+        ];
+      },
+    },
+    {
+      id: 'combined-id-labelled',
+      evidence: 'the (00) of 「記号・番号 54699・3831702 (00)」 read as (900) on a phone photo: 記号 and 番号 stand',
+      confidenceCap: 0.7,
+      find: ({ cells }) => {
+        const hit = cells
+          .map((c) => ({ c, m: LABELLED_COMBINED_ID.exec(withoutDigitSpaces(c.text)) }))
+          .find((x) => x.m);
+        if (!hit) return [];
+        const { c, m } = hit;
+        return [
+          { field: 'symbol', value: ownKanji(m![1]!, c.raw), confidence: c.confidence, from: c },
+          { field: 'number', value: m![2], confidence: c.confidence, from: c },
         ];
       },
     },
@@ -149,8 +187,22 @@ export const symbolExtractor: Extractor = {
   ],
 };
 
-/** 番号 alone, or the 被保険者(証)番号 of 後期 and the portal; not 保険者番号, 受給者番号, 個人番号. */
-const NUMBER = /(?<=\p{Script=Han})保[険陵]者証?番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
+/**
+ * 番号 alone, or the 被保険者(証)番号 of 後期 and the portal; not 保険者番号, 受給者番号, 個人番号.
+ * 被保険者番号 with 険 and 番 both misread (「溢保典者竹号」, 「被保跌者街号」) or 険 dropped
+ * (「被保者春号」) is still the number: a glyph before 保, 者 and 号 in place. Not with 証: the
+ * portal's 被保険者証記号 differs from its 被保険者証番号 by one glyph, and PP-OCRv4 reads 記 as 配.
+ */
+const NUMBER =
+  /(?<=\p{Script=Han})保(?:[険陵]者証?番|\S?者[^\s番記配証])\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
+
+/**
+ * The number's own part of its value: up to the next label, and without a misread 枝番 and its two
+ * digits after it (「213806枝矢00」, the space lost between kanji and digits): kanji there are a
+ * label, not a misread digit of the number.
+ */
+const BRANCH_TAIL = /(?<=\d)\s*[(（]?[^\P{Script=Han}〇]{1,2}[)）]?\s*\d{2}$/u;
+const numberPart = (v: string) => untilNextLabel(v).replace(BRANCH_TAIL, '');
 
 export const numberExtractor: Extractor = {
   fields: ['number'],
@@ -161,14 +213,14 @@ export const numberExtractor: Extractor = {
         const number = digitsOf(f.value);
         if (!number) return undefined;
         // Marks before or inside it: a digit may be misread, for confirmation.
-        return unclean(untilNextLabel(f.value)) ? { value: number, confidenceCap: 0.5 } : { value: number };
+        return unclean(numberPart(f.value)) ? { value: number, confidenceCap: 0.5 } : { value: number };
       },
     },
   ],
   // Never on a line that carried a 個人番号: a second reading would bring its digits back.
   after: ({ cells, flagged, reread }, hit) => {
     const at = hit?.found ?? labelled(cells, NUMBER).next().value;
-    if (at?.box && !flagged.has(at.cell.line) && (!hit || unclean(untilNextLabel(at.value)))) reread.number = at.box;
+    if (at?.box && !flagged.has(at.cell.line) && (!hit || unclean(numberPart(at.value)))) reread.number = at.box;
   },
 };
 
@@ -185,16 +237,22 @@ export const branchExtractor: Extractor = {
   ],
 };
 
-/** A number, a short label, a number, a bracketed label and two digits: 記号, 番号 and 枝番. */
-const ID_ROW = /(?:^|[^\d])(\d{1,8})\s*[^\d\s]{1,3}\s*(\d{1,8})\s*[(（][^\d()（）]{1,3}[)）]\s*(\d{2})(?!\d)/;
+/**
+ * A number, a short label, a number, a bracketed label (or 枝番 without brackets, one glyph of it
+ * maybe misread) and two digits: 記号, 番号 and 枝番.
+ */
+const ID_ROW =
+  /(?:^|[^\d])(\d{1,8})\s*[^\d\s]{1,3}\s*(\d{1,8})\s*(?:[(（][^\d()（）]{1,3}[)）]\s*(\d{2})(?!\d)|(?:枝[^\d\s]|[^\d\s]番)\s*(\d{2})(?![\d\p{Script=Han}]))/u;
 
 function idRowByShape({ lines, flagged, fields }: Context): Placement[] {
   // On the whole line: the misread labels may have split it into cells.
   const row = lines
     .map((l, i) => ({ l, m: flagged.has(i) ? null : ID_ROW.exec(withoutDigitSpaces(compact(toHalfWidth(l.text)))) }))
     .find((x) => x.m);
-  const [, sym, num, br] = row?.m ?? [];
-  if (!row || !sym || !num || !br) return [];
+  const [, digits, num, bracketed, unbracketed] = row?.m ?? [];
+  const br = bracketed ?? unbracketed;
+  if (!row || !digits || !num || !br) return [];
+  const sym = kanjiBefore(row.l.text, digits) + digits;
   if ((fields.symbol && fields.symbol !== sym) || (fields.number && fields.number !== num)) return [];
   const confidence = row.l.confidence;
   return [
@@ -204,13 +262,26 @@ function idRowByShape({ lines, flagged, fields }: Context): Placement[] {
   ];
 }
 
+/**
+ * A 記号's kanji (北九35): the shape above reads digits only, on a line whose spaces are gone.
+ * On the line as read, kanji set apart from the misread label before them and glued to the
+ * digits are the 記号's own (「記生 北九35」); 号 or 番 are the label's.
+ */
+function kanjiBefore(text: string, digits: string): string {
+  const m = new RegExp(`\\S\\s+([^\\P{Script=Han}号番]{1,2})${digits}(?!\\d)`, 'u').exec(
+    withoutDigitSpaces(toHalfWidth(text)),
+  );
+  return m?.[1] ?? '';
+}
+
 /** The 記号・番号 row with its labels misread past knowing, placed by its shape. */
 export const idRowExtractor: Extractor = {
   fields: ['symbol', 'number'],
   fallbacks: [
     {
       id: 'id-row-shape',
-      evidence: 'the row’s labels misread past knowing (「しっ 75572774 番史 921045 (校番) 03」)',
+      evidence:
+        'the row’s labels misread past knowing (「しっ 75572774 番史 921045 (校番) 03」, 「記生 北九35 番号 67035192 (枝番) 00」, 「記号 9646 笠号 51292 枝番 00」)',
       confidenceCap: 0.6,
       find: idRowByShape,
     },
