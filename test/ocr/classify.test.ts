@@ -14,6 +14,10 @@ describe('classify: papers that are no insurance document', () => {
       '介 護 保 険 被 保 険 者 証\n被保険者 番号 5228426419\n氏名 太田 凛 性別 女\n要介護状態区分等 要介護5 認定年月日 令和3年4月24日\n保険者番号 171025 保険者の名称 金沢市',
       'ltc_insurance_card',
     ],
+    // The title with two or three glyphs misread and no row read: an old card's 被保険者証 matched
+    // exactly inside it, but its first glyph 介 begins no insurance title.
+    ['介汽保院被保険者証\n0558119076', 'ltc_insurance_card'],
+    ['介引保険彼保険者放\nしししいま りり 05S8119076', 'ltc_insurance_card'],
     // The title misread, the rows still tell it.
     ['介護保険被保陰者証\n認定の有効期間 令和3年4月24日~令和5年4月23日', 'ltc_insurance_card'],
     // A 診察券 that asks for the 資格確認書: not a 資格確認書.
@@ -50,6 +54,8 @@ describe('classify: papers that are no insurance document', () => {
       '国民健康保険被保険者証\n世帯主氏名 山田 太郎',
       '後期高齢者医療 資格確認書\n被保険者番号 12345678',
       '健康保険 被保険者証\n本人（被保険者）',
+      // A 40–64 歳's card may carry this stamp: not the 介護保険証's title.
+      '健康保険被保険者証\n介護保険第2号被保険者',
     ]) {
       const found = classify(text);
       expect(found.kind, text).not.toBe('unknown');

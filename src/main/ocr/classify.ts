@@ -27,6 +27,14 @@ const NOT_INSURANCE_AT = 0.8;
  */
 const NOT_INSURANCE_UNKNOWN_AT = 0.6;
 
+/**
+ * A mistaken paper's title told by its first glyph, with the share of it that must be read: a
+ * 介護保険被保険者証's title with two or three glyphs misread (「介汽保院被保険者証」, 「介引保険彼保険者放」)
+ * matches an old 保険証's 被保険者証 exactly and its own title only below NOT_INSURANCE_AT; no
+ * insurance document's line begins with 介.
+ */
+const TITLE_LEADS: [NonInsuranceKind, string, number][] = [['ltc_insurance_card', '介護保険被保険者証', 0.6]];
+
 /** The warning that tells staff what was handed over instead of an insurance document. */
 export const NOT_INSURANCE_WARNING: Record<NonInsuranceKind, OcrWarningCode> = {
   ltc_insurance_card: 'ocr.ltcInsuranceCard',
@@ -126,6 +134,10 @@ export function classify(text: string): Classified {
   )[0]!;
   if (other.score >= NOT_INSURANCE_AT)
     return { kind: 'unknown', confidence: Number(other.score.toFixed(2)), notInsurance: other.kind };
+  const led = TITLE_LEADS.find(([, title, at]) =>
+    reading.lines.some((l) => l.startsWith(title[0]!) && similarity(l, title) >= at),
+  );
+  if (led) return { kind: 'unknown', confidence: NOT_INSURANCE_AT, notInsurance: led[0] };
   const scores = TITLES.map(([kind, phrases]) => ({
     kind,
     score: Math.max(
