@@ -2,7 +2,7 @@
  * One question before something is thrown away or logged over a doubt. The safe answer has the
  * focus, so Enter never discards; Esc answers no.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confirm } from '../desk/desk-state.ts';
 
@@ -12,7 +12,9 @@ export function ConfirmDialog(props: { kind: Confirm; onAnswer(yes: boolean): vo
   const proceed = useRef<HTMLButtonElement>(null);
   // Confirming a checked disagreement is the step staff came for; throwing work away is not.
   const yesIsNext = props.kind === 'contradictions';
-  useEffect(() => {
+  // Before the dialog is painted: an Enter pressed the moment it shows (a busy desk machine ran
+  // effects later) must reach the safe answer, not the form under the dialog.
+  useLayoutEffect(() => {
     (yesIsNext ? proceed : safe).current?.focus();
   }, [yesIsNext]);
   return (
