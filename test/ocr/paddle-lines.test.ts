@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrOutput } from '../../src/main/ocr/engine.ts';
 import { OcrEngine } from '../../src/main/ocr/engine.ts';
 import { PaddleReader } from '../../src/main/ocr/paddle-reader.ts';
-import { wordsOf, worthSecondReading } from '../../src/main/ocr/paddle-lines.ts';
+import { readingInside, wordsOf, worthSecondReading } from '../../src/main/ocr/paddle-lines.ts';
 import { scanDocument, type ScanResult } from '../../src/main/ocr/scan.ts';
 import { TextLineDetector } from '../../src/main/ocr/text-lines.ts';
 import { CORPUS_SEEDS, generateCorpus, type GeneratedDocument } from '../fixtures/documents/generate.ts';
@@ -31,6 +31,18 @@ describe('the second reader’s glyphs on the page', () => {
     expect(one!.bbox.x1).toBeCloseTo(576, 0);
     expect([two!.bbox.x0, two!.bbox.x1]).toEqual([576, 612]);
     expect(two!.bbox.y0).toBe(50);
+  });
+
+  it('gives a field’s second reading from the glyphs it placed in the value’s box, none where it read nothing', () => {
+    // 「有効期限 2030年1月7日」 read along one line: the label's glyphs lie left of the value's box.
+    const text = '有効期限 2030年1月7日';
+    const at = [...text].map((_, i) => 0.05 + i * 0.06);
+    const words = wordsOf(reading(text, at), { left: 0, width: 1000 }, LINE);
+    const page: OcrOutput = { text, confidence: 0.9, lines: [{ text, confidence: 0.9, words }] };
+    const value = { x0: 270, y0: LINE.y0, x1: 1000, y1: LINE.y1 };
+    expect(readingInside(page, value)).toBe('2030年1月7日');
+    // Another row: nothing read there.
+    expect(readingInside(page, { ...value, y0: LINE.y1 + 40, y1: LINE.y1 + 80 })).toBeUndefined();
   });
 
   it('gives the Japanese forms of the labels’ kanji, and 令和 for the 今和 its dictionary reads', () => {

@@ -25,16 +25,34 @@ const WORD_GAP = 1.2;
  */
 export function worthSecondReading(first: OcrOutput): (box: OcrBox) => boolean {
   const words = first.lines.flatMap((l) => l.words).filter((w) => w.text.trim() !== '');
-  const inside = (b: OcrBox, w: OcrWord) => {
-    const [cx, cy] = [(w.bbox.x0 + w.bbox.x1) / 2, (w.bbox.y0 + w.bbox.y1) / 2];
-    return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1;
-  };
   return (box) => {
-    const read = words.filter((w) => inside(box, w));
+    const read = words.filter((w) => centredIn(box, w.bbox));
     return read.length === 0 || read.some((w) => SECOND_READER_GLYPHS.test(w.text));
   };
 }
 const SECOND_READER_GLYPHS = /[0-9０-９年月日割男女]/;
+
+/** Whether a glyph's or word's centre lies in `box`, widened left and right by `slack`. */
+const centredIn = (box: OcrBox, b: OcrBox, slack = 0) => {
+  const [cx, cy] = [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2];
+  return cx >= box.x0 - slack && cx <= box.x1 + slack && cy >= box.y0 && cy <= box.y1;
+};
+
+/**
+ * What a page reading (readLinesWithPaddle) has where a value is printed: its glyphs centred in the
+ * value's box (a third of its height of slack either side: glyph places come from CTC steps), left
+ * to right; undefined when it read none there (a line it did not read). The scan's second reading
+ * of a field takes it instead of reading the crop again with the same model.
+ */
+export function readingInside(page: OcrOutput, box: OcrBox): string | undefined {
+  const slack = (box.y1 - box.y0) * 0.3;
+  const glyphs = page.lines
+    .flatMap((l) => l.words)
+    .flatMap((w) => w.symbols ?? [])
+    .filter((g) => centredIn(box, g.bbox, slack))
+    .sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  return glyphs.length > 0 ? glyphs.map((g) => g.text).join('') : undefined;
+}
 
 /**
  * The lines read by the recogniser, one after the other; rows joined as a page read gives them.

@@ -23,7 +23,7 @@ import type { PaddleReader } from './paddle-reader.ts';
 import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
 import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
-import { readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
+import { readingInside, readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
 import { fillGaps } from './fill-gaps.ts';
 import { numberFromCrop, weighIdReadings } from './id-readings.ts';
 
@@ -495,7 +495,7 @@ async function secondReading(
     // A field whose value was found but could not be read (a date that does not parse) has a box too.
     const box = x.boxes[field];
     if (!box) continue;
-    const text = (page && readInside(page, box)) ?? (await readCrop(reader, prepared, box));
+    const text = (page && readingInside(page, box)) ?? (await readCrop(reader, prepared, box));
     if (!text) continue;
     const w = weigh(field, { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, text);
     if (!w) continue;
@@ -508,24 +508,6 @@ async function secondReading(
     }
     if (field === 'insurerNumber') reconcileInsurerName(x);
   }
-}
-
-/**
- * What the second reader's page reading has where the value is printed: the glyphs it placed
- * there (paddle-lines.ts), or undefined when it read none (a line it did not read). The same
- * model already read that line; reading its crop again cost a recogniser run per field.
- */
-function readInside(page: OcrOutput, box: OcrBox): string | undefined {
-  const slack = (box.y1 - box.y0) * 0.3;
-  const glyphs = page.lines
-    .flatMap((l) => l.words)
-    .flatMap((w) => w.symbols ?? [])
-    .filter((g) => {
-      const [cx, cy] = [(g.bbox.x0 + g.bbox.x1) / 2, (g.bbox.y0 + g.bbox.y1) / 2];
-      return cx >= box.x0 - slack && cx <= box.x1 + slack && cy >= box.y0 && cy <= box.y1;
-    })
-    .sort((a, b) => a.bbox.x0 - b.bbox.x0);
-  return glyphs.length > 0 ? glyphs.map((g) => g.text).join('') : undefined;
 }
 
 /** The second reader's reading of a value's crop; a runtime error leaves the field as the first reader read it. */
