@@ -66,7 +66,9 @@ async function makeCard(): Promise<VirtualMyNumberCard> {
 
 // Page-side code as text: this file is compiled without the DOM's types.
 const focusedId = () => page.evaluate<string>("document.activeElement?.id ?? ''");
-const focusedText = () => page.evaluate<string>("document.activeElement?.textContent ?? ''");
+/** The focused control's text; none when the focus fell back to the page. */
+const focusedText = () =>
+  page.evaluate<string>("document.activeElement === document.body ? '' : (document.activeElement?.textContent ?? '')");
 const htmlLang = () => page.evaluate<string>('document.documentElement.lang');
 const verdict = () => page.getByTestId('verdict');
 

@@ -8,7 +8,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { ensureRendererBuilt, openDesk, rendererDir, saveScreen } from './desk-browser.ts';
 import { emptyDesk } from './empty-desk.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -188,6 +188,60 @@ describe('kiosk in Chromium against the real services', () => {
     await expect.poll(() => verdict().getAttribute('data-decision')).toBe('self_pay');
     await shot('outcome-self-pay');
     await home();
+  });
+
+  it('Enter while the facts just typed are judged: carried out for the decision on screen, a changed one shown first', async () => {
+    const typeCertificate = async (name: string) => {
+      await page.keyboard.press('3');
+      await page.locator('#manual-kind').selectOption('qualification_certificate');
+      await page.locator('#manual-name').fill(name);
+      await page.locator('#manual-birthDate').fill('1985-04-02');
+      await page.locator('#manual-insurerNumber').fill(kokuho);
+      await page.locator('#manual-expiry').fill(inYears(1));
+      await page.locator('#manual-burdenRatio').selectOption('0.3');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => verdict().getAttribute('data-decision')).toBe('accept');
+    };
+    // The real rules answer, a second and a half late: the judging a loaded desk PC can take.
+    const slow = async (route: Route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    };
+    await page.route('**/api/rules:evaluateDraft', slow);
+    try {
+      await typeCertificate('判定中　一郎');
+      // The name is not a fact the rules read: the verdict stays on screen while it is typed.
+      await page.locator('#patient-name').fill('判定中　一郎さん');
+      expect(await page.getByTestId('verdict-pending').count()).toBe(0);
+      // A birth date the decision does not turn on, then Enter at once: kept, not dropped.
+      await page.locator('#patient-birth').fill('1986-05-05');
+      await page.getByTestId('verdict-pending').waitFor();
+      await page.getByRole('button', { name: /^完了して記録/ }).press('Enter');
+      await page.locator('.toast').filter({ hasText: '記録しました' }).waitFor({ timeout: 10_000 });
+      await page.locator('#prompt').waitFor();
+      const kept = services.store.searchChecks({ name: '判定中　一郎さん' });
+      expect(kept.map((c) => [c.verdict.decision, c.patient.birthDate])).toEqual([['accept', '1986-05-05']]);
+
+      // A birth date that changes the decision (75: 後期高齢者, not 国保): Enter does not log the
+      // verdict staff have not seen; it is shown, and a second Enter logs it.
+      await typeCertificate('判定中　二郎');
+      await page.locator('#patient-birth').fill(`${Number(today.slice(0, 4)) - 80}-01-01`);
+      await page.getByRole('button', { name: /^完了して記録/ }).press('Enter');
+      await expect.poll(() => verdict().getAttribute('data-decision'), { timeout: 10_000 }).not.toBe('accept');
+      expect(services.store.searchChecks({ name: '判定中　二郎' })).toEqual([]);
+      // The focus stays on the finish action (a disabled button would have dropped it to the page).
+      expect(await page.evaluate<string>("document.activeElement?.closest('button')?.textContent ?? ''")).toContain(
+        '完了して記録',
+      );
+      await page.keyboard.press('Enter');
+      await page.locator('.toast').filter({ hasText: '記録しました' }).waitFor({ timeout: 10_000 });
+      expect(services.store.searchChecks({ name: '判定中　二郎' }).map((c) => c.verdict.decision)).not.toContain(
+        'accept',
+      );
+      await page.locator('.toast').waitFor({ state: 'detached' });
+    } finally {
+      await page.unroute('**/api/rules:evaluateDraft', slow);
+    }
   });
 
   it('virtual card at a facility with online checks → オンライン資格確認で確認', async () => {

@@ -8,10 +8,17 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, UketsukeApi } from '../../shared/ipc/contract.ts';
 import type { Session } from '../../shared/ipc/views.ts';
-import type { DraftVerdict } from '../../shared/rules/draft-situation.ts';
+import type { DraftSituation, DraftVerdict } from '../../shared/rules/draft-situation.ts';
 import type { Language, Settings, Staff } from '../../shared/store/records.ts';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
-import { contradictionsOf, imageIdsOf, patientFacts, toDraftSituation, toLoggedDocuments } from './desk/check.ts';
+import {
+  type Check,
+  contradictionsOf,
+  imageIdsOf,
+  patientFacts,
+  toDraftSituation,
+  toLoggedDocuments,
+} from './desk/check.ts';
 import { deskReducer, hasWork, initialDesk } from './desk/desk-state.ts';
 import { CaptureScreen } from './screens/CaptureScreen.tsx';
 import { CheckScreen } from './screens/CheckScreen.tsx';
@@ -44,6 +51,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
   const [busy, setBusy] = useState(false);
   const [evaluated, setEvaluated] = useState<{
     for: unknown;
+    check: string;
     result: DraftVerdict | null;
     error: string | null;
   } | null>(null);
@@ -105,21 +113,29 @@ export function App(props: { api: UketsukeApi | undefined }) {
 
   const facts = useMemo(() => patientFacts(check), [check]);
   const contradictions = useMemo(() => (check && info ? contradictionsOf(check, info.today) : []), [check, info]);
-  const situation = useMemo(
-    () => (check && info && settings ? toDraftSituation(check, info.today, settings.facility) : null),
+  // Keyed by content: a keystroke the rules do not read (the name) keeps the verdict on screen
+  // instead of blanking it while the same facts are judged again.
+  const situationKey = useMemo(
+    () => (check && info && settings ? JSON.stringify(toDraftSituation(check, info.today, settings.facility)) : null),
     [check, info, settings],
   );
+  const situation = useMemo(() => (situationKey ? (JSON.parse(situationKey) as DraftSituation) : null), [situationKey]);
+  const checkId = check?.id ?? '';
+  /** The judging under way, so that Enter pressed meanwhile waits for it rather than judging again. */
+  const judging = useRef<{ for: DraftSituation; result: Promise<DraftVerdict> } | null>(null);
   useEffect(() => {
     if (!api || !situation) return;
     let current = true;
-    api.evaluateDraft(situation).then(
-      (result) => current && setEvaluated({ for: situation, result, error: null }),
-      (e: Error) => current && setEvaluated({ for: situation, result: null, error: say(e) }),
+    const result = api.evaluateDraft(situation);
+    judging.current = { for: situation, result };
+    result.then(
+      (result) => current && setEvaluated({ for: situation, check: checkId, result, error: null }),
+      (e: Error) => current && setEvaluated({ for: situation, check: checkId, result: null, error: say(e) }),
     );
     return () => {
       current = false;
     };
-  }, [api, situation, say]);
+  }, [api, situation, checkId, say]);
   // Only the verdict for the facts on screen counts; a stale one is never shown.
   const current = evaluated && evaluated.for === situation ? evaluated : null;
   const verdict = current?.result?.verdict ?? null;
@@ -168,13 +184,30 @@ export function App(props: { api: UketsukeApi | undefined }) {
   };
 
   const complete = situation?.patient.birthDate !== undefined && situation.patient.insurerType !== undefined;
-  const finish = (checked = check?.contradictionsChecked ?? false) => {
-    if (!api || !situation || !check || !verdict || busy) return;
+  /**
+   * Enter pressed while the facts just typed are being judged is not dropped: it waits for that
+   * judging, and the check goes on only if the decision is the one already on screen (a changed
+   * decision is shown first, and staff press Enter again).
+   */
+  const verdictToFinish = async (situation: DraftSituation, check: Check) => {
+    if (verdict) return verdict;
+    const shown = evaluated?.check === check.id ? evaluated.result?.verdict?.decision : undefined;
+    if (!shown || judging.current?.for !== situation) return null;
+    const judged = (await judging.current.result).verdict;
+    return judged?.decision === shown ? judged : null;
+  };
+
+  const finish = async (checked = check?.contradictionsChecked ?? false) => {
+    if (!api || !situation || !check || busy) return;
     const { birthDate, insurerType } = situation.patient;
     if (birthDate === undefined || insurerType === undefined) return;
-    if (verdict.decision === 'accept' && contradictions.length > 0 && !checked)
-      return dispatch({ type: 'ask', confirm: 'contradictions' });
     setBusy(true);
+    const judged = await verdictToFinish(situation, check).catch(() => null);
+    if (!judged) return setBusy(false);
+    if (judged.decision === 'accept' && contradictions.length > 0 && !checked) {
+      setBusy(false);
+      return dispatch({ type: 'ask', confirm: 'contradictions' });
+    }
     api
       .finishCheck({
         situation: { ...situation, patient: { ...situation.patient, birthDate, insurerType } },
@@ -265,7 +298,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
         onRemove={(id) => dispatch({ type: 'removeDocument', id })}
         onAddPaper={() => dispatch({ type: 'open', view: 'manual' })}
         onScanPaper={() => dispatch({ type: 'capture', file: true })}
-        onFinish={() => finish()}
+        onFinish={() => void finish()}
         {...(card?.phase === 'ready' ? { onVerifyPin: verifyPin } : {})}
         onPrintDeclaration={() => printSheet('declaration')}
       />
@@ -362,7 +395,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
             const asked = desk.confirm;
             dispatch({ type: 'answer', yes });
             if (yes && asked === 'leaveForm') formDirty.current = false;
-            if (yes && asked === 'contradictions') finish(true);
+            if (yes && asked === 'contradictions') void finish(true);
           }}
         />
       )}

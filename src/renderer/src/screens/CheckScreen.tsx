@@ -84,12 +84,10 @@ export function CheckScreen(props: {
 
   const submit = () => {
     if (props.busy) return;
+    // A verdict still being judged for the facts just typed is the kiosk's to wait for, not staff's.
     const missing = props.needs[0] ?? missingForLog[0];
-    if (!props.verdict || !props.canFinish) {
-      if (missing) form.current?.querySelector<HTMLElement>(`#${FACT_FIELD[missing]}`)?.focus();
-      return;
-    }
-    props.onFinish();
+    if (missing) form.current?.querySelector<HTMLElement>(`#${FACT_FIELD[missing]}`)?.focus();
+    else props.onFinish();
   };
 
   const prompt = props.verdictError
@@ -223,7 +221,7 @@ export function CheckScreen(props: {
               {t('check.needForLog', { facts: missingForLog.map((f) => t(`check.fact.${f}`)).join(t('check.and')) })}
             </p>
           )}
-          <button type="submit" className="big primary finish" disabled={props.busy}>
+          <button type="submit" className="big primary finish" aria-busy={props.busy ?? false}>
             {t('check.finish')}
           </button>
         </div>
