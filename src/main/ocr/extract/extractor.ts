@@ -70,8 +70,6 @@ export interface Label {
   evidence?: string;
   /** The kinds of document that print it, when not all. */
   printedOn?: (kind: Context['kind']) => boolean;
-  /** The value is placed without its cell: no box for a second reader, no repairs noted. */
-  withoutCell?: true;
 }
 
 export interface Extractor {
@@ -128,8 +126,7 @@ function byLabel(ctx: Context, ex: Extractor): { read: LabelRead; found: Found }
     const hit = first(ctx.cells, label.pattern, (f) => label.read(f, ctx));
     if (!hit) continue;
     const { value, rule, confidenceCap, warning } = hit.v;
-    const from = label.withoutCell ? {} : { from: hit.f };
-    const p = { field: ex.fields[0]!, value, confidence: hit.f.confidence, ...from, ...(rule ? { rule } : {}) };
+    const p = { field: ex.fields[0]!, value, confidence: hit.f.confidence, from: hit.f, ...(rule ? { rule } : {}) };
     place(ctx, p, 'label', confidenceCap);
     if (warning) ctx.warnings.push(warning);
     return { read: hit.v, found: hit.f };
