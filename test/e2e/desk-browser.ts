@@ -4,7 +4,7 @@
  * is kept for the test to assert on), the waiting screen on screen.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { appRoot } from '../../src/main/paths.ts';
@@ -21,9 +21,20 @@ const CHROMIUM_ARGS = [
 
 export const rendererDir = (): string => join(appRoot(), 'out', 'renderer');
 
-/** Builds the renderer bundle when a fresh clone has none yet. */
+/** The newest modification time of the files the renderer bundle is built from. */
+function newestSource(): number {
+  return ['src/renderer', 'src/shared']
+    .flatMap((dir) => readdirSync(join(appRoot(), dir), { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+    .reduce((newest, f) => Math.max(newest, statSync(join(appRoot(), f)).mtimeMs), 0);
+}
+
+/**
+ * Builds the renderer bundle when there is none (a fresh clone) or it is older than its sources:
+ * a suite run on its own would otherwise test the screens of an earlier build.
+ */
 export function ensureRendererBuilt(): void {
-  if (!existsSync(join(rendererDir(), 'index.html')))
+  const index = join(rendererDir(), 'index.html');
+  if (!existsSync(index) || statSync(index).mtimeMs < newestSource())
     execFileSync('npx', ['electron-vite', 'build'], { cwd: appRoot(), stdio: 'ignore' });
 }
 
