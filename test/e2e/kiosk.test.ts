@@ -222,22 +222,25 @@ describe('kiosk in Chromium against the real services', () => {
       const kept = services.store.searchChecks({ name: '判定中　一郎さん' });
       expect(kept.map((c) => [c.verdict.decision, c.patient.birthDate])).toEqual([['accept', '1986-05-05']]);
 
-      // A birth date that changes the decision (75: 後期高齢者, not 国保): Enter does not log the
+      // A birth date that changes the decision (80: 後期高齢者, not 国保): Enter does not log the
       // verdict staff have not seen; it is shown, and a second Enter logs it.
       await typeCertificate('判定中　二郎');
       await page.locator('#patient-birth').fill(`${Number(today.slice(0, 4)) - 80}-01-01`);
-      await page.getByRole('button', { name: /^完了して記録/ }).press('Enter');
+      const finishButton = page.getByRole('button', { name: /^完了して記録/ });
+      await finishButton.press('Enter');
       await expect.poll(() => verdict().getAttribute('data-decision'), { timeout: 10_000 }).not.toBe('accept');
+      const shown = await verdict().getAttribute('data-decision');
+      // The kept Enter has run its course (not busy any more) and logged nothing; the check stays.
+      await expect.poll(() => finishButton.getAttribute('aria-busy')).toBe('false');
       expect(services.store.searchChecks({ name: '判定中　二郎' })).toEqual([]);
+      expect(await page.locator('form.check').count()).toBe(1);
       // The focus stays on the finish action (a disabled button would have dropped it to the page).
       expect(await page.evaluate<string>("document.activeElement?.closest('button')?.textContent ?? ''")).toContain(
         '完了して記録',
       );
       await page.keyboard.press('Enter');
       await page.locator('.toast').filter({ hasText: '記録しました' }).waitFor({ timeout: 10_000 });
-      expect(services.store.searchChecks({ name: '判定中　二郎' }).map((c) => c.verdict.decision)).not.toContain(
-        'accept',
-      );
+      expect(services.store.searchChecks({ name: '判定中　二郎' }).map((c) => c.verdict.decision)).toEqual([shown]);
       await page.locator('.toast').waitFor({ state: 'detached' });
     } finally {
       await page.unroute('**/api/rules:evaluateDraft', slow);
