@@ -247,6 +247,42 @@ describe('kiosk in Chromium against the real services', () => {
     }
   });
 
+  it('a verdict that arrives under the abandon question leaves the focus on 「戻る」: Enter keeps the check', async () => {
+    const slow = async (route: Route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    };
+    await page.route('**/api/rules:evaluateDraft', slow);
+    try {
+      await page.keyboard.press('3');
+      await page.locator('#manual-kind').selectOption('qualification_certificate');
+      await page.locator('#manual-name').fill('質問中　三郎');
+      await page.locator('#manual-birthDate').fill('1985-04-02');
+      await page.locator('#manual-insurerNumber').fill(kokuho);
+      await page.locator('#manual-expiry').fill(inYears(1));
+      await page.locator('#manual-burdenRatio').selectOption('0.3');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('verdict-pending').waitFor();
+      // Esc before the verdict is in: the question opens, then the verdict arrives under it.
+      await page.keyboard.press('Escape');
+      await page.locator('.dialog').waitFor();
+      await expect.poll(() => verdict().getAttribute('data-decision'), { timeout: 10_000 }).toBe('accept');
+      expect(await page.evaluate<string>("document.activeElement?.textContent ?? ''")).toBe('戻る (Esc)');
+      await page.keyboard.press('Enter');
+      await page.locator('.dialog').waitFor({ state: 'detached' });
+      expect(await page.locator('#patient-name').inputValue()).toBe('質問中　三郎');
+      expect(services.store.searchChecks({ name: '質問中' })).toEqual([]);
+      // Answered, the check takes the focus to its next step (the verdict is in: 完了して記録).
+      await expect
+        .poll(() => page.evaluate<string>("document.activeElement?.closest('button')?.textContent ?? ''"))
+        .toContain('完了して記録');
+    } finally {
+      await page.unroute('**/api/rules:evaluateDraft', slow);
+    }
+    await home();
+    expect(services.store.searchChecks({ name: '質問中' })).toEqual([]);
+  });
+
   it('virtual card at a facility with online checks → オンライン資格確認で確認', async () => {
     await setOnlineCheck('available');
     await slot.insert(await makeCard());

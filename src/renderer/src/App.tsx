@@ -95,6 +95,9 @@ export function App(props: { api: UketsukeApi | undefined }) {
   }, [api, desk.discard]);
 
   const locked = session?.hasStaff === true && !session.staff;
+  // Behind an open question nothing takes the focus or a key: a verdict arriving under the dialog
+  // once moved the focus to 完了して記録, and the Enter meant for 「戻る」 logged the check.
+  const modal = Boolean(desk.confirm && !locked);
   // Locking sets the check aside: after unlocking, the waiting screen offers to resume it.
   useEffect(() => {
     if (locked) dispatch({ type: 'open', view: 'waiting' });
@@ -294,6 +297,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
         verdictError={current?.error ?? null}
         canFinish={complete}
         busy={busy}
+        paused={modal}
         onFacts={(f) => dispatch({ type: 'type', facts: f })}
         onRemove={(id) => dispatch({ type: 'removeDocument', id })}
         onAddPaper={() => dispatch({ type: 'open', view: 'manual' })}
@@ -346,7 +350,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
 
   return (
     <div className="app">
-      <header className="no-print">
+      <header className="no-print" inert={modal}>
         <h1>{settings?.facilityName ? `${t('app.title')} · ${settings.facilityName}` : t('app.title')}</h1>
         {!locked && info && (
           <nav>
@@ -375,7 +379,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
           {t('app.lang')}
         </button>
       </header>
-      <main className="no-print">
+      <main className="no-print" inert={modal}>
         {error && info && (
           <p className="banner error" role="alert">
             {error}
@@ -388,7 +392,7 @@ export function App(props: { api: UketsukeApi | undefined }) {
         )}
         {body}
       </main>
-      {desk.confirm && !locked && (
+      {modal && desk.confirm && (
         <ConfirmDialog
           kind={desk.confirm}
           onAnswer={(yes) => {

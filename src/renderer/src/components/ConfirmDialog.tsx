@@ -1,8 +1,8 @@
 /**
  * One question before something is thrown away or logged over a doubt. The safe answer has the
- * focus, so Enter never discards; Esc answers no.
+ * focus, so Enter never discards; Esc answers no. Answered, the focus goes back where it was.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confirm } from '../desk/desk-state.ts';
 
@@ -12,11 +12,21 @@ export function ConfirmDialog(props: { kind: Confirm; onAnswer(yes: boolean): vo
   const proceed = useRef<HTMLButtonElement>(null);
   // Confirming a checked disagreement is the step staff came for; throwing work away is not.
   const yesIsNext = props.kind === 'contradictions';
+  const before = useRef<Element | null>(null);
   // Before the dialog is painted: an Enter pressed the moment it shows (a busy desk machine ran
   // effects later) must reach the safe answer, not the form under the dialog.
   useLayoutEffect(() => {
+    before.current ??= document.activeElement;
     (yesIsNext ? proceed : safe).current?.focus();
   }, [yesIsNext]);
+  // A passive cleanup: it runs once the page behind is no longer inert, so the focus can land.
+  useEffect(
+    () => () => {
+      const el = before.current;
+      if (el instanceof HTMLElement && el.isConnected) el.focus();
+    },
+    [],
+  );
   return (
     <div className="dialog-backdrop" role="presentation">
       <div

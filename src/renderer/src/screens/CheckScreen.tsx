@@ -52,6 +52,8 @@ export function CheckScreen(props: {
   /** Birth date and insurer type are known: the check can be logged. */
   canFinish: boolean;
   busy?: boolean;
+  /** A question is open on top: the focus is the dialog's until it is answered. */
+  paused?: boolean;
   onFacts(f: Partial<PatientFacts>): void;
   onRemove(id: string): void;
   onAddPaper(): void;
@@ -71,16 +73,18 @@ export function CheckScreen(props: {
   const next: NeededFact | 'finish' | null = props.needs[0] ?? (props.verdict ? (missingForLog[0] ?? 'finish') : null);
 
   // After each step (a document added or removed), the focus lands on the next thing to do, once
-  // the verdict for it is in — unless staff are already typing in a field of this check.
+  // the verdict for it is in — unless staff are already typing in a field of this check, or a
+  // question is open on top (then once it is answered).
   const step = props.check.documents.map((d) => d.id).join();
+  const paused = props.paused ?? false;
   useEffect(() => {
-    if (!next || focused.current === step) return;
+    if (!next || paused || focused.current === step) return;
     const active = document.activeElement;
     if (active && active !== document.body && form.current?.contains(active) && active.tagName !== 'BUTTON') return;
     focused.current = step;
     const el = form.current?.querySelector<HTMLElement>(next === 'finish' ? 'button.finish' : `#${FACT_FIELD[next]}`);
     el?.focus();
-  }, [next, step]);
+  }, [next, step, paused]);
 
   const submit = () => {
     if (props.busy) return;
