@@ -6,8 +6,10 @@
  * kept image of every document that prints one is read again), and per rule — the label itself,
  * each fallback and each repair — how often it placed a field and how often that field was right.
  * Speed against a baseline measured in the same run: bare recognition of the same images (no
- * preparation, classification or extraction), as ratios for card-size and A4 images; peak RSS of
- * the OCR process.
+ * preparation, classification or extraction), as ratios for card-size and A4 images, also per
+ * capture (clean, degraded); the fields that baseline's text yields through the same
+ * classification and extraction, so a fast baseline can be told from one that read little; peak
+ * RSS of the OCR process.
  *
  *   npm run bench:ocr -- [--count 27] [--failures] [--split both|tuning|held-out]
  */
@@ -16,7 +18,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { classify } from '../src/main/ocr/classify.ts';
 import { OcrEngine } from '../src/main/ocr/engine.ts';
+import { extractFields } from '../src/main/ocr/extract-fields.ts';
 import { OcrProcess, type RemoteScan } from '../src/main/ocr/ocr-process.ts';
 import { PREVIEW_WIDTH } from '../src/main/services/scan-service.ts';
 import { isNonInsuranceKind } from '../src/shared/rules/vocabulary.ts';
@@ -108,9 +112,12 @@ interface Row {
   kept?: Buffer;
   ms: number;
   bareMs: number;
+  /** The truth's fields that bare recognition's text gives through the same classification and extraction. */
+  bareHit: number;
   leaked: number;
 }
 const rows: Row[] = [];
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 // The baseline in this process, each image right after its scan: the machine's load changes over
 // a run, and a baseline measured after all the scans measured another machine.
 const engine = new OcrEngine();
@@ -123,14 +130,17 @@ for (const corpus of corpora) {
     const { kind, fields, warnings, via, images } = await ocr.scan(input, { previewWidth: PREVIEW_WIDTH });
     const ms = performance.now() - t0;
     const t1 = performance.now();
-    await engine.recognize(input);
+    const bare = await engine.recognize(input);
+    const bareMs = performance.now() - t1;
+    const bareFields = extractFields(bare.lines, classify(bare.text).kind).fields as Record<string, unknown>;
     rows.push({
       corpus,
       doc,
       r: { kind, fields, warnings, via },
       ...(images ? { kept: images.redacted } : {}),
       ms,
-      bareMs: performance.now() - t1,
+      bareMs,
+      bareHit: Object.entries(doc.fields).filter(([k, v]) => same(bareFields[k], v)).length,
       leaked: 0,
     });
   }
@@ -152,7 +162,6 @@ for (const row of rows) {
 await engine.terminate();
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Told right: its own kind; a paper that is no insurance document (介護保険証, 診察券) is right as
@@ -239,6 +248,14 @@ for (const split of splits) {
       `    ${k.padEnd(22)}  clean ${pct(a.hit, a.total).padStart(7)} (${a.hit}/${a.total})   degraded ${pct(b.hit, b.total).padStart(7)} (${b.hit}/${b.total})`,
     );
   }
+  const bareShare = (xs: Row[]) =>
+    pct(
+      xs.reduce((a, x) => a + x.bareHit, 0),
+      xs.reduce((a, x) => a + Object.keys(x.doc.fields).length, 0),
+    );
+  console.log(
+    `    the speed baseline (bare recognition, same extraction) clean ${bareShare(clean).padStart(7)}   degraded ${bareShare(degraded).padStart(7)}`,
+  );
   console.log(`  保険者番号 wrong without a warning: ${c.silentWrongInsurer + d.silentWrongInsurer}   (target 0)`);
   const others = set.filter((x) => isNonInsuranceKind(x.doc.kind)).length;
   console.log(
@@ -265,6 +282,12 @@ console.log(
 console.log(
   `  A4 / phone: median ${median(pages.map((x) => x.ms)).toFixed(0)} ms per image   bare recognition ${median(pages.map((x) => x.bareMs)).toFixed(0)} ms → ×${ratio(pages).toFixed(2)}   (target ≤ ×2.0)`,
 );
+for (const degraded of [false, true]) {
+  const [c, p] = [cards, pages].map((xs) => xs.filter((x) => x.corpus.degraded === degraded));
+  console.log(
+    `    ${degraded ? 'degraded' : 'clean'} captures: card-size ×${ratio(c!).toFixed(2)} (bare ${median(c!.map((x) => x.bareMs)).toFixed(0)} ms)   A4 / phone ×${ratio(p!).toFixed(2)} (bare ${median(p!.map((x) => x.bareMs)).toFixed(0)} ms)`,
+  );
+}
 console.log(
   `  peak RSS ${(pipelineMaxRss / 2 ** 20).toFixed(0)} MB of the OCR process while scanning (target ≤ 500)   baseline: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB for bare recognition (and re-reading kept images) in a default Node process`,
 );

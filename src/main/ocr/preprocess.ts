@@ -108,8 +108,15 @@ export async function normalise(px: Uint8Array): Promise<Buffer> {
   return out;
 }
 
+/** The q-th level of `xs` counted up a histogram (sorting the copy's 65 000 levels cost 8 ms a scan). */
 function percentile(xs: Uint8Array, q: number): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)] ?? 255;
+  if (xs.length === 0) return 255;
+  const histogram = new Uint32Array(256);
+  for (const v of xs) histogram[v]!++;
+  const rank = Math.floor((xs.length - 1) * q);
+  let seen = 0;
+  for (let v = 0; v < 256; v++) if ((seen += histogram[v]!) > rank) return v;
+  return 255;
 }
 
 export async function prepareImage(input: Buffer): Promise<Prepared> {
