@@ -4,8 +4,8 @@
  * and **held-out** (only measured: the figure that counts). Per split: classification, per-field
  * exact match, fields read wrong that staff are not asked to confirm, 保険者番号 wrong without a
  * warning, 個人番号 digits in any output or kept image (the kept image of every document that
- * prints one is read again), and per rule — the label itself,
- * each fallback and each repair — how often it placed a field and how often that field was right.
+ * prints one is read again), and per rule — the label itself, each fallback and each repair — how
+ * often it placed a field and how often that field was right.
  * Speed against a baseline measured in the same run: bare recognition of the same images (no
  * preparation, classification or extraction), as ratios for card-size and A4 images, also per
  * capture (clean, degraded); the fields that baseline's text yields through the same
@@ -215,7 +215,7 @@ function accuracy(set: Row[], label: string) {
   for (const { doc, r } of set)
     for (const [k, v] of Object.entries(r.fields)) {
       read++;
-      if (!same(v, (doc.fields as Record<string, unknown>)[k]) && !r.confirm.includes(k as never)) unflagged++;
+      if (!same(v, (doc.fields as Record<string, unknown>)[k]) && !(r.confirm as string[]).includes(k)) unflagged++;
     }
   return { classified, hit, total, perField, silentWrongInsurer, filledOnOther: filledOnOther.length, read, unflagged };
 }
