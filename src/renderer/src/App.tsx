@@ -139,8 +139,10 @@ export function App(props: { api: UketsukeApi | undefined }) {
       current = false;
     };
   }, [api, situation, checkId, say]);
-  // Only the verdict for the facts on screen counts; a stale one is never shown.
-  const current = evaluated && evaluated.for === situation ? evaluated : null;
+  // Only the verdict for the facts on screen, judged for this check, counts: a stale one is never
+  // shown. (Facts are keyed by content, so the check's id keeps two patients' verdicts apart even
+  // where their facts read the same.)
+  const current = evaluated && evaluated.for === situation && evaluated.check === checkId ? evaluated : null;
   const verdict = current?.result?.verdict ?? null;
 
   const back = useCallback(() => {
