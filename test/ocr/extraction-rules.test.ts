@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryReadAgain, extractFields, OCR_REPAIRS, repairOcr } from '../../src/main/ocr/extract-fields.ts';
-import { lines } from './support/ocr-lines.ts';
+import { at, lines } from './support/ocr-lines.ts';
 
 describe('repairs and fallbacks, as data the bench can count', () => {
   it('every repair has its own id and its evidence', () => {
@@ -93,5 +93,65 @@ describe('labels and dates misread on degraded captures (tuning corpus)', () => 
     // Two different categories: nothing certain.
     expect(categoryReadAgain('アエ')).toBeUndefined();
     expect(categoryReadAgain('エエエ')).toBeUndefined();
+  });
+});
+
+describe('misreads found on a fresh tuning set (clean seed 3002)', () => {
+  it('reads 昭 read as another glyph built on 召 as 昭和, whatever the year (not 令和17 = 2035)', () => {
+    const fired = new Set<string>();
+    expect(repairOcr('生年月日 邵和17年4月7日', fired)).toBe('生年月日 昭和17年4月7日');
+    expect(repairOcr('紹和32年9月3日')).toBe('昭和32年9月3日');
+    expect([...fired]).toEqual(['era-showa-glyph']);
+    expect(extractFields(lines('生年月日 邵和17年4月7日 性別 女')).fields.birthDate).toBe('1942-04-07');
+  });
+
+  it('takes a 西暦 year only as 19xx or 20xx, and no range’s start for its unread end', () => {
+    const read = (validity: string) =>
+      extractFields(lines('受給者番号 2140952', '氏名 木村 千尋', validity), 'public_subsidy_certificate');
+    // The label gives nothing; a fallback's guess is for staff to confirm, never taken as read.
+    const unread = read('有効期間 2024/08/01 から 29041/03/31 まで');
+    expect(unread.via.expiry ?? []).not.toContain('label');
+    expect(unread.confidence.expiry ?? 0).toBeLessThanOrEqual(0.5);
+    expect(read('有効期間 2024/08/01 から 2041/03/31 まで').fields.expiry).toBe('2041-03-31');
+    // The second reader drops から and まで; the value's spaces are gone: the dates still part.
+    expect(read('有劾期間  2024/08/01 2041/03/31').fields.expiry).toBe('2041-03-31');
+  });
+
+  it('reads the 被保険者番号 with 険 dropped by the second reader, never a 保険者番号 after another kanji', () => {
+    expect(extractFields(lines('被保者番号 54438551')).fields.number).toBe('54438551');
+    expect(extractFields(lines('保険者番号 39271705')).fields.number).toBeUndefined();
+  });
+
+  it('takes the name under the フリガナ row a card’s 名 label stands over', () => {
+    const r = extractFields(
+      [
+        at(0, [0, '記号|49794030'], [300, '番号|353906']),
+        at(50, [0, '名'], [300, '生年月日']),
+        at(100, [0, 'ナカムラ|タクヤ'], [300, '1981年8月31日|性別|男']),
+        at(150, [0, '中村|拓也']),
+      ],
+      'legacy_insurance_card',
+    );
+    expect(r.fields.name).toBe('中村\u3000拓也');
+  });
+
+  it('takes the name beside a small 氏名 whose glyph boxes the model made too tall', () => {
+    const glyph = (text: string, x0: number, x1: number, y0: number, y1: number) => ({
+      text,
+      confidence: 0.9,
+      bbox: { x0, y0, x1, y1 },
+    });
+    // As read on a clean 資格情報通知書: 装 and 太 boxed 60 px high, the value's middle 11 px under the label's.
+    const words = [
+      { ...glyph('氏名', 49, 89, 760, 781), symbols: [glyph('氏', 49, 69, 761, 780), glyph('名', 71, 89, 760, 781)] },
+      {
+        ...glyph('斉藤', 300, 429, 756, 794),
+        symbols: [glyph('斉', 300, 327, 756, 794), glyph('藤', 329, 429, 756, 794)],
+      },
+      { ...glyph('装', 386, 409, 752, 812), symbols: [glyph('装', 386, 409, 752, 812)] },
+      { ...glyph('太', 409, 432, 752, 812), symbols: [glyph('太', 409, 432, 752, 812)] },
+    ];
+    const line = { text: '氏名  斉藤 装太', confidence: 0.9, words };
+    expect(extractFields([line], 'qualification_notice').fields.name).toBe('斉藤装太');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isJapanese, japaneseForm, japaneseText } from '../../src/main/ocr/japanese-forms.ts';
+import { isJapanese, japaneseForm, japaneseText, sameCharacter } from '../../src/main/ocr/japanese-forms.ts';
 
 describe('the second reader’s Chinese forms in Japanese', () => {
   it('maps a label’s simplified kanji to the printed ones, glyph for glyph', () => {
@@ -18,5 +18,13 @@ describe('the second reader’s Chinese forms in Japanese', () => {
     expect(japaneseText('今日 4')).toBe('今日 4');
     expect(isJapanese('険')).toBe(true);
     expect(isJapanese('险')).toBe(false);
+  });
+
+  it('tells a traditional form read for the printed 新字体 as the same character, and no other', () => {
+    expect(sameCharacter('恵', '惠')).toBe(true);
+    expect(sameCharacter('穗', '穂')).toBe(true);
+    expect(sameCharacter('辺', '辺')).toBe(true);
+    expect(sameCharacter('結', '桔')).toBe(false);
+    expect(sameCharacter('山', '出')).toBe(false);
   });
 });

@@ -58,7 +58,7 @@ describe('the name from the page, PP-OCRv4 and the crop read again', () => {
     expect(v!.warning?.params).toMatchObject({ value: '藤井\u3000結菜', other: '藤井桔菜' });
   });
 
-  it('keeps the page’s name where PP-OCRv4 read as many other glyphs, for confirmation with both', () => {
+  it('takes PP-OCRv4’s glyph where it read it sure and as many glyphs as the page, for confirmation', () => {
     const v = voteName(
       { text: '出\u3000口昭', confidence: 0.2 },
       read([
@@ -68,9 +68,33 @@ describe('the name from the page, PP-OCRv4 and the crop read again', () => {
       ]),
       { text: '出口 表', confidence: 0.32 },
     );
-    expect(v).toMatchObject({ value: '出\u3000口昭', via: ['name-readers-differ'] });
+    // 明 read unsure: the page's 昭 stays. The space is looked for on the image afterwards.
+    expect(v).toMatchObject({ value: '山\u3000口昭', via: ['name-glyph-vote'] });
     expect(v!.confidence).toBeLessThan(CONFIRM_BELOW);
-    expect(v!.warning?.params).toMatchObject({ value: '出\u3000口昭', other: '山口明' });
+    expect(v!.warning?.params).toMatchObject({ value: '山\u3000口昭', other: '出\u3000口昭' });
+  });
+
+  it('takes a glyph PP-OCRv4 read unsure only where the crop read it too', () => {
+    const glyphs = read([['藤', 0.71], '田', '結', '菜']);
+    expect(
+      voteName({ text: '哀田\u3000結菜', confidence: 0.55 }, glyphs, { text: '藤田 結衣', confidence: 0.5 }),
+    ).toMatchObject({ value: '藤田\u3000結菜', via: ['name-glyph-vote'] });
+    expect(
+      voteName({ text: '哀田\u3000結菜', confidence: 0.55 }, glyphs, { text: '租田 結菜', confidence: 0.5 }),
+    ).toMatchObject({ value: '哀田\u3000結菜', via: ['name-readers-differ'] });
+  });
+
+  it('never overrules a name the page read sure glyph by glyph', () => {
+    const v = voteName({ text: '橋本\u3000桜子', confidence: 0.95 }, read([['橋', 0.39], '本', ['楼', 0.87], '子']), {
+      text: '橋本 桜子',
+      confidence: 0.8,
+    });
+    expect(v).toMatchObject({ value: '橋本\u3000桜子', via: ['name-readers-differ'] });
+  });
+
+  it('a traditional form read for the printed 新字体 is the same glyph: the page’s stands', () => {
+    const v = voteName({ text: '西村\u3000恵子', confidence: 0.6 }, read('西村惠子', 1));
+    expect(v).toMatchObject({ value: '西村\u3000恵子', via: ['name-readers-differ'] });
   });
 
   it('leaves a name with kana to tesseract (PP-OCRv4 lacks kana)', () => {
@@ -83,6 +107,12 @@ describe('the name from the page, PP-OCRv4 and the crop read again', () => {
     expect(
       voteName({ text: '阿部和夫', confidence: 0.42 }, undefined, { text: '・阿部 和夫', confidence: 0.7 })?.value,
     ).toBe('阿部\u3000和夫');
+  });
+
+  it('reads the crop’s name without the label’s tail its margin caught (「名 青木 葵」)', () => {
+    expect(
+      voteName({ text: '青木奏\u3000侍半', confidence: 0.07 }, undefined, { text: '名 青木 葵', confidence: 0.86 }),
+    ).toMatchObject({ value: '青木\u3000葵', via: ['name-reread'] });
   });
 
   it('without PP-OCRv4, the crop replaces an unsure page reading only as family and given name read surer', () => {

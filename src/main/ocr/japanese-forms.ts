@@ -42,6 +42,19 @@ export function japaneseForm(c: string): string {
   return [...mapped].length === 1 && isJapanese(mapped) ? mapped : c;
 }
 
+/** Character by character: a traditional form → its 新字体 (惠 → 恵, 穗 → 穂). */
+let traditionalFolded: ((s: string) => string) | undefined;
+
+/**
+ * Whether two glyphs are one character in two forms, or the same: the recogniser's dictionary
+ * holds traditional forms Japanese print has too (惠, 穗), and reads them for the 新字体 printed.
+ */
+export function sameCharacter(a: string, b: string): boolean {
+  if (a === b) return true;
+  traditionalFolded ??= ConverterFactory([], [[traditionalToJapanese]]);
+  return traditionalFolded(a) === traditionalFolded(b);
+}
+
 /**
  * What the recogniser reads in place of a Japanese label's glyphs that are Japanese characters too,
  * so not mapped above: 令 as 今 (今和 is 令和), 効 as its older form 效 (有效期限).

@@ -10,11 +10,13 @@
  *   being unsure (31 of 31 agreements right on 40 + 40 tuning documents);
  * - PP-OCRv4 and tesseract's crop reading agree against the page: theirs is taken, for
  *   confirmation with the page's reading beside it;
+ * - PP-OCRv4 read as many glyphs as the page (or the crop) and some otherwise: its glyph replaces
+ *   the page's where it read it sure or the crop read it too (`glyphVote`), for confirmation with
+ *   the page's reading beside it;
  * - otherwise the page's reading stands; where PP-OCRv4 read another name, staff confirm it with
- *   both readings. (Its glyphs read sure replacing the page's where the two were as long was right
- *   on tuning, but 1 time of 4 on the held-out split: dropped.)
+ *   both readings.
  */
-import { isJapanese, japaneseForm } from './japanese-forms.ts';
+import { isJapanese, japaneseForm, sameCharacter } from './japanese-forms.ts';
 import { ocrWarning, type OcrWarning } from '../../shared/ocr/warnings.ts';
 import { NAME_CHARS } from './extract/names.ts';
 
@@ -74,14 +76,57 @@ export interface NameVote {
 
 type Reading = { text: string; confidence: number };
 
+/**
+ * A glyph PP-OCRv4 read this sure replaces the page's. Fitted on 27 + 60 degraded tuning captures
+ * (seeds 2027 and 3001): 6 names more right and none less; at 0.7 two right names became wrong
+ * (結 → 桔 read 0.73, 藤 → 薩).
+ */
+const GLYPH_SURE = 0.8;
+/**
+ * …and only where the page read the name unsure: 「橋本 桜子」 read at 0.95 by the page (and so
+ * by the crop) lost its 桜 to PP-OCRv4's 楼 read at 0.87 (clean tuning seed 2026). The names it
+ * righted were read at 0.26–0.67.
+ */
+const PAGE_SURE = 0.8;
+
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+
+/**
+ * A reading's words without the label's tail the crop's margin caught before the name (「名 青木
+ * 葵」: the card's small 氏名 beside it, clean tuning seed 3002).
+ */
+const nameWords = (text: string): string[] => {
+  const words = text.split(/\s+/).map(bare).filter(Boolean);
+  return words.length === 3 && /^氏?名$/.test(words[0]!) ? words.slice(1) : words;
+};
 
 /** The crop's reading as family and given name, when read surer than the page (出口昭 → 山口 昭). */
 function rereadWins(page: Reading, crop: Reading | undefined): string | undefined {
   if (!crop) return undefined;
-  const parts = crop.text.split(/\s+/).map(bare).filter(Boolean);
+  const parts = nameWords(crop.text);
   if (parts.length !== 2 || crop.confidence < NAME_REREAD_AT || crop.confidence <= page.confidence) return undefined;
   return parts.join('\u3000');
+}
+
+/**
+ * `base` (a reading with its family/given space) glyph by glyph against PP-OCRv4's glyphs, when
+ * as many: where they differ, PP-OCRv4's glyph where it read it sure or `third` (another reading,
+ * as long) read it too, else the base's. A variant read for the same character (惠 for 恵) keeps
+ * the base's. The space stays where the base had it (the scan looks for it on the image again).
+ */
+function glyphVote(base: string, glyphs: readonly Glyph[], third?: string): string | undefined {
+  const parts = base.split(/\s+/).map(bare).filter(Boolean);
+  const own = [...parts.join('')];
+  if (own.length !== glyphs.length) return undefined;
+  const other = third === undefined ? [] : [...bare(third)];
+  const voted = own.map((c, i) => {
+    const g = glyphs[i]!;
+    if (sameCharacter(c, g.text)) return c;
+    const backed = other.length === own.length && other[i] === g.text;
+    return g.confidence >= GLYPH_SURE || backed ? g.text : c;
+  });
+  const cut = parts.length === 2 ? [...parts[0]!].length : 0;
+  return cut > 0 ? `${voted.slice(0, cut).join('')}\u3000${voted.slice(cut).join('')}` : voted.join('');
 }
 
 /**
@@ -93,8 +138,8 @@ export function voteName(page: Reading, glyphs: Glyph[] | undefined, crop?: Read
   const second = glyphs?.map((g) => g.text).join('');
   if (second !== undefined && bare(page.text) === second)
     return { value: page.text, confidence: Math.max(page.confidence, NAME_AGREED), via: ['name-readers-agree'] };
-  if (second !== undefined && crop && bare(crop.text) === second) {
-    const parts = crop.text.split(/\s+/).map(bare).filter(Boolean);
+  if (second !== undefined && crop && nameWords(crop.text).join('') === second) {
+    const parts = nameWords(crop.text);
     const value = parts.length === 2 ? parts.join('\u3000') : second;
     return {
       value,
@@ -103,10 +148,23 @@ export function voteName(page: Reading, glyphs: Glyph[] | undefined, crop?: Read
       warning: ocrWarning('ocr.readersDisagree', { field: 'name', value, other: page.text }),
     };
   }
+  // PP-OCRv4 lacks kana: a name with kana is not its to judge.
+  const hasKana = (text: string) => [...text].some((c) => KANA.test(c));
+  const voted =
+    glyphs && page.confidence < PAGE_SURE && !hasKana(page.text)
+      ? (glyphVote(page.text, glyphs, crop?.text) ??
+        (crop && !hasKana(crop.text) ? glyphVote(crop.text, glyphs) : undefined))
+      : undefined;
+  if (voted && bare(voted) !== bare(page.text))
+    return {
+      value: voted,
+      confidence: NAME_DISAGREED,
+      via: ['name-glyph-vote'],
+      warning: ocrWarning('ocr.readersDisagree', { field: 'name', value: voted, other: page.text }),
+    };
   const reread = rereadWins(page, crop);
   const value = reread ?? page.text;
-  // PP-OCRv4 lacks kana: a name with kana is not its to judge.
-  const judged = second !== undefined && ![...value].some((c) => KANA.test(c));
+  const judged = second !== undefined && !hasKana(value);
   if (!reread && !judged) return undefined;
   return {
     value,

@@ -122,6 +122,14 @@ export function* labelled(cells: Cell[], label: RegExp): Generator<Found> {
   }
 }
 
+/**
+ * A cell on the label's own line whose glyphs span the label's middle: beside it, however tall the
+ * model made its glyph boxes (a name's 装 and 太 boxed 60 px high for 38 px of print, the cell's
+ * middle 11 px below a small 氏名's; clean tuning seed 3002).
+ */
+const spansOnLine = (c: Cell, label: Cell, midY: number): boolean =>
+  c.line === label.line && c.box!.y0 < midY && midY < c.box!.y1;
+
 export function elsewhere(cells: Cell[], cell: Cell, labelShare: number): Cell | undefined {
   const b = cell.box;
   if (!b) {
@@ -138,14 +146,23 @@ export function elsewhere(cells: Cell[], cell: Cell, labelShare: number): Cell |
         c.box &&
         c !== cell &&
         c.box.x0 >= lx1 - h * 0.3 &&
-        Math.abs((c.box.y0 + c.box.y1) / 2 - midY) < h * 0.5 &&
+        (Math.abs((c.box.y0 + c.box.y1) / 2 - midY) < h * 0.5 || spansOnLine(c, cell, midY)) &&
         !isLabel(c.text),
     )
     // A cell the reading put on the label's own line first: on a skewed capture the next row's
     // value can sit as near the label's middle (氏名 took the 生年月日 row's date).
     .sort((p, q) => Number(p.line !== cell.line) - Number(q.line !== cell.line) || p.box!.x0 - q.box!.x0)[0];
   if (right && !isLabel(cell.text.slice(Math.round(labelShare * cell.text.length)))) return right;
-  // Below: the nearest row under the label, and in it the cell most under the label.
+  return cellBelow(cells, cell, labelShare);
+}
+
+/** The nearest row under a cell (a label's share of it), and in it the cell most under that share. */
+export function cellBelow(cells: Cell[], cell: Cell, labelShare = 1): Cell | undefined {
+  const b = cell.box;
+  if (!b) return undefined;
+  const h = b.y1 - b.y0;
+  const lx1 = b.x0 + (b.x1 - b.x0) * Math.min(1, labelShare);
+  const midY = (b.y0 + b.y1) / 2;
   const overlap = (c: Cell) => Math.min(c.box!.x1, lx1) - Math.max(c.box!.x0, b.x0);
   const below = cells.filter(
     (c) => c.box && c !== cell && c.box.y0 >= midY && c.box.y0 - b.y1 < h * 2.5 && overlap(c) > h * 0.3,

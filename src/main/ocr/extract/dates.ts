@@ -10,8 +10,16 @@ const WAREKI = String.raw`(?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}
 const SEIREKI = String.raw`\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?`;
 export const DATE_RE = new RegExp(`(${WAREKI}|${SEIREKI})`);
 
-export const isoOf = (printed: string): string | undefined =>
-  parseJapaneseDate(printed.replace(/\s+/g, '')) ?? undefined;
+/**
+ * A date these documents print is in 19xx or 20xx: 「2041/03/31」 read 「29041/03/31」 gave 9041.
+ * Such a run is still date-shaped, so a garbled date is read again (garbled-dates.ts).
+ */
+const PRINTED_YEARS = /^(?:19|20)\d{2}-/;
+
+export const isoOf = (printed: string): string | undefined => {
+  const iso = parseJapaneseDate(printed.replace(/\s+/g, ''));
+  return iso && PRINTED_YEARS.test(iso) ? iso : undefined;
+};
 
 export function dateAfter(value: string): string | undefined {
   const m = DATE_RE.exec(value);
@@ -56,6 +64,19 @@ const UNTIL = new RegExp(DATE_RE.source + '\\s*まで(?!に)');
 const untilCell = (cells: Cell[]) =>
   cells.map((c) => ({ c, m: UNTIL.exec(c.text) })).find((x) => x.m && !/証明書/.test(x.c.text));
 
+/**
+ * A validity's last date: the end of a range 「…から…まで」. None when the text runs on to から
+ * after the last date read: the end was printed but is no date as read (「2024/08/01 から
+ * 29041/03/31 まで」 gave the start as the expiry), and another reading may have it.
+ */
+function rangeEnd(text: string): string | undefined {
+  const found = [...text.matchAll(new RegExp(DATE_RE, 'g'))]
+    .map((m) => ({ iso: isoOf(m[1]!), end: m.index + m[0].length }))
+    .filter((d) => d.iso !== undefined);
+  const last = found.at(-1);
+  return last && !/から/.test(text.slice(last.end)) ? last.iso : undefined;
+}
+
 export const expiryExtractor: Extractor = {
   fields: ['expiry'],
   forms: [
@@ -75,8 +96,7 @@ export const expiryExtractor: Extractor = {
   labels: [
     {
       pattern: /(?<!証明書の?)有効期[限間]/,
-      // A range 「…から…まで」: the last date before the next label is the end.
-      read: (f) => asRead(datesIn(untilNextLabel(f.value)).at(-1)),
+      read: (f) => asRead(rangeEnd(untilNextLabel(f.value))),
     },
   ],
   // 「2025年12月95日まで有効」 (0 read as 9): no date, but the second reader is told where it is.

@@ -2,7 +2,7 @@
 import type { OcrBox, OcrWord } from '../engine.ts';
 import { toHalfWidth } from '../../../shared/domain/text.ts';
 import { ocrWarning } from '../../../shared/ocr/warnings.ts';
-import { elsewhere, median, union, type Cell, type Found } from './cells.ts';
+import { cellBelow, elsewhere, median, union, type Cell, type Found } from './cells.ts';
 import type { Context, Extractor, LabelRead } from './extractor.ts';
 import { LEAD, untilNextLabel } from './labels.ts';
 
@@ -105,9 +105,17 @@ const KANA = /^[\p{Script=Katakana}ー\s・]+$/u;
  * holding nothing but ruled lines read as glyphs for the cell right of it.
  */
 function nameAt(f: Found, ctx: Context): NameRead | undefined {
-  const v = readName(f.cell.words, f.inline, f.cell.raw) ?? (f.inline ? nameRightOf(f.cell, ctx) : undefined);
+  return underKana(
+    readName(f.cell.words, f.inline, f.cell.raw) ?? (f.inline ? nameRightOf(f.cell, ctx) : undefined),
+    f,
+    ctx,
+  );
+}
+
+/** A name read in カナ alone is the フリガナ row: the name is in the row under it, or not read. */
+function underKana(v: NameRead | undefined, f: Found, ctx: Context): NameRead | undefined {
   if (!v || !KANA.test(v.text)) return v;
-  const below = elsewhere(ctx.cells, f.cell, 1);
+  const below = (f.cell.box ? cellBelow(ctx.cells, f.cell) : undefined) ?? elsewhere(ctx.cells, f.cell, 1);
   const w = below ? readName(below.words, false, below.raw) : undefined;
   return w && !KANA.test(w.text) ? w : undefined;
 }
@@ -141,8 +149,9 @@ export const nameExtractor: Extractor = {
     {
       // Only at the start of a cell and followed by kanji, never 名称.
       pattern: /^\S?名(?!称)(?:(?=\s*\p{Script=Han})|$)/u,
-      read: (f) => asRead(nameAfterCardLabel(f)),
-      evidence: 'card fronts print a small 氏名 beside a large name: 氏 dropped or misread (括名, 護名)',
+      read: (f, ctx) => asRead(underKana(nameAfterCardLabel(f), f, ctx)),
+      evidence:
+        'card fronts print a small 氏名 beside a large name: 氏 dropped or misread (括名, 護名); a card with the フリガナ row above the name too (「名 生年月日」 over 「ナカムラ タクヤ」, clean tuning seed 3002)',
     },
   ],
   fallbacks: [

@@ -190,11 +190,13 @@ export const symbolExtractor: Extractor = {
 /**
  * 番号 alone, or the 被保険者(証)番号 of 後期 and the portal; not 保険者番号, 受給者番号, 個人番号.
  * 被保険者番号 with 険 and 番 both misread (「溢保典者竹号」, 「被保跌者街号」) or 険 dropped
- * (「被保者春号」) is still the number: a glyph before 保, 者 and 号 in place. Not with 証: the
- * portal's 被保険者証記号 differs from its 被保険者証番号 by one glyph, and PP-OCRv4 reads 記 as 配.
+ * (「被保者春号」) is still the number: a glyph before 保, 者 and 号 in place; so is 「被保者番号」
+ * (険 dropped by PP-OCRv4, clean tuning seed 3002), with 被 itself in place (「…保者番号」 after
+ * another kanji may be the 保険者番号). Not with 証: the portal's 被保険者証記号 differs from its
+ * 被保険者証番号 by one glyph, and PP-OCRv4 reads 記 as 配.
  */
 const NUMBER =
-  /(?<=\p{Script=Han})保(?:[険陵]者証?番|\S?者[^\s番記配証])\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
+  /(?<=\p{Script=Han})保(?:[険陵]者証?番|\S?者[^\s番記配証])\s*号|(?<=被)保者番\s*号|(?<![険陵者着省担給費人]|[険陵]\S)番\s*号/u;
 
 /**
  * The number's own part of its value: up to the next label, and without a misread 枝番 and its two

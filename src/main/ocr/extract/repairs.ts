@@ -18,6 +18,13 @@ export const OCR_REPAIRS: readonly {
     evidence: '日 read as 目, 晶 or 昌 after a digit (Noto Sans, 150 dpi; 昌: Ume Mincho, degraded)',
   },
   { id: 'date-label', pattern: /年月目/g, replace: '年月日', evidence: '生年月日 read as 生年月目' },
+  {
+    id: 'era-showa-glyph',
+    pattern: /[邵紹招沼照詔]和(?=\s*(?:\d{1,2}|元)\s*[年全生第])/g,
+    replace: '昭和',
+    evidence:
+      '昭 read as a glyph built on 召 like it (邵和17年: the second reader, clean tuning seed 3002, read as 令和17 = 2035 for a birth date; 紹和32年: tesseract, degraded)',
+  },
   // 令和 has not reached year 21; a later year under a misread era is 昭和 (to 64).
   {
     id: 'era-wa',
