@@ -62,4 +62,19 @@ describe('what the second reader read, checked like the field', () => {
     const steps = [1, 1, 0, 1, 2].flatMap((best) => [0, 1, 2].map((c) => (c === best ? 0.9 : 0.05)));
     expect(decodeCtc(Float32Array.from(steps), 5, 3, keys)).toMatchObject({ text: '112' });
   });
+
+  it('lets its reading of the whole page settle a difference with its crop, for confirmation', () => {
+    // The crop read 12-01, the page reading beside the label 12-10 as tesseract did: the first stands.
+    const kept = weigh('birthDate', { value: '1956-12-10', confidence: 0.9 }, '1956年12月1日', '1956-12-10')!;
+    expect(kept).toMatchObject({ value: '1956-12-10', rule: 'second-reader-page-agrees' });
+    expect(kept.confidence).toBeLessThan(0.8);
+    // The crop read no date, the page reading another than tesseract's: never taken as read.
+    const other = weigh('expiry', { value: '2037-03-31', confidence: 0.82 }, 'まで', '2028-03-31')!;
+    expect(other).toMatchObject({ value: '2028-03-31', rule: 'second-reader-page-differs' });
+    expect(other.confidence).toBeLessThan(0.8);
+    expect(other.warning?.params).toMatchObject({ value: '2028-03-31', other: '2037-03-31' });
+    // Nothing to settle: the same date, or no date from either.
+    expect(weigh('expiry', { value: '2028-03-31', confidence: 0.82 }, 'まで', '2028-03-31')).toBeUndefined();
+    expect(weigh('expiry', { value: '2028-03-31', confidence: 0.82 }, 'まで')).toBeUndefined();
+  });
 });

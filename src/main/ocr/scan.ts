@@ -18,9 +18,9 @@ import { personalNumberBoxes, redactImage } from './redact.ts';
 import { cardDigitLines, personalNumberHits, personalNumberLineBoxes } from './personal-number.ts';
 import { DATE_GLYPHS, garbledDates, patchDate } from './garbled-dates.ts';
 import { inkRunOn, nameAtInkGap } from './name-gap.ts';
-import { bare, japaneseGlyphs, voteName } from './name-vote.ts';
+import { bare, japaneseGlyphs, voteName, voteWithPage } from './name-vote.ts';
 import type { PaddleReader } from './paddle-reader.ts';
-import { SECOND_READ_FIELDS, weigh } from './second-reading.ts';
+import { SECOND_READ_FIELDS, weigh, type SecondReadField } from './second-reading.ts';
 import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
 import { readingInside, readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
@@ -90,8 +90,9 @@ export async function scanDocument(
   const lines = await rereadDates(engine, prepared, ocr.lines);
   const extraction = extractFields(lines, kind);
   const redact = personalNumberBoxes(ocr.lines, extraction.personalNumberLines);
-  if (paddle) {
-    const read = extractFields(paddle.lines, kind);
+  // What the second reader's reading of the page gives by its own labels and cells.
+  const read = paddle && extractFields(paddle.lines, kind);
+  if (paddle && read) {
     weighIdReadings(extraction, read);
     fillGaps(extraction, read, { only: PADDLE_FIELDS, atMost: CONFIRM_BELOW - 0.2, via: 'second-reader-page' });
     redact.push(...personalNumberBoxes(paddle.lines, read.personalNumberLines));
@@ -125,11 +126,12 @@ export async function scanDocument(
   );
   if (found.notInsurance) dropFields(extraction);
   else {
-    await readNameAgain(engine, options.second, prepared, extraction);
+    const crop = await readNameAgain(engine, options.second, prepared, extraction);
+    if (read) nameFromPage(extraction, read, crop);
     spaceName(prepared, extraction);
     confirmUnsplitName(extraction);
     await rereadNumbers(engine, prepared, extraction);
-    if (options.second) await secondReading(options.second, prepared, extraction, paddle);
+    if (options.second) await secondReading(options.second, prepared, extraction, paddle, read);
     nameMunicipality(
       extraction,
       readings.map((r) => r.lines),
@@ -338,9 +340,9 @@ async function readNameAgain(
   reader: PaddleReader | undefined,
   prepared: Prepared,
   x: Extraction,
-): Promise<void> {
+): Promise<{ text: string; confidence: number } | undefined> {
   const box = x.nameBox;
-  if (!box || !x.fields.name) return;
+  if (!box || !x.fields.name) return undefined;
   const page = { text: x.fields.name, confidence: x.confidence.name ?? 0 };
   const region = reader ? await greyCrop(prepared, { ...box, x1: inkRunEnd(prepared, box) }) : undefined;
   // A runtime error on the crop leaves the name to tesseract.
@@ -353,7 +355,7 @@ async function readNameAgain(
       ? await engine.recognizeLine(await crop(prepared, box), '')
       : undefined;
   const vote = voteName(page, second, again);
-  if (!vote) return;
+  if (!vote) return again;
   x.fields.name = vote.value;
   x.confidence.name = vote.confidence;
   x.via.name =
@@ -361,6 +363,26 @@ async function readNameAgain(
       ? vote.via
       : [...(x.via.name ?? []), ...vote.via];
   if (vote.warning) x.warnings.push(vote.warning);
+  return again;
+}
+
+/**
+ * The name weighed against the one the second reader's page reading gives (name-vote.ts), with
+ * that reading's box when its name is taken (the first reading's box held something else).
+ */
+function nameFromPage(x: Extraction, read: Extraction, crop: { text: string; confidence: number } | undefined): void {
+  const name = x.fields.name;
+  const vote = voteWithPage(
+    name === undefined ? undefined : { text: name, confidence: x.confidence.name ?? 0 },
+    read.fields.name,
+    crop,
+  );
+  if (!vote) return;
+  x.fields.name = vote.value;
+  x.confidence.name = vote.confidence;
+  x.via.name = [...(x.via.name ?? []), ...vote.via];
+  if (vote.via[0] !== 'name-page-vote' && read.nameBox) x.nameBox = read.nameBox;
+  x.warnings = [...x.warnings.filter((w) => w.params.field !== 'name'), vote.warning!];
 }
 
 /**
@@ -377,11 +399,16 @@ function inkRunEnd(p: Prepared, box: OcrBox): number {
   return Math.max(box.x1, from + inkRunOn(inked, h));
 }
 
-/** The 氏名's family/given space put where the image has it (name-gap.ts). */
+/**
+ * The 氏名's family/given space put where the image has it (name-gap.ts), for a name staff confirm
+ * anyway. A name read sure keeps the space it was read with: on 207 clean tuning captures the ink
+ * moved it twice, both times wrongly (福田 正雄 → 福 田正雄, 石川凛 → 石 川凛 taken as read); on
+ * degraded ones it righted 山 口昭 read unsure.
+ */
 function spaceName(prepared: Prepared, x: Extraction): void {
   const box = x.nameBox;
   const name = x.fields.name;
-  if (!box || !name) return;
+  if (!box || !name || (x.confidence.name ?? 0) >= CONFIRM_BELOW) return;
   const left = Math.max(0, box.x0);
   const [top, bottom] = [Math.max(0, box.y0), Math.min(prepared.height, box.y1)];
   const width = Math.min(prepared.width, box.x1) - left;
@@ -490,6 +517,7 @@ async function secondReading(
   prepared: Prepared,
   x: Extraction,
   page: OcrOutput | undefined,
+  paged: Extraction | undefined,
 ): Promise<void> {
   for (const field of SECOND_READ_FIELDS) {
     // A field whose value was found but could not be read (a date that does not parse) has a box too.
@@ -497,7 +525,12 @@ async function secondReading(
     if (!box) continue;
     const text = (page && readingInside(page, box)) ?? (await readCrop(reader, prepared, box));
     if (!text) continue;
-    const w = weigh(field, { value: x.fields[field], confidence: x.confidence[field] ?? 0 }, text);
+    const w = weigh(
+      field,
+      { value: x.fields[field], confidence: x.confidence[field] ?? 0 },
+      text,
+      byLabel(paged, field),
+    );
     if (!w) continue;
     Object.assign(x.fields, { [field]: w.value });
     x.confidence[field] = w.confidence;
@@ -508,6 +541,12 @@ async function secondReading(
     }
     if (field === 'insurerNumber') reconcileInsurerName(x);
   }
+}
+
+/** A field the second reader's page reading placed by its label or its printed form, not by a fallback's guess. */
+function byLabel(x: Extraction | undefined, field: SecondReadField): Extraction['fields'][SecondReadField] {
+  const rule = x?.via[field]?.[0];
+  return rule === 'label' || rule === 'until-suffix' || rule === 'born-suffix' ? x!.fields[field] : undefined;
 }
 
 /** The second reader's reading of a value's crop; a runtime error leaves the field as the first reader read it. */

@@ -89,20 +89,43 @@ function passes(field: SecondReadField, v: Value | undefined): boolean {
 export interface Weighed {
   value: Value;
   confidence: number;
-  /** 'second-reader' (taken from it), 'second-reader-agrees', 'second-reader-differs'. */
-  rule: 'second-reader' | 'second-reader-agrees' | 'second-reader-differs';
+  /** 'second-reader' (taken from it), 'second-reader-agrees', 'second-reader-differs', or settled by its page reading. */
+  rule:
+    | 'second-reader'
+    | 'second-reader-agrees'
+    | 'second-reader-differs'
+    | 'second-reader-page-agrees'
+    | 'second-reader-page-differs';
   /** For staff, when the field must be confirmed for the two readings. */
   warning?: OcrWarning;
 }
 
-/** The field from the two readings, or undefined when the second adds nothing (it read nothing that passes). */
+/**
+ * The field from the two readings, or undefined when the second adds nothing (it read nothing that
+ * passes). `paged`: the date the second reader's reading of the whole page gives beside the
+ * field's own label, which settles a difference between the first reading and the second's crop:
+ * - the crop read a date other than the first reading's, the page reading the first's (1956-12-10
+ *   read 1956-12-01 in the crop): the first stands, for confirmation;
+ * - the crop read no date where the first read one, the page reading another (a 「…まで」 read
+ *   2037-03-31 by tesseract, 2028-03-31 by PP-OCRv4): not taken as read (clean tuning seed 3004).
+ */
 export function weigh(
   field: SecondReadField,
   first: { value?: Value; confidence: number },
   secondText: string,
+  paged?: Value,
 ): Weighed | undefined {
   const second = parseSecond(field, secondText);
-  if (second === undefined) return undefined;
+  const dated = DATE_FIELDS.has(field) && paged !== undefined && passes(field, first.value);
+  if (second === undefined) {
+    if (!dated || paged === first.value) return undefined;
+    return {
+      value: paged!,
+      confidence: DISAGREED,
+      rule: 'second-reader-page-differs',
+      warning: ocrWarning('ocr.readersDisagree', { field, value: String(paged), other: String(first.value) }),
+    };
+  }
   const shown = (v: Value) =>
     field === 'burdenRatio'
       ? `${Math.round(Number(v) * 10)}割`
@@ -128,6 +151,13 @@ export function weigh(
   // A crop holding two dates (a range; 有効期限 and 交付年月日 read as one line) does not say which
   // is the field's: it may agree, not overrule.
   if (DATE_FIELDS.has(field) && datesPrinted(secondText) > 1) return undefined;
+  if (dated && paged === first.value)
+    return {
+      value: first.value!,
+      confidence: Math.min(first.confidence, DISAGREED),
+      rule: 'second-reader-page-agrees',
+      warning: ocrWarning('ocr.readersDisagree', { field, value: shown(first.value!), other: shown(second) }),
+    };
   return {
     value: second,
     confidence: DISAGREED,
