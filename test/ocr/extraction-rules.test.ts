@@ -154,4 +154,12 @@ describe('misreads found on a fresh tuning set (clean seed 3002)', () => {
     const line = { text: '氏名  斉藤 装太', confidence: 0.9, words };
     expect(extractFields([line], 'qualification_notice').fields.name).toBe('斉藤装太');
   });
+
+  it('leaves a 枝番 read as a lookalike of 00 (66, 90) for staff to confirm', () => {
+    const read = (row: string) => extractFields(lines(row, '氏名 前田 美咲'), 'limit_certificate');
+    expect(read('記号 55789145 番号 558174 (枝番) 90').confidence.branch).toBeLessThanOrEqual(0.5);
+    expect(read('記号 55789145 番号 558174 (枝番) 66').confidence.branch).toBeLessThanOrEqual(0.5);
+    expect(read('記号 55789145 番号 558174 (枝番) 00').confidence.branch).toBeGreaterThan(0.8);
+    expect(read('記号 55789145 番号 558174 (枝番) 01').confidence.branch).toBeGreaterThan(0.8);
+  });
 });

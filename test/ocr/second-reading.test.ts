@@ -73,6 +73,13 @@ describe('what the second reader read, checked like the field', () => {
     expect(other).toMatchObject({ value: '2028-03-31', rule: 'second-reader-page-differs' });
     expect(other.confidence).toBeLessThan(0.8);
     expect(other.warning?.params).toMatchObject({ value: '2028-03-31', other: '2037-03-31' });
+    // A range in the crop may only agree, unless the page reading gives its end too.
+    const range = '有勁期間合和6年12月1日加5合和10年3月31日飛';
+    expect(weigh('expiry', { value: '2037-03-31', confidence: 0.82 }, range)).toBeUndefined();
+    expect(weigh('expiry', { value: '2037-03-31', confidence: 0.82 }, range, '2028-03-31')).toMatchObject({
+      value: '2028-03-31',
+      rule: 'second-reader-differs',
+    });
     // Nothing to settle: the same date, or no date from either.
     expect(weigh('expiry', { value: '2028-03-31', confidence: 0.82 }, 'まで', '2028-03-31')).toBeUndefined();
     expect(weigh('expiry', { value: '2028-03-31', confidence: 0.82 }, 'まで')).toBeUndefined();

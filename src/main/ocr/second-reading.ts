@@ -149,8 +149,9 @@ export function weigh(
   if (second === first.value)
     return { value: second, confidence: Math.max(first.confidence, AGREED), rule: 'second-reader-agrees' };
   // A crop holding two dates (a range; 有効期限 and 交付年月日 read as one line) does not say which
-  // is the field's: it may agree, not overrule.
-  if (DATE_FIELDS.has(field) && datesPrinted(secondText) > 1) return undefined;
+  // is the field's: it may agree, not overrule — unless the page reading beside the label says the
+  // same (a range's end read 2028-03-31 in both, 2037-03-31 by tesseract; clean tuning seed 3004).
+  if (DATE_FIELDS.has(field) && datesPrinted(secondText) > 1 && paged !== second) return undefined;
   if (dated && paged === first.value)
     return {
       value: first.value!,
