@@ -162,4 +162,15 @@ describe('misreads found on a fresh tuning set (clean seed 3002)', () => {
     expect(read('記号 55789145 番号 558174 (枝番) 00').confidence.branch).toBeGreaterThan(0.8);
     expect(read('記号 55789145 番号 558174 (枝番) 01').confidence.branch).toBeGreaterThan(0.8);
   });
+
+  it('tells the second reader where a date beside its label is no date as read (2626年)', () => {
+    const r = extractFields(
+      [at(0, [0, '発行日|2626年2月26日']), at(50, [0, '生年月日|1942年1月52日']), at(100, [0, '氏名|斎藤|誠'])],
+      'qualification_notice',
+    );
+    expect(r.fields.issueDate).toBeUndefined();
+    expect(r.fields.birthDate).toBeUndefined();
+    expect(r.boxes.issueDate).toMatchObject({ y0: 0 });
+    expect(r.boxes.birthDate).toMatchObject({ y0: 50 });
+  });
 });

@@ -522,7 +522,8 @@ async function secondReading(
   for (const field of SECOND_READ_FIELDS) {
     // A field whose value was found but could not be read (a date that does not parse) has a box too.
     const box = x.boxes[field];
-    if (!box) continue;
+    // A value the second reader's page reading gave already: its crop would agree with itself.
+    if (!box || x.via[field]?.[0] === 'second-reader-page') continue;
     const text = (page && readingInside(page, box)) ?? (await readCrop(reader, prepared, box));
     if (!text) continue;
     const w = weigh(

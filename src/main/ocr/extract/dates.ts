@@ -1,7 +1,7 @@
 /** Dates: parsing, and the extractors of 生年月日, 交付年月日 and 有効期限. */
 import { parseJapaneseDate } from '../../../shared/domain/wareki.ts';
 import { ocrWarning } from '../../../shared/ocr/warnings.ts';
-import type { Cell } from './cells.ts';
+import { labelled, type Cell } from './cells.ts';
 import type { Check, Context, Extractor, LabelRead } from './extractor.ts';
 import { untilNextLabel } from './labels.ts';
 
@@ -35,9 +35,27 @@ const asRead = (iso: string | undefined): LabelRead | undefined => (iso ? { valu
 /** Card fronts print 「1980年2月17日生」 without a label on the same line. */
 const BORN = new RegExp(DATE_RE.source + '\\s*生');
 
+/**
+ * Where a date is printed beside its label but is no date as read (「2626年2月26日」: 0 read as 6), so
+ * the second reader reads it there; the field itself stays empty.
+ */
+const unreadDateAt =
+  (field: 'birthDate' | 'issueDate', label: RegExp) =>
+  (ctx: Context): void => {
+    if (ctx.fields[field] || ctx.boxes[field]) return;
+    for (const f of labelled(ctx.cells, label))
+      if (!ctx.flagged.has(f.cell.line) && DATE_RE.test(f.value) && !dateAfter(f.value)) {
+        const box = f.box ?? f.cell.box;
+        if (box) ctx.boxes[field] = box;
+        return;
+      }
+  };
+
+const BIRTH_LABEL = /生年月日/;
+
 export const birthDateExtractor: Extractor = {
   fields: ['birthDate'],
-  labels: [{ pattern: /生年月日/, read: (f) => asRead(dateAfter(f.value)) }],
+  labels: [{ pattern: BIRTH_LABEL, read: (f) => asRead(dateAfter(f.value)) }],
   fallbacks: [
     {
       id: 'born-suffix',
@@ -51,11 +69,15 @@ export const birthDateExtractor: Extractor = {
       },
     },
   ],
+  after: unreadDateAt('birthDate', BIRTH_LABEL),
 };
+
+const ISSUE_LABEL = /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/;
 
 export const issueDateExtractor: Extractor = {
   fields: ['issueDate'],
-  labels: [{ pattern: /(?<!再)交付(?:年月日|日)?|発行(?:年月日|日)/, read: (f) => asRead(dateAfter(f.value)) }],
+  labels: [{ pattern: ISSUE_LABEL, read: (f) => asRead(dateAfter(f.value)) }],
+  after: unreadDateAt('issueDate', ISSUE_LABEL),
 };
 
 /** 「令和8年7月31日まで」 or a range 「…から…まで」; never a 「…までに」 deadline. */
