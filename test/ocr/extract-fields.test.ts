@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/main/ocr/engine.ts';
 import { extractFields, repairLabel, repairOcr, scrubPersonalNumbers } from '../../src/main/ocr/extract-fields.ts';
 import { classify } from '../../src/main/ocr/classify.ts';
-import { at, lines } from './support/ocr-lines.ts';
+import { at, lines, word } from './support/ocr-lines.ts';
 
 describe('extractFields', () => {
   it('reads the labelled fields of a 資格確認書, with 和暦 and full-width digits', () => {
@@ -365,11 +365,6 @@ describe('extractFields', () => {
   });
 
   it('takes a cell border read as a flat glyph beside the label for no name, and reads the cell right of it', () => {
-    const word = (text: string, x0: number, y0: number, x1: number, y1: number) => ({
-      text,
-      confidence: 0.9,
-      bbox: { x0, y0, x1, y1 },
-    });
     // 「氏名 1 語8 阿部 和夫」: 語 and 8 are 3 px high, the rule between the label and the name.
     const line: OcrLine = {
       text: '氏名 1 語8 阿部 和夫',

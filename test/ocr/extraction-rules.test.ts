@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryReadAgain, extractFields, OCR_REPAIRS, repairOcr } from '../../src/main/ocr/extract-fields.ts';
-import { at, lines } from './support/ocr-lines.ts';
+import { at, lines, word } from './support/ocr-lines.ts';
 
 describe('repairs and fallbacks, as data the bench can count', () => {
   it('every repair has its own id and its evidence', () => {
@@ -136,11 +136,8 @@ describe('misreads found on a fresh tuning set (clean seed 3002)', () => {
   });
 
   it('takes the name beside a small 氏名 whose glyph boxes the model made too tall', () => {
-    const glyph = (text: string, x0: number, x1: number, y0: number, y1: number) => ({
-      text,
-      confidence: 0.9,
-      bbox: { x0, y0, x1, y1 },
-    });
+    // x0, x1, y0, y1 as the model gave them.
+    const glyph = (text: string, x0: number, x1: number, y0: number, y1: number) => word(text, x0, y0, x1, y1);
     // As read on a clean 資格情報通知書: 装 and 太 boxed 60 px high, the value's middle 11 px under the label's.
     const words = [
       { ...glyph('氏名', 49, 89, 760, 781), symbols: [glyph('氏', 49, 69, 761, 780), glyph('名', 71, 89, 760, 781)] },

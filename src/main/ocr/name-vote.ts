@@ -197,7 +197,7 @@ export function nameShaped(text: string | undefined): boolean {
  * - the current name is none, or is not shaped like one (「交」, 「aa aan」, 「昭和 年月日」): the
  *   page's PP-OCRv4 name, where there is one;
  * - the current name is the start of the page's PP-OCRv4 name (「福田」 of 福田 大輔, the crop's
- *   PP-OCRv4 reading agreeing on the part its box held; once in 147 + 114 tuning captures, never
+ *   PP-OCRv4 reading agreeing on the part its box held; once in 147 + 87 tuning captures, never
  *   against a whole name).
  * Each for confirmation, with the other reading beside it.
  */

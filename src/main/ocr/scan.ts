@@ -401,7 +401,7 @@ function inkRunEnd(p: Prepared, box: OcrBox): number {
 
 /**
  * The 氏名's family/given space put where the image has it (name-gap.ts), for a name staff confirm
- * anyway. A name read sure keeps the space it was read with: on 207 clean tuning captures the ink
+ * anyway. A name read sure keeps the space it was read with: on 147 clean tuning captures the ink
  * moved it twice, both times wrongly (福田 正雄 → 福 田正雄, 石川凛 → 石 川凛 taken as read); on
  * degraded ones it righted 山 口昭 read unsure.
  */

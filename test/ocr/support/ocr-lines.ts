@@ -17,3 +17,10 @@ export const at = (y: number, ...cells: [number, string][]): OcrLine => ({
     });
   }),
 });
+
+/** A word (or glyph) as the model boxes it, at x0–x1 and y0–y1. */
+export const word = (text: string, x0: number, y0: number, x1: number, y1: number) => ({
+  text,
+  confidence: 0.9,
+  bbox: { x0, y0, x1, y1 },
+});
