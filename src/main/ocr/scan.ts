@@ -405,13 +405,16 @@ function inkRunEnd(p: Prepared, box: OcrBox): number {
  * moved it twice, both times wrongly (福田 正雄 → 福 田正雄, 石川凛 → 石 川凛 taken as read); on
  * degraded ones it righted 山 口昭 read unsure.
  */
-function spaceName(prepared: Prepared, x: Extraction): void {
+export function spaceName(prepared: Prepared, x: Extraction): void {
   const box = x.nameBox;
   const name = x.fields.name;
   if (!box || !name || (x.confidence.name ?? 0) >= CONFIRM_BELOW) return;
-  const left = Math.max(0, box.x0);
-  const [top, bottom] = [Math.max(0, box.y0), Math.min(prepared.height, box.y1)];
-  const width = Math.min(prepared.width, box.x1) - left;
+  // Whole pixels: PP-OCRv4's boxes, placed from where along the line CTC read each glyph, have
+  // fractional ends, and a fractional column index read no ink at all (山崎博之, 池田正雄 and 橋本清
+  // taken from its page reading stayed without their space).
+  const left = Math.max(0, Math.round(box.x0));
+  const [top, bottom] = [Math.max(0, Math.round(box.y0)), Math.min(prepared.height, Math.round(box.y1))];
+  const width = Math.min(prepared.width, Math.round(box.x1)) - left;
   if (width < 2 || bottom - top < 2) return;
   const spaced = nameAtInkGap(
     name,
