@@ -533,7 +533,7 @@ async function secondReading(
       field,
       { value: x.fields[field], confidence: x.confidence[field] ?? 0 },
       text,
-      byLabel(paged, field),
+      besideLabel(paged, field),
     );
     if (!w) continue;
     Object.assign(x.fields, { [field]: w.value });
@@ -548,7 +548,7 @@ async function secondReading(
 }
 
 /** A field the second reader's page reading placed by its label or its printed form, not by a fallback's guess. */
-function byLabel(x: Extraction | undefined, field: SecondReadField): Extraction['fields'][SecondReadField] {
+function besideLabel(x: Extraction | undefined, field: SecondReadField): Extraction['fields'][SecondReadField] {
   const rule = x?.via[field]?.[0];
   return rule === 'label' || rule === 'until-suffix' || rule === 'born-suffix' ? x!.fields[field] : undefined;
 }
