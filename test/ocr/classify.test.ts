@@ -122,6 +122,27 @@ describe('classify: row labels inside a document do not outweigh its title', () 
     expect(withKindOf(notice, 'マイナポータル 医療保険の資格情報')).toBe(notice);
     expect(withKindOf(first, '限度 定\n和8年5月31日').kind).toBe('unknown');
   });
+
+  it('takes a 限度額適用認定証’s long title the other reading tells with three glyphs wrong', () => {
+    // Degraded fresh tuning captures: tesseract read no title, the second reader these.
+    const first = classify('記号 73674534 番号 216873\n01120013');
+    expect(first.kind).toBe('unknown');
+    for (const title of ['健康保陵限度新 通用器定証', '健康保陵泉度顔適用選定証'])
+      expect(withKindOf(first, `${title}\n2025年5月21日`).kind, title).toBe('limit_certificate');
+    // An old 保険証's title read as loosely is no such evidence: it is inside a 介護保険証's.
+    expect(withKindOf(first, '介引保険彼保険者放').kind).toBe('unknown');
+    // A 共済 family member's card, 養 lost: its own title, not 組合員証 with four glyphs more.
+    expect(withKindOf(first, '組合員被扶者証 （ ）').kind).toBe('legacy_insurance_card');
+  });
+
+  it('lets a kind told unsurely give way to an all-kanji title the other reading tells surer', () => {
+    // A degraded 健康保険 資格確認書: tesseract lost its title and took it for a portal screen.
+    const unsure = { kind: 'portal_screen' as const, confidence: 0.6 };
+    const second = '健康保 資格確 書\n真格取得年月日 平成22年9月13日';
+    expect(withKindOf(unsure, second).kind).toBe('qualification_certificate');
+    // Told surely, the first reading's kind stands.
+    expect(withKindOf({ ...unsure, confidence: 0.8 }, second).kind).toBe('portal_screen');
+  });
 });
 
 describe('classify: a document saying what it is in its body', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { categoryReadAgain, extractFields, OCR_REPAIRS, repairOcr } from '../../src/main/ocr/extract-fields.ts';
+import {
+  categoryForAge,
+  categoryReadAgain,
+  extractFields,
+  OCR_REPAIRS,
+  repairOcr,
+} from '../../src/main/ocr/extract-fields.ts';
 import { at, lines, word } from './support/ocr-lines.ts';
 
 describe('repairs and fallbacks, as data the bench can count', () => {
@@ -36,6 +42,7 @@ describe('labels and dates misread on degraded captures (tuning corpus)', () => 
     expect(extractFields(lines('交付年月日 合租7年7月10日')).fields.issueDate).toBe('2025-07-10');
     // Only before a year: 租 elsewhere is left alone.
     expect(repairOcr('合租の契約')).toBe('合租の契約');
+    expect(repairOcr('交付年月日 台租8年7月15日')).toBe('交付年月日 令和8年7月15日');
   });
 
   it('reads 令和 read as 今 alone, and 日 read as 昌 after a digit', () => {
@@ -169,5 +176,46 @@ describe('misreads found on a fresh tuning set (clean seed 3002)', () => {
     expect(r.fields.birthDate).toBeUndefined();
     expect(r.boxes.issueDate).toMatchObject({ y0: 0 });
     expect(r.boxes.birthDate).toMatchObject({ y0: 50 });
+  });
+});
+
+describe('misreads found on fresh tuning sets (clean seeds 3002, 3004, 3005)', () => {
+  const category = (limitCategory: string, birthDate: string, issueDate = '2025-01-04') => {
+    const x = {
+      fields: { limitCategory, birthDate, issueDate },
+      confidence: { limitCategory: 0.9 },
+      via: { limitCategory: ['label'] },
+    };
+    categoryForAge(x);
+    return { value: x.fields.limitCategory, confidence: x.confidence.limitCategory, via: x.via.limitCategory };
+  };
+
+  it('reads a serif 区分Ⅰ read エ as Ⅰ for a patient of 70 or over, for confirmation', () => {
+    expect(category('エ', '1938-06-30')).toEqual({
+      value: 'Ⅰ',
+      confidence: 0.6,
+      via: ['label', 'category-age-roman-one'],
+    });
+    // Under 70 an エ is an エ; 70 counts from the month after the 70th birthday.
+    expect(category('エ', '2001-04-26')).toEqual({ value: 'エ', confidence: 0.9, via: ['label'] });
+    expect(category('エ', '1955-01-02', '2025-01-04').value).toBe('エ');
+    expect(category('エ', '1954-12-02', '2025-01-04').value).toBe('Ⅰ');
+  });
+
+  it('sends a Ⅰ or Ⅱ read for a patient under 70 to staff', () => {
+    expect(category('Ⅱ', '1985-06-28')).toEqual({
+      value: 'Ⅱ',
+      confidence: 0.6,
+      via: ['label', 'category-age-under-70'],
+    });
+    expect(category('Ⅱ', '1942-04-07').confidence).toBe(0.9);
+  });
+
+  it('reads a lone stroke after 区分 as Ⅰ, unsure', () => {
+    for (const row of ['限度区分 区分 |', '限度区分 区分！']) {
+      const r = extractFields(lines(row), 'qualification_certificate');
+      expect(r.fields.limitCategory, row).toBe('Ⅰ');
+      expect(r.confidence.limitCategory, row).toBeLessThanOrEqual(0.6);
+    }
   });
 });

@@ -208,6 +208,12 @@ describe('extractors as data', () => {
     expect(extractFields(read, 'public_subsidy_certificate').fields.name).toBe('松本\u3000さくら');
   });
 
+  it('never the 被保険者 named on a family member’s card, its label read without 険', () => {
+    for (const label of ['被保 者氏名', '被保者氏名', '被保険者氏名'])
+      expect(extractFields(lines(`${label} 福田 惠子`), 'legacy_insurance_card').fields.name, label).toBeUndefined();
+    expect(extractFields(lines('氏名 福田 大和'), 'legacy_insurance_card').fields.name).toBe('福田\u3000大和');
+  });
+
   it('a 保険者番号 failing its check is kept as read, capped and flagged', () => {
     const r = extractFields(lines('保険者番号 33120016'));
     expect(r.via.insurerNumber).toEqual(['label-failed-check']);

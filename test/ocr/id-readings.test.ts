@@ -37,13 +37,48 @@ describe('記号・番号・枝番 the two page readings disagree on', () => {
   });
 
   it('sends any other number they disagree on to confirmation, and its crop to be read again to settle it', () => {
-    // A mark inside the 番号 label read as 3 split the row before the number (clean limit certificate).
-    const x = reading({ number: '3' });
-    weighIdReadings(x, reading({ number: '95436549' }));
-    expect(x.fields.number).toBe('3');
+    const x = reading({ number: '399073' });
+    weighIdReadings(x, reading({ number: '399070' }));
+    expect(x.fields.number).toBe('399073');
     expect(x.confidence.number).toBe(0.5);
-    expect(x.reread).toEqual({ number: box, numberReadings: ['3', '95436549'] });
-    expect(x.warnings).toEqual([ocrWarning('ocr.readersDisagree', { field: 'number', value: '3', other: '95436549' })]);
+    expect(x.via.number).toEqual(['label', 'ids-readers-differ']);
+    expect(x.reread).toEqual({ number: box, numberReadings: ['399073', '399070'] });
+    expect(x.warnings).toEqual([
+      ocrWarning('ocr.readersDisagree', { field: 'number', value: '399073', other: '399070' }),
+    ]);
+  });
+
+  it.each([
+    // 資格情報のお知らせ: the 記号 read again beside the 番号 label, by either reader.
+    ['ids-number-is-symbol', { symbol: '27020', number: '27020' }, { symbol: '27020', number: '22878921' }, '22878921'],
+    ['ids-number-is-symbol', { symbol: '7184134', number: '593299' }, { number: '7184134' }, '593299'],
+    ['ids-number-too-long', { number: '603542362' }, { number: '60354362' }, '60354362'],
+    ['ids-number-too-long', { number: '3369929' }, { number: '9393643252' }, '3369929'],
+    ['ids-number-cut-short', { number: '1731' }, { number: '17313297' }, '17313297'],
+    ['ids-number-cut-short', { number: '106631' }, { number: '1066' }, '106631'],
+    ['ids-zero-as-six', { number: '642560' }, { number: '642500' }, '642500'],
+    ['ids-zero-as-six', { number: '14118859' }, { number: '14118850' }, '14118850'],
+  ] as const)('%s: shows %j against %j as %s, for confirmation with both readings', (rule, first, second, shown) => {
+    const x = reading({ ...first });
+    weighIdReadings(x, reading({ ...second }));
+    expect(x.fields.number).toBe(shown);
+    expect(x.confidence.number).toBe(0.5);
+    expect(x.via.number).toEqual(['label', rule]);
+    expect(x.reread).toEqual({});
+    expect(x.warnings).toContainEqual(
+      ocrWarning('ocr.readersDisagree', {
+        field: 'number',
+        value: shown,
+        other: shown === first.number ? second.number : first.number,
+      }),
+    );
+  });
+
+  it('does not take a 0 for the 6 or 9 PP-OCRv4 read', () => {
+    const x = reading({ number: '642500' });
+    weighIdReadings(x, reading({ number: '642560' }));
+    expect(x.fields.number).toBe('642500');
+    expect(x.via.number).toEqual(['label', 'ids-readers-differ']);
   });
 
   it('leaves a field either reading placed by a fallback’s guess to the first reading', () => {

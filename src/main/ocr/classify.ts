@@ -106,7 +106,8 @@ const TITLES: [DocumentKind, Phrase[]][] = [
   // The short form also holds when the title's last glyphs are lost (資格確 + noise).
   // 「この確認書を窓口で提示してください」: the 注意事項 of a はがき 資格確認書 whose title was lost.
   ['qualification_certificate', ['資格確認書', '資格確認', 'この確認書']],
-  ['legacy_insurance_card', ['被保険者証', '組合員証', '加入者証']],
+  // A family member's card: 「組合員被扶者証」 (養 lost) matched 組合員証 at 0.75 only (degraded fresh tuning).
+  ['legacy_insurance_card', ['被保険者証', '組合員証', '加入者証', '組合員被扶養者証', '健康保険被扶養者証']],
 ];
 
 export interface Classified {
@@ -171,15 +172,34 @@ export function withMistakenPaper(found: Classified, otherText: string): Classif
 
 /** The other reading tells a kind this surely (a title read with at most one glyph wrong in eight). */
 const OTHER_KIND_AT = 0.8;
+/**
+ * Kinds whose long title the second reader tells with more glyphs wrong: a 限度額適用認定証's read
+ * 「健康保陵限度新 通用器定証」 and 「健康保陵泉度顔適用選定証」 (0.63; degraded fresh tuning captures whose
+ * title tesseract lost). Not an old 保険証: its 被保険者証 is inside a 介護保険被保険者証's title.
+ */
+const OTHER_KIND_AT_BY_KIND: Partial<Record<DocumentKind, number>> = { limit_certificate: 0.6 };
+/**
+ * A kind the first reading told this unsurely gives way to another the second reader tells surer
+ * by SURER_BY, where that kind's title is all kanji (a degraded 健康保険 資格確認書 taken for a portal
+ * screen at 0.6, 「健康保 資格確 書」 read at 0.75). Not a title with kana, which the second reader
+ * lacks: it took an お知らせ for a portal screen.
+ */
+const UNSURE_KIND = 0.6;
+const SURER_BY = 0.1;
+const KANA_TITLES: ReadonlySet<ScanKind> = new Set(['portal_screen', 'qualification_notice']);
 
 /**
- * A paper the first reading could not tell at all (its title line lost on a degraded capture:
- * 「健康保 限度額適用 定証」 read by the second reader, nothing by tesseract) takes the kind the other
- * reading tells surely. Only then: where both told a kind, the second reader's reading of a title
- * (it lacks most kana) took an お知らせ for a portal screen.
+ * The kind the other reading (the second reader's page reading) tells, where the first told none
+ * (its title line lost on a degraded capture: 「健康保 限度額適用 定証」 read by the second reader,
+ * nothing by tesseract) or one unsure.
  */
 export function withKindOf(found: Classified, otherText: string): Classified {
-  if (found.kind !== 'unknown' || found.notInsurance) return found;
+  if (found.notInsurance) return found;
   const other = classify(otherText);
-  return other.kind !== 'unknown' && other.confidence >= OTHER_KIND_AT ? other : found;
+  if (other.kind === 'unknown' || other.kind === found.kind) return found;
+  if (found.kind === 'unknown')
+    return other.confidence >= (OTHER_KIND_AT_BY_KIND[other.kind] ?? OTHER_KIND_AT) ? other : found;
+  const surer =
+    !KANA_TITLES.has(other.kind) && found.confidence <= UNSURE_KIND && other.confidence >= found.confidence + SURER_BY;
+  return surer ? other : found;
 }

@@ -35,7 +35,7 @@ import { carriesPersonalNumber, SCRUBBED, scrubPersonalNumbers } from './extract
 import { sexExtractor } from './extract/sex.ts';
 
 export type { ExtractedFields, Extraction, FieldName } from './extract/fields.ts';
-export { categoryReadAgain } from './extract/benefits.ts';
+export { categoryForAge, categoryReadAgain } from './extract/benefits.ts';
 export { union } from './extract/cells.ts';
 export { datesIn } from './extract/dates.ts';
 export { nameMunicipality, reconcileInsurerName } from './extract/insurer-name.ts';

@@ -22,27 +22,79 @@ export function oneDigitDoubled(shorter: string, longer: string): boolean {
   return false;
 }
 
+/** What a rule makes of two readings: see ID_READING_RULES' `take`. */
+type Take = 'keep' | 'first' | 'second';
+
+/** The two readings of a field, and the 記号 either reading found (a 番号 never repeats it). */
+interface Readings {
+  first: string;
+  second: string;
+  symbols: readonly string[];
+}
+
+/** A 番号 has at most 8 digits (a longer read ran into the 枝番 or a neighbour). */
+const MAX_NUMBER_DIGITS = 8;
+
+/**
+ * Rules for a field the two readings disagree on, tried in order; the first that applies decides.
+ * `take`: 'keep' the first's as it was (a known misread of the second's, not sent to confirmation);
+ * show the 'first''s or the 'second''s, for confirmation; undefined: the rule does not apply. Where
+ * none applies, the first's is shown until a crop read agrees with either.
+ */
 export const ID_READING_RULES: readonly {
   id: string;
   field: IdField;
   evidence: string;
-  /**
-   * Which reading the field shows: 'keep' the first's as it was (a known misread of the second's);
-   * the 'second''s; or the first's until a 'crop' read agrees with either.
-   */
-  take: (first: string, second: string) => 'keep' | 'second' | 'crop';
+  take: (r: Readings) => Take | undefined;
 }[] = [
   {
     id: 'ids-second-doubled',
     field: 'number',
     evidence: 'PP-OCRv4’s CTC reads one digit twice (372674 as 3726744, 4702865 as 47028655; clean tuning cards)',
-    take: (first, second) => (oneDigitDoubled(first, second) ? 'keep' : 'crop'),
+    take: ({ first, second }) => (oneDigitDoubled(first, second) ? 'keep' : undefined),
   },
   {
     id: 'ids-second-doubled',
     field: 'symbol',
     evidence: 'PP-OCRv4’s CTC reads one digit twice (791 as 7911)',
-    take: (first, second) => (oneDigitDoubled(first, second) ? 'keep' : 'crop'),
+    take: ({ first, second }) => (oneDigitDoubled(first, second) ? 'keep' : undefined),
+  },
+  {
+    id: 'ids-number-is-symbol',
+    field: 'number',
+    evidence:
+      'a reading beside the 番号 label that is the 記号 read again: tesseract’s three times (資格情報のお知らせ, clean and degraded fresh tuning captures), PP-OCRv4’s once; the other reading was the number each time',
+    take: ({ first, second, symbols }) =>
+      symbols.includes(first) && !symbols.includes(second)
+        ? 'second'
+        : symbols.includes(second) && !symbols.includes(first)
+          ? 'first'
+          : undefined,
+  },
+  {
+    id: 'ids-number-too-long',
+    field: 'number',
+    evidence: 'tesseract read 60354362 as 603542362 (clean portal screen, fresh tuning capture)',
+    take: ({ first, second }) => longerThanNumber(first, second),
+  },
+  {
+    id: 'ids-number-cut-short',
+    field: 'number',
+    evidence:
+      'one reading stopped part-way along the number (1731 for 17313297 by tesseract, 1066 for 106631 by PP-OCRv4); the longer was right both times (clean fresh tuning captures)',
+    take: ({ first, second }) =>
+      second.length > first.length && second.startsWith(first)
+        ? 'second'
+        : first.length > second.length && first.startsWith(second)
+          ? 'first'
+          : undefined,
+  },
+  {
+    id: 'ids-zero-as-six',
+    field: 'number',
+    evidence:
+      'tesseract read one 0 of a number as 6 or 9 where PP-OCRv4 read 0 (5596676, 14118859, 642560; clean fresh tuning captures), as it reads the 00 of a 枝番 as 66 or 90',
+    take: ({ first, second }) => (zeroReadAsSixOrNine(first, second) ? 'second' : undefined),
   },
   {
     id: 'ids-branch-second',
@@ -53,24 +105,40 @@ export const ID_READING_RULES: readonly {
   },
 ];
 
+/** Whether `first` is `second` with one 0 read as 6 or 9. */
+function zeroReadAsSixOrNine(first: string, second: string): boolean {
+  if (first.length !== second.length) return false;
+  const differ = [...first].flatMap((c, i) => (c === second[i] ? [] : [i]));
+  return differ.length === 1 && second[differ[0]!] === '0' && '69'.includes(first[differ[0]!]!);
+}
+
+/** The reading to show when just one of the two is longer than any 番号. */
+function longerThanNumber(first: string, second: string): 'first' | 'second' | undefined {
+  const [a, b] = [first.length > MAX_NUMBER_DIGITS, second.length > MAX_NUMBER_DIGITS];
+  return a && !b ? 'second' : b && !a ? 'first' : undefined;
+}
+
 /**
- * Weighs the fields `x` (the first reading) and `second` both read by label. The number the two
- * disagree on is read again from the second's box: the crop settles it only by agreeing with one.
+ * Weighs the fields `x` (the first reading) and `second` both read by label. A number no rule
+ * settles is read again from the second's box: the crop settles it only by agreeing with one.
  */
 export function weighIdReadings(x: Extraction, second: Extraction): void {
-  for (const rule of ID_READING_RULES) {
-    const k = rule.field;
+  const symbols = [x.fields.symbol, second.fields.symbol].filter((s): s is string => s !== undefined);
+  for (const k of ['symbol', 'number', 'branch'] as const) {
     const [a, b] = [x.fields[k], second.fields[k]];
     if (a === undefined || b === undefined || a === b) continue;
     if (!BY_LABEL.has(x.via[k]?.[0] ?? '') || !BY_LABEL.has(second.via[k]?.[0] ?? '')) continue;
-    const take = rule.take(a, b);
-    if (take === 'keep') continue;
-    const [shown, other] = take === 'second' ? [b, a] : [a, b];
+    const readings = { first: a, second: b, symbols };
+    const rule = ID_READING_RULES.filter((r) => r.field === k)
+      .map((r) => ({ id: r.id, take: r.take(readings) }))
+      .find((r) => r.take !== undefined);
+    if (rule?.take === 'keep') continue;
+    const [shown, other] = rule?.take === 'second' ? [b, a] : [a, b];
     x.fields[k] = shown;
     x.confidence[k] = Math.min(x.confidence[k] ?? 0, second.confidence[k] ?? 0, DISPUTED);
-    x.via[k] = [...(x.via[k] ?? []), take === 'crop' ? 'ids-readers-differ' : rule.id];
+    x.via[k] = [...(x.via[k] ?? []), rule?.id ?? 'ids-readers-differ'];
     x.warnings.push(ocrWarning('ocr.readersDisagree', { field: k, value: shown, other }));
-    if (take === 'crop' && k === 'number') {
+    if (!rule && k === 'number') {
       const box = second.boxes.number ?? x.boxes.number;
       if (box) x.reread = { ...x.reread, number: box, numberReadings: [a, b] };
     }
@@ -85,7 +153,8 @@ export function weighIdReadings(x: Extraction, second: Extraction): void {
 export function numberFromCrop(read: string, x: Pick<Extraction, 'fields' | 'reread'>): string | undefined {
   if (!/^\d+$/.test(read) || scrubPersonalNumbers(read).seen) return undefined;
   const branch = x.fields.branch;
-  const number = read.length > 8 && branch && read.endsWith(branch) ? read.slice(0, -branch.length) : read;
-  if (number.length > 8) return undefined;
+  const number =
+    read.length > MAX_NUMBER_DIGITS && branch && read.endsWith(branch) ? read.slice(0, -branch.length) : read;
+  if (number.length > MAX_NUMBER_DIGITS) return undefined;
   return (x.reread.numberReadings?.includes(number) ?? true) ? number : undefined;
 }

@@ -3,6 +3,7 @@ import { ocrWarning, type OcrWarning, type OcrWarningCode } from '../../shared/o
 import { classify, NOT_INSURANCE_WARNING, withKindOf, withMistakenPaper, type ScanKind } from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
+  categoryForAge,
   categoryReadAgain,
   extractFields,
   nameMunicipality,
@@ -132,6 +133,7 @@ export async function scanDocument(
     confirmUnsplitName(extraction);
     await rereadNumbers(engine, prepared, extraction);
     if (options.second) await secondReading(options.second, prepared, extraction, paddle, read);
+    categoryForAge(extraction);
     nameMunicipality(
       extraction,
       readings.map((r) => r.lines),
@@ -401,14 +403,16 @@ function inkRunEnd(p: Prepared, box: OcrBox): number {
 
 /**
  * The 氏名's family/given space put where the image has it (name-gap.ts), for a name staff confirm
- * anyway. A name read sure keeps the space it was read with: on 147 clean tuning captures the ink
- * moved it twice, both times wrongly (福田 正雄 → 福 田正雄, 石川凛 → 石 川凛 taken as read); on
- * degraded ones it righted 山 口昭 read unsure.
+ * anyway, or one read without it. A name read sure with a space keeps it: on 147 clean tuning
+ * captures the ink moved it twice, both times wrongly (福田 正雄 → 福 田正雄); on degraded ones it
+ * righted 山 口昭 read unsure. A sure name read without its space (石川凛, 長谷川葵: both readers
+ * agreed on the glyphs) gets it from the ink, and still goes to staff: the space is the image's guess.
  */
 export function spaceName(prepared: Prepared, x: Extraction): void {
   const box = x.nameBox;
   const name = x.fields.name;
-  if (!box || !name || (x.confidence.name ?? 0) >= CONFIRM_BELOW) return;
+  const unsplit = name !== undefined && !/\s/.test(name);
+  if (!box || !name || ((x.confidence.name ?? 0) >= CONFIRM_BELOW && !unsplit)) return;
   // Whole pixels: PP-OCRv4's boxes, placed from where along the line CTC read each glyph, have
   // fractional ends, and a fractional column index read no ink at all (山崎博之, 池田正雄 and 橋本清
   // taken from its page reading stayed without their space).
@@ -420,7 +424,9 @@ export function spaceName(prepared: Prepared, x: Extraction): void {
     name,
     Array.from({ length: width }, (_, cx) => inkedColumn(prepared, left + cx, top, bottom)),
   );
-  if (spaced) x.fields.name = spaced;
+  if (!spaced) return;
+  x.fields.name = spaced;
+  if (unsplit) x.confidence.name = Math.min(x.confidence.name ?? 0, CONFIRM_BELOW - 0.1);
 }
 
 /**

@@ -1,4 +1,6 @@
 /** What the patient pays: 一部負担金の割合, 適用区分 (限度額), 特別療養費. */
+import { elderlyFrom } from '../../../shared/domain/age.ts';
+import type { Extraction } from '../extract-fields.ts';
 import { soleMatch } from './cells.ts';
 import type { Context, Extractor, LabelRead } from './extractor.ts';
 
@@ -40,10 +42,55 @@ const CATEGORY_LABEL = /(?:適用|限度|所得)\S?区分|適用\S?分(?=\s*区�
 const CATEGORY_ALONE = /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u;
 const romanOf = (v: string) => v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ');
 
+/** A lone Ⅰ read as a stroke: 「区分 |」 (tesseract), 「区分！」 (PP-OCRv4), clean fresh tuning capture. */
+const ROMAN_ONE_AS_STROKE = /^(?:区分)?\s*[|!！]\s*$/;
+
 function categoryBesideLabel(value: string): LabelRead | undefined {
   // A stray glyph before a lone category (a cell border read as プ: 「プア」) is let go.
   const v = value.match(CATEGORY)?.[1] ?? value.match(/^[^\s\dアイウエオⅠⅡ]\s*([アイウエオ]|Ⅰ|Ⅱ)\s*$/)?.[1];
-  return v ? { value: romanOf(v) } : undefined;
+  if (v) return { value: romanOf(v) };
+  return ROMAN_ONE_AS_STROKE.test(value) ? { value: 'Ⅰ', confidenceCap: 0.6, rule: 'category-stroke' } : undefined;
+}
+
+/**
+ * 限度区分 and age: ア–オ are the categories under 70, Ⅰ・Ⅱ (低所得) from the month after the 70th
+ * birthday (高齢受給者, 後期高齢者; eligibility-rules.md). What the read category cannot be at the
+ * patient's age on the issue date is righted where the misread is known, else sent to staff.
+ */
+export const CATEGORY_BY_AGE: readonly {
+  id: string;
+  evidence: string;
+  /** The category as read, at 70 or over (true) or under. */
+  read: string;
+  elderly: boolean;
+  /** The category meant, or undefined: not known, staff confirm. */
+  meant?: string;
+}[] = [
+  {
+    id: 'category-age-roman-one',
+    evidence:
+      'a serif 区分Ⅰ read エ by tesseract (工 by PP-OCRv4) on a 資格確認書 of a woman born 1938 (clean fresh tuning)',
+    read: 'エ',
+    elderly: true,
+    meant: 'Ⅰ',
+  },
+  { id: 'category-age-under-70', evidence: 'Ⅰ・Ⅱ are no categories under 70', read: 'Ⅰ', elderly: false },
+  { id: 'category-age-under-70', evidence: 'Ⅰ・Ⅱ are no categories under 70', read: 'Ⅱ', elderly: false },
+];
+
+/** A category confidence where the age contradicts it. */
+const CATEGORY_AGE_CAP = 0.6;
+
+/** Applies CATEGORY_BY_AGE to the extraction's 限度区分, once its dates are final. Pure. */
+export function categoryForAge(x: Pick<Extraction, 'fields' | 'confidence' | 'via'>): void {
+  const { limitCategory: read, birthDate, issueDate } = x.fields;
+  if (!read || !birthDate || !issueDate) return;
+  const elderly = elderlyFrom(birthDate) <= issueDate;
+  const rule = CATEGORY_BY_AGE.find((r) => r.read === read && r.elderly === elderly);
+  if (!rule) return;
+  if (rule.meant) x.fields.limitCategory = rule.meant;
+  x.confidence.limitCategory = Math.min(x.confidence.limitCategory ?? 0, CATEGORY_AGE_CAP);
+  x.via.limitCategory = [...(x.via.limitCategory ?? []), rule.id];
 }
 
 /**

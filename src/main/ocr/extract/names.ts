@@ -8,9 +8,10 @@ import { LEAD, untilNextLabel } from './labels.ts';
 
 /**
  * The patient's name label: not the 被保険者, 世帯主 or 保護者 named beside it (保護者 read 保証者
- * on a degraded 乳幼児医療費受給者証), nor the カナ line.
+ * on a degraded 乳幼児医療費受給者証; 被保険者 read 「被保 者」, its 険 dropped, on a clean family
+ * member's 保険証: the insured's name had been taken for the patient's), nor the カナ line.
  */
-export const NAME_LABEL = /(?<!(?:保\S者|世帯\S)\s*)(?:氏\s*名|受給者名(?!号))(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
+export const NAME_LABEL = /(?<!(?:保\s?\S?\s?者|世帯\S)\s*)(?:氏\s*名|受給者名(?!号))(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
 /** What is not part of a name's text. */
 export const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
 

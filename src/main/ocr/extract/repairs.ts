@@ -60,9 +60,10 @@ export const OCR_REPAIRS: readonly {
   },
   {
     id: 'era-reiwa-glyphs',
-    pattern: /[今合]租(?=\s*(?:\d{1,2}|元)\s*[年全])/g,
+    pattern: /[今合台]租(?=\s*(?:\d{1,2}|元)\s*[年全])/g,
     replace: '令和',
-    evidence: 'both glyphs of 令和 misread by the second reader (合租7年7月10日, Ume Mincho phone photo)',
+    evidence:
+      'both glyphs of 令和 misread by the second reader (合租7年7月10日, Ume Mincho phone photo; 台租8年7月15日, degraded fresh tuning)',
   },
   {
     id: 'era-reiwa-alone',
