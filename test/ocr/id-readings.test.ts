@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../../src/main/ocr/extract-fields.ts';
-import { numberFromCrop, oneDigitDoubled, weighIdReadings } from '../../src/main/ocr/id-readings.ts';
+import { branchFromSecond, numberFromCrop, oneDigitDoubled, weighIdReadings } from '../../src/main/ocr/id-readings.ts';
 import { ocrWarning } from '../../src/shared/ocr/warnings.ts';
 
 const box = { x0: 400, y0: 100, x1: 600, y1: 130 };
@@ -72,6 +72,16 @@ describe('記号・番号・枝番 the two page readings disagree on', () => {
         other: shown === first.number ? second.number : first.number,
       }),
     );
+  });
+
+  it('takes the 枝番 the second reader read where tesseract read its 0s as 6 or 9', () => {
+    expect(branchFromSecond('69', '00')).toBe('00');
+    // A combined row's box: 記号, 番号 and 枝番.
+    expect(branchFromSecond('92', '465770-6203930(02)')).toBe('02');
+    // Any other difference is no such misread; nor is a reading without the 枝番.
+    expect(branchFromSecond('90', '02')).toBeUndefined();
+    expect(branchFromSecond('69', '枝番）')).toBeUndefined();
+    expect(branchFromSecond('69', '69')).toBeUndefined();
   });
 
   it('does not take a 0 for the 6 or 9 PP-OCRv4 read', () => {

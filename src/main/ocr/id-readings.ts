@@ -105,11 +105,22 @@ export const ID_READING_RULES: readonly {
   },
 ];
 
-/** Whether `first` is `second` with one 0 read as 6 or 9. */
-function zeroReadAsSixOrNine(first: string, second: string): boolean {
+/** Whether `first` is `second` with one or more of its 0s read as 6 or 9 (and nothing else read otherwise). */
+export function zeroReadAsSixOrNine(first: string, second: string): boolean {
   if (first.length !== second.length) return false;
   const differ = [...first].flatMap((c, i) => (c === second[i] ? [] : [i]));
-  return differ.length === 1 && second[differ[0]!] === '0' && '69'.includes(first[differ[0]!]!);
+  return differ.length > 0 && differ.every((i) => second[i] === '0' && '69'.includes(first[i]!));
+}
+
+/**
+ * The 枝番 the second reader read where tesseract's holds a 6 or 9 it may have read for a 0 (a
+ * portal screen's 00 read 69, a combined row's 02 read 92; clean fresh tuning captures, where the
+ * second reader's page reading had no 枝番 beside its label): the last digits it read there (a
+ * combined row's box holds 記号 and 番号 too), when they are tesseract's with those read as 0.
+ */
+export function branchFromSecond(branch: string, second: string): string | undefined {
+  const digits = second.match(/(\d+)\D*$/)?.[1] ?? '';
+  return zeroReadAsSixOrNine(branch, digits) ? digits : undefined;
 }
 
 /** The reading to show when just one of the two is longer than any 番号. */

@@ -26,7 +26,7 @@ import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
 import { readingInside, readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
 import { fillGaps } from './fill-gaps.ts';
-import { numberFromCrop, weighIdReadings } from './id-readings.ts';
+import { branchFromSecond, numberFromCrop, weighIdReadings } from './id-readings.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -133,6 +133,7 @@ export async function scanDocument(
     confirmUnsplitName(extraction);
     await rereadNumbers(engine, prepared, extraction);
     if (options.second) await secondReading(options.second, prepared, extraction, paddle, read);
+    if (options.second) await secondBranch(options.second, prepared, extraction, paddle);
     categoryForAge(extraction);
     nameMunicipality(
       extraction,
@@ -551,6 +552,24 @@ async function secondReading(
     }
     if (field === 'insurerNumber') reconcileInsurerName(x);
   }
+}
+
+/** A 枝番 with a 6 or 9 in it, read by the second reader where it is printed (id-readings.ts). */
+async function secondBranch(
+  reader: PaddleReader,
+  prepared: Prepared,
+  x: Extraction,
+  page: OcrOutput | undefined,
+): Promise<void> {
+  const [branch, box] = [x.fields.branch, x.boxes.branch];
+  if (!branch || !box || !/[69]/.test(branch)) return;
+  const text = (page && readingInside(page, box)) ?? (await readCrop(reader, prepared, box));
+  const second = text && branchFromSecond(branch, text);
+  if (!second) return;
+  x.fields.branch = second;
+  x.confidence.branch = Math.min(x.confidence.branch ?? 0, CONFIRM_BELOW - 0.3);
+  x.via.branch = [...(x.via.branch ?? []), 'branch-second-zero'];
+  x.warnings.push(ocrWarning('ocr.readersDisagree', { field: 'branch', value: second, other: branch }));
 }
 
 /** A field the second reader's page reading placed by its label or its printed form, not by a fallback's guess. */
