@@ -211,6 +211,28 @@ describe('misreads found on fresh tuning sets (clean seeds 3002, 3004, 3005)', (
     expect(category('Ⅱ', '1942-04-07').confidence).toBe(0.9);
   });
 
+  it('reads the second reader’s 工 after 区分 as エ, unsure (its dictionary has no エ)', () => {
+    const r = extractFields(lines('適用区分 工'), 'limit_certificate');
+    expect(r.fields.limitCategory).toBe('エ');
+    expect(r.confidence.limitCategory).toBeLessThanOrEqual(0.6);
+    expect(extractFields(lines('適用区分 工事'), 'limit_certificate').fields.limitCategory).toBeUndefined();
+  });
+
+  it('reads 効 read 劾 or 勁 before 期 as 効, so 有効期限 is a label again', () => {
+    const fired = new Set<string>();
+    expect(repairOcr('発劾期日令和6年9月30日 有勁期限令和8年7月31日', fired)).toBe(
+      '発効期日令和6年9月30日 有効期限令和8年7月31日',
+    );
+    expect([...fired]).toEqual(['kou-glyph']);
+    expect(extractFields(lines('有劾期限 令和7年9月30日')).fields.expiry).toBe('2025-09-30');
+  });
+
+  it('tells the second reader where an 有効期限 beside its label is no date as read', () => {
+    const r = extractFields([at(0, [0, '有効期限|叙和8年7月231日'])], 'specific_disease_certificate');
+    expect(r.fields.expiry).toBeUndefined();
+    expect(r.boxes.expiry).toMatchObject({ y0: 0 });
+  });
+
   it('reads a lone stroke after 区分 as Ⅰ, unsure', () => {
     for (const row of ['限度区分 区分 |', '限度区分 区分！']) {
       const r = extractFields(lines(row), 'qualification_certificate');

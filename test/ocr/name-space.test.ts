@@ -36,22 +36,24 @@ describe('the family/given space of a name read without it', () => {
     expect(x.fields.name).toBe('山崎\u3000博之');
   });
 
-  it('leaves the space of a name read sure where it was read', async () => {
-    const p = await printed('山崎　博之');
+  /** `read` as read sure, boxed around the ink of `printed`, after spaceName. */
+  async function spacedSure(printedName: string, read: string): Promise<Extraction> {
+    const p = await printed(printedName);
     const ink = inkExtent(p);
-    const x = unsure('山崎博\u3000之', { x0: ink.x0, x1: ink.x1 + 1, y0: ink.y0, y1: ink.y1 + 1 });
+    const x = unsure(read, { x0: ink.x0, x1: ink.x1 + 1, y0: ink.y0, y1: ink.y1 + 1 });
     x.confidence.name = 0.9;
     spaceName(p, x);
+    return x;
+  }
+
+  it('leaves the space of a name read sure where it was read', async () => {
+    const x = await spacedSure('山崎　博之', '山崎博\u3000之');
     expect(x.fields.name).toBe('山崎博\u3000之');
     expect(x.confidence.name).toBe(0.9);
   });
 
   it('gives a name read sure without its space the ink’s, and sends it to staff', async () => {
-    const p = await printed('石川　凛');
-    const ink = inkExtent(p);
-    const x = unsure('石川凛', { x0: ink.x0, x1: ink.x1 + 1, y0: ink.y0, y1: ink.y1 + 1 });
-    x.confidence.name = 0.9;
-    spaceName(p, x);
+    const x = await spacedSure('石川　凛', '石川凛');
     expect(x.fields.name).toBe('石川\u3000凛');
     expect(x.confidence.name).toBeLessThan(0.8);
   });

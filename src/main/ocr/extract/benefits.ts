@@ -42,14 +42,30 @@ const CATEGORY_LABEL = /(?:適用|限度|所得)\S?区分|適用\S?分(?=\s*区�
 const CATEGORY_ALONE = /^[^\p{L}]{0,2}区分\s*([アイウエオ]|Ⅰ|Ⅱ|I{1,2})\s*$/u;
 const romanOf = (v: string) => v.replace(/^II$/, 'Ⅱ').replace(/^I$/, 'Ⅰ');
 
-/** A lone Ⅰ read as a stroke: 「区分 |」 (tesseract), 「区分！」 (PP-OCRv4), clean fresh tuning capture. */
-const ROMAN_ONE_AS_STROKE = /^(?:区分)?\s*[|!！]\s*$/;
+/** A lone category read as a glyph that is none, alone after its label: taken unsure. */
+export const CATEGORY_LOOKALIKES: readonly { id: string; read: RegExp; value: string; evidence: string }[] = [
+  {
+    id: 'category-stroke',
+    read: /^(?:区分)?\s*[|!！]\s*$/,
+    value: 'Ⅰ',
+    evidence: 'a lone Ⅰ read as a stroke: 「区分 |」 by tesseract, 「区分！」 by PP-OCRv4 (clean fresh tuning capture)',
+  },
+  {
+    id: 'category-kanji-e',
+    read: /^(?:区分)?\s*工\s*$/,
+    value: 'エ',
+    evidence:
+      'PP-OCRv4’s dictionary has no katakana エ: it read 工 for エ (clean fresh tuning capture, where tesseract read 了)',
+  },
+];
+const LOOKALIKE_CAP = 0.6;
 
 function categoryBesideLabel(value: string): LabelRead | undefined {
   // A stray glyph before a lone category (a cell border read as プ: 「プア」) is let go.
   const v = value.match(CATEGORY)?.[1] ?? value.match(/^[^\s\dアイウエオⅠⅡ]\s*([アイウエオ]|Ⅰ|Ⅱ)\s*$/)?.[1];
   if (v) return { value: romanOf(v) };
-  return ROMAN_ONE_AS_STROKE.test(value) ? { value: 'Ⅰ', confidenceCap: 0.6, rule: 'category-stroke' } : undefined;
+  const like = CATEGORY_LOOKALIKES.find((l) => l.read.test(value));
+  return like ? { value: like.value, confidenceCap: LOOKALIKE_CAP, rule: like.id } : undefined;
 }
 
 /**
@@ -60,8 +76,9 @@ function categoryBesideLabel(value: string): LabelRead | undefined {
 export const CATEGORY_BY_AGE: readonly {
   id: string;
   evidence: string;
-  /** The category as read, at 70 or over (true) or under. */
+  /** The category as read. */
   read: string;
+  /** Whether the patient was 70 or over (高齢) on the issue date. */
   elderly: boolean;
   /** The category meant, or undefined: not known, staff confirm. */
   meant?: string;

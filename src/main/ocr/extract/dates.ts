@@ -40,7 +40,7 @@ const BORN = new RegExp(DATE_RE.source + '\\s*生');
  * the second reader reads it there; the field itself stays empty.
  */
 const unreadDateAt =
-  (field: 'birthDate' | 'issueDate', label: RegExp) =>
+  (field: 'birthDate' | 'issueDate' | 'expiry', label: RegExp) =>
   (ctx: Context): void => {
     if (ctx.fields[field] || ctx.boxes[field]) return;
     for (const f of labelled(ctx.cells, label))
@@ -99,6 +99,9 @@ function rangeEnd(text: string): string | undefined {
   return last && !/から/.test(text.slice(last.end)) ? last.iso : undefined;
 }
 
+/** The document's own 有効期限 (or 有効期間), not the 電子証明書's. */
+const EXPIRY_LABEL = /(?<!証明書の?)有効期[限間]/;
+
 export const expiryExtractor: Extractor = {
   fields: ['expiry'],
   forms: [
@@ -115,16 +118,14 @@ export const expiryExtractor: Extractor = {
       },
     },
   ],
-  labels: [
-    {
-      pattern: /(?<!証明書の?)有効期[限間]/,
-      read: (f) => asRead(rangeEnd(untilNextLabel(f.value))),
-    },
-  ],
-  // 「2025年12月95日まで有効」 (0 read as 9): no date, but the second reader is told where it is.
+  labels: [{ pattern: EXPIRY_LABEL, read: (f) => asRead(rangeEnd(untilNextLabel(f.value))) }],
+  // No date as read, but the second reader is told where it is: 「2025年12月95日まで有効」 (0 read as
+  // 9), or beside its label 「叙和8年7月231日」, as for 交付 and 生年月日 (a clean fresh tuning
+  // capture, where the second reader's page reading, its 有勁期限 repaired, gave the date first).
   after: (ctx) => {
     const box = untilCell(ctx.cells)?.c.box;
     if (!ctx.fields.expiry && box) ctx.boxes.expiry = box;
+    unreadDateAt('expiry', EXPIRY_LABEL)(ctx);
   },
 };
 

@@ -19,6 +19,13 @@ export const OCR_REPAIRS: readonly {
   },
   { id: 'date-label', pattern: /年月目/g, replace: '年月日', evidence: '生年月日 read as 生年月目' },
   {
+    id: 'kou-glyph',
+    pattern: /[劾勁](?=期)/g,
+    replace: '効',
+    evidence:
+      '効 of 有効期限 and 発効期日 read 劾 or 勁 by the second reader (有勁期限, 有劾期限, 龚劾期日; clean fresh tuning seed 3004)',
+  },
+  {
     id: 'era-showa-glyph',
     pattern: /[邵紹招沼照詔]和(?=\s*(?:\d{1,2}|元)\s*[年全生第])/g,
     replace: '昭和',
