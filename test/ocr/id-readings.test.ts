@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../../src/main/ocr/extract-fields.ts';
-import { branchFromSecond, numberFromCrop, oneDigitDoubled, weighIdReadings } from '../../src/main/ocr/id-readings.ts';
+import {
+  branchFromSecond,
+  branchWorthSecond,
+  numberFromCrop,
+  oneDigitDoubled,
+  takeSecondBranch,
+  weighIdReadings,
+} from '../../src/main/ocr/id-readings.ts';
 import { ocrWarning } from '../../src/shared/ocr/warnings.ts';
 
 const box = { x0: 400, y0: 100, x1: 600, y1: 130 };
@@ -82,6 +89,21 @@ describe('記号・番号・枝番 the two page readings disagree on', () => {
     expect(branchFromSecond('90', '02')).toBeUndefined();
     expect(branchFromSecond('69', '枝番）')).toBeUndefined();
     expect(branchFromSecond('69', '69')).toBeUndefined();
+  });
+
+  it('shows that 枝番 for confirmation with both readings, and asks for it only where a 6 or 9 was read', () => {
+    const x = reading({ number: '6203930', branch: '92' }, 'combined-id', 0.59);
+    expect(branchWorthSecond(x)).toBe(true);
+    takeSecondBranch(x, '465770-6203930(02)');
+    expect(x.fields.branch).toBe('02');
+    expect(x.confidence.branch).toBe(0.5);
+    expect(x.via.branch).toEqual(['combined-id', 'branch-second-zero']);
+    expect(x.warnings).toEqual([ocrWarning('ocr.readersDisagree', { field: 'branch', value: '02', other: '92' })]);
+    const other = reading({ branch: '03' });
+    expect(branchWorthSecond(other)).toBe(false);
+    takeSecondBranch(other, '08');
+    expect(other.fields.branch).toBe('03');
+    expect(other.warnings).toEqual([]);
   });
 
   it('does not take a 0 for the 6 or 9 PP-OCRv4 read', () => {

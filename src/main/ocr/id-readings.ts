@@ -123,6 +123,20 @@ export function branchFromSecond(branch: string, second: string): string | undef
   return zeroReadAsSixOrNine(branch, digits) ? digits : undefined;
 }
 
+/** Whether a 枝番 is worth the second reader's reading where it is printed: it holds a 6 or 9. */
+export const branchWorthSecond = (x: Pick<Extraction, 'fields'>): boolean => /[69]/.test(x.fields.branch ?? '');
+
+/** The 枝番 as the second reader read it where it is printed (`text`), for confirmation with both readings. */
+export function takeSecondBranch(x: Extraction, text: string): void {
+  const branch = x.fields.branch;
+  const second = branch && branchFromSecond(branch, text);
+  if (!second) return;
+  x.fields.branch = second;
+  x.confidence.branch = Math.min(x.confidence.branch ?? 0, DISPUTED);
+  x.via.branch = [...(x.via.branch ?? []), 'branch-second-zero'];
+  x.warnings.push(ocrWarning('ocr.readersDisagree', { field: 'branch', value: second, other: branch }));
+}
+
 /** The reading to show when just one of the two is longer than any 番号. */
 function longerThanNumber(first: string, second: string): 'first' | 'second' | undefined {
   const [a, b] = [first.length > MAX_NUMBER_DIGITS, second.length > MAX_NUMBER_DIGITS];

@@ -26,7 +26,7 @@ import type { TextLineDetector } from './text-lines.ts';
 import { readDetectedLines } from './line-reading.ts';
 import { readingInside, readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
 import { fillGaps } from './fill-gaps.ts';
-import { branchFromSecond, numberFromCrop, weighIdReadings } from './id-readings.ts';
+import { branchWorthSecond, numberFromCrop, takeSecondBranch, weighIdReadings } from './id-readings.ts';
 
 /** Below this a field is shown for staff confirmation instead of being taken as read. */
 export const CONFIRM_BELOW = 0.8;
@@ -534,7 +534,7 @@ async function secondReading(
     const box = x.boxes[field];
     // A value the second reader's page reading gave already: its crop would agree with itself.
     if (!box || x.via[field]?.[0] === 'second-reader-page') continue;
-    const text = (page && readingInside(page, box)) ?? (await readCrop(reader, prepared, box));
+    const text = await secondText(reader, prepared, page, box);
     if (!text) continue;
     const w = weigh(
       field,
@@ -561,15 +561,23 @@ async function secondBranch(
   x: Extraction,
   page: OcrOutput | undefined,
 ): Promise<void> {
-  const [branch, box] = [x.fields.branch, x.boxes.branch];
-  if (!branch || !box || !/[69]/.test(branch)) return;
-  const text = (page && readingInside(page, box)) ?? (await readCrop(reader, prepared, box));
-  const second = text && branchFromSecond(branch, text);
-  if (!second) return;
-  x.fields.branch = second;
-  x.confidence.branch = Math.min(x.confidence.branch ?? 0, CONFIRM_BELOW - 0.3);
-  x.via.branch = [...(x.via.branch ?? []), 'branch-second-zero'];
-  x.warnings.push(ocrWarning('ocr.readersDisagree', { field: 'branch', value: second, other: branch }));
+  const box = x.boxes.branch;
+  if (!box || !branchWorthSecond(x)) return;
+  const text = await secondText(reader, prepared, page, box);
+  if (text) takeSecondBranch(x, text);
+}
+
+/**
+ * What the second reader read where a value is printed: its page reading there, else its reading
+ * of the crop (the same model on the same line).
+ */
+async function secondText(
+  reader: PaddleReader,
+  prepared: Prepared,
+  page: OcrOutput | undefined,
+  box: OcrBox,
+): Promise<string | undefined> {
+  return (page && readingInside(page, box)) ?? (await readCrop(reader, prepared, box));
 }
 
 /** A field the second reader's page reading placed by its label or its printed form, not by a fallback's guess. */

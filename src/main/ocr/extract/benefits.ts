@@ -76,8 +76,8 @@ function categoryBesideLabel(value: string): LabelRead | undefined {
 export const CATEGORY_BY_AGE: readonly {
   id: string;
   evidence: string;
-  /** The category as read. */
-  read: string;
+  /** The categories as read that the rule is for. */
+  read: readonly string[];
   /** Whether the patient was 70 or over (高齢) on the issue date. */
   elderly: boolean;
   /** The category meant, or undefined: not known, staff confirm. */
@@ -87,12 +87,11 @@ export const CATEGORY_BY_AGE: readonly {
     id: 'category-age-roman-one',
     evidence:
       'a serif 区分Ⅰ read エ by tesseract (工 by PP-OCRv4) on a 資格確認書 of a woman born 1938 (clean fresh tuning)',
-    read: 'エ',
+    read: ['エ'],
     elderly: true,
     meant: 'Ⅰ',
   },
-  { id: 'category-age-under-70', evidence: 'Ⅰ・Ⅱ are no categories under 70', read: 'Ⅰ', elderly: false },
-  { id: 'category-age-under-70', evidence: 'Ⅰ・Ⅱ are no categories under 70', read: 'Ⅱ', elderly: false },
+  { id: 'category-age-under-70', evidence: 'Ⅰ・Ⅱ are no categories under 70', read: ['Ⅰ', 'Ⅱ'], elderly: false },
 ];
 
 /** A category confidence where the age contradicts it. */
@@ -103,7 +102,7 @@ export function categoryForAge(x: Pick<Extraction, 'fields' | 'confidence' | 'vi
   const { limitCategory: read, birthDate, issueDate } = x.fields;
   if (!read || !birthDate || !issueDate) return;
   const elderly = elderlyFrom(birthDate) <= issueDate;
-  const rule = CATEGORY_BY_AGE.find((r) => r.read === read && r.elderly === elderly);
+  const rule = CATEGORY_BY_AGE.find((r) => r.read.includes(read) && r.elderly === elderly);
   if (!rule) return;
   if (rule.meant) x.fields.limitCategory = rule.meant;
   x.confidence.limitCategory = Math.min(x.confidence.limitCategory ?? 0, CATEGORY_AGE_CAP);
