@@ -161,7 +161,8 @@ describe('extractFields', () => {
     ];
     const r = extractFields(doc, 'limit_certificate');
     expect(r.fields).toMatchObject({ birthDate: '1953-01-02', expiry: '2026-07-31' });
-    expect(r.fields.issueDate).toBeUndefined();
+    // The one date left, alone on its line, for the 交付年月日 (date-alone).
+    expect(r.fields.issueDate).toBe('2026-05-09');
     expect(r.warnings).toContainEqual({ code: 'ocr.dateLatest', params: { field: 'expiry', date: '2026-07-31' } });
     // An old 保険証 need not print an expiry: its latest date may be the 交付 date.
     expect(extractFields(doc, 'legacy_insurance_card').fields.expiry).toBeUndefined();

@@ -241,3 +241,38 @@ describe('misreads found on fresh tuning sets (clean seeds 3002, 3004, 3005)', (
     }
   });
 });
+
+describe('misreads found on fresh degraded tuning sets (seeds 3001, 3006)', () => {
+  it('tells a blurred date label by what precedes its 年月日: 「付 月日」 is 交付年月日, 「ま生月日」 生年月日', () => {
+    const r = extractFields([at(100, [0, '付 月日|令和8年7月15日']), at(140, [0, 'ま生月日|昭和28年11月23日'])]);
+    expect(r.fields).toMatchObject({ issueDate: '2026-07-15', birthDate: '1953-11-23' });
+    expect(r.via.issueDate).toEqual(['date-label-guess']);
+    expect(r.confidence.issueDate).toBeLessThan(0.8);
+  });
+
+  it('leaves the end of a misread 保険者名称 label out of the insurer’s name', () => {
+    expect(extractFields(lines('誤者名称大和化学健康保険組合')).fields.insurerName).toBe('大和化学健康保険組合');
+    expect(extractFields(lines('各三角名具日本食品工業健康保険組合')).fields.insurerName).toBe(
+      '日本食品工業健康保険組合',
+    );
+    expect(extractFields(lines('大和化学健康保険組合')).fields.insurerName).toBe('大和化学健康保険組合');
+  });
+
+  it('reads 昭 and 和 both misread (紹租, the second reader) as 昭和', () => {
+    expect(repairOcr('生年月日紹租28年11月23日')).toBe('生年月日昭和28年11月23日');
+  });
+
+  it('takes the one date alone on a line, whose label no reading made out, for the 交付年月日, for confirmation', () => {
+    const doc = (...more: string[]) =>
+      lines('生年月日 昭和29年4月7日', '令和8年8月1日 令和9年7月31日', '有効期限 令和9年7月31日', ...more);
+    const r = extractFields(doc('令和8年7月12日'), 'elderly_recipient_certificate');
+    expect(r.fields.issueDate).toBe('2026-07-12');
+    expect(r.confidence.issueDate).toBeLessThan(0.8);
+    expect(r.warnings).toContainEqual({ code: 'ocr.dateAlone', params: { field: 'issueDate', date: '2026-07-12' } });
+    // Two such dates, a period's, one beside a label it resembles, or a kind that prints no 交付: none.
+    expect(extractFields(doc('令和8年7月12日', '令和8年6月1日'), 'limit_certificate').fields.issueDate).toBeUndefined();
+    expect(extractFields(doc('令和8年7月12日から'), 'limit_certificate').fields.issueDate).toBeUndefined();
+    expect(extractFields(doc('資格取得年日 令和8年7月12日'), 'limit_certificate').fields.issueDate).toBeUndefined();
+    expect(extractFields(doc('令和8年7月12日'), 'specific_disease_certificate').fields.issueDate).toBeUndefined();
+  });
+});

@@ -114,6 +114,14 @@ const CASES: {
     value: '2019-11-25',
     cap: 0.5,
   },
+  {
+    rule: 'date-alone',
+    read: lines('生年月日 昭和29年4月7日', '有効期限 令和9年7月31日', '令和8年7月12日'),
+    kind: 'elderly_recipient_certificate',
+    field: 'issueDate',
+    value: '2026-07-12',
+    cap: 0.5,
+  },
   // The second reader's reading of a phone photo of a card's front.
   {
     rule: 'card-labelled-date',

@@ -64,4 +64,35 @@ describe('filling the gaps of one reading from another', () => {
     expect(x.fields.limitCategory).toBe('Ⅱ');
     expect(x.confidence.limitCategory).toBeLessThanOrEqual(0.6);
   });
+
+  it('replaces a date placed only by where it stands with the other reading’s date read beside its label', () => {
+    const alone = ocrWarning('ocr.dateAlone', { field: 'issueDate', date: '2025-03-03' });
+    const x = extraction({
+      fields: { issueDate: '2025-03-03' },
+      confidence: { issueDate: 0.4 },
+      via: { issueDate: ['date-alone'] },
+      warnings: [alone],
+    });
+    const labelled = extraction({
+      fields: { issueDate: '2025-03-13' },
+      confidence: { issueDate: 0.9 },
+      via: { issueDate: ['label'] },
+    });
+    fillGaps(x, labelled, { atMost: 0.6, via: 'second-reader-page' });
+    expect(x.fields.issueDate).toBe('2025-03-13');
+    expect(x.via.issueDate).toEqual(['second-reader-page', 'label']);
+    expect(x.warnings).not.toContainEqual(alone);
+    // Another guess of the same kind does not.
+    const y = extraction({ fields: { issueDate: '2025-03-03' }, via: { issueDate: ['date-alone'] } });
+    fillGaps(
+      y,
+      extraction({ fields: { issueDate: '2025-03-13' }, via: { issueDate: ['second-reader-page', 'date-alone'] } }),
+      {},
+    );
+    expect(y.fields.issueDate).toBe('2025-03-03');
+    // Nor fills a field whose place the reading found by its label (the second reader reads it there).
+    const z = extraction({ boxes: { issueDate: { x0: 0, y0: 0, x1: 10, y1: 10 } } });
+    fillGaps(z, extraction({ fields: { issueDate: '2014-11-30' }, via: { issueDate: ['date-alone'] } }), {});
+    expect(z.fields.issueDate).toBeUndefined();
+  });
 });

@@ -23,6 +23,7 @@ export const OCR_WARNING_CODES = [
   'ocr.dateEarliest',
   'ocr.dateLatest',
   'ocr.dateAboveIdRow',
+  'ocr.dateAlone',
   'ocr.secondReaderOnly',
   'ocr.readersDisagree',
 ] as const;

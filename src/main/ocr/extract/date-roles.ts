@@ -14,7 +14,8 @@ import type { ExtractedFields } from './fields.ts';
 import { LEAD } from './labels.ts';
 
 type DateField = 'birthDate' | 'issueDate' | 'expiry';
-type Reason = 'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest' | 'ocr.dateAboveIdRow';
+type Reason =
+  'ocr.dateBesideBlurredLabel' | 'ocr.dateEarliest' | 'ocr.dateLatest' | 'ocr.dateAboveIdRow' | 'ocr.dateAlone';
 
 /** What a date looks like, whether or not it parses: a year, a glyph, a month. */
 const DATE_SHAPE = /\d{1,4}\s*\S\s*\d{1,2}\s*月|\d{4}\s*\/\s*\d{1,2}\s*\//g;
@@ -36,6 +37,23 @@ const DATE_LABELS: [DateField | undefined, string][] = [
   [undefined, '認定年月日'],
   [undefined, '適用開始年月日'],
 ];
+
+/** The 年月日 most date labels end in: it tells none of them apart. */
+const DATE_LABEL_END = /年?月日$/;
+
+/**
+ * How well a blurred label read fits a date label (1: as printed). The label's end is what is
+ * printed right before the value: that much of it is compared. Where both end in 年月日, only what
+ * precedes it is: 「付年月日」 is 交付年月日 by its 付 (compared whole it fitted 生年月日 as well).
+ */
+function labelLikeness(read: string, label: string): number {
+  const [r, l] =
+    DATE_LABEL_END.test(read) && label.endsWith('年月日')
+      ? [read.replace(DATE_LABEL_END, ''), label.slice(0, -3)]
+      : [read, label];
+  if (r === '') return 0;
+  return 1 - distance(r.slice(-l.length), l) / l.length;
+}
 
 /** The cell printed just before `cell`: on its left in the same row, else right above it. */
 function labelCellOf(cells: Cell[], cell: Cell): Cell | undefined {
@@ -72,11 +90,9 @@ function guessDateRoles(cells: Cell[], known: ExtractedFields): Placement[] {
     const label = (before || labelCellOf(cells, cell)?.text || '').replace(/[^\p{L}]/gu, '');
     // The マイナンバーカード's 電子証明書の有効期限 is not the document's.
     if (label.length < 2 || /証明書/.test(label)) continue;
-    const scores = DATE_LABELS.map(([field, l]) => {
-      // The label's end is what is printed right before the value: compare that much of it.
-      const tail = label.slice(-l.length);
-      return { field, score: 1 - distance(tail, l) / l.length };
-    }).sort((a, b) => b.score - a.score);
+    const scores = DATE_LABELS.map(([field, l]) => ({ field, score: labelLikeness(label, l) })).sort(
+      (a, b) => b.score - a.score,
+    );
     const [best, second] = [scores[0]!, scores.find((x) => x.field !== scores[0]!.field)!];
     if (
       !best.field ||
@@ -186,8 +202,65 @@ function dateAboveIdRow({ cells, fields: known, flagged, kind, boxes }: Context)
   return [guess('issueDate', distinct[0]!, 0.4, 'ocr.dateAboveIdRow')];
 }
 
+/**
+ * Kinds whose forms print a 交付年月日 (a 特定疾病療養受療証 or a マイナ保険証 prints none the desk
+ * needs). The date-alone rule offers one only on these.
+ */
+const PRINTS_ISSUE_DATE: ReadonlySet<string> = new Set<DocumentKind>([
+  'qualification_certificate',
+  'qualification_notice',
+  'elderly_recipient_certificate',
+  'limit_certificate',
+  'public_subsidy_certificate',
+  'legacy_insurance_card',
+]);
+
+/** A line that dates a period (「令和6年5月1日から令和11年3月31日まで」, 発効期日 beside 有効期限). */
+const PERIOD = /から|まで|[~〜～]/;
+
+/**
+ * A 交付年月日 whose label no reading made out: the one date printed on a line of its own that no
+ * other role takes. Not the birth date or the 有効期限 (read, or the earliest and latest dates the
+ * other rules would take), not a date on a line with another or on a period's line (発効期日,
+ * 有効期間, 資格取得年月日 beside 交付), and none when a date-shaped run did not parse (it may be the
+ * 交付) or a label guess or the 記号・番号 row already places one.
+ */
+function dateAlone(ctx: Context): Placement[] {
+  const { cells, fields: known, flagged, kind } = ctx;
+  if (known.issueDate || !kind || !PRINTS_ISSUE_DATE.has(kind) || unparsedDates(cells, flagged)) return [];
+  if ([...dateAboveIdRow(ctx), ...guessDateRoles(cells, known)].some((p) => p.field === 'issueDate')) return [];
+  const distinct = documentDates(cells, flagged);
+  const taken = new Set([
+    known.birthDate,
+    known.expiry,
+    !known.birthDate && distinct[0],
+    !known.expiry && distinct.at(-1),
+  ]);
+  const lines = new Map<number, Cell[]>();
+  for (const c of cells) if (!flagged.has(c.line)) lines.set(c.line, [...(lines.get(c.line) ?? []), c]);
+  const alone = [...lines.values()].flatMap((row) => {
+    const text = row.map((c) => c.text).join(' ');
+    const dates = datesIn(text);
+    const before = text.slice(0, DATE_RE.exec(text)?.index ?? 0).replace(/[^\p{L}]/gu, '');
+    // A label read well enough to resemble one is the label guess's to judge.
+    const labelled = DATE_LABELS.some(([, l]) => labelLikeness(before, l) >= 0.5);
+    return dates.length === 1 && !labelled && !PERIOD.test(text) && !/証明書|まで有効/.test(text) ? dates : [];
+  });
+  const left = [...new Set(alone)].filter((d) => !taken.has(d));
+  const within = (d: string) => (!known.birthDate || d > known.birthDate) && (!known.expiry || d < known.expiry);
+  return left.length === 1 && within(left[0]!) ? [guess('issueDate', left[0]!, 0.4, 'ocr.dateAlone')] : [];
+}
+
 /** Decided together (`fallbacksTogether`): each sees the fields as they stood before any of them. */
 export const DATE_ROLE_RULES: readonly Rule[] = [
+  // The weakest evidence: it places nothing where the two rules after it place a 交付年月日.
+  {
+    id: 'date-alone',
+    evidence:
+      'the 交付年月日 label lost on degraded captures, its date alone on a line (degraded tuning seeds 3001, 3006)',
+    confidenceCap: 0.5,
+    find: dateAlone,
+  },
   // First: a date read beside its blurred label, placed after it, is the better evidence.
   {
     id: 'date-above-id-row',

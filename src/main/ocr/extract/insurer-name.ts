@@ -35,13 +35,21 @@ const KOUKI_NAME = new RegExp(`^\\S{0,2}?(${PREFECTURES.join('|')})後期高齢�
 const KYOKAI_BRANCHES = PREFECTURES.map(kyokaiBranchOf);
 
 /**
- * 「幕全国健康保険協会東京支部」, 「…大分妄部」, 「…愛嬢支部」: a stray glyph before 全国, 支 misread in
+ * The end of a 保険者名称 label whose start no pattern knows, run into the name the shape rule
+ * found (「誤者名称大和化学健康保険組合」, 「各三角名具日本食品工業健康保険組合」: degraded seeds 3001,
+ * 3006). No insurer's name begins with 名称.
+ */
+const INSURER_NAME_LABEL_REST = /^\p{Script=Han}{0,3}名[称衝弥具](?=\p{Script=Han}{2})/u;
+
+/**
+ * 「幕全国健康保険協会東京支部」, 「…大分妄部」, 「…愛嬢支部」: a stray glyph before 全国, a label's end, 支 misread in
  * 支部, one misread glyph of the prefecture when one prefecture alone fits; a 広域連合's tail; 険 of a
  * 健康保険組合 misread (「日本食品工業健康保陸組合」).
  */
 export function tidyInsurerName(v: string): string {
   return v
     .replace(/^.{1,2}(?=全国健康保険協会)/, '')
+    .replace(INSURER_NAME_LABEL_REST, '')
     .replace(/^(全国健康保険協会\p{Script=Han}{2,3}?)[^支]部$/u, '$1支部')
     .replace(
       /^(全国健康保険協会)(\p{Script=Han}{2,3})(支部)$/u,

@@ -27,10 +27,10 @@ export const OCR_REPAIRS: readonly {
   },
   {
     id: 'era-showa-glyph',
-    pattern: /[邵紹招沼照詔]和(?=\s*(?:\d{1,2}|元)\s*[年全生第])/g,
+    pattern: /[邵紹招沼照詔][和租](?=\s*(?:\d{1,2}|元)\s*[年全生第])/g,
     replace: '昭和',
     evidence:
-      '昭 read as a glyph built on 召 like it (邵和17年: the second reader, clean tuning seed 3002, read as 令和17 = 2035 for a birth date; 紹和32年: tesseract, degraded)',
+      '昭 read as a glyph built on 召 like it (邵和17年: the second reader, clean tuning seed 3002, read as 令和17 = 2035 for a birth date; 紹和32年: tesseract, degraded; 紹租28年, 和 misread too: the second reader, degraded seed 3001)',
   },
   // 令和 has not reached year 21; a later year under a misread era is 昭和 (to 64).
   {

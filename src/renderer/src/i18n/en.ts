@@ -365,6 +365,7 @@ export const en: Messages = {
     dateEarliest: '{{field}} {{date}} is the earliest date on the document: confirm it',
     dateLatest: '{{field}} {{date}} is the latest date on the document: confirm it',
     dateAboveIdRow: '{{field}} {{date}} is the date printed above the 記号・番号, where the card prints it: confirm it',
+    dateAlone: '{{field}} {{date}} is the one date printed alone on a line whose label could not be read: confirm it',
     secondReaderOnly:
       '{{field}} {{value}} was read by the second reader (the first read {{other}}): confirm it on the document',
     readersDisagree: '{{field}} was read as {{value}} and as {{other}} by the two readers: confirm it on the document',

@@ -388,6 +388,8 @@ export const ja = {
     dateEarliest: '{{field}} {{date}} は書類でいちばん早い日付として当てはめました。書類で確かめてください',
     dateLatest: '{{field}} {{date}} は書類でいちばん遅い日付として当てはめました。書類で確かめてください',
     dateAboveIdRow: '{{field}} {{date}} は記号・番号の上に印字された日付として当てはめました。書類で確かめてください',
+    dateAlone:
+      '{{field}} {{date}} は、ラベルが読めない行にひとつだけ印字された日付として当てはめました。書類で確かめてください',
     secondReaderOnly: '{{field}} {{value}} は2つ目の読み取りで得た値です（1つ目：{{other}}）。書類で確かめてください',
     readersDisagree: '{{field}} が2つの読み取りで {{value}} と {{other}} に分かれました。書類で確かめてください',
   },
