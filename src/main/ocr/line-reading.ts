@@ -66,24 +66,26 @@ interface Crop {
 async function cropsOf(prepared: Prepared, lines: readonly TextLine[]): Promise<Crop[]> {
   const kept = lines.filter((l) => l.box.x1 - l.box.x0 >= MIN_ASPECT * (l.box.y1 - l.box.y0));
   const rows = rowsOf(kept.map((l) => l.box));
-  const crops: Crop[] = [];
-  for (const [i, l] of kept.entries()) {
-    const left = Math.max(0, Math.floor(l.box.x0));
-    const y0 = Math.max(0, Math.floor(l.box.y0));
-    const width = Math.max(1, Math.min(prepared.width, Math.ceil(l.box.x1)) - left);
-    const height = Math.max(1, Math.min(prepared.height, Math.ceil(l.box.y1)) - y0);
-    const scale = LINE_HEIGHT / height;
-    const w = Math.max(1, Math.round(width * scale));
-    const data = await sharp(prepared.grey, { raw: { width: prepared.width, height: prepared.height, channels: 1 } })
-      .extract({ left, top: y0, width, height })
-      .resize({ width: w, height: LINE_HEIGHT, fit: 'fill', kernel: 'lanczos3' })
-      .toColourspace('b-w')
-      .raw()
-      .toBuffer();
-    levelCrop(data);
-    crops.push({ data, width: w, page: { x0: left, y0, x1: left + width, y1: y0 + height }, scale, row: rows[i]! });
-  }
-  return crops;
+  // All at once: each crop is a small libvips job whose set-up, awaited one after the other, cost
+  // ~5 ms a line (~120 ms a card); started together they share libvips' threads (~30 ms a card).
+  return Promise.all(
+    kept.map(async (l, i): Promise<Crop> => {
+      const left = Math.max(0, Math.floor(l.box.x0));
+      const y0 = Math.max(0, Math.floor(l.box.y0));
+      const width = Math.max(1, Math.min(prepared.width, Math.ceil(l.box.x1)) - left);
+      const height = Math.max(1, Math.min(prepared.height, Math.ceil(l.box.y1)) - y0);
+      const scale = LINE_HEIGHT / height;
+      const w = Math.max(1, Math.round(width * scale));
+      const data = await sharp(prepared.grey, { raw: { width: prepared.width, height: prepared.height, channels: 1 } })
+        .extract({ left, top: y0, width, height })
+        .resize({ width: w, height: LINE_HEIGHT, fit: 'fill', kernel: 'lanczos3' })
+        .toColourspace('b-w')
+        .raw()
+        .toBuffer();
+      levelCrop(data);
+      return { data, width: w, page: { x0: left, y0, x1: left + width, y1: y0 + height }, scale, row: rows[i]! };
+    }),
+  );
 }
 
 /**

@@ -63,9 +63,12 @@ async function evenLight(g: Grey, small: Grey): Promise<Buffer> {
     .raw()
     .toBuffer();
   const floor = Math.max(1, 0.45 * percentile(level, 0.95));
+  // Each (paper level, pixel) pair's result computed once: a lookup per pixel, not a division.
+  const gain = new Uint8Array(256 * 256);
+  for (let b = 0; b < 256; b++)
+    for (let v = 0; v < 256; v++) gain[(b << 8) | v] = Math.min(255, Math.round((v * 255) / Math.max(b, floor)));
   const flat = Buffer.alloc(g.data.length);
-  for (let i = 0; i < flat.length; i++)
-    flat[i] = Math.min(255, Math.round((g.data[i]! * 255) / Math.max(bg[i]!, floor)));
+  for (let i = 0; i < flat.length; i++) flat[i] = gain[(bg[i]! << 8) | g.data[i]!]!;
   return flat;
 }
 
