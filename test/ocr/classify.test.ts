@@ -5,7 +5,7 @@
  * what tesseract read off the corpus (spaces between glyphs, misread glyphs kept).
  */
 import { describe, expect, it } from 'vitest';
-import { classify, withKindOf, withMistakenPaper } from '../../src/main/ocr/classify.ts';
+import { classify, sameKindByTitle, withKindOf, withMistakenPaper } from '../../src/main/ocr/classify.ts';
 
 describe('classify: papers that are no insurance document', () => {
   it.each([
@@ -121,6 +121,18 @@ describe('classify: row labels inside a document do not outweigh its title', () 
     const notice = classify('資格情報のお知らせ\n被保険者証記号 1234');
     expect(withKindOf(notice, 'マイナポータル 医療保険の資格情報')).toBe(notice);
     expect(withKindOf(first, '限度 定\n和8年5月31日').kind).toBe('unknown');
+  });
+
+  it('tells when the other reading confirms the kind by its title (the scan then reads no second pass)', () => {
+    // Told by its rows only (0.75): the second reader read the title.
+    const rows = classify('公費負担者番号 88131015\n受給者番号 1234567');
+    expect(rows).toMatchObject({ kind: 'public_subsidy_certificate', confidence: expect.any(Number) });
+    expect(rows.confidence).toBeLessThan(0.8);
+    expect(sameKindByTitle(rows, '子ども医療証\n受給者番号1234567')).toBe(true);
+    // Another kind's title, the same rows only, or no kind at all: a second pass may still find it.
+    expect(sameKindByTitle(rows, '資格確認書\n公費負担者番号88131015')).toBe(false);
+    expect(sameKindByTitle(rows, '公費負担者番号88131015\n受給者番号1234567')).toBe(false);
+    expect(sameKindByTitle(classify('記号 1234'), '記号1234')).toBe(false);
   });
 
   it('takes a 限度額適用認定証’s long title the other reading tells with three glyphs wrong', () => {

@@ -1,6 +1,13 @@
 /** One paper document: prepare the image, recognise, classify, extract. */
 import { ocrWarning, type OcrWarning, type OcrWarningCode } from '../../shared/ocr/warnings.ts';
-import { classify, NOT_INSURANCE_WARNING, withKindOf, withMistakenPaper, type ScanKind } from './classify.ts';
+import {
+  classify,
+  NOT_INSURANCE_WARNING,
+  sameKindByTitle,
+  withKindOf,
+  withMistakenPaper,
+  type ScanKind,
+} from './classify.ts';
 import type { OcrBox, OcrEngine, OcrLine, OcrOutput } from './engine.ts';
 import {
   categoryForAge,
@@ -78,8 +85,10 @@ export async function scanDocument(
   // A capture whose kind cannot be told (or only by a partly read title) gets a second pass read
   // the other way, and the better of the two counts (classification of degraded captures 93 →
   // 100%, where tesseract's own deskew as the second pass gave 93%). Retrying every
-  // low-confidence read doubled the time of most phone photos for no better field.
-  if (found.kind === 'unknown' || found.confidence < (options.detector ? RETRY_DETECTED_BELOW : RETRY_BELOW)) {
+  // low-confidence read doubled the time of most phone photos for no better field. Not when the
+  // second reader read the same kind's title (clean tuning fields unchanged, degraded 3 more).
+  const unsure = found.kind === 'unknown' || found.confidence < (options.detector ? RETRY_DETECTED_BELOW : RETRY_BELOW);
+  if (unsure && !(paddle && sameKindByTitle(found, paddle.text))) {
     other ??= await otherWay();
     const foundAgain = classify(other.lines.map((l) => l.text).join('\n'));
     if (other.confidence + foundAgain.confidence > ocr.confidence + found.confidence)
