@@ -2,9 +2,8 @@
  * Fills the fields `x` lacks from another reading of the page, never replacing what `x` has but a
  * guess by a date's place alone (GIVES_WAY): the layout analysis of a phone's list of short rows
  * drops a row now and then (性別 男 and 負担割合 3割 lost together), and on a degraded capture each
- * reading loses other fields. A 保険者番号
- * only with a valid 検証番号, and never without a warning: the other reading's own about it, or
- * that it was read again. Pure.
+ * reading loses other fields. A 保険者番号 only with a valid 検証番号, and never without a warning:
+ * the other reading's own about it, or that it was read again. Pure.
  */
 import { validateInsurerNumber } from '../../shared/domain/insurer-number.ts';
 import { ocrWarning, type OcrWarning } from '../../shared/ocr/warnings.ts';

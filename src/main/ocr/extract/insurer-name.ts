@@ -42,9 +42,9 @@ const KYOKAI_BRANCHES = PREFECTURES.map(kyokaiBranchOf);
 const INSURER_NAME_LABEL_REST = /^\p{Script=Han}{0,3}名[称衝弥具](?=\p{Script=Han}{2})/u;
 
 /**
- * 「幕全国健康保険協会東京支部」, 「…大分妄部」, 「…愛嬢支部」: a stray glyph before 全国, a label's end, 支 misread in
- * 支部, one misread glyph of the prefecture when one prefecture alone fits; a 広域連合's tail; 険 of a
- * 健康保険組合 misread (「日本食品工業健康保陸組合」).
+ * 「幕全国健康保険協会東京支部」, 「…大分妄部」, 「…愛嬢支部」: a stray glyph before 全国, a label's
+ * end, 支 misread in 支部, one misread glyph of the prefecture when one prefecture alone fits; a
+ * 広域連合's tail; 険 of a 健康保険組合 misread (「日本食品工業健康保陸組合」).
  */
 export function tidyInsurerName(v: string): string {
   return v
