@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFields, type Extraction } from '../../src/main/ocr/extract-fields.ts';
+import { extractFields, PLACE_ONLY_RULES, type Extraction } from '../../src/main/ocr/extract-fields.ts';
+import { DATE_ROLE_RULES } from '../../src/main/ocr/extract/date-roles.ts';
 import { fillGaps } from '../../src/main/ocr/fill-gaps.ts';
 import { PADDLE_FIELDS } from '../../src/main/ocr/scan.ts';
 import { ocrWarning } from '../../src/shared/ocr/warnings.ts';
@@ -63,6 +64,11 @@ describe('filling the gaps of one reading from another', () => {
     fillGaps(x, page, { only: PADDLE_FIELDS, atMost: 0.6, via: 'second-reader-page' });
     expect(x.fields.limitCategory).toBe('Ⅱ');
     expect(x.confidence.limitCategory).toBeLessThanOrEqual(0.6);
+  });
+
+  it('knows the rules that place by position alone by their ids', () => {
+    const ids = new Set(DATE_ROLE_RULES.map((r) => r.id));
+    for (const id of PLACE_ONLY_RULES) expect(ids.has(id), id).toBe(true);
   });
 
   it('replaces a date placed only by where it stands with the other reading’s date read beside its label', () => {

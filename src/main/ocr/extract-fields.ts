@@ -37,6 +37,7 @@ import { sexExtractor } from './extract/sex.ts';
 export type { ExtractedFields, Extraction, FieldName } from './extract/fields.ts';
 export { categoryForAge, categoryReadAgain } from './extract/benefits.ts';
 export { union } from './extract/cells.ts';
+export { PLACE_ONLY_RULES } from './extract/date-roles.ts';
 export { datesIn } from './extract/dates.ts';
 export { nameMunicipality, reconcileInsurerName } from './extract/insurer-name.ts';
 export { repairLabel } from './extract/labels.ts';

@@ -1,8 +1,8 @@
 /** What the patient pays: 一部負担金の割合, 適用区分 (限度額), 特別療養費. */
 import { elderlyFrom } from '../../../shared/domain/age.ts';
-import type { Extraction } from '../extract-fields.ts';
 import { soleMatch } from './cells.ts';
 import type { Context, Extractor, LabelRead } from './extractor.ts';
+import type { Extraction } from './fields.ts';
 
 const ratioOf = (digit: string) => (Number(digit) / 10) as 0.1 | 0.2 | 0.3;
 

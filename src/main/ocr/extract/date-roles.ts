@@ -251,6 +251,12 @@ function dateAlone(ctx: Context): Placement[] {
   return left.length === 1 && within(left[0]!) ? [guess('issueDate', left[0]!, 0.4, 'ocr.dateAlone')] : [];
 }
 
+/**
+ * The rules whose find is a date's place alone, the weakest evidence: another reading's field found
+ * any other way (by its label) replaces theirs (fill-gaps.ts).
+ */
+export const PLACE_ONLY_RULES: ReadonlySet<string> = new Set(['date-alone']);
+
 /** Decided together (`fallbacksTogether`): each sees the fields as they stood before any of them. */
 export const DATE_ROLE_RULES: readonly Rule[] = [
   // The weakest evidence: it places nothing where the two rules after it place a 交付年月日.
