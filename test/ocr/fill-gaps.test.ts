@@ -101,4 +101,19 @@ describe('filling the gaps of one reading from another', () => {
     fillGaps(z, extraction({ fields: { issueDate: '2014-11-30' }, via: { issueDate: ['date-alone'] } }), {});
     expect(z.fields.issueDate).toBeUndefined();
   });
+
+  it('replaces the earliest date taken for the birth date with the other reading’s 生年月日 read beside its label', () => {
+    // A portal screen (tuning): tesseract read 「生年月日 2000706/21」, so its 資格取得年月日 was the earliest date.
+    const screen = (birth: string) =>
+      extractFields(
+        lines(`生年月日  ${birth}`, '資格取得年月日  2010/05/18', '※この画面は、2026/01/05 時点の情報です。'),
+        'portal_screen',
+      );
+    const x = screen('2000706/21');
+    expect(x.fields.birthDate).toBe('2010-05-18');
+    const page = screen('2000/06/21');
+    fillGaps(x, page, { only: PADDLE_FIELDS, atMost: 0.6, via: 'second-reader-page' });
+    expect(x.fields.birthDate).toBe('2000-06-21');
+    expect(x.confidence.birthDate).toBeLessThanOrEqual(0.6);
+  });
 });

@@ -253,9 +253,12 @@ function dateAlone(ctx: Context): Placement[] {
 
 /**
  * The rules whose find is a date's place alone, the weakest evidence: another reading's field found
- * any other way (by its label) replaces theirs (fill-gaps.ts).
+ * any other way (by its label) replaces theirs (fill-gaps.ts). The earliest date taken for the birth
+ * date gave way to the second reader's 生年月日 read beside its label 5 times on the tuning captures
+ * (a 資格取得年月日 or an お知らせ's date had been taken), right each time; the latest date taken for
+ * the 有効期限 is the same guess (it changed nothing there).
  */
-export const PLACE_ONLY_RULES: ReadonlySet<string> = new Set(['date-alone']);
+export const PLACE_ONLY_RULES: ReadonlySet<string> = new Set(['date-alone', 'date-earliest', 'date-latest']);
 
 /** Decided together (`fallbacksTogether`): each sees the fields as they stood before any of them. */
 export const DATE_ROLE_RULES: readonly Rule[] = [
