@@ -40,12 +40,15 @@ export const CONFIRM_BELOW = 0.8;
 /** Classification confidence under which a second pass, read as one block, is worth its time. */
 const RETRY_BELOW = 0.5;
 /**
- * The detected lines' reading tells a kind from its title (≥ 0.8) or only from row labels (which
- * weigh 0.75, classify.ts): then the page read with tesseract's own layout may have the title the
- * detector lost (a 資格確認書's title band missing, the document taken for an old 保険証 by its
- * 被保険者 row).
+ * The detected lines' reading tells a kind less surely than a row label alone does (0.75,
+ * classify.ts): then the page read with tesseract's own layout may have the title the detector lost
+ * (a 資格確認書's title band missing, the document taken for an old 保険証 by its 被保険者 row). At
+ * 0.8 every portal screen was read twice (its 被保険者証記号 row ties an old card's title with its
+ * own, so it is never told surer than 0.75), ~550 ms a screen, and ~100 ms a card on the median;
+ * on 7 tuning sets (330 captures) that second pass changed no kind, and 2 fields of one degraded
+ * portal screen (a cell border read 「1」 before its 記号).
  */
-const RETRY_DETECTED_BELOW = 0.8;
+const RETRY_DETECTED_BELOW = 0.75;
 
 export interface ScanResult {
   kind: ScanKind;
