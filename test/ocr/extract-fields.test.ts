@@ -433,3 +433,62 @@ describe('classify', () => {
     ['領収書 合計 1,200円', 'unknown'],
   ])('%s → %s', (text, kind) => expect(classify(text).kind).toBe(kind));
 });
+
+/** Readings of documents written apart from the project's templates (their misreads as tesseract gave them). */
+describe('layouts and wordings of the independently written corpus', () => {
+  it('reads 記号 and 番号 joined by a hyphen, and the 記号 under a 「記号番号」 heading without its own label', () => {
+    const joined = extractFields(lines('被保険者記号・番号:  76 -  56580116  (03)'), 'limit_certificate');
+    expect(joined.fields).toMatchObject({ symbol: '76', number: '56580116', branch: '03' });
+    const below = extractFields(lines('記号番号', '記号 1914 番号37688 枝番 02'), 'qualification_certificate');
+    expect(below.fields).toMatchObject({ symbol: '1914', number: '37688', branch: '02' });
+  });
+
+  it('reads a number printed one digit a box, the boxes’ sides read between its digits', () => {
+    const x = extractFields(lines('被保険者番号：|8丨8|4|4|2|2|2丨9|'), 'qualification_certificate');
+    expect(x.fields.number).toBe('88442229');
+  });
+
+  it('ends a date’s value at a 発行年月日 printed after it on the same line', () => {
+    const x = extractFields(
+      lines('有効期限  2024年 7月31日  発行年月日  2023年 9月 5日'),
+      'specific_disease_certificate',
+    );
+    expect(x.fields).toMatchObject({ expiry: '2024-07-31', issueDate: '2023-09-05' });
+  });
+
+  it('reads 和暦 dates with the era’s first kanji (昭23.11.28)', () => {
+    const x = extractFields(lines('生年月日  昭23.11.28', '発行日  令8.9.7'), 'qualification_certificate');
+    expect(x.fields).toMatchObject({ birthDate: '1948-11-28', issueDate: '2026-09-07' });
+  });
+
+  it('never takes the カナ reading for the name: 「カナ氏名」, or ふりがな in hiragana above the name', () => {
+    const notice = extractFields(lines('カナ氏名  つるみ あおい', '氏名  鶴見 碧'), 'qualification_notice');
+    expect(notice.fields.name).toBe('鶴見\u3000碧');
+    const card = extractFields(lines('氏名  つるみ あおい', '鶴見 碧'), 'qualification_certificate');
+    expect(card.fields.name).toBe('鶴見\u3000碧');
+  });
+
+  it('takes a notice’s 被保険者氏名 for the name when it prints no 氏名 of its own (a card’s names another person)', () => {
+    const x = extractFields(lines('カナ氏名  つるみ あおい', '被保険者氏名  鶴見 碧'), 'qualification_notice');
+    expect(x.fields.name).toBe('鶴見\u3000碧');
+    expect(x.via.name).toEqual(['insured-name-label']);
+    expect(extractFields(lines('被保険者氏名  鶴見 碧'), 'legacy_insurance_card').fields.name).toBeUndefined();
+  });
+
+  it('tells a card front titled マイナンバーカード, not a notice that names the card in a sentence', () => {
+    expect(classify('マイナンバーカード\n氏名\n前田 登美子\n2034年 5月10日まで有効').kind).toBe('mynumber_card');
+    expect(classify('マイナンバーカードと一緒に提示してください\n記号 12 番号 34').kind).not.toBe('mynumber_card');
+  });
+
+  it('reads an insurer’s name that starts in hiragana by its shape', () => {
+    const x = extractFields(lines('あおば食品健康保険組合'), 'legacy_insurance_card');
+    expect(x.fields.insurerName).toBe('あおば食品健康保険組合');
+  });
+
+  it('leaves a seal or a ruled line read beside an insurer’s name out of it', () => {
+    const name = (line: string) => extractFields(lines(line), 'qualification_certificate').fields.insurerName;
+    expect(name('保険者名称 | 鹿児島県後期高齢者医療広域連合  印合')).toBe('鹿児島県後期高齢者医療広域連合');
+    expect(name('保険者名称 警察共済組合茨城県支部区半')).toBe('警察共済組合茨城県支部');
+    expect(name('保険者名  i 京都府歯科医師国民健康保険組合')).toBe('京都府歯科医師国民健康保険組合');
+  });
+});

@@ -125,6 +125,9 @@ export interface Classified {
  */
 const SHAPES: [DocumentKind, RegExp, number][] = [
   ['mynumber_card', /(?<!\d)\d{4}[ \u3000]\d{4}[ \u3000]\d{4}(?!\d)/, 0.85],
+  // A front titled マイナンバーカード on a line of its own (the independently written corpus's newer
+  // design); notices and portal screens name the card inside their sentences.
+  ['mynumber_card', /^[ \u3000]*マイナンバーカード[ \u3000]*$/m, 0.8],
 ];
 
 export function classify(text: string): Classified {

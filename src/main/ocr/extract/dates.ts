@@ -5,8 +5,11 @@ import { labelled, type Cell } from './cells.ts';
 import type { Check, Context, Extractor, LabelRead } from './extractor.ts';
 import { untilNextLabel } from './labels.ts';
 
-/** A 和暦 date (令和7年4月1日, R7.4.1) or a 西暦 one (2025年4月1日, 2025/4/1). */
-const WAREKI = String.raw`(?:令和|平成|昭和|大正|[RHST]\.?)\s*(?:\d{1,2}|元)\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?`;
+/**
+ * A 和暦 date (令和7年4月1日, R7.4.1, 昭23.11.28: the era's first kanji, printed on a 資格確認書 of the
+ * independently written corpus) or a 西暦 one (2025年4月1日, 2025/4/1).
+ */
+const WAREKI = String.raw`(?:令和|平成|昭和|大正|[RHST令平昭大]\.?)\s*(?:\d{1,2}|元)\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?`;
 const SEIREKI = String.raw`\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?`;
 export const DATE_RE = new RegExp(`(${WAREKI}|${SEIREKI})`);
 

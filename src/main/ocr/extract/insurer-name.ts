@@ -20,8 +20,9 @@ import { untilNextLabel } from './labels.ts';
 export const INSURER_NAME_SHAPE = new RegExp(
   [
     String.raw`全国健康保険協会\p{Script=Han}{2,3}\S部`,
-    // 険 misread (健康保陸組合, TakaoPGothic degraded): tidied below.
-    String.raw`[\p{Script=Han}\p{Script=Katakana}ー]{2,}健康保\p{Script=Han}組合`,
+    // 険 misread (健康保陸組合, TakaoPGothic degraded): tidied below. A name may start in hiragana
+    // (あおば食品健康保険組合 had been cut to 食品健康保険組合: the independently written corpus).
+    String.raw`[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー]{2,}健康保\p{Script=Han}組合`,
     String.raw`\p{Script=Han}{2,4}後期高齢者医療広域連合`,
     String.raw`\p{Script=Han}{2,}共済組合(?:\p{Script=Han}{2,3}支部)?`,
   ].join('|'),
@@ -85,12 +86,30 @@ export function reconcileInsurerName(x: Extraction): void {
 /** Not the 被保険者's name nor the 保険者番号's label; 称 read as 衝 or 弥 (「保険者名弥 水戸市」), 険 as any glyph. */
 const INSURER_NAME_LABEL = /(?<![被彼])保\S者名[称衝弥]?(?!\S?番号)/;
 
+/** A lone letter set apart before the name: a ruled line or a band's edge (「i 京都府歯科医師国民健康保険組合」). */
+const STRAY_LETTER = /^[A-Za-z]\s+(?=\p{Script=Han})/u;
+/** At most this much after a name of an insurer's full shape is a seal or a ruled line read as glyphs. */
+const AFTER_SHAPE = 3;
+
+/**
+ * A name of an insurer's full shape ends there: a seal beside it read into it (「…広域連合 印合」,
+ * 「…茨城県支部区半」, the independently written corpus). No such name goes on past its 組合,
+ * 連合 or 支部.
+ */
+function endOfShape(name: string): string {
+  const m = INSURER_NAME_SHAPE.exec(name);
+  return m?.index === 0 && name.length - m[0].length <= AFTER_SHAPE ? m[0] : name;
+}
+
 // Canonical form: no spaces (「全国健康保険協会 東京支部」 and 「全国健康保険協会東京支部」 are one insurer).
 const insurerNameAfterLabel = (value: string) =>
   tidyInsurerName(
-    untilNextLabel(value)
-      .replace(/^[^\p{L}]+/u, '')
-      .replace(/\s+/g, ''),
+    endOfShape(
+      untilNextLabel(value)
+        .replace(/^[^\p{L}]+/u, '')
+        .replace(STRAY_LETTER, '')
+        .replace(/\s+/g, ''),
+    ),
   );
 
 export const insurerNameExtractor: Extractor = {

@@ -1,18 +1,19 @@
 /** Printed labels: where a value starts and ends, and labels read with one glyph wrong. */
 import { distance } from './edit-distance.ts';
 
+/**
+ * The labels these documents print. A value never starts with one, and one printed later on the
+ * same line ends the value before it (「有効期限 2024年7月31日 発行年月日 2023年9月5日」 gave the
+ * 発行 date as the 有効期限 until 発行 was listed: the independently written corpus).
+ */
+const LABEL_WORDS = ['有効期[限間]', '交付', '発行', '記号', '番号', '枝番', '氏名', '生年月日', '性別', '保険者']
+  .concat(['被保険者', '資格取得', '発効期日', '一部負担', '負担割合', '適用区分', '限度区分', '住所', '事業所'])
+  .concat(['世帯主', '公費負担者', '受給者', '保護者', '適用対象者', '適用開始', '自己負担', 'フリガナ'])
+  .join('|');
 /** A label printed at the start of a cell (values never start with one). */
-const LABEL_START = new RegExp(
-  '^[(（]?(?:' +
-    ['有効期[限間]', '交付', '発行日', '記号', '番号', '枝番', '氏名', '生年月日', '性別', '保険者', '被保険者']
-      .concat(['資格取得', '発効期日', '一部負担', '負担割合', '適用区分', '限度区分', '住所', '事業所', '世帯主'])
-      .concat(['公費負担者', '受給者', '保護者', '適用対象者', '自己負担'])
-      .join('|') +
-    ')',
-);
+const LABEL_START = new RegExp(`^[(（]?(?:${LABEL_WORDS})`);
 /** Cuts a value at the next label printed on the same line. */
-const NEXT_LABEL =
-  /\s*(?:性別|生年月日|記号|番号|枝番|氏名|交付|有効期限|保険者|資格取得|発効期日|一部負担|負担割合|適用区分|住所|事業所)/;
+const NEXT_LABEL = new RegExp(`\\s*(?:${LABEL_WORDS})`);
 export const untilNextLabel = (v: string) => v.split(NEXT_LABEL)[0]!.trim();
 /** Punctuation the model reads between a label and its value (colons, underscores, ruled lines). */
 export const LEAD = /^[\s:：_.,、。”"'|」」「｜~〜[\]]+/;

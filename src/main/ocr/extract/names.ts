@@ -9,9 +9,13 @@ import { LEAD, untilNextLabel } from './labels.ts';
 /**
  * The patient's name label: not the 被保険者, 世帯主 or 保護者 named beside it (保護者 read 保証者
  * on a degraded 乳幼児医療費受給者証; 被保険者 read 「被保 者」, its 険 dropped, on a clean family
- * member's 保険証: the insured's name had been taken for the patient's), nor the カナ line.
+ * member's 保険証: the insured's name had been taken for the patient's), nor the カナ line, whether
+ * its カナ follows 氏名 or comes first (「カナ氏名 つるみ あおい」, the independently written corpus).
  */
-export const NAME_LABEL = /(?<!(?:保\s?\S?\s?者|世帯\S)\s*)(?:氏\s*名|受給者名(?!号))(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
+export const NAME_LABEL =
+  /(?<!(?:保\s?\S?\s?者|世帯\S|カナ|フリガナ|ふりがな)\s*)(?:氏\s*名|受給者名(?!号))(?!\s*[(（]?\s*(?:カナ|フリガナ))/;
+/** The insured's name (a notice's 被保険者氏名): the patient's only where no 氏名 of their own is read. */
+const INSURED_NAME_LABEL = /被保険者\s*氏\s*名/;
 /** What is not part of a name's text. */
 export const NAME_CHARS = /[^\p{L}\p{M}・ー]/gu;
 
@@ -80,7 +84,7 @@ export function readName(
   }
   // What was there were ruled lines: no name.
   if (after.length < rest.length) return undefined;
-  const m = afterLabel ? NAME_LABEL.exec(raw) : undefined;
+  const m = afterLabel ? (NAME_LABEL.exec(raw) ?? INSURED_NAME_LABEL.exec(raw)) : undefined;
   const value = untilNextLabel((m ? raw.slice(m.index + m[0].length) : raw).replace(LEAD, ''));
   const tokens = value
     .split(/\s+/)
@@ -98,8 +102,8 @@ function countGlyphs(glyphs: { text: string }[], value: string): number {
   return n;
 }
 
-/** The フリガナ row some designs print between the label and the name. */
-const KANA = /^[\p{Script=Katakana}ー\s・]+$/u;
+/** The フリガナ row some designs print between the label and the name (in katakana, or hiragana). */
+const KANA = /^[\p{Script=Katakana}\p{Script=Hiragana}ー\s・]+$/u;
 
 /**
  * The name beside a label; a カナ reading is skipped for the name under it, and a label's own cell
@@ -153,6 +157,17 @@ export const nameExtractor: Extractor = {
       read: (f, ctx) => asRead(underKana(nameAfterCardLabel(f), f, ctx)),
       evidence:
         'card fronts print a small 氏名 beside a large name: 氏 dropped or misread (括名, 護名); a card with the フリガナ row above the name too (「名 生年月日」 over 「ナカムラ タクヤ」, clean tuning seed 3002)',
+    },
+    {
+      // Last, on a notice alone: a family member's card names the insured so beside the patient.
+      pattern: INSURED_NAME_LABEL,
+      printedOn: (kind) => kind === 'qualification_notice',
+      read: (f, ctx) => {
+        const v = asRead(nameAt(f, ctx));
+        return v && { ...v, rule: 'insured-name-label' };
+      },
+      evidence:
+        'お知らせ naming the person as 被保険者氏名, with no 氏名 of their own (3 of the independently written corpus)',
     },
   ],
   fallbacks: [

@@ -7,21 +7,27 @@ import { labelled, type Found } from './cells.ts';
 import type { Check, Context, Extractor, LabelRead, Placement } from './extractor.ts';
 import { untilNextLabel } from './labels.ts';
 
-/** Digits of a number field: spaces inside the run dropped, and up to two stray marks before it. */
+/**
+ * Digits of a number field: spaces inside the run dropped, and up to two stray marks before it.
+ * Printed one digit a box, the boxes' sides are read between the digits (「|8丨8|4|4|2|2|2丨9|」, a
+ * 資格確認書 of the independently written corpus) and are dropped like spaces.
+ */
 export const digitsOf = (v: string, min = 1): string | undefined =>
-  v.replace(/(?<=\d)\s+(?=\d)/g, '').match(new RegExp(`^[^\\d\\p{Script=Han}]{0,2}(\\d{${min},})`, 'u'))?.[1];
+  v.replace(/(?<=\d)[\s|丨｜]+(?=\d)/g, '').match(new RegExp(`^[^\\d\\p{Script=Han}]{0,2}(\\d{${min},})`, 'u'))?.[1];
 /** Whether a number was read with marks before it or inside it (a digit the model misread). */
 export const unclean = (v: string): boolean =>
   !/^\d+(?:\s|$|[^\d\p{L}])/u.test(v.replace(/(?<=\d)\s+(?=\d)/g, '').replace(/^[_.,:：\s]+/, ''));
 
 /**
  * 「記号・番号 5695・7247503 (00)」: the combined form of notices and 高齢受給者証. PP-OCRv4 reads
- * the ・ as a middle dot (·).
+ * the ・ as a middle dot (·). Some print a hyphen between them (「76 - 56580116 (03)」, a
+ * 限度額適用・標準負担額減額認定証 of the independently written corpus).
  */
-export const COMBINED_ID = /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.·]\s*(\d{1,8})\s*[(（]\s*(\d{2})\s*[)）]/u;
+export const COMBINED_ID =
+  /(?:^|[^\d])(\p{Script=Han}{0,2}\d{1,8})\s*[・･.·\-－‐]\s*(\d{1,8})\s*[(（]\s*(\d{2})\s*[)）]/u;
 /** The same after its own label, whatever became of its (枝番): 「記号・番号 54699・3831702 (900)」. */
 const LABELLED_COMBINED_ID =
-  /記\s*号\s*[・･.·]?\s*番\s*号\s*[:：]?\s*(\p{Script=Han}{0,2}\d{1,8})\s*[・･·]\s*(\d{1,8})(?!\d)/u;
+  /記\s*号\s*[・･.·]?\s*番\s*号\s*[:：]?\s*(\p{Script=Han}{0,2}\d{1,8})\s*[・･·\-－‐]\s*(\d{1,8})(?!\d)/u;
 
 /**
  * 保険者番号 beside its label. Nothing printed right before it: 被 of 被保険者番号 (後期: the
@@ -180,7 +186,9 @@ export const symbolExtractor: Extractor = {
     {
       pattern: /記\s*号/,
       read: (f) => {
-        const symbol = withoutDigitSpaces(f.value).match(/^(\p{Script=Han}{0,2}\d+)/u)?.[1];
+        // Its own label starts the value under a 「記号番号」 heading (「記号 1914 番号 37688」).
+        const value = withoutDigitSpaces(f.value).replace(/^記\s*号\s*/, '');
+        const symbol = value.match(/^(\p{Script=Han}{0,2}\d+)/u)?.[1];
         return symbol ? { value: symbol } : undefined;
       },
     },
