@@ -16,8 +16,14 @@ export const LINE_HEIGHT = 40;
 /** White around each band: tesseract must not join two bands into one line. */
 const GAP = 16;
 const SIDE = 12;
-/** Lines narrower than this share of their height are specks or rules, not text. */
+/** Lines narrower than this share of their height are specks or rules, not text… */
 const MIN_ASPECT = 0.5;
+/**
+ * …unless this many times taller than wide and wide enough for a glyph: a column of vertical text
+ * (a title down a card's coloured side band, which the detector finds as one tall box).
+ */
+const VERTICAL = 2.5;
+const MIN_COLUMN_WIDTH = 16;
 
 /** Where a line sits in the stack and on the page. */
 export interface Band {
@@ -28,8 +34,10 @@ export interface Band {
   /** The crop's top-left corner in the stack. */
   top: number;
   left: number;
-  /** The page row (0, 1, …) the line belongs to. */
+  /** The page row (0, 1, …) the line belongs to; a vertical column is a row of its own, before the others (< 0). */
   row: number;
+  /** A vertical column, its glyphs read side by side: every box read in it is the column's. */
+  vertical?: boolean;
 }
 
 /**
@@ -61,32 +69,139 @@ interface Crop {
   page: OcrBox;
   scale: number;
   row: number;
+  vertical?: boolean;
 }
 
+const widthOf = (b: OcrBox) => b.x1 - b.x0;
+const heightOf = (b: OcrBox) => b.y1 - b.y0;
+const isColumn = (b: OcrBox) => heightOf(b) >= VERTICAL * widthOf(b) && widthOf(b) >= MIN_COLUMN_WIDTH;
+
 async function cropsOf(prepared: Prepared, lines: readonly TextLine[]): Promise<Crop[]> {
-  const kept = lines.filter((l) => l.box.x1 - l.box.x0 >= MIN_ASPECT * (l.box.y1 - l.box.y0));
+  const kept = lines.filter((l) => widthOf(l.box) >= MIN_ASPECT * heightOf(l.box));
   const rows = rowsOf(kept.map((l) => l.box));
+  // Right to left, as vertical text is read.
+  const columns = lines.filter((l) => isColumn(l.box)).sort((a, b) => b.box.x0 - a.box.x0);
   // All at once: each crop is a small libvips job whose set-up, awaited one after the other, cost
   // ~5 ms a line (~120 ms a card); started together they share libvips' threads (~30 ms a card).
-  return Promise.all(
-    kept.map(async (l, i): Promise<Crop> => {
-      const left = Math.max(0, Math.floor(l.box.x0));
-      const y0 = Math.max(0, Math.floor(l.box.y0));
-      const width = Math.max(1, Math.min(prepared.width, Math.ceil(l.box.x1)) - left);
-      const height = Math.max(1, Math.min(prepared.height, Math.ceil(l.box.y1)) - y0);
-      const scale = LINE_HEIGHT / height;
-      const w = Math.max(1, Math.round(width * scale));
-      const data = await sharp(prepared.grey, { raw: { width: prepared.width, height: prepared.height, channels: 1 } })
-        .extract({ left, top: y0, width, height })
-        .resize({ width: w, height: LINE_HEIGHT, fit: 'fill', kernel: 'lanczos3' })
-        .toColourspace('b-w')
-        .raw()
-        .toBuffer();
-      levelCrop(data);
-      return { data, width: w, page: { x0: left, y0, x1: left + width, y1: y0 + height }, scale, row: rows[i]! };
-    }),
-  );
+  const read = await Promise.all([
+    ...kept.map((l, i) => lineCrop(prepared, l.box, rows[i]!)),
+    ...columns.map((l, i) => columnCrop(prepared, l.box, i - columns.length)),
+  ]);
+  return read.filter((c): c is Crop => c !== undefined);
 }
+
+const region = (prepared: Prepared, box: OcrBox) => {
+  const left = Math.max(0, Math.floor(box.x0));
+  const top = Math.max(0, Math.floor(box.y0));
+  const width = Math.max(1, Math.min(prepared.width, Math.ceil(box.x1)) - left);
+  const height = Math.max(1, Math.min(prepared.height, Math.ceil(box.y1)) - top);
+  return { left, top, width, height };
+};
+
+const page = (prepared: Prepared) =>
+  sharp(prepared.grey, { raw: { width: prepared.width, height: prepared.height, channels: 1 } });
+
+/** A horizontal line's crop, scaled to the stack's line height. */
+async function lineCrop(prepared: Prepared, box: OcrBox, row: number): Promise<Crop> {
+  const r = region(prepared, box);
+  const scale = LINE_HEIGHT / r.height;
+  const w = Math.max(1, Math.round(r.width * scale));
+  const data = await page(prepared)
+    .extract(r)
+    .resize({ width: w, height: LINE_HEIGHT, fit: 'fill', kernel: 'lanczos3' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  levelCrop(data);
+  const at = { x0: r.left, y0: r.top, x1: r.left + r.width, y1: r.top + r.height };
+  return { data, width: w, page: at, scale, row };
+}
+
+/**
+ * A column of vertical text as a line: its glyphs (runs of inked rows, joined up to about a glyph's
+ * width, so 三 or 二 stay one) cut apart and set side by side, then scaled like any line. Japanese
+ * glyphs stand upright in vertical text, so the model reads the row as it reads any other.
+ */
+async function columnCrop(prepared: Prepared, box: OcrBox, row: number): Promise<Crop | undefined> {
+  const r = region(prepared, box);
+  const px = await page(prepared).extract(r).toColourspace('b-w').raw().toBuffer();
+  levelCrop(px);
+  whitenEdges(px, r.width, r.height);
+  const glyphs = glyphRows(px, r.width, r.height);
+  if (glyphs.length < 2) return undefined;
+  // Only the glyphs' own columns: the band's shaded edges beside them read as 「|」.
+  const [left, right] = inkedColumns(px, r.width, r.height);
+  const cell = right - left;
+  const tall = Math.max(...glyphs.map(([a, b]) => b - a));
+  const gap = Math.round(tall * 0.25);
+  const width = glyphs.length * (cell + gap) + gap;
+  const line = Buffer.alloc(width * tall, 255);
+  for (const [k, [a, b]] of glyphs.entries()) {
+    const top = Math.floor((tall - (b - a)) / 2);
+    for (let y = a; y < b; y++)
+      px.copy(line, (top + y - a) * width + gap + k * (cell + gap), y * r.width + left, y * r.width + right);
+  }
+  const scale = LINE_HEIGHT / tall;
+  const w = Math.max(1, Math.round(width * scale));
+  const data = await sharp(line, { raw: { width, height: tall, channels: 1 } })
+    .resize({ width: w, height: LINE_HEIGHT, fit: 'fill', kernel: 'lanczos3' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  const at = { x0: r.left, y0: r.top, x1: r.left + r.width, y1: r.top + r.height };
+  return { data, width: w, page: at, scale, row, vertical: true };
+}
+
+/**
+ * The rows [from, to) of each glyph in a column of black-on-white pixels: runs of rows with ink,
+ * joined while the glyph stays within its inked width (its height in vertical text); specks dropped.
+ */
+export function glyphRows(px: Uint8Array, width: number, height: number): [number, number][] {
+  const inked = (y: number) => {
+    let n = 0;
+    for (let x = 0; x < width; x++) if (px[y * width + x]! < INK) n++;
+    return n >= 2;
+  };
+  const [left, right] = inkedColumns(px, width, height);
+  const size = right - left;
+  if (size < 4) return [];
+  const runs: [number, number][] = [];
+  for (let y = 0; y < height; y++) {
+    if (!inked(y)) continue;
+    const start = y;
+    while (y < height && inked(y)) y++;
+    runs.push([start, y]);
+  }
+  const glyphs: [number, number][] = [];
+  for (const run of runs) {
+    const last = glyphs.at(-1);
+    if (last && run[1] - last[0] <= size * GLYPH_SPAN) last[1] = run[1];
+    else glyphs.push([...run]);
+  }
+  return glyphs.filter(([a, b]) => b - a >= size * 0.2);
+}
+/** The columns [from, to) that hold ink. */
+function inkedColumns(px: Uint8Array, width: number, height: number): [number, number] {
+  let [left, right] = [width, 0];
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      if (px[y * width + x]! < INK) [left, right] = [Math.min(left, x), Math.max(right, x + 1)];
+  return left < right ? [left, right] : [0, 0];
+}
+
+/** A column inked down most of its height is the band's edge or a rule beside the text: made white (in place). */
+function whitenEdges(px: Uint8Array, width: number, height: number): void {
+  for (let x = 0; x < width; x++) {
+    let n = 0;
+    for (let y = 0; y < height; y++) if (px[y * width + x]! < INK) n++;
+    if (n > height * 0.6) for (let y = 0; y < height; y++) px[y * width + x] = 255;
+  }
+}
+
+/** Darker than this is ink in a levelled crop. */
+const INK = 128;
+/** A glyph's height at most this share of the column's inked width (a little over its width). */
+const GLYPH_SPAN = 1.15;
 
 /**
  * Each line's own levels: its ground made white and its ink black (in place). Tesseract
@@ -127,6 +242,7 @@ function stack(crops: readonly Crop[]): { image: Buffer; bands: Band[] } {
     top: GAP + i * (LINE_HEIGHT + GAP),
     left: SIDE,
     row: c.row,
+    ...(c.vertical ? { vertical: true } : {}),
   }));
   const height = GAP + crops.length * (LINE_HEIGHT + GAP);
   const grey = Buffer.alloc(width * height, 255);
@@ -158,8 +274,9 @@ export async function stackLines(
   return groups.map(stack);
 }
 
-/** A box in the stack, back on the page through its band. */
+/** A box in the stack, back on the page through its band (in a vertical column: the column). */
 function toPage(b: OcrBox, band: Band): OcrBox {
+  if (band.vertical) return band.page;
   const x = (v: number) => band.page.x0 + (v - band.left) / band.scale;
   const y = (v: number) => band.page.y0 + (v - band.top) / band.scale;
   return { x0: x(b.x0), y0: y(b.y0), x1: x(b.x1), y1: y(b.y1) };
