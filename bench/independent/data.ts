@@ -4,6 +4,8 @@
  * arithmetic and the date styles documents print (和暦, 西暦, full-width digits), and the Mincho and
  * Gothic faces drawn from.
  */
+import { PREFECTURES } from '../../src/shared/domain/prefectures.ts';
+
 export function mulberry32(a: number) {
   return () => {
     a |= 0;
@@ -56,55 +58,8 @@ export function checkDigit(base: string): string {
 export const withCd = (base: string) => base + checkDigit(base);
 export const validCd = (n: string) => /^\d+$/.test(n) && checkDigit(n.slice(0, -1)) === n.slice(-1);
 
-export const PREFS = [
-  '北海道',
-  '青森県',
-  '岩手県',
-  '宮城県',
-  '秋田県',
-  '山形県',
-  '福島県',
-  '茨城県',
-  '栃木県',
-  '群馬県',
-  '埼玉県',
-  '千葉県',
-  '東京都',
-  '神奈川県',
-  '新潟県',
-  '富山県',
-  '石川県',
-  '福井県',
-  '山梨県',
-  '長野県',
-  '岐阜県',
-  '静岡県',
-  '愛知県',
-  '三重県',
-  '滋賀県',
-  '京都府',
-  '大阪府',
-  '兵庫県',
-  '奈良県',
-  '和歌山県',
-  '鳥取県',
-  '島根県',
-  '岡山県',
-  '広島県',
-  '山口県',
-  '徳島県',
-  '香川県',
-  '愛媛県',
-  '高知県',
-  '福岡県',
-  '佐賀県',
-  '長崎県',
-  '熊本県',
-  '大分県',
-  '宮崎県',
-  '鹿児島県',
-  '沖縄県',
-];
+/** 都道府県, in JIS X 0401 order (the 保険者番号's 都道府県番号 − 1). */
+export const PREFS = PREFECTURES;
 export const prefShort = (p: string) => (p === '北海道' ? p : p.replace(/[都府県]$/, ''));
 // [pref code, municipality]
 export const CITIES: [number, string][] = [
