@@ -120,8 +120,10 @@ function generateIndependent(split: keyof typeof INDEPENDENT): Corpus[] {
   ];
 }
 
-console.log(`generating ${count} clean + ${count} degraded documents for each of: ${splits.join(', ')}…`);
 const reported: Split[] = [...splits, ...(values.independent ? (Object.keys(INDEPENDENT) as Split[]) : [])];
+console.log(
+  `generating ${count} clean + ${count} degraded documents for each of: ${splits.join(', ')}${values.independent ? `, and ${INDEPENDENT_COUNT} + ${INDEPENDENT_COUNT} for each independent batch` : ''}…`,
+);
 const corpora = [
   ...splits.flatMap((s) => [generate(s, false), generate(s, true)]),
   ...(values.independent ? (['independentSeen', 'independentHeldOut'] as const).flatMap(generateIndependent) : []),
@@ -290,7 +292,7 @@ for (const split of reported) {
   const clean = set.filter((x) => !x.corpus.degraded);
   const degraded = set.filter((x) => x.corpus.degraded);
   const [c, d] = [accuracy(clean, `${split}/clean`), accuracy(degraded, `${split}/degraded`)];
-  const seeds = corpora.filter((x) => x.split === split).map((x) => x.seed);
+  const seeds = [...new Set(corpora.filter((x) => x.split === split).map((x) => x.seed))];
   console.log(
     `\n${TITLES[split]} — seeds ${seeds.join(' / ')}, ${clean.length} clean + ${degraded.length} degraded documents`,
   );
