@@ -53,6 +53,8 @@ beforeAll(async () => {
 describe('OcrProcess', () => {
   const spawned: { env: Record<string, string>; host: HostConnection }[] = [];
   const ocr = new OcrProcess({
+    // One process throughout unless a test kills it (retiring a grown one is tested below).
+    recycleAboveBytes: Number.POSITIVE_INFINITY,
     spawn: (env) => {
       const host = forkHostWith(env);
       spawned.push({ env, host });
@@ -99,6 +101,29 @@ describe('OcrProcess', () => {
 });
 
 describe('OcrProcess limits and lifetime', () => {
+  it('retires a process grown past its memory limit once idle, and warms a fresh one for the next scan', async () => {
+    const spawned: HostConnection[] = [];
+    // Every process is past a limit of 1 byte after its first scan.
+    const ocr = new OcrProcess({
+      recycleAboveBytes: 1,
+      spawn: (env) => {
+        const host = forkHostWith(env);
+        spawned.push(host);
+        return host;
+      },
+    });
+    try {
+      expect((await ocr.scan(image)).kind).toBe(doc.kind);
+      const first = spawned[0]!.pid!;
+      expect(await until(() => !alive(first))).toBe(true);
+      expect(spawned).toHaveLength(2);
+      expect((await ocr.scan(image)).kind).toBe(doc.kind);
+      expect(spawned[1]!.pid).not.toBe(first);
+    } finally {
+      await ocr.stop();
+    }
+  }, 60_000);
+
   it('kills a scan that does not finish in time, and recovers', async () => {
     const ocr = new OcrProcess({ timeoutMs: 300 });
     try {
