@@ -98,7 +98,8 @@ const region = (prepared: Prepared, box: OcrBox) => {
   return { left, top, width, height };
 };
 
-const page = (prepared: Prepared) =>
+/** The prepared page as a sharp image. */
+export const page = (prepared: Prepared) =>
   sharp(prepared.grey, { raw: { width: prepared.width, height: prepared.height, channels: 1 } });
 
 /** A horizontal line's crop, scaled to the stack's line height. */
@@ -198,8 +199,8 @@ function whitenEdges(px: Uint8Array, width: number, height: number): void {
   }
 }
 
-/** Darker than this is ink in a levelled crop. */
-const INK = 128;
+/** Darker than this is ink, on the prepared (normalised grey) page and in a levelled crop. */
+export const INK = 128;
 /** A glyph's height at most this share of the column's inked width (a little over its width). */
 const GLYPH_SPAN = 1.15;
 

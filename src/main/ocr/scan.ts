@@ -30,7 +30,7 @@ import { bare, japaneseGlyphs, voteName, voteWithPage } from './name-vote.ts';
 import type { PaddleReader } from './paddle-reader.ts';
 import { SECOND_READ_FIELDS, weigh, type SecondReadField } from './second-reading.ts';
 import type { TextLineDetector } from './text-lines.ts';
-import { readDetectedLines } from './line-reading.ts';
+import { INK, page, readDetectedLines } from './line-reading.ts';
 import { readingInside, readLinesWithPaddle, worthSecondReading } from './paddle-lines.ts';
 import { fillGaps } from './fill-gaps.ts';
 import { branchWorthSecond, numberFromCrop, takeSecondBranch, weighIdReadings } from './id-readings.ts';
@@ -227,11 +227,6 @@ function dropFields(x: Extraction): void {
   delete x.nameBox;
 }
 
-const page = (p: Prepared) => sharp(p.grey, { raw: { width: p.width, height: p.height, channels: 1 } });
-
-/** Darker than this is ink on the prepared (normalised grey) image. */
-const INK_BELOW = 128;
-
 /** What a 適用区分 can be: ア–オ (70 歳未満), Ⅰ・Ⅱ (低所得), and 区分 printed before it. */
 const LIMIT_CATEGORIES = 'アイウエオⅠⅡI区分';
 
@@ -279,14 +274,14 @@ function outToGap(p: Prepared, x: number, [y0, y1]: readonly [number, number], s
 /** Whether a column of the page has ink between rows y0 and y1 (a speck of noise is not ink: two dark pixels are). */
 function inkedColumn(p: Prepared, x: number, y0: number, y1: number): boolean {
   let dark = 0;
-  for (let y = y0; y < y1; y++) if (p.grey[y * p.width + x]! < INK_BELOW && ++dark >= 2) return true;
+  for (let y = y0; y < y1; y++) if (p.grey[y * p.width + x]! < INK && ++dark >= 2) return true;
   return false;
 }
 
 /** Rows and columns that are ink for most of the crop's extent are ruled lines, not glyph strokes. */
 function whitenBorders(px: Buffer, width: number, height: number): Buffer {
   const out = Buffer.from(px);
-  const ink = (v: number) => v < INK_BELOW;
+  const ink = (v: number) => v < INK;
   for (let x = 0; x < width; x++) {
     let n = 0;
     for (let y = 0; y < height; y++) if (ink(px[y * width + x]!)) n++;
@@ -308,7 +303,7 @@ function whitenBorders(px: Buffer, width: number, height: number): Buffer {
 function keepOwnLine(px: Buffer, width: number, height: number, y0: number, y1: number): Buffer {
   const blank = (y: number) => {
     let n = 0;
-    for (let x = 0; x < width; x++) if (px[y * width + x]! < INK_BELOW) n++;
+    for (let x = 0; x < width; x++) if (px[y * width + x]! < INK) n++;
     return n <= Math.max(1, width * 0.005);
   };
   // From the middle of the value's rows outwards: its glyphs may run above or below the box.
